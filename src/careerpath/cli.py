@@ -1,0 +1,108 @@
+"""The `careerpath` command: a thin skin over the library. Each command parses, calls, prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from careerpath import config
+from careerpath.errors import CareerpathError
+
+db_option = click.option("--db", "db", default=None, help="The store file (default $CAREERPATH_DB or ./careerpath.duckdb).")
+data_option = click.option("--data", "data", default=None, help="The data folder (default $CAREERPATH_DATA or ../shared/data).")
+
+
+def emit_json(obj: object) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+@click.group()
+@click.version_option(package_name="careerpath")
+def cli() -> None:
+    """Data-driven career guides: every figure from public data, with its source and date."""
+
+
+@cli.command()
+@data_option
+@db_option
+def ingest(data: str | None, db: str | None) -> None:
+    """Load and validate every source in the data folder into a new store, swapped in atomically.
+
+    Example: careerpath ingest --data ../shared/data --db careerpath.duckdb
+    """
+    from careerpath.ingest import ingest as run
+
+    summary = run(config.data_dir(data), config.db_path(db))
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Store {summary.db} built in {summary.seconds:.1f}s")
+    for col in ("source", "files", "rows read", "rows loaded", "rows rejected"):
+        table.add_column(col, justify="left" if col == "source" else "right")
+    for row in summary.rows():
+        table.add_row(row["source"], *(f"{row[k]:,}" for k in ("files", "rows_read", "rows_loaded", "rows_rejected")))
+    Console().print(table)
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--rejects", is_flag=True, help="List rejected rows with their reasons.")
+@click.option("--limit", default=50, show_default=True, help="Rejected rows to show with --rejects.")
+def sources(db: str | None, as_json: bool, rejects: bool, limit: int) -> None:
+    """Show where every table came from: publisher, version, licence, files, checksums, row counts.
+
+    Example: careerpath sources --json
+    """
+    from careerpath import provenance
+
+    con = _connect(db)
+    if rejects:
+        rows = provenance.rejects(con, limit=None if as_json else limit)
+        if as_json:
+            emit_json(rows)
+        else:
+            for r in rows:
+                click.echo(f"{r['path']}:{r['line']}: {r['reason']}")
+        return
+    data = provenance.sources(con)
+    if as_json:
+        emit_json(data)
+        return
+    for s in data:
+        click.echo(f"{s['id']}: {s['publisher']} — {s['title']} ({s['version']}); licence: {s['license']}; {s['url']}")
+        for f in s["files"]:
+            click.echo(f"    {f['path']}  read {f['rows_read']:,}  loaded {f['rows_loaded']:,}  rejected {f['rows_rejected']:,}  sha256 {f['sha256'][:12]}")
+
+
+def _connect(db: str | None):
+    from careerpath import store
+
+    return store.connect(config.db_path(db))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: user errors are one line and exit 2; our failures exit 1 with one line too."""
+    try:
+        rv = cli.main(args=argv, prog_name="careerpath", standalone_mode=False)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(2 if isinstance(e, click.UsageError) or e.exit_code == 2 else e.exit_code)
+    except CareerpathError as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    sys.exit(rv if isinstance(rv, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

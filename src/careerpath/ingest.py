@@ -1,0 +1,47 @@
+"""Ingest: every loader, in order, into a new store that replaces the old one only when complete."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from careerpath import store
+from careerpath.progress import log, track
+from careerpath.sources import LOADERS
+from careerpath.sources._base import Loaded
+
+
+@dataclass
+class IngestSummary:
+    db: Path
+    seconds: float
+    results: list[Loaded]
+
+    def rows(self) -> list[dict]:
+        return [
+            {
+                "source": r.source.id,
+                "files": len(r.files),
+                "rows_read": sum(f.rows_read for f in r.files),
+                "rows_loaded": sum(f.rows_loaded for f in r.files),
+                "rows_rejected": sum(f.rows_rejected for f in r.files),
+            }
+            for r in self.results
+        ]
+
+
+def ingest(data_dir: Path, db: Path) -> IngestSummary:
+    start = time.perf_counter()
+    results: list[Loaded] = []
+    with store.building(Path(db)) as con:
+        for name, loader in track(LOADERS, "Loading sources"):
+            loaded = loader(Path(data_dir))
+            results += loaded
+            for res in loaded:
+                log(f"  {res.source.id}: {sum(f.rows_loaded for f in res.files):,} rows loaded, "
+                    f"{sum(f.rows_rejected for f in res.files):,} rejected")
+        store.write_loaded(con, results)
+        store.set_meta(con, "data_dir", str(data_dir))
+        store.set_meta(con, "ingested_at", time.strftime("%Y-%m-%dT%H:%M:%S"))
+    return IngestSummary(Path(db), time.perf_counter() - start, results)
