@@ -28,14 +28,31 @@ def _tmp_path(db: Path) -> Path:
     return db.with_name(f"{db.name}.building-{os.getpid()}")
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_stale_builds(db: Path) -> None:
+    """Leftovers of killed builds (their process is gone) are removed; a live build's file is left alone."""
+    for path in db.parent.glob(f"{db.name}.building-*"):
+        pid = path.name.rsplit("-", 1)[-1].split(".")[0]
+        if not pid.isdigit() or int(pid) == os.getpid() or not _pid_alive(int(pid)):
+            path.unlink(missing_ok=True)
+
+
 @contextmanager
 def building(db: Path, *, start_from_current: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a connection to a fresh copy of the store; swap it in only if the block succeeds."""
     db = Path(db)
     db.parent.mkdir(parents=True, exist_ok=True)
     tmp = _tmp_path(db)
-    for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
-        stale.unlink(missing_ok=True)
+    _remove_stale_builds(db)
     if start_from_current:
         if not db.exists():
             raise InputError(f"{db}: no store yet; run `careerpath ingest` first")

