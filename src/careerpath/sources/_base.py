@@ -50,7 +50,7 @@ class FileStats:
 @dataclass(frozen=True)
 class Reject:
     path: str
-    line: int  # 1-based line (or record) number in the file, header excluded when there is one
+    line: int  # 1-based physical line in the file (the header, if any, is line 1); record number for JSON lines
     reason: str
     raw: str
 

@@ -1,0 +1,1 @@
+"""The career guide: one pydantic model, rendered as JSON, Markdown and HTML."""

@@ -1,0 +1,167 @@
+"""The guide model: the fields of ../shared/CONTRACT.md, plus room to grow.
+
+One model, rendered three ways (JSON, Markdown, HTML), so the page and the API can never disagree.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from careerpath.figures import Figure
+
+
+class SocWeight(BaseModel):
+    code: str
+    title: str
+    weight: float
+
+
+class RoleRef(BaseModel):
+    slug: str
+    title: str
+    kind: str = "occupation"  # "occupation" or "emerging"
+    soc: list[SocWeight] = Field(default_factory=list)
+    confidence: float = 1.0
+
+
+class MonthRange(BaseModel):
+    low: float
+    high: float
+
+
+class TimeToJobReady(BaseModel):
+    with_background: MonthRange
+    from_scratch: MonthRange
+    personalised: MonthRange | None = None
+    hours_per_week: tuple[float, float] = (15, 20)
+    assumptions: list[str] = Field(default_factory=list)
+
+
+class SalaryRange(BaseModel):
+    low: Figure | None = None  # p10
+    high: Figure | None = None  # p90
+    label: str = "10th to 90th percentile"
+
+
+class Degree(BaseModel):
+    typical_entry_education: Figure | str | None = None
+    share_postings_no_degree: Figure | None = None
+    source: str | None = None
+    as_of: str | None = None
+
+
+class Snapshot(BaseModel):
+    median_salary: Figure | None = None
+    mean_salary: Figure | None = None
+    salary_range: SalaryRange = Field(default_factory=SalaryRange)
+    job_growth: Figure | None = None
+    annual_openings: Figure | None = None
+    employment: Figure | None = None
+    time_to_job_ready: TimeToJobReady
+    degree: Degree = Field(default_factory=Degree)
+
+
+class WhatTheyDo(BaseModel):
+    summary: str
+    tasks: list[str] = Field(default_factory=list)
+    source: str | None = None
+
+
+class GuideSkill(BaseModel):
+    id: str
+    name: str
+    type: str
+    importance: float
+    share_of_postings: float | None = None
+    core: bool = False
+    evidence: str | None = None  # "postings", "onet", "both"
+
+
+class RoadmapStep(BaseModel):
+    step: int
+    title: str
+    months: MonthRange
+    hours: float
+    skills: list[str] = Field(default_factory=list)
+    courses: list[str] = Field(default_factory=list)
+    why: str | None = None
+
+
+class Certification(BaseModel):
+    name: str
+    evidence: str
+    share: Figure | None = None
+
+
+class ExperienceSalary(BaseModel):
+    level: str  # entry / mid / senior
+    annual: Figure
+
+
+class StateSalary(BaseModel):
+    state: str
+    median: Figure | None = None
+    mean: Figure | None = None
+    employment: Figure | None = None
+
+
+class CourseItem(BaseModel):
+    course_id: str
+    title: str
+    provider: str | None = None
+    url: str | None = None
+    level: str | None = None
+    hours: float | None = None
+    rating: float | None = None
+    n_ratings: int | None = None
+    quality: float | None = None
+    relevance: float
+    covers: list[str] = Field(default_factory=list)
+    why: str
+
+
+class FAQ(BaseModel):
+    question: str
+    answer: str
+    figures: list[Figure] = Field(default_factory=list)
+
+
+class RelatedRole(BaseModel):
+    slug: str
+    title: str
+    similarity: float
+    shared_skills: list[str] = Field(default_factory=list)
+
+
+class SkillGap(BaseModel):
+    have: list[str]
+    missing: list[str]
+
+
+class SourceRef(BaseModel):
+    id: str
+    publisher: str
+    title: str
+    version: str
+    license: str
+    url: str
+    as_of: str | None = None
+
+
+class Guide(BaseModel):
+    role: RoleRef
+    snapshot: Snapshot
+    what_they_do: WhatTheyDo
+    skills: list[GuideSkill]
+    skills_evidence: str | None = None  # "from 4,812 postings" / "from O*NET ratings"
+    roadmap: list[RoadmapStep]
+    certifications: list[Certification] = Field(default_factory=list)
+    salary_by_experience: list[ExperienceSalary] = Field(default_factory=list)
+    salary_by_state: list[StateSalary] = Field(default_factory=list)
+    courses: list[CourseItem] = Field(default_factory=list)
+    day_in_the_life: list[str] = Field(default_factory=list)
+    faq: list[FAQ] = Field(default_factory=list)
+    related_roles: list[RelatedRole] = Field(default_factory=list)
+    skill_gap: SkillGap | None = None
+    sources: list[SourceRef] = Field(default_factory=list)
+    generated_at: str | None = None
