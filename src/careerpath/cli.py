@@ -47,6 +47,30 @@ def ingest(data: str | None, db: str | None) -> None:
 
 
 @cli.command()
+@data_option
+@db_option
+@click.option("--skip-ingest", is_flag=True, help="Reuse the store's source tables; rerun only the derived steps.")
+@click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON.")
+def build(data: str | None, db: str | None, skip_ingest: bool, as_json: bool) -> None:
+    """Build everything: ingest the data folder, then roles, skills, profiles and guides.
+
+    Example: careerpath build --data ../shared/data
+    """
+    from careerpath.pipeline import build as run
+
+    report = run(config.data_dir(data) if not skip_ingest else None, config.db_path(db), skip_ingest=skip_ingest)
+    if as_json:
+        emit_json(report)
+        return
+    if "ingest" in report:
+        for row in report["ingest"]["sources"]:
+            click.echo(f"{row['source']:<45} read {row['rows_read']:>8,}  loaded {row['rows_loaded']:>8,}  rejected {row['rows_rejected']:>6,}")
+        click.echo(f"ingest: {report['ingest']['seconds']}s")
+    for step in report["steps"]:
+        click.echo(f"{step['step']}: {step['seconds']}s  {json.dumps(step['stats'], default=str)[:200]}")
+
+
+@cli.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--rejects", is_flag=True, help="List rejected rows with their reasons.")

@@ -1,0 +1,42 @@
+"""`careerpath build`: the whole one-way flow, sources → store → roles → skills → profiles → guides.
+
+Each derived step runs on a copy of the store and is swapped in atomically (`store.derive`), so an
+interrupted build leaves the last good store in place. Steps are listed here in data-flow order.
+"""
+
+from __future__ import annotations
+
+import time
+from importlib import import_module
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+
+from careerpath import store
+from careerpath.ingest import IngestSummary, ingest
+from careerpath.progress import log
+
+#: (name, "module:function") of each derived step, in the order data flows.
+DERIVED_STEPS: list[tuple[str, str]] = []
+
+
+def _resolve(spec: str) -> Callable[[duckdb.DuckDBPyConnection], object]:
+    module, func = spec.split(":")
+    return getattr(import_module(module), func)
+
+
+def build(data_dir: Path, db: Path, *, skip_ingest: bool = False) -> dict:
+    """Ingest (unless told not to) and run every derived step; returns per-step timings and stats."""
+    report: dict = {"steps": []}
+    if not skip_ingest:
+        summary: IngestSummary = ingest(data_dir, db)
+        report["ingest"] = {"seconds": round(summary.seconds, 1), "sources": summary.rows()}
+    for name, spec in DERIVED_STEPS:
+        start = time.perf_counter()
+        log(f"Step {name} ...")
+        stats = store.derive(db, _resolve(spec))
+        seconds = round(time.perf_counter() - start, 1)
+        log(f"Step {name}: {seconds}s")
+        report["steps"].append({"step": name, "seconds": seconds, "stats": stats})
+    return report

@@ -1,0 +1,70 @@
+"""The CLI's outside contract: exit codes, one-line errors, `sources --json` shape."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from careerpath import store
+from careerpath.cli import cli
+from careerpath.sources._base import FileStats, Loaded, Reject, SourceInfo
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "careerpath.cli", *args], capture_output=True, text=True)
+
+
+@pytest.fixture
+def tiny_db(tmp_path: Path) -> Path:
+    db = tmp_path / "t.duckdb"
+    src = SourceInfo("demo-1", "Demo Publisher", "Demo data", "1.0", "CC BY 4.0", "https://example.org", "2025-05")
+    res = Loaded(src, {"demo": pd.DataFrame({"a": [1, 2]})},
+                 [FileStats("demo/a.csv", "ab" * 32, rows_read=3, rows_loaded=2, rows_rejected=1)],
+                 [Reject("demo/a.csv", 3, "a: expected a number, got 'x'", "x")])
+    with store.building(db) as con:
+        store.write_loaded(con, [res])
+    return db
+
+
+def test_sources_json_matches_contract(tiny_db: Path) -> None:
+    out = CliRunner().invoke(cli, ["sources", "--json", "--db", str(tiny_db)])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data[0]["id"] == "demo-1"
+    assert set(data[0]) >= {"id", "publisher", "title", "version", "license", "url", "files"}
+    assert data[0]["files"] == [{"path": "demo/a.csv", "sha256": "ab" * 32, "rows_read": 3, "rows_loaded": 2, "rows_rejected": 1}]
+
+
+def test_sources_rejects_lists_reasons(tiny_db: Path) -> None:
+    out = CliRunner().invoke(cli, ["sources", "--rejects", "--db", str(tiny_db)])
+    assert out.exit_code == 0
+    assert "demo/a.csv:3: a: expected a number" in out.output
+
+
+def test_missing_data_folder_is_one_line_exit_2(tmp_path: Path) -> None:
+    r = _run("ingest", "--data", str(tmp_path / "nope"), "--db", str(tmp_path / "x.duckdb"))
+    assert r.returncode == 2
+    assert r.stderr.strip().count("\n") == 0 and "data folder does not exist" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_missing_store_is_one_line_exit_2(tmp_path: Path) -> None:
+    r = _run("sources", "--db", str(tmp_path / "absent.duckdb"))
+    assert r.returncode == 2 and "no store here" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_usage_error_exit_2() -> None:
+    r = _run("sources", "--no-such-flag")
+    assert r.returncode == 2
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    """Like sqlite-utils' test_docs: a command without help or an example is a defect."""
+    missing = [name for name, cmd in cli.commands.items() if not cmd.help or "Example" not in cmd.help]
+    assert not missing, missing
