@@ -31,6 +31,16 @@ class IngestSummary:
         ]
 
 
+def _write_crosswalk(con, results: list[Loaded]) -> None:
+    """SOC 6-digit (BLS) ↔ O*NET-SOC 8-digit, derived from the loaded tables themselves."""
+    from careerpath.sources.crosswalk import build_crosswalk
+
+    tables = {name: df for r in results for name, df in r.tables.items()}
+    if {"onet_occupations", "oews_national", "ep_projections"} <= tables.keys():
+        store.write_table(con, "soc_crosswalk", build_crosswalk(
+            tables["onet_occupations"], tables["oews_national"], tables["ep_projections"]))
+
+
 def ingest(data_dir: Path, db: Path) -> IngestSummary:
     start = time.perf_counter()
     results: list[Loaded] = []
@@ -42,6 +52,7 @@ def ingest(data_dir: Path, db: Path) -> IngestSummary:
                 log(f"  {res.source.id}: {sum(f.rows_loaded for f in res.files):,} rows loaded, "
                     f"{sum(f.rows_rejected for f in res.files):,} rejected")
         store.write_loaded(con, results)
+        _write_crosswalk(con, results)
         store.set_meta(con, "data_dir", str(data_dir))
         store.set_meta(con, "ingested_at", time.strftime("%Y-%m-%dT%H:%M:%S"))
     return IngestSummary(Path(db), time.perf_counter() - start, results)
