@@ -107,6 +107,16 @@ def _connect(db: str | None):
     return store.connect(config.db_path(db))
 
 
+def _register_commands() -> None:
+    """Commands owned by other modules join the group here, so cli.py stays a table of contents."""
+    from careerpath.fetch_cli import fetch_command
+
+    cli.add_command(fetch_command, "fetch")
+
+
+_register_commands()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: user errors are one line and exit 2; our failures exit 1 with one line too."""
     try:
