@@ -1,0 +1,45 @@
+"""Shared fixtures. The full store is built once per test session, by the real CLI, from ../shared/data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+def run_cli(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Run the installed `careerpath` command as a user would (a fresh process, real exit codes)."""
+    proc = subprocess.run([sys.executable, "-m", "careerpath.cli", *args], capture_output=True, text=True)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"careerpath {' '.join(args)} exited {proc.returncode}: {proc.stderr[-2000:]}")
+    return proc
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data is not beside the repository")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def full_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built by `careerpath build` on the whole of ../shared/data: ingest plus every derived step.
+
+    Set CAREERPATH_TEST_DB to reuse a store you built yourself (it is never modified by tests).
+    """
+    given = os.environ.get("CAREERPATH_TEST_DB")
+    if given:
+        return Path(given)
+    db = tmp_path_factory.mktemp("store") / "full.duckdb"
+    run_cli("build", "--data", str(shared_data), "--db", str(db))
+    return db
