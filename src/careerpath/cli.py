@@ -109,9 +109,12 @@ def _connect(db: str | None):
 
 def _register_commands() -> None:
     """Commands owned by other modules join the group here, so cli.py stays a table of contents."""
+    from careerpath.commands import guide
     from careerpath.fetch_cli import fetch_command
 
     cli.add_command(fetch_command, "fetch")
+    for command in guide.COMMANDS:
+        cli.add_command(command)
 
 
 _register_commands()

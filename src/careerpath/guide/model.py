@@ -55,6 +55,7 @@ class Snapshot(BaseModel):
     mean_salary: Figure | None = None
     salary_range: SalaryRange = Field(default_factory=SalaryRange)
     job_growth: Figure | None = None
+    average_growth: Figure | None = None  # all occupations, same projection decade
     annual_openings: Figure | None = None
     employment: Figure | None = None
     time_to_job_ready: TimeToJobReady

@@ -1,0 +1,216 @@
+"""Assemble a `Guide` from the role's profile, its courses and the O*NET task data.
+
+`build_guide(con, role)` reads; `build_all_guides(con)` is the derived step writing `guides(slug, json)`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import duckdb
+
+from careerpath import store
+from careerpath.figures import Figure
+from careerpath.guide import model as gm
+from careerpath.guide.day import day_in_the_life
+from careerpath.guide.facts import skill_facts
+from careerpath.guide.faq import build_faq
+from careerpath.guide.related import related_roles
+from careerpath.guide.resolve import all_roles, resolve_role
+from careerpath.guide.roadmap import Pace, PathSkill, is_background, plan, total, total_hours
+from careerpath.guide.upstream import extract_skills, get_profile, recommend_courses
+from careerpath.profile import model as pm
+
+MAX_PATH_SKILLS = 20
+MIN_CERT_SHARE = 0.02
+ALWAYS_CITED = ("onet-29.0",)
+
+
+def _experience(prof: pm.Profile, nat: pm.NationalWages | None) -> list[gm.ExperienceSalary]:
+    levels = prof.salary.by_experience
+    usd = [lv for lv in levels if lv.currency == "USD"] or levels
+    if {lv.level for lv in usd} >= {"entry", "mid", "senior"}:
+        return [gm.ExperienceSalary(level=lv.level, annual=lv.annual) for lv in usd
+                if lv.level in ("entry", "mid", "senior")][:3]
+    if nat is None:
+        return []
+    out = []
+    for level, f, what in (("entry", nat.p25, "25th"), ("mid", nat.median, "50th"), ("senior", nat.p75, "75th")):
+        if f is not None:
+            note = f"method: {what} percentile of the OEWS wage distribution stands in for {level} level"
+            out.append(gm.ExperienceSalary(level=level, annual=f.model_copy(update={"note": note})))
+    return out
+
+
+def _snapshot(prof: pm.Profile, ttj: gm.TimeToJobReady, con: duckdb.DuckDBPyConnection) -> gm.Snapshot:
+    nat = prof.salary.national[0] if prof.salary.national else None
+    edu = prof.education
+    as_of = None
+    if edu.bls_source:
+        row = con.execute("SELECT as_of FROM sources WHERE id = ?", [edu.bls_source]).fetchone()
+        as_of = str(row[0]) if row else None
+    return gm.Snapshot(
+        median_salary=nat.median if nat else None, mean_salary=nat.mean if nat else None,
+        salary_range=gm.SalaryRange(low=nat.p10 if nat else None, high=nat.p90 if nat else None),
+        job_growth=prof.outlook.change_pct, average_growth=prof.outlook.average_change_pct,
+        annual_openings=prof.outlook.openings_annual,
+        employment=nat.employment if nat and nat.employment else prof.outlook.employment_2024,
+        time_to_job_ready=ttj,
+        degree=gm.Degree(typical_entry_education=edu.typical_entry_education,
+                         share_postings_no_degree=edu.share_postings_no_degree,
+                         source=edu.bls_source, as_of=as_of))
+
+
+def _certifications(prof: pm.Profile) -> tuple[list[gm.Certification], list[str]]:
+    certs, for_path = [], []
+    for c in prof.certifications.from_postings:
+        certs.append(gm.Certification(name=c.name, share=c.share,
+                                      evidence=f"asked for in {c.share.value * 100:.1f}% of postings "
+                                               f"({c.n_postings:,} postings; {c.share.source}, {c.share.as_of})"))
+        if c.share.value >= MIN_CERT_SHARE:
+            for_path.append(c.name)
+    for c in prof.certifications.catalog[:3]:
+        certs.append(gm.Certification(name=c.title, evidence=f"certificate course: {c.why}"))
+    return certs, for_path
+
+
+def _walk_sources(obj: object, acc: set[str]) -> None:
+    if isinstance(obj, dict):
+        if "source" in obj and "as_of" in obj and isinstance(obj["source"], str):
+            acc.add(obj["source"])
+        for v in obj.values():
+            _walk_sources(v, acc)
+    elif isinstance(obj, list):
+        for v in obj:
+            _walk_sources(v, acc)
+
+
+def _sources(con: duckdb.DuckDBPyConnection, guide: gm.Guide) -> list[gm.SourceRef]:
+    ids: set[str] = set(ALWAYS_CITED)
+    _walk_sources(guide.model_dump(mode="json"), ids)
+    if guide.snapshot.degree.source:
+        ids.add(guide.snapshot.degree.source)
+    ids |= {c.course_id.split(":", 1)[0] for c in guide.courses}
+    rows = con.execute("SELECT id, publisher, title, version, license, url, as_of FROM sources WHERE list_contains(?, id) "
+                       "ORDER BY id", [sorted(ids)]).fetchall()
+    return [gm.SourceRef(id=r[0], publisher=r[1] or "", title=r[2] or "", version=str(r[3] or ""), license=r[4] or "",
+                         url=r[5] or "", as_of=str(r[6]) if r[6] else None) for r in rows]
+
+
+def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[str] | None = None,
+                resume_text: str | None = None, hours_per_week: tuple[float, float] = (15, 20)) -> gm.Guide:
+    hit = resolve_role(con, role)
+    prof = get_profile(con, hit)
+    pace = Pace(float(min(hours_per_week)), float(max(hours_per_week)))
+    items = prof.skills.items
+    skills = [gm.GuideSkill(id=s.id, name=s.name, type=s.type or "skill", importance=round(s.importance, 4),
+                            share_of_postings=round(s.share_of_postings.value, 4) if s.share_of_postings else None,
+                            core=s.core, evidence=s.evidence) for s in items]
+    courses = recommend_courses(con, prof)
+    path = [PathSkill(s.id, s.name, s.type, s.importance, s.core)
+            for s in sorted(items, key=lambda s: (-s.importance, s.name))[:MAX_PATH_SKILLS]]
+    facts = skill_facts(con, hit.slug, path)
+    certs, cert_names = _certifications(prof)
+    tasks = prof.what_they_do.tasks
+    full = plan(path, facts, courses, pace, tasks=tasks, certifications=cert_names)
+    background = {s.id for s in path if is_background(s)}
+    with_bg = plan(path, facts, courses, pace, tasks=tasks, certifications=cert_names, have=background)
+    gap, personal = None, None
+    if have_skills or resume_text:
+        cands = [(s.id, s.name) for s in items]
+        have: set[str] = set()
+        if have_skills:
+            typed = {x.strip().lower() for x in have_skills}
+            have |= {sid for sid, name in cands if name.lower() in typed or sid.lower() in typed}
+            have |= extract_skills(con, ", ".join(have_skills), cands)
+        if resume_text:
+            have |= extract_skills(con, resume_text, cands)
+        personal = plan(path, facts, courses, pace, tasks=tasks, certifications=cert_names, have=have)
+        gap = gm.SkillGap(have=[s.name for s in items if s.id in have], missing=[s.name for s in items if s.id not in have])
+    roadmap = personal if personal is not None else full
+    assumptions = [
+        f"pace {pace.low:g}-{pace.high:g} hours a week, {4.345:g} weeks a month; low = fast pace, high = slow pace",
+        "hours = recommended course hours (each capped at 80 h) + default hours for skills no course covers "
+        "(software 30, tool 20, knowledge 45, skill 25, soft skill 8) + portfolio projects (10 h per core skill, "
+        "30-120 h) + 40 h per certification asked for in postings",
+        "with a programming and maths background: programming languages, SQL, mathematics and statistics are "
+        "taken as known and leave the path",
+        f"learning time only; formal education ({prof.education.typical_entry_education or 'not stated'}) and "
+        "job search are not included",
+        f"the roadmap below adds up to the {'personalised' if personal is not None else 'from-scratch'} figure",
+    ]
+    ttj = gm.TimeToJobReady(with_background=total(with_bg), from_scratch=total(full),
+                            personalised=total(personal) if personal is not None else None,
+                            hours_per_week=(pace.low, pace.high), assumptions=assumptions)
+    snap = _snapshot(prof, ttj, con)
+    by_exp = _experience(prof, prof.salary.national[0] if prof.salary.national else None)
+    code = max(hit.soc, key=lambda s: s[2])[0] if hit.soc else None
+    guide = gm.Guide(
+        role=gm.RoleRef(slug=hit.slug, title=hit.title, kind=hit.kind, confidence=hit.confidence,
+                        soc=[gm.SocWeight(code=c, title=t, weight=w) for c, t, w in hit.soc]),
+        snapshot=snap,
+        what_they_do=gm.WhatTheyDo(summary=prof.what_they_do.summary or "", tasks=tasks[:10],
+                                   source=prof.what_they_do.source or "onet-29.0"),
+        skills=skills, skills_evidence=prof.skills.evidence_text, roadmap=roadmap, certifications=certs,
+        salary_by_experience=by_exp,
+        salary_by_state=[gm.StateSalary(state=s.state, median=s.median, mean=s.mean, employment=s.employment)
+                         for s in prof.salary.by_state[:10]],
+        courses=courses, day_in_the_life=day_in_the_life(con, code, hit.title),
+        faq=build_faq(hit.title, snap, average_growth=prof.outlook.average_change_pct,
+                      remote_share=prof.market.remote_share, n_postings=prof.market.n_postings,
+                      by_experience=by_exp, hours=total_hours(roadmap)),
+        related_roles=related_roles(con, prof), skill_gap=gap,
+    )
+    guide.sources = _sources(con, guide)
+    return guide
+
+
+def stored_guide(con: duckdb.DuckDBPyConnection, role: str) -> gm.Guide | None:
+    """The precomputed guide of a role (default pace, not personalised), if `build --all` wrote one."""
+    if not store.has_table(con, "guides"):
+        return None
+    slug = resolve_role(con, role).slug
+    row = con.execute("SELECT json FROM guides WHERE slug = ?", [slug]).fetchone()
+    return gm.Guide.model_validate_json(row[0]) if row else None
+
+
+def build_all_guides(con: duckdb.DuckDBPyConnection) -> dict:
+    """Derived step: the guide of every role into `guides(slug, json)`; returns counts and timing."""
+    from careerpath.progress import log, track
+
+    start = time.perf_counter()
+    roles = all_roles(con)
+    rows, failed = [], []
+    for r in track(roles, "Guides", total=len(roles)):
+        try:
+            rows.append((r.slug, build_guide(con, r.slug).model_dump_json()))
+        except Exception as e:  # noqa: BLE001 - one bad role must not stop the rest; reported below
+            failed.append({"slug": r.slug, "error": f"{type(e).__name__}: {e}"[:200]})
+    con.execute("CREATE OR REPLACE TABLE guides (slug VARCHAR PRIMARY KEY, json VARCHAR)")
+    con.executemany("INSERT INTO guides VALUES (?, ?)", rows)
+    for f in failed[:10]:
+        log(f"guide {f['slug']} failed: {f['error']}")
+    return {"guides": len(rows), "failed": len(failed), "failures": failed[:20],
+            "seconds": round(time.perf_counter() - start, 1)}
+
+
+def figures_of(guide: gm.Guide) -> list[Figure]:
+    """Every Figure in a guide (used by tests and the renderers' source checks)."""
+    out: list[Figure] = []
+
+    def walk(o: object) -> None:
+        if isinstance(o, Figure):
+            out.append(o)
+        elif isinstance(o, (list, tuple)):
+            for v in o:
+                walk(v)
+        elif hasattr(o, "model_fields"):
+            for k in type(o).model_fields:
+                walk(getattr(o, k))
+
+    walk(guide)
+    return out
+
+
+

@@ -1,0 +1,99 @@
+"""Questions people ask about a role, answered only from the guide's own figures.
+
+Each answer names its numbers with their source and year, and the figures go in `FAQ.figures`; a
+question the data cannot answer says so instead of guessing.
+"""
+
+from __future__ import annotations
+
+from careerpath.figures import Figure
+from careerpath.guide.model import FAQ, ExperienceSalary, Snapshot
+
+
+def _money(f: Figure) -> str:
+    return f"${f.value:,.0f}" if f.unit.startswith("USD") else f"{f.value:,.0f} {f.unit}"
+
+
+def _cite(f: Figure) -> str:
+    return f"({f.source}, {f.as_of})"
+
+
+def _pct(f: Figure) -> str:
+    v = f.value * 100 if f.unit == "share" else f.value
+    return f"{v:.0f}%"
+
+
+def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = None, remote_share: Figure | None = None,
+              n_postings: int = 0, by_experience: list[ExperienceSalary] | None = None,
+              hours: float | None = None) -> list[FAQ]:
+    out: list[FAQ] = []
+    deg = snap.degree
+    edu = deg.typical_entry_education
+    edu_text = edu if isinstance(edu, str) else None
+    figs = [f for f in (deg.share_postings_no_degree,) if f]
+    parts = []
+    if edu_text:
+        parts.append(f"The BLS lists “{edu_text}” as the typical entry-level education for {title} "
+                     f"({deg.source or 'BLS'}, {deg.as_of or 'n/a'}).")
+    if deg.share_postings_no_degree:
+        f = deg.share_postings_no_degree
+        parts.append(f"{_pct(f)} of the {title} postings that state an education requirement accept no degree "
+                     f"{_cite(f)}{'; ' + f.note if f.note else ''}.")
+    else:
+        parts.append(f"No postings in the store state whether {title} roles need a degree, so the share cannot be given.")
+    out.append(FAQ(question=f"Can I become a {title} without a degree?", answer=" ".join(parts), figures=figs))
+
+    t = snap.time_to_job_ready
+    lo, hi = t.hours_per_week
+    ans = (f"At {lo:g}–{hi:g} hours a week, this guide's path to {title} takes {t.from_scratch.low:g}–"
+           f"{t.from_scratch.high:g} months from scratch and {t.with_background.low:g}–{t.with_background.high:g} "
+           f"months with a programming and maths background")
+    if t.personalised:
+        ans += f", and {t.personalised.low:g}–{t.personalised.high:g} months from the skills you already have"
+    ans += f"{f' ({hours:,.0f} hours of courses and projects)' if hours else ''}. This is learning time only"
+    ans += f"; it does not include a formal “{edu_text}”." if edu_text else "."
+    out.append(FAQ(question=f"How long does it take to become a {title}?", answer=ans))
+
+    figs = [f for f in (snap.job_growth, snap.annual_openings, snap.employment, average_growth) if f]
+    if snap.job_growth:
+        g = snap.job_growth
+        ans = f"BLS projects {title} employment to change by {g.value:+.1f}% over 2024–34 {_cite(g)}"
+        if average_growth:
+            ans += f", against {average_growth.value:+.1f}% for all occupations {_cite(average_growth)}"
+        ans += "."
+        if snap.annual_openings:
+            ans += f" About {snap.annual_openings.value:,.0f} openings a year are projected {_cite(snap.annual_openings)}."
+        if snap.employment:
+            ans += f" {snap.employment.value:,.0f} people were employed in it {_cite(snap.employment)}."
+    else:
+        ans = f"The BLS projections have no line for {title}, so no growth figure can be given."
+    if n_postings:
+        ans += f" The store holds {n_postings:,} postings matched to {title}."
+    out.append(FAQ(question=f"What is the job market like for a {title}?", answer=ans, figures=figs))
+
+    figs = [f for f in (snap.median_salary, snap.salary_range.low, snap.salary_range.high) if f]
+    if snap.median_salary:
+        m = snap.median_salary
+        ans = f"The median annual wage of a {title} is {_money(m)} {_cite(m)}"
+        if snap.salary_range.low and snap.salary_range.high:
+            ans += (f"; {snap.salary_range.label}: {_money(snap.salary_range.low)} to {_money(snap.salary_range.high)}"
+                    f"{' (' + snap.salary_range.high.note + ')' if snap.salary_range.high.note else ''}")
+        ans += "."
+        entry = next((e for e in by_experience or [] if e.level == "entry"), None)
+        if entry:
+            ans += f" A realistic starting salary is about {_money(entry.annual)} {_cite(entry.annual)}" \
+                   f"{' — ' + entry.annual.note if entry.annual.note else ''}."
+            figs.append(entry.annual)
+    else:
+        ans = f"OEWS publishes no annual wage for {title}, so no salary can be given."
+    out.append(FAQ(question=f"What is a realistic salary for a {title}?", answer=ans, figures=figs))
+
+    if remote_share:
+        ans = (f"{_pct(remote_share)} of the {title} postings that say whether the job is remote offer remote work "
+               f"{_cite(remote_share)}{'; ' + remote_share.note if remote_share.note else ''}.")
+        figs = [remote_share]
+    else:
+        ans = f"None of the postings matched to {title} say whether the work is remote, so the share is unknown."
+        figs = []
+    out.append(FAQ(question=f"Can a {title} work remotely?", answer=ans, figures=figs))
+    return out

@@ -1,0 +1,99 @@
+"""Markdown rendering of a Guide: the same sections as the HTML, every figure with [source, as-of]."""
+
+from __future__ import annotations
+
+from careerpath.figures import Figure
+from careerpath.guide.model import Guide
+from careerpath.guide.render_html import fmt
+
+ONET_ATTRIBUTION = (
+    "This guide includes information from the O*NET Database by the U.S. Department of Labor, Employment and "
+    "Training Administration (USDOL/ETA), used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. "
+    "careerpath has modified all or some of this information; USDOL/ETA has not approved, endorsed, or tested "
+    "these modifications.")
+
+
+def _md(text: object) -> str:
+    """Escape characters that would change Markdown structure or inject HTML."""
+    s = str(text)
+    for ch in ("\\", "`", "*", "_", "[", "]", "<", ">", "|"):
+        s = s.replace(ch, "\\" + ch)
+    return s.replace("\n", " ")
+
+
+def _fig(f: Figure | None) -> str:
+    if f is None:
+        return "n/a"
+    note = f"; {_md(f.note)}" if f.note else ""
+    return f"{fmt(f)} \\[{f.source}, {f.as_of}{note}\\]"
+
+
+def render_md(g: Guide) -> str:
+    s, t = g.snapshot, g.snapshot.time_to_job_ready
+    out = [f"# {_md(g.role.title)}", "",
+           "O*NET-SOC: " + "; ".join(f"{x.code} {_md(x.title)}" for x in g.role.soc), "", "## Snapshot", "",
+           f"- Median salary: {_fig(s.median_salary)}", f"- Mean salary: {_fig(s.mean_salary)}",
+           f"- Range ({s.salary_range.label}): {_fig(s.salary_range.low)} to {_fig(s.salary_range.high)}",
+           f"- Job growth 2024–34: {_fig(s.job_growth)}"
+           + (f" (all occupations: {_fig(s.average_growth)})" if s.average_growth else ""),
+           f"- Openings a year: {_fig(s.annual_openings)}", f"- Employment: {_fig(s.employment)}",
+           f"- Time to job-ready at {t.hours_per_week[0]:g}–{t.hours_per_week[1]:g} h/week: "
+           f"{t.from_scratch.low:g}–{t.from_scratch.high:g} months from scratch; {t.with_background.low:g}–"
+           f"{t.with_background.high:g} months with a programming and maths background"
+           + (f"; **{t.personalised.low:g}–{t.personalised.high:g} months for you**" if t.personalised else "")]
+    edu = s.degree.typical_entry_education
+    edu_s = f"{_md(edu)} \\[{s.degree.source}, {s.degree.as_of}\\]" if isinstance(edu, str) else _fig(edu)
+    out += [f"- Typical entry education: {edu_s}; postings needing no degree: {_fig(s.degree.share_postings_no_degree)}",
+            "", "Assumptions:", *[f"- {_md(a)}" for a in t.assumptions], "",
+            "## What they do", "", _md(g.what_they_do.summary) + f" \\[{g.what_they_do.source}\\]", "",
+            *[f"- {_md(x)}" for x in g.what_they_do.tasks], ""]
+    if g.day_in_the_life:
+        out += ["## A day in the life", "", *[f"- {_md(x)}" for x in g.day_in_the_life], "",
+                "From the occupation's O*NET tasks and work activities \\[onet-29.0\\]", ""]
+    out += ["## Skills", "", _md(g.skills_evidence or ""), "", "| Skill | Type | Importance | Share of postings | Core |",
+            "|---|---|---|---|---|"]
+    out += [f"| {_md(x.name)} | {x.type} | {x.importance:.2f} | "
+            f"{'—' if x.share_of_postings is None else f'{x.share_of_postings * 100:.0f}%'} | {'yes' if x.core else ''} |"
+            for x in g.skills]
+    out.append("")
+    if g.skill_gap:
+        out += ["## Your skill gap", "", "- Have: " + (", ".join(map(_md, g.skill_gap.have)) or "none"),
+                "- Missing: " + (", ".join(map(_md, g.skill_gap.missing)) or "nothing"), ""]
+    titles = {c.course_id: c.title for c in g.courses}
+    out += ["## Roadmap", ""]
+    for st in g.roadmap:
+        out.append(f"{st.step}. **{_md(st.title)}** — {st.hours:g} h, {st.months.low:g}–{st.months.high:g} months")
+        out.append(f"   - Skills: {', '.join(map(_md, st.skills))}")
+        if st.courses:
+            out.append("   - Courses: " + "; ".join(_md(titles.get(c, c)) for c in st.courses))
+        if st.why:
+            out.append(f"   - Why here: {_md(st.why)}")
+    out.append("")
+    if g.certifications:
+        out += ["## Certifications", "", *[f"- {_md(c.name)} — {_md(c.evidence)}" for c in g.certifications], ""]
+    if g.salary_by_experience:
+        out += ["## Salary by experience", "", *[f"- {e.level}: {_fig(e.annual)}" for e in g.salary_by_experience], ""]
+    if g.salary_by_state:
+        out += ["## Salary by state", "", "| State | Median | Employment |", "|---|---|---|",
+                *[f"| {_md(x.state)} | {_fig(x.median)} | {_fig(x.employment)} |" for x in g.salary_by_state], ""]
+    if g.courses:
+        out += ["## Recommended courses", ""]
+        for i, c in enumerate(g.courses, 1):
+            bits = [b for b in (c.provider and _md(c.provider), c.level, c.hours and f"{c.hours:g} h",
+                                c.rating and f"{c.rating:g}★") if b]
+            link = f"[{_md(c.title)}](<{c.url}>)" if c.url and c.url.startswith(("http://", "https://")) else _md(c.title)
+            out.append(f"{i}. {link} — {', '.join(bits)} \\[{c.course_id.split(':')[0]}\\]: {_md(c.why)}")
+        out.append("")
+    if g.faq:
+        out += ["## FAQ", ""]
+        for q in g.faq:
+            out += [f"### {_md(q.question)}", "", _md(q.answer), ""]
+    if g.related_roles:
+        out += ["## Related roles", "", *[f"- {_md(r.title)} — skill overlap {r.similarity * 100:.0f}%"
+                                          + (f" (shared: {', '.join(map(_md, r.shared_skills[:6]))})" if r.shared_skills else "")
+                                          for r in g.related_roles], ""]
+    out += ["## Sources", ""]
+    out += [f"- `{x.id}`: {_md(x.publisher)}, {_md(x.title)} ({_md(x.version)}"
+            f"{', as of ' + x.as_of if x.as_of else ''}). Licence: {_md(x.license)}. {x.url}" for x in g.sources]
+    out += ["", ONET_ATTRIBUTION, ""]
+    return "\n".join(out)

@@ -1,0 +1,166 @@
+"""The learning path: the role's skills grouped and ordered by prerequisite depth, priced in hours.
+
+Pure functions, data in and data out. A skill's depth (0 = learn first, 1 = learn last) is
+
+    depth = 0.45 * level + 0.35 * specificity + 0.20 * dependence
+
+- level: mean level of the catalogue courses that teach it (beginner 0, intermediate 0.5, advanced 1);
+- specificity: 1 - the share of all roles (or postings) that ask for it: general skills come first;
+- dependence: from co-occurrence in the role's postings; a skill that appears whenever another does
+  (P(s|t) > P(t|s)) is the more basic one. Unknown parts count 0.5.
+
+Skills sorted by depth are cut into 2-4 contiguous learning steps, then a portfolio step (core skills
+applied to the occupation's own tasks) and, where postings ask for certifications, a certification
+step. Hours: each recommended course sits in the step holding most of the skills it covers; a skill no
+chosen course covers costs its type's default hours. Months = hours / (hours per week * 4.345), as a
+range over the stated pace; the guide's time to job-ready is the sum of the steps' rounded months.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from careerpath.guide.model import CourseItem, MonthRange, RoadmapStep
+
+WEEKS_PER_MONTH = 4.345
+W_LEVEL, W_SPEC, W_DEP = 0.45, 0.35, 0.20
+DEFAULT_HOURS = {"software": 30.0, "tool": 20.0, "knowledge": 45.0, "skill": 25.0, "soft_skill": 8.0,
+                 "certification": 40.0}
+FALLBACK_HOURS = 25.0
+COURSE_HOURS_CAP = 80.0  # a long specialisation counts at most this much toward one step
+UNKNOWN_COURSE_HOURS = 15.0
+PROJECT_HOURS_PER_SKILL, PROJECT_HOURS = 10.0, (30.0, 120.0)
+CERT_HOURS = 40.0
+MAX_CERTS = 2
+BACKGROUND = re.compile(
+    r"\b(python|java|javascript|c\+\+|c#|sql|r|programming|computer programming|mathematics|statistics|"
+    r"statistical|calculus|linear algebra|probability|algorithms?|git)\b", re.I)
+PHASE = ((0.33, "Foundations"), (0.6, "Core"), (2.0, "Advanced"))
+
+
+@dataclass(frozen=True)
+class PathSkill:
+    id: str
+    name: str
+    type: str | None
+    importance: float
+    core: bool = False
+
+
+@dataclass(frozen=True)
+class SkillFacts:
+    level: float | None = None        # 0-1, from course levels
+    generality: float | None = None   # 0-1, share of roles/postings asking for it
+    dependence: float | None = None   # 0-1, 1 = appears only alongside other skills
+    n_courses: int = 0
+
+
+@dataclass(frozen=True)
+class Pace:
+    low: float = 15.0
+    high: float = 20.0
+
+    def months(self, hours: float) -> MonthRange:
+        return MonthRange(low=round(hours / (self.high * WEEKS_PER_MONTH), 1),
+                          high=round(hours / (self.low * WEEKS_PER_MONTH), 1))
+
+
+def depth(f: SkillFacts) -> float:
+    lvl = 0.5 if f.level is None else f.level
+    spec = 0.5 if f.generality is None else 1.0 - f.generality
+    dep = 0.5 if f.dependence is None else f.dependence
+    return W_LEVEL * lvl + W_SPEC * spec + W_DEP * dep
+
+
+def is_background(skill: PathSkill) -> bool:
+    """Covered by 'a programming and maths background'."""
+    return bool(BACKGROUND.search(skill.name))
+
+
+def _groups(ordered: list[PathSkill], k: int) -> list[list[PathSkill]]:
+    n = len(ordered)
+    k = max(1, min(k, n))
+    bounds = [round(i * n / k) for i in range(k + 1)]
+    return [ordered[bounds[i]:bounds[i + 1]] for i in range(k) if bounds[i + 1] > bounds[i]]
+
+
+def _hours_of(course: CourseItem) -> float:
+    h = course.hours
+    if h is None or (isinstance(h, float) and math.isnan(h)) or h <= 0:
+        return UNKNOWN_COURSE_HOURS
+    return min(float(h), COURSE_HOURS_CAP)
+
+
+def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[CourseItem], pace: Pace, *,
+         tasks: list[str] | None = None, certifications: list[str] | None = None,
+         have: set[str] | None = None) -> list[RoadmapStep]:
+    """The roadmap for the skills not in `have` (ids); see the module docstring for the method."""
+    have = have or set()
+    todo = [s for s in skills if s.id not in have]
+    ordered = sorted(todo, key=lambda s: (round(depth(facts.get(s.id, SkillFacts())), 4), -s.importance, s.name))
+    certs = [c for c in (certifications or []) if c][:MAX_CERTS]
+    n_learn = min(4, max(3 - bool(certs), math.ceil(len(ordered) / 6)))
+    groups = _groups(ordered, n_learn)
+    by_name = {s.name.lower(): s for s in todo}
+    step_of = {s.id: i for i, g in enumerate(groups) for s in g}
+    chosen: list[list[CourseItem]] = [[] for _ in groups]
+    covered: set[str] = set()
+    for c in courses:  # best first: a course is taken only if it teaches something not yet covered
+        ids = [by_name[n.lower()].id for n in c.covers if n.lower() in by_name]
+        new = [i for i in ids if i not in covered]
+        if not new:
+            continue
+        counts: dict[int, int] = {}
+        for i in new:
+            counts[step_of[i]] = counts.get(step_of[i], 0) + 1
+        home = min(counts, key=lambda g: (-counts[g], g))
+        chosen[home].append(c)
+        covered.update(new)
+    steps: list[RoadmapStep] = []
+    for gi, group in enumerate(groups):
+        course_hours = sum(_hours_of(c) for c in chosen[gi])
+        own = sum(DEFAULT_HOURS.get(s.type or "", FALLBACK_HOURS) for s in group if s.id not in covered)
+        hours = round(course_hours + own, 1)
+        fs = [facts.get(s.id, SkillFacts()) for s in group]
+        levels = [f.level for f in fs if f.level is not None]
+        gens = [f.generality for f in fs if f.generality is not None]
+        mean_depth = sum(depth(f) for f in fs) / len(fs)
+        phase = next(label for cut, label in PHASE if mean_depth < cut)
+        why = [f"mean prerequisite depth {mean_depth:.2f} (0 = learn first)"]
+        if levels:
+            why.append(f"courses teaching these skills average level {sum(levels) / len(levels):.2f} on 0 (beginner) to 1 (advanced)")
+        if gens:
+            why.append(f"on average {100 * sum(gens) / len(gens):.0f}% of roles/postings ask for them")
+        if own:
+            why.append(f"{own:.0f} h at default rates for skills no chosen course covers")
+        steps.append(RoadmapStep(step=0, title=f"{phase}: " + ", ".join(s.name for s in group[:3]),
+                                 months=pace.months(hours), hours=hours, skills=[s.name for s in group],
+                                 courses=[c.course_id for c in chosen[gi]], why="; ".join(why)))
+    core = ([s for s in todo if s.core] or todo[:5] or [s for s in skills if s.core])[:6]
+    if core or tasks:
+        hours = min(PROJECT_HOURS[1], max(PROJECT_HOURS[0], PROJECT_HOURS_PER_SKILL * len(core)))
+        shown = [t.rstrip(".") for t in (tasks or [])[:2]]
+        why = "Build two or three portfolio projects that do the occupation's own tasks"
+        why += (": " + "; ".join(f"“{t}”" for t in shown) if shown else "")
+        why += f", using {', '.join(s.name for s in core[:5])}" if core else ""
+        steps.append(RoadmapStep(step=0, title="Portfolio projects: " + ", ".join(s.name for s in core[:3]),
+                                 months=pace.months(hours), hours=hours, skills=[s.name for s in core], why=why))
+    if certs:
+        hours = CERT_HOURS * len(certs)
+        steps.append(RoadmapStep(step=0, title="Certification: " + ", ".join(certs), months=pace.months(hours),
+                                 hours=hours, skills=certs,
+                                 why=f"postings for this role ask for {', '.join(certs)}; {CERT_HOURS:.0f} h of preparation each"))
+    for i, s in enumerate(steps, 1):
+        s.step = i
+    return steps
+
+
+def total(steps: list[RoadmapStep]) -> MonthRange:
+    """Time to job-ready: the sum of the steps' months, so the roadmap adds up to it exactly."""
+    return MonthRange(low=round(sum(s.months.low for s in steps), 1), high=round(sum(s.months.high for s in steps), 1))
+
+
+def total_hours(steps: list[RoadmapStep]) -> float:
+    return round(sum(s.hours for s in steps), 1)

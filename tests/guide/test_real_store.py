@@ -1,0 +1,72 @@
+"""Guides on the whole of ../shared/data (the session's `full_store`)."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from careerpath.guide.build import build_guide
+from careerpath.guide.resolve import all_roles
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def con(full_store):
+    c = duckdb.connect(str(full_store), read_only=True)
+    yield c
+    c.close()
+
+
+def _figures(obj, path="$"):
+    if isinstance(obj, dict):
+        if "value" in obj and "unit" in obj:
+            yield path, obj
+        for k, v in obj.items():
+            yield from _figures(v, f"{path}.{k}")
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            yield from _figures(v, f"{path}[{i}]")
+
+
+def test_spellings_give_the_same_guide(con):
+    a, b, c = (build_guide(con, t).model_dump_json() for t in
+               ("Machine Learning Engineer", "machine learning engineer", "ML engineer"))
+    assert a == b == c
+
+
+def test_resume_shortens_path_and_removes_skills(con):
+    base = build_guide(con, "data scientist")
+    mine = build_guide(con, "data scientist", resume_text="Skills: Python, SQL, statistics.")
+    t = mine.snapshot.time_to_job_ready
+    assert t.personalised is not None and t.personalised.high < base.snapshot.time_to_job_ready.from_scratch.high
+    learned = {n.lower() for s in mine.roadmap for n in s.skills if not s.title.startswith("Portfolio")}
+    assert not any(n in ("python", "sql", "statistics") for n in learned)
+    assert {"python"} <= {n.lower().split(" (")[0] for n in mine.skill_gap.have}
+
+
+@pytest.mark.parametrize("role", ["software developers", "registered nurses", "electricians"])
+def test_kinds_of_roles_are_complete(con, role):
+    g = build_guide(con, role)
+    assert g.snapshot.median_salary and g.snapshot.job_growth and g.what_they_do.tasks
+    assert 4 <= len(g.roadmap) <= 7 and g.day_in_the_life and len(g.faq) >= 5 and g.sources
+    t = g.snapshot.time_to_job_ready.from_scratch
+    assert round(sum(s.months.high for s in g.roadmap), 1) == t.high
+
+
+def test_every_guide_every_figure_sourced_and_texts_unique(con):
+    ids = {r[0] for r in con.execute("SELECT id FROM sources").fetchall()}
+    days, faqs = {}, {}
+    for role in all_roles(con):
+        g = json.loads(build_guide(con, role.slug).model_dump_json())
+        for path, f in _figures(g):
+            assert f["source"] in ids and f["as_of"], (role.slug, path, f)
+        day = "\n".join(g["day_in_the_life"])
+        faq = "\n".join(q["answer"] for q in g["faq"])
+        if day:
+            assert day not in days, (role.slug, days.get(day))
+            days[day] = role.slug
+        assert faq not in faqs, (role.slug, faqs.get(faq))
+        faqs[faq] = role.slug

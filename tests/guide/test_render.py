@@ -1,0 +1,36 @@
+from careerpath.guide.render_html import render_html
+from careerpath.guide.render_md import render_md
+
+
+def test_html_escapes_external_text(guide):
+    html = render_html(guide)
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "javascript:" not in html
+    assert "<b>welding</b>" not in html
+
+
+def test_html_has_inline_svg_and_no_external_assets(guide):
+    html = render_html(guide)
+    assert html.count("<svg") >= 3  # salary, skills, timeline, growth
+    assert "<script src" not in html and "<link" not in html and "cdn" not in html.lower()
+
+
+def test_html_figures_show_source_and_as_of(guide):
+    html = render_html(guide)
+    assert "$50,000" in html and "[bls-oews-2025, 2025-05" in html
+    assert "CC BY 4.0" in html and "O*NET" in html and 'id="sources"' in html
+
+
+def test_fragment_is_embeddable(guide):
+    body = render_html(guide, standalone=False)
+    assert "<html" not in body and body.lstrip().startswith("<article")
+
+
+def test_markdown_same_sections_and_escaping(guide):
+    md = render_md(guide)
+    for heading in ("## Snapshot", "## Roadmap", "## FAQ", "## Sources"):
+        assert heading in md
+    assert "<script>" not in md and "\\<script\\>" in md
+    assert "\\[bls-oews-2025, 2025-05\\]" in md
+    assert "CC BY 4.0" in md

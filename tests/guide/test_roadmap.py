@@ -1,0 +1,48 @@
+import pytest
+
+from careerpath.guide.model import CourseItem
+from careerpath.guide.personal import parse_pace, resume_text
+from careerpath.guide.roadmap import Pace, PathSkill, SkillFacts, depth, plan, total
+from careerpath.errors import InputError
+
+SKILLS = [PathSkill("python", "Python", "software", 0.9, True), PathSkill("sql", "SQL", "software", 0.8, True),
+          PathSkill("statistics", "Statistics", "knowledge", 0.7, True),
+          PathSkill("deep-learning", "Deep Learning", "knowledge", 0.6),
+          PathSkill("mlops", "MLOps", "skill", 0.5), PathSkill("spark", "Apache Spark", "software", 0.4)]
+FACTS = {"python": SkillFacts(level=0.0, generality=0.6), "sql": SkillFacts(level=0.1, generality=0.5),
+         "statistics": SkillFacts(level=0.2, generality=0.4), "deep-learning": SkillFacts(level=0.9, generality=0.05),
+         "mlops": SkillFacts(level=1.0, generality=0.02), "spark": SkillFacts(level=0.5, generality=0.1)}
+COURSES = [CourseItem(course_id="c:1", title="Python", hours=30, relevance=1, covers=["Python", "SQL"], why=""),
+           CourseItem(course_id="c:2", title="DL", hours=60, relevance=1, covers=["Deep Learning"], why="")]
+
+
+def test_months_add_up_and_order_follows_depth():
+    steps = plan(SKILLS, FACTS, COURSES, Pace(15, 20), tasks=["Build models."], certifications=["AWS ML"])
+    assert 4 <= len(steps) <= 7
+    t = total(steps)
+    assert t.low == pytest.approx(sum(s.months.low for s in steps)) and t.high == pytest.approx(sum(s.months.high for s in steps))
+    assert steps[0].skills[0] == "Python" and "MLOps" in steps[-3].skills
+    assert steps[-1].title.startswith("Certification") and steps[-2].title.startswith("Portfolio")
+    for s in steps:
+        assert s.months.low == pytest.approx(round(s.hours / (20 * 4.345), 1))
+
+
+def test_known_skills_leave_the_path():
+    have = {"python", "sql", "statistics"}
+    full = plan(SKILLS, FACTS, COURSES, Pace())
+    mine = plan(SKILLS, FACTS, COURSES, Pace(), have=have)
+    learned = {n for s in mine for n in s.skills}
+    assert not learned & {"Python", "SQL", "Statistics"}
+    assert total(mine).high < total(full).high
+    assert "c:1" not in {c for s in mine for c in s.courses}
+
+
+def test_depth_unknowns_are_neutral():
+    assert depth(SkillFacts()) == pytest.approx(0.5)
+
+
+def test_pace_and_resume_parsing():
+    assert parse_pace("10-5") == (5.0, 10.0) and parse_pace("12") == (12.0, 12.0)
+    with pytest.raises(InputError):
+        parse_pace("lots")
+    assert resume_text(b"Python, SQL") == "Python, SQL"
