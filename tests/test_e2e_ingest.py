@@ -94,3 +94,28 @@ def test_bad_file_fails_cleanly_and_keeps_previous_store(shared_data: Path, tmp_
     assert broken in last and expected in last and "Traceback" not in proc.stderr
     assert db.read_bytes() == b"previous store"
     assert not list(tmp_path.glob("store.duckdb.building-*"))
+
+
+def test_market_schema_file_matches_what_loaders_produce(con) -> None:
+    from importlib.resources import files
+
+    ddl = files("careerpath").joinpath("data/market_schema.sql").read_text()
+    for statement in ddl.split(";"):
+        body = "\n".join(l for l in statement.splitlines() if not l.startswith("--")).strip()
+        if body:
+            name = body.split("(")[0].split()[-1]
+            actual = con.execute("SELECT sql FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()[0]
+            assert actual.rstrip(";") == body, f"{name}: regenerate src/careerpath/data/market_schema.sql"
+
+
+def test_onet_and_bls_alone_build_a_store(shared_data: Path, tmp_path: Path) -> None:
+    """What `careerpath fetch` gives a user (official O*NET and BLS releases only) must ingest."""
+    data = tmp_path / "data"
+    for folder in ("onet", "bls"):
+        _linked_copy(shared_data / folder, data / folder)
+    db = tmp_path / "s.duckdb"
+    run_cli("ingest", "--data", str(data), "--db", str(db))
+    c = duckdb.connect(str(db), read_only=True)
+    assert c.execute("SELECT count(*) FROM postings").fetchone()[0] == 0
+    assert c.execute("SELECT count(*) FROM onet_occupations").fetchone()[0] == 1016
+    c.close()

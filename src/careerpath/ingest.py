@@ -31,6 +31,25 @@ class IngestSummary:
         ]
 
 
+def _create_absent_market_tables(con) -> list[str]:
+    """Postings, courses and ESCO are optional inputs: when their files are absent, their tables exist empty,
+    so every later stage runs on O*NET and BLS alone and says so."""
+    from importlib.resources import files
+
+    ddl = files("careerpath").joinpath("data/market_schema.sql").read_text()
+    absent = []
+    for statement in (s.strip() for s in ddl.split(";")):
+        body = "\n".join(line for line in statement.splitlines() if not line.startswith("--")).strip()
+        if not body:
+            continue
+        name = body.split("(")[0].split()[-1]
+        if not store.has_table(con, name):
+            con.execute(body)
+            absent.append(name)
+            log(f"  {name}: no input files; created empty")
+    return absent
+
+
 def _write_crosswalk(con, results: list[Loaded]) -> None:
     """SOC 6-digit (BLS) ↔ O*NET-SOC 8-digit, derived from the loaded tables themselves."""
     from careerpath.sources.crosswalk import build_crosswalk
@@ -53,6 +72,8 @@ def ingest(data_dir: Path, db: Path) -> IngestSummary:
                     f"{sum(f.rows_rejected for f in res.files):,} rejected")
         store.write_loaded(con, results)
         _write_crosswalk(con, results)
+        absent = _create_absent_market_tables(con)
+        store.set_meta(con, "absent_tables", absent)
         store.set_meta(con, "data_dir", str(data_dir))
         store.set_meta(con, "ingested_at", time.strftime("%Y-%m-%dT%H:%M:%S"))
     return IngestSummary(Path(db), time.perf_counter() - start, results)

@@ -259,11 +259,18 @@ def test_missing_column_is_an_input_error(tmp_path: Path) -> None:
         postings.load(data)
 
 
-def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+def test_absent_file_is_skipped_not_fatal(tmp_path: Path) -> None:
+    """Postings files are optional inputs: an absent one is skipped (and logged), the rest still load."""
     data = write_fixtures(tmp_path)
     (data / "postings" / "glassdoor_ds_jobs_2020_kenjee.csv").unlink()
-    with pytest.raises(InputError, match="missing"):
-        postings.load(data)
+    results = postings.load(data)
+    ids = {r.source.id for r in results}
+    assert "postings-glassdoor-kenjee-2020" not in ids and len(ids) == 9
+    assert not results[0].tables["postings"]["source_id"].eq("postings-glassdoor-kenjee-2020").any()
+
+
+def test_no_postings_at_all_gives_no_results(tmp_path: Path) -> None:
+    assert postings.load(tmp_path) == []
 
 
 def test_mostly_bad_file_is_an_input_error(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from typing import Callable
 
 import pandas as pd
 
+from careerpath.progress import log
 from careerpath.sources._base import (
     FileStats, Loaded, Reject, SourceInfo, check_reject_share, read_table, rel, sha256_file, to_number,
 )
@@ -294,9 +295,14 @@ def load(data_dir: Path) -> list[Loaded]:
     """All five catalogs; the combined `courses` table rides on the first Loaded."""
     loaded, rows = [], []
     for cat in CATALOGS:
+        if not (data_dir / "courses" / cat.file).exists():
+            log(f"  {cat.source.id}: courses/{cat.file} not in the data folder; skipped")
+            continue
         ld, recs = load_catalog(cat, data_dir)
         loaded.append(ld)
         rows.extend(recs)
+    if not loaded:
+        return []  # market data is optional: ingest creates an empty `courses` table from its schema
     df = pd.DataFrame.from_records(rows).reindex(columns=COLUMNS)
     for col in ("skills_given", "modules"):
         df[col] = df[col].map(lambda v: v if isinstance(v, list) else [])

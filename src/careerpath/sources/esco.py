@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from careerpath.progress import log
 from careerpath.sources._base import (
     FileStats, Loaded, Reject, SourceInfo, check_reject_share, read_table, read_text, rel, sha256_file,
 )
@@ -174,6 +175,9 @@ def load_concepts(path: Path, data_dir: Path, vocab: Vocab) -> tuple[pd.DataFram
 def load(data_dir: Path) -> list[Loaded]:
     """esco_skills, esco_occupations and esco_skill_labels, all under source `esco-1.1`."""
     label_path = data_dir / LABEL_FILE
+    if not (data_dir / "esco").is_dir() and not label_path.exists():
+        log("  esco-1.1: no esco/ folder in the data folder; skipped")
+        return []
     labels = read_labels(label_path)
     vocab = Vocab(labels)
     loaded = Loaded(SOURCE)

@@ -456,12 +456,17 @@ def load(data_dir: Path) -> list[Loaded]:
     frames: list[pd.DataFrame] = []
     all_notes: dict[str, dict[str, int]] = {}
     for spec in FILES:
+        if not (data_dir / "postings" / spec.filename).exists():
+            log(f"  {spec.source_id}: postings/{spec.filename} not in the data folder; skipped")
+            continue
         loaded, rows, notes = _load_file(spec, data_dir)
         results.append(loaded)
         frames.append(rows)
         if notes:
             all_notes[spec.source_id] = notes
             log(f"  {spec.source_id}: " + ", ".join(f"{k} {v:,}" for k, v in notes.items()))
+    if not frames:
+        return []  # market data is optional: ingest creates an empty `postings` table from its schema
     df = pd.concat(frames, ignore_index=True)
     df["duplicate_of"] = _flag_duplicates(df)
     df = _tidy(df[COLUMNS].reset_index(drop=True))

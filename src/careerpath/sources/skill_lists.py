@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from careerpath.progress import log
 from careerpath.sources._base import (
     FileStats, Loaded, Reject, SourceInfo, check_reject_share, read_table, rel, sha256_file,
 )
@@ -26,6 +27,9 @@ FILE = "skills/lukebarousse_skills_dim.csv"
 
 def load(data_dir: Path) -> list[Loaded]:
     path = data_dir / FILE
+    if not path.exists():
+        log(f"  lukebarousse-skills: {FILE} not in the data folder; skipped")
+        return []
     df = read_table(path, required=("skill_id", "skills", "type"))
     rp = rel(path, data_dir)
     stats = FileStats(rp, sha256_file(path), rows_read=len(df))
