@@ -1,0 +1,248 @@
+"""Per-role aggregates for every role at once: set-based DuckDB SQL, one pass per kind of evidence.
+
+`collect(con, slugs)` returns `Aggregates`: for each kind (wages, skill counts, tasks, ...) a dict
+slug → list of row dicts, ready for the pure assembly in `assemble.py`. No query scans the data once
+per role; every one groups by slug.
+
+Which postings count: those `posting_roles` assigns to the role, not flagged as duplicates.
+Skill shares count a posting for a skill only when it could show it: postings with text count for
+every skill; postings with a source-given skill list and no text (the data-jobs files) count only for
+skills in that source's given vocabulary (`method = 'given'` somewhere in the source).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import duckdb
+
+from careerpath.profile import tables
+
+#: Experience level from a posting's seniority field, title words or stated years of experience.
+LEVEL_SQL = r"""
+    CASE
+      WHEN lower(seniority) IN ('trainee', 'junior', 'intern', 'entry', 'entry level', 'graduate') THEN 'entry|seniority field'
+      WHEN lower(seniority) IN ('mid', 'regular', 'mid-senior', 'intermediate') THEN 'mid|seniority field'
+      WHEN lower(seniority) IN ('senior', 'expert', 'lead', 'principal') THEN 'senior|seniority field'
+      WHEN regexp_matches(lower(title), '\b(intern|internship|junior|jr|entry[ -]level|graduate|trainee|apprentice)\b') THEN 'entry|title words'
+      WHEN regexp_matches(lower(title), '\b(senior|sr|lead|principal|head of|staff (engineer|scientist|software|data|machine))\b') THEN 'senior|title words'
+      WHEN years BETWEEN 0 AND 2 THEN 'entry|stated years of experience'
+      WHEN years BETWEEN 3 AND 5 THEN 'mid|stated years of experience'
+      WHEN years BETWEEN 6 AND 30 THEN 'senior|stated years of experience'
+    END"""
+
+YEARS_SQL = r"""try_cast(regexp_extract(lower(description),
+    '(\d{1,2})\s*\+?\s*(?:-|to|–)?\s*(?:\d{1,2})?\s*\+?\s*(?:years|yrs)[^.;]{0,40}experience', 1) AS INTEGER)"""
+
+
+@dataclass
+class Aggregates:
+    roles: list[dict]
+    occupations: dict[str, list[dict]] = field(default_factory=dict)  # slug → O*NET codes with weight
+    oews: dict[str, list[dict]] = field(default_factory=dict)
+    oews_state: dict[str, list[dict]] = field(default_factory=dict)
+    ep: dict[str, list[dict]] = field(default_factory=dict)
+    ep_total: dict | None = None
+    skill_counts: dict[str, list[dict]] = field(default_factory=dict)
+    onet_ratings: dict[str, list[dict]] = field(default_factory=dict)
+    onet_tech: dict[str, list[dict]] = field(default_factory=dict)
+    evidence: dict[str, list[dict]] = field(default_factory=dict)  # postings by country and source
+    posting_wages: dict[str, list[dict]] = field(default_factory=dict)
+    level_wages: dict[str, list[dict]] = field(default_factory=dict)
+    volume: dict[str, list[dict]] = field(default_factory=dict)
+    market: dict[str, list[dict]] = field(default_factory=dict)
+    locations: dict[str, list[dict]] = field(default_factory=dict)
+    trends: dict[str, list[dict]] = field(default_factory=dict)
+    education: dict[str, list[dict]] = field(default_factory=dict)
+    tasks: dict[str, list[dict]] = field(default_factory=dict)
+    activities: dict[str, list[dict]] = field(default_factory=dict)
+    related: dict[str, list[dict]] = field(default_factory=dict)
+    skills: dict[str, dict] = field(default_factory=dict)  # skill_id → skills row
+    certificates: list[dict] = field(default_factory=list)  # catalog professional certificates
+    sources: dict[str, dict] = field(default_factory=dict)
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
+    """Query result as row dicts (lists stay lists, NULL is None, NaN is None)."""
+    cur = con.execute(sql)
+    cols = [d[0] for d in cur.description]
+    rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+    for r in rows:
+        for k, v in r.items():
+            if isinstance(v, float) and v != v:
+                r[k] = None
+    return rows
+
+
+def _by_slug(rows: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        out[r["slug"]].append(r)
+    return dict(out)
+
+
+def _setup(con: duckdb.DuckDBPyConnection, slugs: list[str] | None) -> None:
+    tables.prepare(con)
+    con.execute("CREATE OR REPLACE TEMP TABLE _prof_roles AS SELECT * FROM roles")
+    if slugs is not None:
+        con.execute("DELETE FROM _prof_roles WHERE slug NOT IN (SELECT unnest(?))", [list(slugs)])
+    # O*NET codes per role: role_occupations, else the role's own code with weight 1.
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _prof_occ AS
+        SELECT ro.slug, ro.soc_code, ro.weight FROM role_occupations ro JOIN _prof_roles USING (slug)
+        WHERE ro.weight > 0
+        UNION ALL
+        SELECT r.slug, r.soc_code, 1.0 FROM _prof_roles r
+        WHERE r.soc_code IS NOT NULL AND r.slug NOT IN (SELECT slug FROM role_occupations WHERE weight > 0)""")
+    # BLS codes per role and dataset: weights of O*NET codes sharing a BLS code add up.
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _prof_bls AS
+        SELECT o.slug, x.dataset, x.bls_soc, sum(o.weight * x.weight) AS weight
+        FROM _prof_occ o JOIN soc_crosswalk x ON x.onet_soc = o.soc_code
+        GROUP BY ALL""")
+    # The role's postings (duplicates dropped), with the facts every section needs.
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _prof_pp AS
+        WITH pr AS (SELECT DISTINCT pr.posting_id, pr.slug FROM posting_roles pr JOIN _prof_roles USING (slug)),
+        p AS (SELECT p.*, {YEARS_SQL} AS years FROM postings p
+              WHERE p.duplicate_of IS NULL AND p.posting_id IN (SELECT posting_id FROM pr))
+        SELECT pr.slug, p.posting_id, p.source_id, p.country, p.currency, p.salary_annual, p.remote,
+               p.location, strftime(p.posted_date, '%Y-%m') AS month, year(p.posted_date) AS year,
+               p.no_degree,
+               coalesce(length(p.description) > 0, false) AS has_text,
+               coalesce(len(p.skills_given) > 0, false) AS has_given,
+               {LEVEL_SQL} AS level
+        FROM pr JOIN p USING (posting_id)""")
+    # Skills per posting, for every non-duplicate posting (the baseline needs all of them).
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _prof_ps AS
+        SELECT ps.posting_id, ps.skill_id, bool_or(ps.method = 'given') AS given
+        FROM posting_skills ps JOIN postings p USING (posting_id)
+        WHERE p.duplicate_of IS NULL GROUP BY ALL""")
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _prof_vocab AS
+        SELECT DISTINCT p.source_id, ps.skill_id FROM posting_skills ps JOIN postings p USING (posting_id)
+        WHERE ps.method = 'given'""")
+
+
+def _skill_counts(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """k (postings asking), n (postings that could show it) per role and skill; K, N over all postings."""
+    return _rows(con, """
+        WITH allp AS (
+            SELECT posting_id, source_id, coalesce(length(description) > 0, false) AS has_text,
+                   coalesce(len(skills_given) > 0, false) AS has_given
+            FROM postings WHERE duplicate_of IS NULL),
+        n_text_all AS (SELECT count(*) FILTER (WHERE has_text) AS n FROM allp),
+        go_all AS (SELECT source_id, count(*) AS n FROM allp WHERE NOT has_text AND has_given GROUP BY ALL),
+        kk AS (SELECT ps.skill_id, count(*) AS k_all FROM _prof_ps ps JOIN allp USING (posting_id)
+               WHERE allp.has_text OR ps.given GROUP BY ALL),
+        base AS (
+            SELECT kk.skill_id, kk.k_all,
+                   (SELECT n FROM n_text_all) + coalesce((SELECT sum(g.n) FROM _prof_vocab v JOIN go_all g USING (source_id)
+                                                          WHERE v.skill_id = kk.skill_id), 0) AS n_all
+            FROM kk),
+        k AS (SELECT pp.slug, ps.skill_id, count(*) AS k
+              FROM _prof_pp pp JOIN _prof_ps ps USING (posting_id)
+              WHERE pp.has_text OR ps.given GROUP BY ALL),
+        nt AS (SELECT slug, count(*) FILTER (WHERE has_text) AS n_text FROM _prof_pp GROUP BY slug),
+        go AS (SELECT slug, source_id, count(*) AS n FROM _prof_pp WHERE NOT has_text AND has_given GROUP BY ALL),
+        gv AS (SELECT go.slug, v.skill_id, sum(go.n) AS n_given FROM go JOIN _prof_vocab v USING (source_id) GROUP BY ALL)
+        SELECT k.slug, k.skill_id, k.k, nt.n_text + coalesce(gv.n_given, 0) AS n, base.k_all, base.n_all
+        FROM k JOIN nt USING (slug) JOIN base USING (skill_id)
+        LEFT JOIN gv ON gv.slug = k.slug AND gv.skill_id = k.skill_id""")
+
+
+def _trends(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Skill shares per year for roles with at least 30 skill-bearing postings in two or more years."""
+    return _rows(con, """
+        WITH e AS (SELECT slug, posting_id, year, source_id FROM _prof_pp WHERE year IS NOT NULL AND (has_text OR has_given)),
+        ny AS (SELECT slug, year, count(*) AS n, mode(source_id) AS source_id FROM e GROUP BY ALL HAVING count(*) >= 30),
+        ok AS (SELECT slug FROM ny GROUP BY slug HAVING count(*) >= 2),
+        k AS (SELECT e.slug, e.year, ps.skill_id, count(*) AS k FROM e JOIN _prof_ps ps USING (posting_id)
+              WHERE e.slug IN (SELECT slug FROM ok) GROUP BY ALL)
+        SELECT k.slug, k.year, k.skill_id, k.k, ny.n, ny.source_id FROM k JOIN ny USING (slug, year)""")
+
+
+def collect(con: duckdb.DuckDBPyConnection, slugs: list[str] | None = None) -> Aggregates:
+    """Every per-role aggregate a profile needs, for all roles (or the given slugs)."""
+    _setup(con, slugs)
+    q = lambda sql: _by_slug(_rows(con, sql))  # noqa: E731
+    agg = Aggregates(roles=_rows(con, "SELECT * FROM _prof_roles ORDER BY slug"))
+    agg.occupations = q("""SELECT o.slug, o.soc_code, o.weight, oc.title, oc.description, oc.source_id FROM _prof_occ o
+                           LEFT JOIN onet_occupations oc USING (soc_code) ORDER BY o.slug, o.weight DESC, o.soc_code""")
+    agg.oews = q("""SELECT b.slug, b.bls_soc, b.weight, w.* EXCLUDE (soc6) FROM _prof_bls b
+                    JOIN oews_national w ON w.soc6 = b.bls_soc WHERE b.dataset = 'oews'
+                    ORDER BY b.slug, w.year DESC, b.weight DESC, b.bls_soc""")
+    agg.oews_state = q("""SELECT b.slug, b.bls_soc, b.weight, s.year, s.state, s.tot_emp, s.a_mean, s.a_p10,
+                                 s.a_median, s.a_p90, s.a_topcoded, s.source_id
+                          FROM _prof_bls b JOIN oews_state s ON s.soc6 = b.bls_soc
+                          WHERE b.dataset = 'oews' AND s.year = (SELECT max(year) FROM oews_state)
+                          ORDER BY b.slug, s.state, b.bls_soc""")
+    agg.ep = q("""SELECT b.slug, b.bls_soc, b.weight, e.* EXCLUDE (soc6) FROM _prof_bls b
+                  JOIN ep_projections e ON e.soc6 = b.bls_soc WHERE b.dataset = 'ep'
+                  ORDER BY b.slug, b.weight DESC, b.bls_soc""")
+    total = _rows(con, "SELECT * FROM ep_projections WHERE soc6 = '00-0000'")
+    agg.ep_total = total[0] if total else None
+    agg.skill_counts = _by_slug(_skill_counts(con))
+    ratings = """SELECT o.slug, r.element_id, r.element_name, '{kind}' AS kind, r.source_id,
+                        sum(o.weight * r.value) / sum(o.weight) AS im
+                 FROM _prof_occ o JOIN {table} r ON r.soc_code = o.soc_code
+                 WHERE r.scale_id = 'IM' AND NOT coalesce(r.recommend_suppress, false) GROUP BY ALL"""
+    agg.onet_ratings = q(ratings.format(kind="skill", table="onet_skills") + " UNION ALL "
+                         + ratings.format(kind="knowledge", table="onet_knowledge"))
+    agg.onet_tech = q("""SELECT o.slug, t.example, any_value(t.commodity_title) AS commodity_title,
+                                bool_or(t.hot_technology) AS hot, bool_or(t.in_demand) AS in_demand,
+                                any_value(t.source_id) AS source_id
+                         FROM _prof_occ o JOIN onet_technology_skills t ON t.soc_code = o.soc_code GROUP BY ALL""")
+    agg.evidence = q("""SELECT slug, country, source_id, count(*) AS n FROM _prof_pp
+                        WHERE has_text OR has_given GROUP BY ALL ORDER BY slug, n DESC""")
+    agg.posting_wages = q("""
+        SELECT slug, country, currency, count(*) AS n, avg(salary_annual) AS mean,
+               quantile_cont(salary_annual, [0.1, 0.25, 0.5, 0.75, 0.9]) AS q,
+               list(DISTINCT source_id ORDER BY source_id) AS sources, mode(source_id) AS source_id
+        FROM _prof_pp WHERE salary_annual > 0 AND currency IS NOT NULL GROUP BY ALL ORDER BY slug, n DESC""")
+    agg.level_wages = q("""
+        SELECT slug, country, currency, split_part(level, '|', 1) AS level, count(*) AS n,
+               median(salary_annual) AS median, mode(source_id) AS source_id,
+               list(DISTINCT source_id ORDER BY source_id) AS sources,
+               histogram(split_part(level, '|', 2)) AS methods
+        FROM _prof_pp WHERE salary_annual > 0 AND currency IS NOT NULL AND level IS NOT NULL
+        GROUP BY ALL ORDER BY slug, n DESC""")
+    agg.volume = q("""SELECT slug, month, count(*) AS n, list(DISTINCT source_id ORDER BY source_id) AS sources
+                      FROM _prof_pp WHERE month IS NOT NULL GROUP BY ALL ORDER BY slug, month""")
+    agg.market = q("""SELECT slug, count(*) AS n, count(remote) AS n_remote_known, count(*) FILTER (WHERE remote) AS n_remote,
+                             count(no_degree) AS n_degree_known, count(*) FILTER (WHERE no_degree) AS n_no_degree,
+                             mode(source_id) FILTER (WHERE remote IS NOT NULL) AS remote_source,
+                             list(DISTINCT source_id) FILTER (WHERE remote IS NOT NULL) AS remote_sources,
+                             mode(source_id) FILTER (WHERE no_degree IS NOT NULL) AS degree_source,
+                             list(DISTINCT source_id) FILTER (WHERE no_degree IS NOT NULL) AS degree_sources
+                      FROM _prof_pp GROUP BY slug""")
+    agg.locations = q("""SELECT slug, location, country, count(*) AS n FROM _prof_pp WHERE location IS NOT NULL
+                         GROUP BY slug, location, country QUALIFY row_number() OVER (PARTITION BY slug ORDER BY count(*) DESC, location) <= 5
+                         ORDER BY slug, n DESC""")
+    agg.trends = _by_slug(_trends(con))
+    agg.education = q("""SELECT o.slug, e.category, any_value(e.category_description) AS description,
+                                any_value(e.source_id) AS source_id, sum(o.weight * e.value) / sum(o.weight) AS pct
+                         FROM _prof_occ o JOIN onet_education e ON e.soc_code = o.soc_code
+                         WHERE e.scale_id = 'RL' GROUP BY ALL ORDER BY o.slug, e.category""")
+    agg.tasks = q("""SELECT o.slug, o.soc_code, o.weight, t.task_id, t.task, t.incumbents_responding, t.source_id
+                     FROM _prof_occ o JOIN onet_tasks t ON t.soc_code = o.soc_code
+                     WHERE t.task_type = 'Core' ORDER BY o.slug, o.weight DESC, t.incumbents_responding DESC NULLS LAST""")
+    agg.activities = q("""SELECT o.slug, i.iwa_title, d.dwa_title, sum(o.weight) AS w
+                          FROM _prof_occ o JOIN onet_tasks t ON t.soc_code = o.soc_code AND t.task_type = 'Core'
+                          JOIN onet_task_dwas td ON td.soc_code = t.soc_code AND td.task_id = t.task_id
+                          JOIN onet_dwas d ON d.dwa_id = td.dwa_id LEFT JOIN onet_iwas i ON i.iwa_id = d.iwa_id
+                          GROUP BY ALL ORDER BY o.slug, w DESC, d.dwa_title""")
+    agg.related = q("""SELECT o.slug, r.related_soc_code, min(r.rank) AS rank FROM _prof_occ o
+                       JOIN onet_related r ON r.soc_code = o.soc_code GROUP BY ALL ORDER BY o.slug, rank""")
+    agg.skills = {r["skill_id"]: r for r in _rows(con, "SELECT * FROM skills")}
+    agg.certificates = _rows(con, """SELECT course_id, title, provider, url, skills_given FROM courses
+                                     WHERE lower(certificate_type) LIKE '%professional certificate%'""")
+    agg.sources = {r["id"]: r for r in _rows(con, "SELECT * FROM sources")}
+    job_zones = {r["soc_code"]: r["job_zone"] for r in _rows(con, "SELECT soc_code, job_zone FROM onet_job_zones")}
+    for rows in agg.occupations.values():
+        for r in rows:
+            r["job_zone"] = job_zones.get(r["soc_code"])
+    return agg
+

@@ -1,0 +1,271 @@
+"""One role's profile from the aggregates: wages, outlook, education, tasks, market. Pure functions.
+
+Every number becomes a `Figure` through `FigureMaker`, which knows each source's as-of date.
+OEWS and projections figures of a role with one BLS occupation are the published values unchanged;
+a role spanning several occupations gets the weighted mean of their values, and the note says so.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from careerpath.figures import Figure
+from careerpath.profile import stats
+from careerpath.profile.model import (CatalogCertificate, EducationLevel, Education, LevelWages, Location, Market,
+                                      MonthCount, NationalWages, OccupationWages, Outlook, PostingWages,
+                                      StateWages, WhatTheyDo)
+
+#: as-of dates for sources missing from the `sources` table (fixture stores).
+DEFAULT_AS_OF = {"bls-oews-2025": "2025-05", "bls-oews-2024": "2024-05", "bls-ep-2024-34": "2024",
+                 "onet-29.0": "2024-08", "onet-30.0": "2025-08"}
+TOP_CODE_NOTE = "at or above ${:,.0f}/year (BLS top code)"
+STATS = (("mean", "a_mean", "h_mean"), ("median", "a_median", "h_median"), ("p10", "a_p10", "h_p10"),
+         ("p25", "a_p25", "h_p25"), ("p75", "a_p75", "h_p75"), ("p90", "a_p90", "h_p90"))
+MIN_WAGE_POSTINGS = 5
+
+
+class FigureMaker:
+    """Builds Figures with their source's as-of date, and remembers which sources it cited."""
+
+    def __init__(self, sources: dict[str, dict]):
+        self.sources = sources
+        self.cited: set[str] = set()
+
+    def as_of(self, source: str) -> str:
+        row = self.sources.get(source) or {}
+        return str(row.get("as_of") or DEFAULT_AS_OF.get(source) or "")
+
+    def __call__(self, value, unit: str, source: str, note: str | None = None, n: int | None = None) -> Figure | None:
+        """Like `careerpath.figures.figure` (a missing value stays None), without re-validating our own types."""
+        if value is None:
+            return None
+        try:
+            v = float(value)
+        except (TypeError, ValueError):
+            return None
+        if v != v:
+            return None
+        self.cited.add(source)
+        return Figure.model_construct(value=v, unit=unit, source=str(source), as_of=self.as_of(source), note=note,
+                                      n=int(n) if n is not None else None)
+
+
+def _mix_note(components: list[dict], what: str) -> str:
+    parts = ", ".join(f"{c['bls_soc']} {c.get('occ_title') or c.get('title') or ''} ({c['weight']:.2f})"
+                      for c in components)
+    return f"weighted mean of the {what} of {len(components)} occupations: {parts} (an approximation for a role spanning occupations)"
+
+
+def _wage_stat(rows: list[dict], col: str, hcol: str, fig, method_note: str | None) -> Figure | None:
+    pairs = [(r.get(col), r["weight"]) for r in rows]
+    unit = "USD/year"
+    if all(v is None for v, _ in pairs) and hcol:
+        pairs, unit = [(r.get(hcol), r["weight"]) for r in rows], "USD/hour"
+    value = stats.mixture(pairs)
+    if value is None:
+        return None
+    notes = [method_note] if method_note else []
+    capped = [r for r in rows if col in (r.get("a_topcoded") or [])]
+    if capped:
+        notes.append(TOP_CODE_NOTE.format(max(r[col] for r in capped)))
+    return fig(value, unit, rows[0]["source_id"], "; ".join(notes) or None)
+
+
+def national_wages(rows: list[dict], fig) -> list[NationalWages]:
+    by_year: dict[int, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_year[int(r["year"])].append(r)
+    out = []
+    for year in sorted(by_year, reverse=True):
+        comps = by_year[year]
+        mixed = len(comps) > 1
+        note = _mix_note(comps, "{}") if mixed else None
+        nw = NationalWages(year=year, method=(f"mixture of {len(comps)} occupations" if mixed else "single occupation"))
+        for name, col, hcol in STATS:
+            setattr(nw, name, _wage_stat(comps, col, hcol, fig, note.format(name) if note else None))
+        if not mixed:
+            nw.employment = fig(comps[0].get("tot_emp"), "persons", comps[0]["source_id"])
+        nw.components = [OccupationWages(
+            bls_soc=c["bls_soc"], title=c.get("occ_title"), weight=round(c["weight"], 4),
+            mean=_wage_stat([c], "a_mean", "h_mean", fig, None), median=_wage_stat([c], "a_median", "h_median", fig, None),
+            employment=fig(c.get("tot_emp"), "persons", c["source_id"])) for c in comps]
+        out.append(nw)
+    return out
+
+
+def median_change(national: list[NationalWages], fig) -> Figure | None:
+    if len(national) < 2 or not national[0].median or not national[1].median:
+        return None
+    new, old = national[0].median, national[1].median
+    if new.unit != old.unit or old.value <= 0 or (old.note and "at or above" in old.note):
+        return None
+    return fig(round((new.value / old.value - 1) * 100, 2), "percent", new.source,
+               f"median wage, May {national[1].year} to May {national[0].year}, nominal")
+
+
+def state_wages(rows: list[dict], fig) -> list[StateWages]:
+    by_state: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_state[r["state"]].append(r)
+    out = []
+    for state in sorted(by_state):
+        comps = by_state[state]
+        note = _mix_note(comps, "{}") if len(comps) > 1 else None
+        sw = StateWages(state=state)
+        for name, col in (("mean", "a_mean"), ("median", "a_median"), ("p10", "a_p10"), ("p90", "a_p90")):
+            setattr(sw, name, _wage_stat(comps, col, "", fig, note.format(name) if note else None))
+        if len(comps) == 1:
+            sw.employment = fig(comps[0].get("tot_emp"), "persons", comps[0]["source_id"])
+        if any(getattr(sw, k) for k in ("mean", "median", "employment")):
+            out.append(sw)
+    return out
+
+
+def _country_key(r: dict) -> tuple:
+    return (r["country"] != "US" or r["currency"] != "USD", -r["n"])
+
+
+def posting_wages(rows: list[dict], fig) -> list[PostingWages]:
+    """Per country and currency, never pooled: a pound is not a dollar, a UK salary not a US one."""
+    out = []
+    for r in sorted(rows, key=_country_key):
+        if r["n"] < MIN_WAGE_POSTINGS:
+            continue
+        unit = f"{r['currency']}/year"
+        where = f"{r['country'] or 'country not given'}, {r['currency']}"
+        base = f"of {r['n']:,} postings' annualised salary midpoints ({where}); sources: {', '.join(r['sources'])}"
+        q = r["q"]
+        mk = lambda v, what: fig(v, unit, r["source_id"], f"{what} {base}", r["n"])  # noqa: E731
+        out.append(PostingWages(country=r["country"], currency=r["currency"], n=int(r["n"]),
+                                median=mk(q[2], "median"), mean=mk(r["mean"], "mean"), p10=mk(q[0], "10th percentile"),
+                                p25=mk(q[1], "25th percentile"), p75=mk(q[3], "75th percentile"),
+                                p90=mk(q[4], "90th percentile")))
+    return out
+
+
+def level_wages(rows: list[dict], fig) -> list[LevelWages]:
+    order = {"entry": 0, "mid": 1, "senior": 2}
+    out = []
+    for r in sorted(rows, key=lambda r: (_country_key(r)[0], r["country"] or "", r["currency"], order.get(r["level"], 3))):
+        if r["n"] < MIN_WAGE_POSTINGS:
+            continue
+        methods = ", ".join(f"{k} {v:,}" for k, v in sorted((r["methods"] or {}).items(), key=lambda kv: -kv[1]))
+        note = (f"median of {r['n']:,} postings' annualised salaries ({r['country'] or 'country not given'}, "
+                f"{r['currency']}); level from {methods}; sources: {', '.join(r['sources'])}")
+        out.append(LevelWages(level=r["level"], country=r["country"], currency=r["currency"],
+                              annual=fig(r["median"], f"{r['currency']}/year", r["source_id"], note, r["n"])))
+    return out
+
+
+def outlook(rows: list[dict], total: dict | None, volume: list[dict], fig) -> Outlook:
+    o = Outlook(posting_volume=[MonthCount(month=v["month"], n=int(v["n"]), sources=v["sources"]) for v in volume])
+    if total:
+        o.average_change_pct = fig(total.get("change_pct"), "percent", total["source_id"],
+                                   "all occupations, 2024–34")
+    if not rows:
+        return o
+    mixed = len(rows) > 1
+    note = (lambda what: _mix_note(rows, what)) if mixed else (lambda what: None)
+    src = rows[0]["source_id"]
+    mix = lambda col: stats.mixture((r.get(col), r["weight"]) for r in rows)  # noqa: E731
+    o.change_pct = fig(mix("change_pct"), "percent", src, note("projected changes") or "projected change, 2024–34")
+    o.openings_annual = fig(mix("openings_annual"), "persons", src, note("annual openings") or "average annual openings, 2024–34")
+    if not mixed:
+        r = rows[0]
+        o.change_n = fig(r.get("change_n"), "persons", src, "projected change in employment, 2024–34")
+        o.employment_2024 = fig(r.get("emp_2024"), "persons", src)
+        o.employment_2034 = fig(r.get("emp_2034"), "persons", src, "projected")
+        capped = "at or above $239,200/year (BLS top code)" if r.get("median_wage_topcoded") else None
+        o.median_wage_2024 = fig(r.get("median_wage_2024"), "USD/year", src, capped)
+    o.method = f"mixture of {len(rows)} occupations" if mixed else "single occupation"
+    avg = o.average_change_pct.value if o.average_change_pct else None
+    o.wording = stats.outlook_wording(o.change_pct.value if o.change_pct else None, avg)
+    if o.change_pct and o.wording:
+        verb = "decline" if o.change_pct.value < 0 else "grow"
+        avg_text = f" ({round(avg)}%)" if avg is not None else ""
+        tail = {"little or no change": "little or no change"}.get(o.wording, f"{o.wording} for all occupations{avg_text}")
+        o.summary = (f"Employment is projected to {verb} {abs(round(o.change_pct.value))}% from 2024 to 2034, "
+                     f"{tail}.")
+    return o
+
+
+def education(ep_rows: list[dict], onet_rows: list[dict], market: dict | None, job_zone: int | None, fig) -> Education:
+    ed = Education(job_zone=job_zone)
+    if ep_rows:
+        top = ep_rows[0]  # highest weight first
+        ed.typical_entry_education = top.get("education")
+        ed.work_experience = top.get("work_experience")
+        ed.on_the_job_training = top.get("ojt")
+        ed.bls_source = top["source_id"]
+    for r in onet_rows:
+        f = fig(round(r["pct"], 2), "percent", r["source_id"], "share of O*NET respondents, required level of education")
+        if f:
+            ed.onet_distribution.append(EducationLevel(category=int(r["category"]), level=r["description"] or "", share=f))
+    if market and _known_enough(market.get("n_degree_known") or 0, market["n"]):
+        k, n = int(market["n_no_degree"]), int(market["n_degree_known"])
+        lo, hi = stats.wilson(k, n)
+        ed.share_postings_no_degree = fig(k / n, "share", market["degree_source"],
+                                          f"{k:,} of {n:,} postings say no degree is needed; 95% CI {lo:.1%}–{hi:.1%}; "
+                                          f"sources: {', '.join(sorted(market['degree_sources'] or []))}", n)
+    return ed
+
+
+def what_they_do(occupations: list[dict], tasks: list[dict], activities: list[dict]) -> WhatTheyDo:
+    primary = occupations[0] if occupations else {}
+    seen, task_list = set(), []
+    for t in tasks:
+        if t["task"] not in seen and len(task_list) < 8:
+            seen.add(t["task"])
+            task_list.append(t["task"])
+    iwa: dict[str, float] = defaultdict(float)
+    dwa: dict[str, float] = defaultdict(float)
+    for a in activities:
+        if a.get("iwa_title"):
+            iwa[a["iwa_title"]] += a["w"]
+        dwa[a["dwa_title"]] += a["w"]
+    rank = lambda d, k: [x for x, _ in sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]  # noqa: E731
+    return WhatTheyDo(summary=primary.get("description"), tasks=task_list, activities=rank(iwa, 6),
+                      day_in_the_life=rank(dwa, 8), source=primary.get("source_id"))
+
+
+def _known_enough(known: int, total: int) -> bool:
+    """A posting flag (remote, no degree) is reported only when most postings state it either way: some
+    sources set it only when true, and a share of those would always be 100%."""
+    return known >= 30 and known >= 0.5 * total
+
+
+def market(row: dict | None, locations: list[dict], fig) -> Market:
+    m = Market(top_locations=[Location(location=r["location"], country=r["country"], n=int(r["n"])) for r in locations])
+    if row:
+        m.n_postings = int(row["n"])
+        if _known_enough(row["n_remote_known"], row["n"]):
+            k, n = int(row["n_remote"]), int(row["n_remote_known"])
+            m.remote_share = fig(k / n, "share", row["remote_source"],
+                                 f"{k:,} of {n:,} postings remote; sources: {', '.join(sorted(row['remote_sources'] or []))}", n)
+    return m
+
+
+def catalog_certificates(certs: list[dict], title: str, skill_names: list[str], top: int = 5) -> list[CatalogCertificate]:
+    """Professional certificates whose title names the role, or whose title and skills cover its top skills."""
+    role = title.lower().rstrip("s")
+    wanted = {s.lower() for s in skill_names}
+    scored = []
+    for c in certs:
+        ctitle = c.get("_title") or (c.get("title") or "").lower()
+        cskills = c.get("_skills") if "_skills" in c else {s.lower() for s in (c.get("skills_given") or [])}
+        covered = sorted({s for s in wanted if s in ctitle} | (cskills & wanted))
+        names_role = len(role) > 3 and role in ctitle
+        score = 3 * names_role + len(covered)
+        if score >= 2:
+            why = "; ".join(x for x in ("names the role" if names_role else "",
+                                        "covers " + ", ".join(covered[:5]) if covered else "") if x)
+            scored.append((score, c, why))
+    scored.sort(key=lambda x: (-x[0], x[1]["title"]))
+    return [CatalogCertificate(course_id=c["course_id"], title=c["title"], provider=c.get("provider"), url=c.get("url"),
+                               why=why) for _, c, why in scored[:top]]
+
+
+def prepare_certificates(certs: list[dict]) -> list[dict]:
+    """Lower-case titles and skill sets once, for matching against every role."""
+    return [{**c, "_title": (c.get("title") or "").lower(),
+             "_skills": {s.lower() for s in (c.get("skills_given") or [])}} for c in certs]

@@ -1,0 +1,161 @@
+"""Build every role's profile into the store (`profiles(slug, json)`), and read one back.
+
+    careerpath.store.derive(db, build_profiles)   # all roles, atomically
+    get_profile(con, "registered-nurses")         # stored, or computed on the fly
+
+The work is two set-based passes (aggregates.collect), then pure per-role assembly, then related
+roles from the cosine similarity of the roles' skill-importance vectors.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from careerpath import store
+from careerpath.errors import InputError
+from careerpath.profile import aggregates, assemble, skills, stats
+from careerpath.profile.model import Certifications, Occupation, Profile, RelatedRole, RoleInfo, SalarySection
+
+MAX_RELATED = 8
+
+
+def _role_info(role: dict, occupations: list[dict]) -> RoleInfo:
+    return RoleInfo(slug=role["slug"], title=role["title"], kind=role.get("kind") or "occupation",
+                    soc=[Occupation(code=o["soc_code"], title=o.get("title") or "", weight=round(float(o["weight"]), 4))
+                         for o in occupations],
+                    confidence=float(role["confidence"]) if role.get("confidence") is not None else 1.0,
+                    job_family=role.get("job_family"), aliases=list(role.get("aliases") or []))
+
+
+def profile_of(role: dict, agg: aggregates.Aggregates, names: dict[str, str], fig: assemble.FigureMaker) -> Profile:
+    """One role's profile (without related roles) from the aggregates: pure."""
+    slug = role["slug"]
+    fig.cited = set()
+    g = lambda attr: getattr(agg, attr).get(slug, [])  # noqa: E731
+    occupations = g("occupations")
+    section = skills.skills_section(g("skill_counts"), g("onet_ratings"), g("onet_tech"), g("evidence"),
+                                    agg.skills, names, fig)
+    national = assemble.national_wages(g("oews"), fig)
+    market_row = (g("market") or [None])[0]
+    trend_rows = g("trends")
+    top_names = [s.name for s in section.items[:15] if not s.id.startswith("onet:")]
+    profile = Profile(
+        role=_role_info(role, occupations),
+        skills=section,
+        salary=SalarySection(national=national, median_change=assemble.median_change(national, fig),
+                             by_state=assemble.state_wages(g("oews_state"), fig),
+                             postings=assemble.posting_wages(g("posting_wages"), fig),
+                             by_experience=assemble.level_wages(g("level_wages"), fig)),
+        outlook=assemble.outlook(g("ep"), agg.ep_total, g("volume"), fig),
+        education=assemble.education(g("ep"), g("education"), market_row,
+                                     occupations[0].get("job_zone") if occupations else None, fig),
+        certifications=Certifications(
+            from_postings=skills.posting_certifications(g("skill_counts"), agg.skills, section.by_country, fig),
+            catalog=assemble.catalog_certificates(agg.certificates, role["title"], top_names)),
+        what_they_do=assemble.what_they_do(occupations, g("tasks"), g("activities")),
+        trends=skills.trends(trend_rows, agg.skills, fig) if trend_rows else None,
+        market=assemble.market(market_row, g("locations"), fig),
+        sources=[],
+    )
+    profile.sources = sorted(fig.cited)
+    return profile
+
+
+def _skill_vectors(agg: aggregates.Aggregates, slugs: list[str]) -> np.ndarray:
+    """Per role: O*NET importance (IM−1)/4 of each skill and knowledge area, plus the share of postings
+    asking for each extracted skill (roles with enough postings); rows normalised to length 1."""
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, s in enumerate(slugs):
+        for r in agg.onet_ratings.get(s, []):
+            if r["im"] is not None:
+                rows.append(i), cols.append(vocab.setdefault("onet:" + r["element_id"], len(vocab)))
+                vals.append((r["im"] - 1) / 4)
+        counts = agg.skill_counts.get(s, [])
+        if sum(e["n"] for e in agg.evidence.get(s, [])) >= stats.MIN_POSTINGS:
+            for r in counts:
+                if r["k"] >= skills.MIN_SKILL_POSTINGS:
+                    rows.append(i), cols.append(vocab.setdefault(r["skill_id"], len(vocab)))
+                    vals.append(r["k"] / r["n"])
+    m = np.zeros((len(slugs), max(1, len(vocab))), dtype=np.float32)
+    np.add.at(m, (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)), np.asarray(vals, dtype=np.float32))
+    m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
+    return m
+
+
+def related_roles(profiles: dict[str, Profile], agg: aggregates.Aggregates) -> dict[str, list[RelatedRole]]:
+    """O*NET related occupations plus the most similar skill profiles (cosine of skill vectors)."""
+    slugs = list(profiles)
+    index = {s: i for i, s in enumerate(slugs)}
+    m = _skill_vectors(agg, slugs)
+    sim = m @ m.T
+    by_code: dict[str, list[str]] = {}
+    for s, p in profiles.items():
+        if p.role.kind == "occupation" and p.role.soc:
+            by_code.setdefault(p.role.soc[0].code, []).append(s)
+    names = {s: {i.name for i in p.skills.items[:15]} for s, p in profiles.items()}
+    out = {}
+    for s in slugs:
+        i = index[s]
+        onet = [t for r in agg.related.get(s, []) for t in by_code.get(r["related_soc_code"], []) if t != s][:MAX_RELATED]
+        order = [j for j in np.argsort(-sim[i])[: MAX_RELATED + 1] if slugs[j] != s and sim[i, j] > 0]
+        picked = list(dict.fromkeys(onet + [slugs[j] for j in order]))
+        items = [RelatedRole(slug=t, title=profiles[t].role.title, similarity=round(float(sim[i, index[t]]), 4),
+                             onet_related=t in onet, shared_skills=sorted(names[s] & names[t])[:8]) for t in picked]
+        items.sort(key=lambda r: (-r.onet_related, -r.similarity))
+        out[s] = items[:MAX_RELATED]
+    return out
+
+
+def compute_profiles(con: duckdb.DuckDBPyConnection, slugs: list[str] | None = None,
+                     progress: bool = False) -> dict[str, Profile]:
+    """Profiles of all roles (or the given ones), with related roles; nothing is written."""
+    from careerpath.progress import step, track
+
+    with step("Profiles: aggregating postings, wages and O*NET by role") if progress else _null():
+        agg = aggregates.collect(con, slugs)
+    agg.certificates = assemble.prepare_certificates(agg.certificates)
+    fig = assemble.FigureMaker(agg.sources)
+    names = skills.name_index(agg.skills)
+    roles = track(agg.roles, "Profiles: assembling") if progress else agg.roles
+    profiles = {r["slug"]: profile_of(r, agg, names, fig) for r in roles}
+    for s, rel in related_roles(profiles, agg).items():
+        profiles[s].related_roles = rel
+    return profiles
+
+
+class _null:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def build_profiles(con: duckdb.DuckDBPyConnection) -> dict:
+    """Derived step: write `profiles(slug, json)` for every role; return build statistics."""
+    start = time.perf_counter()
+    profiles = compute_profiles(con, progress=True)
+    df = pd.DataFrame({"slug": list(profiles), "json": [p.model_dump_json() for p in profiles.values()]})
+    store.write_table(con, "profiles", df)
+    store.set_meta(con, "profiles_built_at", time.strftime("%Y-%m-%dT%H:%M:%S"))
+    evidence = [p.skills.evidence for p in profiles.values()]
+    return {"profiles": len(profiles), "from_postings": evidence.count("postings"),
+            "from_onet": evidence.count("onet"), "seconds": round(time.perf_counter() - start, 1)}
+
+
+def get_profile(con: duckdb.DuckDBPyConnection, slug: str) -> Profile:
+    """The stored profile of a role, or one computed now when the store has none (related roles then come
+    from a similarity over all roles, computed too)."""
+    if store.has_table(con, "profiles"):
+        row = con.execute("SELECT json FROM profiles WHERE slug = ?", [slug]).fetchone()
+        if row:
+            return Profile.model_validate(json.loads(row[0]))
+    if not store.has_table(con, "roles") or not con.execute("SELECT 1 FROM roles WHERE slug = ?", [slug]).fetchone():
+        raise InputError(f"unknown role: {slug!r}")
+    return compute_profiles(con)[slug]

@@ -1,0 +1,169 @@
+"""The skills of a role, ranked by one blended importance score; trends; certifications from postings.
+
+Pure functions over the rows `aggregates.collect` returns. The formula lives in `stats.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from careerpath.profile import stats
+from careerpath.profile.model import (CountryEvidence, PostingCertification, SkillItem, SkillsSection,
+                                      SkillTrend, Trends)
+
+FORMULA = (
+    "importance = α·P/max(P) + (1−α)·O, with P = lower 95% Wilson bound of the share of the role's postings "
+    "asking for the skill × (1 + 0.1·clip(log2 lift, −1, 2))/1.2 (lift against all postings), O = max((O*NET "
+    "importance − 1)/4, technology skill 0.3 + 0.2 hot + 0.3 in demand), α = n/(n+30) for n ≥ 30 postings with "
+    "skill evidence, else 0 (O*NET only); core = top 10 with importance ≥ half the top one"
+)
+#: A skill needs this many of the role's postings asking for it to count as posting evidence.
+MIN_SKILL_POSTINGS = 3
+MAX_SKILLS = 40
+
+
+def norm(name: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9+#.]+", " ", str(name).lower())).strip()
+
+
+def name_index(skills: dict[str, dict]) -> dict[str, str]:
+    """Normalised name or alias → skill id, so O*NET elements join the extracted skills they name."""
+    out: dict[str, str] = {}
+    for sid, row in skills.items():
+        for alias in [row.get("name")] + list(row.get("aliases") or []):
+            if alias:
+                out.setdefault(norm(alias), sid)
+    return out
+
+
+def evidence_rows(rows: list[dict]) -> tuple[int, list[CountryEvidence]]:
+    by_country: dict[str | None, dict] = {}
+    for r in rows:
+        c = by_country.setdefault(r["country"], {"n": 0, "sources": set()})
+        c["n"] += int(r["n"])
+        c["sources"].add(r["source_id"])
+    items = [CountryEvidence(country=k, n=v["n"], sources=sorted(v["sources"]))
+             for k, v in sorted(by_country.items(), key=lambda kv: -kv[1]["n"])]
+    return sum(i.n for i in items), items
+
+
+def evidence_text(n: int, countries: list[CountryEvidence]) -> str:
+    if n < stats.MIN_POSTINGS:
+        tail = f" (only {n} posting{'s' if n != 1 else ''} with skill evidence)" if n else " (no postings)"
+        return "from O*NET ratings and technology skills" + tail
+    parts = [f"{c.country or 'country not given'} {c.n:,} via {', '.join(c.sources)}" for c in countries[:4]]
+    if len(countries) > 4:
+        parts.append(f"{len(countries) - 4} more countries {sum(c.n for c in countries[4:]):,}")
+    return f"from {n:,} postings ({'; '.join(parts)}), with O*NET ratings as a prior"
+
+
+def skills_section(counts: list[dict], ratings: list[dict], tech: list[dict], evidence: list[dict],
+                   skills: dict[str, dict], names: dict[str, str], fig) -> SkillsSection:
+    """Rank one role's skills. `fig(value, unit, source, note, n)` builds Figures with as-of dates."""
+    n_role, countries = evidence_rows(evidence)
+    use_postings = n_role >= stats.MIN_POSTINGS
+    cand: dict[str, dict] = {}
+
+    def entry(sid: str, name: str, type_: str | None) -> dict:
+        row = skills.get(sid, {})
+        return cand.setdefault(sid, {"id": sid, "name": row.get("name") or name, "type": row.get("type") or type_,
+                                     "hot": bool(row.get("onet_hot")), "in_demand": bool(row.get("onet_in_demand"))})
+
+    if use_postings:
+        for r in counts:
+            if r["k"] >= MIN_SKILL_POSTINGS:
+                e = entry(r["skill_id"], r["skill_id"], None)
+                e.update(k=int(r["k"]), n=int(r["n"]), k_all=int(r["k_all"]), n_all=int(r["n_all"]))
+    for r in ratings:
+        sid = names.get(norm(r["element_name"]), f"onet:{r['element_id']}")
+        e = entry(sid, r["element_name"], r["kind"])
+        if r["im"] is not None and r["im"] > e.get("im", 0):
+            e.update(im=float(r["im"]), im_source=r["source_id"])
+    for r in tech:
+        sid = names.get(norm(r["example"]), f"onet-tech:{norm(r['example']).replace(' ', '-')}")
+        e = entry(sid, r["example"], "software")
+        e["tech"] = True
+        e["tech_source"] = r["source_id"]
+        e["hot"] = e["hot"] or bool(r["hot"])
+        e["in_demand"] = e["in_demand"] or bool(r["in_demand"])
+
+    items = list(cand.values())
+    p_scores = [stats.posting_score(e["k"], e["n"], e["k_all"], e["n_all"]) if "k" in e else None for e in items]
+    o_scores = [stats.onet_score(e.get("im"), e.get("tech", False), e["hot"], e["in_demand"])
+                if ("im" in e or e.get("tech")) else None for e in items]
+    importance = stats.blend(p_scores, o_scores, n_role)
+    order = sorted(range(len(items)), key=lambda i: (-importance[i], items[i]["name"]))[:MAX_SKILLS]
+    core = stats.core_flags([importance[i] for i in order])
+    out = []
+    for rank, (i, is_core) in enumerate(zip(order, core), start=1):
+        e = items[i]
+        has_p, has_o = "k" in e, o_scores[i] is not None
+        share = ci = lift = lor = None
+        if has_p:
+            ci = tuple(round(x, 4) for x in stats.wilson(e["k"], e["n"]))
+            lift = stats.lift(e["k"], e["n"], e["k_all"], e["n_all"])
+            lor = stats.log_odds_ratio(e["k"], e["n"], e["k_all"], e["n_all"])
+            src = _dominant(countries)
+            share = fig(e["k"] / e["n"], "share", src,
+                        f"{e['k']:,} of {e['n']:,} postings that could show it; 95% CI {ci[0]:.1%}–{ci[1]:.1%}",
+                        e["n"])
+        onet_im = fig(e["im"], "importance (1-5)", e["im_source"], "O*NET importance rating, weighted over the "
+                      "role's occupations", None) if "im" in e else None
+        out.append(SkillItem(
+            id=e["id"], name=e["name"], type=e["type"], importance=importance[i], rank=rank, core=is_core,
+            evidence="both" if has_p and has_o else ("postings" if has_p else "onet"),
+            share_of_postings=share, share_ci95=ci, n_postings=e.get("k"),
+            lift=round(lift, 3) if lift is not None else None, log_odds=round(lor, 3) if lor is not None else None,
+            onet_importance=onet_im, onet_hot=e["hot"], onet_in_demand=e["in_demand"]))
+    return SkillsSection(evidence="postings" if use_postings else "onet", evidence_text=evidence_text(n_role, countries),
+                         n_postings=n_role, by_country=countries, formula=FORMULA, items=out)
+
+
+def _dominant(countries: list[CountryEvidence]) -> str:
+    """The source id behind most of the role's skill evidence."""
+    tally: dict[str, int] = {}
+    for c in countries:
+        for s in c.sources:
+            tally[s] = tally.get(s, 0) + c.n // max(1, len(c.sources))
+    return max(tally, key=tally.get) if tally else "careerpath"
+
+
+def posting_certifications(counts: list[dict], skills: dict[str, dict], countries: list[CountryEvidence],
+                           fig, top: int = 10) -> list[PostingCertification]:
+    rows = [r for r in counts if (skills.get(r["skill_id"]) or {}).get("type") == "certification" and r["k"] >= 2]
+    rows.sort(key=lambda r: -r["k"] / max(1, r["n"]))
+    src = _dominant(countries)
+    return [PostingCertification(id=r["skill_id"], name=skills[r["skill_id"]].get("name") or r["skill_id"],
+                                 share=fig(r["k"] / r["n"], "share", src,
+                                           f"{int(r['k']):,} of {int(r['n']):,} postings mention it", int(r["n"])),
+                                 n_postings=int(r["k"]))
+            for r in rows[:top]]
+
+
+def trends(rows: list[dict], skills: dict[str, dict], fig, top: int = 5) -> Trends | None:
+    """Skills that rose and fell in share between the role's two latest periods with ≥ 30 postings."""
+    years = sorted({r["year"] for r in rows})
+    if len(years) < 2:
+        return None
+    a, b = years[-2], years[-1]
+    per = {y: {r["skill_id"]: r for r in rows if r["year"] == y} for y in (a, b)}
+    n = {y: next(iter(per[y].values()))["n"] for y in (a, b)}
+    src = {y: next(iter(per[y].values()))["source_id"] for y in (a, b)}
+    changes = []
+    for sid in set(per[a]) | set(per[b]):
+        ka = per[a].get(sid, {}).get("k", 0)
+        kb = per[b].get(sid, {}).get("k", 0)
+        if max(ka, kb) < 5:
+            continue
+        sa, sb = ka / n[a], kb / n[b]
+        name = (skills.get(sid) or {}).get("name") or sid
+        changes.append(SkillTrend(
+            id=sid, name=name, change_points=round((sb - sa) * 100, 2),
+            before=fig(sa, "share", src[a], f"{ka:,} of {n[a]:,} postings in {a}", int(n[a])),
+            after=fig(sb, "share", src[b], f"{kb:,} of {n[b]:,} postings in {b}", int(n[b]))))
+    changes.sort(key=lambda t: -t.change_points)
+    return Trends(periods=[str(a), str(b)], n=[int(n[a]), int(n[b])],
+                  rising=[t for t in changes if t.change_points > 0][:top],
+                  falling=[t for t in reversed(changes) if t.change_points < 0][:top],
+                  note="share of the role's postings with skill evidence in each year; the 2023 data-jobs file "
+                       "holds only postings that state a salary, so part of a change may come from that selection")

@@ -1,0 +1,66 @@
+import math
+
+import pytest
+
+from careerpath.profile import stats
+
+
+def test_wilson_known_values():
+    lo, hi = stats.wilson(5, 10)
+    assert lo == pytest.approx(0.2366, abs=1e-4) and hi == pytest.approx(0.7634, abs=1e-4)
+    lo, hi = stats.wilson(0, 10)
+    assert lo == 0.0 and hi == pytest.approx(0.2775, abs=1e-4)
+    assert stats.wilson(0, 0) == (0.0, 0.0)
+
+
+def test_lift_and_log_odds():
+    assert stats.lift(20, 100, 50, 1000) == pytest.approx(4.0)
+    assert stats.lift(1, 10, 0, 100) is None
+    assert stats.log_odds_ratio(20, 100, 50, 1000) == pytest.approx(
+        math.log(20.5 / 80.5) - math.log(50.5 / 950.5))
+
+
+def test_distinctiveness_is_a_mild_tiebreaker():
+    assert stats.distinctiveness(4.0) == pytest.approx(1.0)
+    assert stats.distinctiveness(1.0) == pytest.approx(1 / 1.2)
+    assert stats.distinctiveness(0.5) == pytest.approx(0.75)
+    assert stats.distinctiveness(0.01) == pytest.approx(0.75)  # clipped
+
+
+def test_onet_score():
+    assert stats.onet_score(5.0) == 1.0 and stats.onet_score(1.0) == 0.0
+    assert stats.onet_score(None, technology=True) == pytest.approx(0.3)
+    assert stats.onet_score(None, technology=True, hot=True, in_demand=True) == pytest.approx(0.8)
+    assert stats.onet_score(4.0, technology=True) == pytest.approx(0.75)
+
+
+def test_blend_uses_onet_only_below_threshold():
+    assert stats.blend([0.5, None], [0.2, 0.9], n=29) == [0.2, 0.9]
+
+
+def test_blend_formula_above_threshold():
+    n = 90
+    alpha = n / (n + 30)
+    out = stats.blend([0.6, 0.3, None], [None, 1.0, 0.8], n=n)
+    assert out[0] == pytest.approx(alpha * 1.0, abs=1e-4)
+    assert out[1] == pytest.approx(alpha * 0.5 + (1 - alpha) * 1.0, abs=1e-4)
+    assert out[2] == pytest.approx((1 - alpha) * 0.8, abs=1e-4)
+
+
+def test_core_flags():
+    assert stats.core_flags([1.0, 0.6, 0.4]) == [True, True, False]
+    assert sum(stats.core_flags([1.0] * 15)) == stats.CORE_TOP
+
+
+def test_mixture():
+    assert stats.mixture([(100.0, 0.6), (200.0, 0.4)]) == pytest.approx(140.0)
+    assert stats.mixture([(123.45, 0.3), (None, 0.7)]) == 123.45  # one value: exactly that value
+    assert stats.mixture([(None, 1.0)]) is None
+
+
+@pytest.mark.parametrize("pct,wording", [(33.5, "much faster than average"), (9.5, "much faster than average"),
+                                         (4.9, "faster than average"), (3.1, "as fast as average"),
+                                         (1.0, "slower than average"), (0.2, "little or no change"),
+                                         (-3.0, "decline")])
+def test_outlook_wording(pct, wording):
+    assert stats.outlook_wording(pct, 3.1) == wording
