@@ -66,5 +66,13 @@ def test_usage_error_exit_2() -> None:
 
 def test_every_command_has_help_with_an_example() -> None:
     """Like sqlite-utils' test_docs: a command without help or an example is a defect."""
-    missing = [name for name, cmd in cli.commands.items() if not cmd.help or "Example" not in cmd.help]
+    import click
+
+    def walk(group: click.Group, prefix: str = ""):
+        for name, cmd in group.commands.items():
+            yield prefix + name, cmd
+            if isinstance(cmd, click.Group):
+                yield from walk(cmd, prefix + name + " ")
+
+    missing = [name for name, cmd in walk(cli) if not cmd.help or "Example" not in cmd.help]
     assert not missing, missing

@@ -70,7 +70,10 @@ def build(db: str | None) -> None:
 
 @click.group("profiles")
 def profiles() -> None:
-    """Role profiles kept in the store."""
+    """Role profiles kept in the store (rebuilt by `careerpath build`).
+
+    Example: careerpath profiles build --db careerpath.duckdb
+    """
 
 
 profiles.add_command(build)
