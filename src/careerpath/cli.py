@@ -109,12 +109,14 @@ def _connect(db: str | None):
 
 def _register_commands() -> None:
     """Commands owned by other modules join the group here, so cli.py stays a table of contents."""
-    from careerpath.commands import guide, profile
+    from careerpath.commands import guide, profile, web
     from careerpath.fetch_cli import fetch_command
 
     cli.add_command(fetch_command, "fetch")
     cli.add_command(profile.profile)
     cli.add_command(profile.profiles)
+    cli.add_command(web.serve)
+    cli.add_command(web.build_site)
     for command in guide.COMMANDS:
         cli.add_command(command)
 

@@ -1,0 +1,117 @@
+"""Pages render through the ASGI app (httpx ASGITransport: no server, no network)."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.web.fixtures import EVIL
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def anyio_backend():
+    return "asyncio"
+
+
+@pytest.fixture
+async def client(app):
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:
+        yield c
+
+
+async def test_home_lists_popular_roles_and_groups(client):
+    r = await client.get("/")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/html")
+    assert 'href="/roles/machine-learning-engineer"' in r.text
+    assert 'href="/groups/15"' in r.text and "Computer and Mathematical" in r.text
+    assert 'class="skip" href="#main"' in r.text and '<label for="q">' in r.text
+
+
+async def test_search_redirects_to_best_role(client):
+    r = await client.get("/search", params={"q": "ml engineer"})
+    assert r.status_code == 303 and r.headers["location"] == "/roles/machine-learning-engineer"
+    r = await client.get("/search", params={"q": "zzzz qqqq"})
+    assert r.status_code == 200 and "No role matched" in r.text
+
+
+async def test_guide_page_has_every_section_with_sources(client):
+    r = await client.get("/roles/machine-learning-engineer")
+    assert r.status_code == 200
+    for anchor in ("snapshot", "what", "skills", "roadmap", "salaries", "courses", "faq", "related", "sources",
+                   "personalise"):
+        assert f'id="{anchor}"' in r.text
+    assert "$112,000/yr" in r.text and 'href="/sources#src-bls-oews-2025"' in r.text and "2025-05" in r.text
+    assert "<svg" in r.text  # charts
+    # served from the cache the second time, byte for byte
+    assert (await client.get("/roles/machine-learning-engineer")).content == r.content
+
+
+async def test_personalise_form_returns_gap_and_roadmap(client):
+    r = await client.post("/roles/machine-learning-engineer",
+                          data={"skill": ["Python"], "skills_text": "sql, docker", "hours_per_week": "5"})
+    assert r.status_code == 200
+    assert "Your skill gap" in r.text and "Your personalised roadmap" in r.text
+    gap = r.text.split('id="gap"')[1].split("</section>")[0]
+    assert "Python" in gap and "Deep learning" in gap
+    assert "for you" in r.text
+
+
+async def test_personalise_with_resume_upload(client):
+    files = {"resume_file": ("cv.txt", b"Five years of Python and SQL; some Docker.", "text/plain")}
+    r = await client.post("/roles/machine-learning-engineer", data={"hours_per_week": "10"}, files=files)
+    assert r.status_code == 200
+    have = r.text.split('class="chips have"')[1].split("</ul>")[0]
+    assert "Python" in have and "SQL" in have and "Docker" in have
+
+
+async def test_courses_browse_filters_and_course_page(client):
+    r = await client.get("/courses")
+    assert r.status_code == 200 and "DataScience" in r.text
+    r = await client.get("/courses", params={"topic": "DataScience", "level": "beginner"})
+    assert "SQL Basics" in r.text and "Deep Learning" not in r.text
+    r = await client.get("/courses", params={"free": "true", "max_hours": "25"})
+    assert "Dental Radiography" in r.text and "Python for Everybody" not in r.text
+    r = await client.get("/courses", params={"provider": "udemy"})
+    assert "SQL Basics" in r.text and "Docker Deep Dive" in r.text
+    r = await client.get("/courses", params={"max_hours": "not-a-number"})
+    assert r.status_code == 200
+    r = await client.get("/courses/courses-test:1")
+    assert r.status_code == 200 and "Python" in r.text and 'href="/roles/machine-learning-engineer"' in r.text
+
+
+async def test_related_transition_sources_groups(client):
+    r = await client.get("/roles/data-scientist/related")
+    assert r.status_code == 200 and "/transition?from=data-scientist&amp;to=machine-learning-engineer" in r.text
+    r = await client.get("/transition", params={"from": "data-scientist", "to": "ml engineer"})
+    assert r.status_code == 200 and "Skills to learn" in r.text and "Deep learning" in r.text
+    r = await client.get("/sources")
+    assert r.status_code == 200 and "CC BY 4.0" in r.text and 'id="src-onet-29.0"' in r.text
+    assert "&lt;b&gt;bold&lt;/b&gt;" in r.text and 'href="javascript:' not in r.text
+    assert (await client.get("/groups/29")).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/roles/nope", "/roles/nope/related", "/courses/none:1", "/groups/99", "/nope"])
+async def test_missing_pages_are_html_404(client, path):
+    r = await client.get(path)
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+    assert "Not found" in r.text
+
+
+async def test_injected_course_title_stays_inert(client):
+    for path in ("/courses?topic=DataScience", "/courses/courses-test:2", "/roles/machine-learning-engineer"):
+        r = await client.get(path)
+        assert EVIL not in r.text and "<script>window.__pwned" not in r.text, path
+        assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;Deep Learning" in r.text, path
+    r = await client.get("/api/courses/courses-test:2")
+    assert r.json()["title"] == EVIL  # JSON carries the text as data, served as application/json
+    assert r.headers["content-type"] == "application/json"
+
+
+async def test_static_assets_served(client):
+    r = await client.get("/static/style.css")
+    assert r.status_code == 200 and "@media" in r.text
+    r = await client.get("/static/search.js")
+    assert r.status_code == 200 and "/api/roles" in r.text and "innerHTML" not in r.text
