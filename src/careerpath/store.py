@@ -105,14 +105,15 @@ def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: object) -> None:
 
 def get_meta(con: duckdb.DuckDBPyConnection, key: str, default: object = None) -> object:
     try:
-        row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        rows = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
     except duckdb.CatalogException:
         return default
-    return json.loads(row[0]) if row else default
+    return json.loads(rows[0][0]) if rows else default
 
 
 def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0])
+    # fetchall, not fetchone: DuckDB refuses `register` while a result is still pending on the connection
+    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()[0][0])
 
 
 def derive(db: Path, fn: Callable[[duckdb.DuckDBPyConnection], object]) -> object:

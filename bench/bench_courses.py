@@ -1,0 +1,125 @@
+"""Course recommendations against hand-made graded judgments: nDCG@10 and irrelevant courses in the top 10.
+
+    .venv/bin/python bench/bench_courses.py --db careerpath.duckdb
+    .venv/bin/python bench/bench_courses.py --db careerpath.duckdb --pool pool.tsv   # candidates to judge
+
+Compares careerpath's ranker with ranking by rating alone (Bayesian-free: raw rating, then number of
+ratings) and with plain BM25 (k1 = 1.2, b = 0.75) over course text for the query "role title + its ten
+most important skills". Judgments: tests/data/course_judgments.tsv (role, course_id, grade 0-3, title);
+gain 2^grade - 1; an unjudged course counts as grade 0 and is reported apart. Uses the store's role
+profiles and `course_skills` when present; without profiles, role skills from the shared extractor run
+over O*NET descriptions and tasks (`taxonomy_role`); without `course_skills` either, the word-match
+stand-ins in bench/course_standin.py (the "skills from" column says which).
+The course index (build_course_index) must have been built in the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from course_standin import ROLES, standin_course_skills, standin_role, taxonomy_role  # noqa: E402
+
+from careerpath import store  # noqa: E402
+from careerpath.embed import default_embedder  # noqa: E402
+from careerpath.recommend.index import course_text, load_embeddings  # noqa: E402
+from careerpath.recommend.items import courses_with_quality, dedupe  # noqa: E402
+from careerpath.recommend.rank import load_course_skills, rank_courses, role_vectors  # noqa: E402
+from careerpath.recommend.roles import load_role  # noqa: E402
+
+JUDGMENTS = Path(__file__).resolve().parents[1] / "tests" / "data" / "course_judgments.tsv"
+TOKEN = re.compile(r"[a-z0-9+#]+")
+
+
+def bm25_scores(docs: list[list[str]], query: list[str], k1: float = 1.2, b: float = 0.75) -> np.ndarray:
+    n = len(docs)
+    lens = np.array([len(d) for d in docs], dtype=float)
+    avg = lens.mean() if n else 1.0
+    df = Counter(t for d in docs for t in set(d))
+    scores = np.zeros(n)
+    tfs = [Counter(d) for d in docs]
+    for t in set(query):
+        idf = math.log(1 + (n - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5))
+        tf = np.array([c.get(t, 0) for c in tfs], dtype=float)
+        scores += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lens / avg))
+    return scores
+
+
+def ndcg(grades: list[int], ideal: list[int], k: int = 10) -> float:
+    dcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(grades[:k]))
+    idcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(sorted(ideal, reverse=True)[:k]))
+    return dcg / idcg if idcg else 0.0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--pool", help="write the union of every system's top 25 per role here, to judge")
+    ap.add_argument("--standin", action="store_true", help="use the O*NET stand-ins even if profiles exist")
+    args = ap.parse_args()
+    con = store.connect(args.db)
+    courses = courses_with_quality(con)
+    emb = default_embedder()
+    ids, mat = load_embeddings(con, emb.name)
+    vecs = dict(zip(ids, mat))
+    real_cs = load_course_skills(con)
+    roles, how = [], []
+    for slug in ROLES:
+        role = None
+        if not args.standin and not real_cs.empty:
+            try:
+                role = load_role(con, slug)
+            except Exception as e:  # noqa: BLE001 - fall back to the stand-in and say so
+                print(f"{slug}: no real profile ({e}); using the O*NET stand-in", file=sys.stderr)
+        if role is None and not args.standin and not real_cs.empty:
+            roles.append(taxonomy_role(con, slug))
+            how.append("O*NET via extractor")
+        else:
+            roles.append(role or standin_role(con, slug))
+            how.append("profile" if role else "standin")
+    cs = real_cs if not real_cs.empty and not args.standin else standin_course_skills(courses, roles)
+    texts = courses.apply(course_text, axis=1)
+    docs = [TOKEN.findall(t.lower()) for t in texts]
+    judged = pd.read_csv(JUDGMENTS, sep="\t") if JUDGMENTS.exists() else pd.DataFrame(
+        columns=["role", "course_id", "grade", "title"])
+    pool_rows, results = [], []
+    for role, src in zip(roles, how):
+        role_vec = role_vectors(role, emb)
+        ours = [c["course_id"] for c in rank_courses(courses, cs, vecs, role_vec, role, top=25)]
+        by_rating = dedupe(courses.assign(score=courses["rating"].fillna(-1) * 1e7 + courses["n_ratings"].fillna(0)))
+        rating_ids = by_rating["course_id"].head(25).tolist()
+        q = TOKEN.findall((role.title + " " + " ".join(role.skills.sort_values("importance", ascending=False)
+                                                         ["name"].head(10))).lower())
+        bm = dedupe(courses.assign(score=bm25_scores(docs, q)))["course_id"].head(25).tolist()
+        systems = {"careerpath": ours, "rating only": rating_ids, "BM25": bm}
+        g = dict(zip(judged.loc[judged["role"] == role.slug, "course_id"], judged.loc[judged["role"] == role.slug, "grade"]))
+        for name, lst in systems.items():
+            top = lst[:10]
+            grades = [int(g.get(c, 0)) for c in top]
+            results.append({"role": role.slug, "skills from": src, "system": name,
+                            "nDCG@10": round(ndcg(grades, list(g.values())), 3),
+                            "irrelevant in top 10": sum(1 for c in top if g.get(c) == 0),
+                            "unjudged in top 10": sum(1 for c in top if c not in g), "returned": len(top)})
+        if args.pool:
+            title = courses.set_index("course_id")["title"]
+            for cid in dict.fromkeys(ours + bm[:15] + rating_ids[:10]):
+                pool_rows.append({"role": role.slug, "course_id": cid, "grade": g.get(cid, ""),
+                                  "title": title.get(cid, "")})
+    res = pd.DataFrame(results)
+    print(res.to_string(index=False))
+    print()
+    print(res.groupby("system")[["nDCG@10", "irrelevant in top 10", "unjudged in top 10"]].mean().round(3).to_string())
+    if args.pool:
+        pd.DataFrame(pool_rows).to_csv(args.pool, sep="\t", index=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Filters a learner puts on a course list: level, free only, maximum hours, provider.
+
+A filter on a field the course does not state excludes the course (an unknown length is not
+"under 10 hours"); without the filter, missing fields never exclude anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from careerpath.errors import InputError
+
+LEVELS = ("beginner", "intermediate", "advanced", "mixed")
+LEVEL_ORDER = {"beginner": 0, "mixed": 1, None: 1, "intermediate": 2, "advanced": 3}
+
+
+@dataclass(frozen=True)
+class Filters:
+    level: str | None = None
+    free: bool = False
+    max_hours: float | None = None
+    provider: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.level is not None and self.level.lower() not in LEVELS:
+            raise InputError(f"--level {self.level!r}: expected one of {', '.join(LEVELS)}")
+        if self.max_hours is not None and not self.max_hours > 0:
+            raise InputError(f"--max-hours {self.max_hours}: expected a positive number of hours")
+
+    def apply(self, courses: pd.DataFrame) -> pd.DataFrame:
+        """The rows of `courses` that pass every filter that is set."""
+        keep = pd.Series(True, index=courses.index)
+        if self.level:
+            keep &= courses["level"].fillna("").str.lower() == self.level.lower()
+        if self.free:
+            price = pd.to_numeric(courses["price"], errors="coerce")
+            keep &= (courses["is_free"].fillna(False).astype(bool)) | (price == 0)
+        if self.max_hours is not None:
+            hours = pd.to_numeric(courses["hours"], errors="coerce")
+            keep &= hours.notna() & (hours <= self.max_hours)
+        if self.provider:
+            p = self.provider.lower()
+            keep &= (courses["provider"].fillna("").str.lower().str.contains(p, regex=False)
+                     | courses["catalog"].fillna("").str.lower().str.contains(p, regex=False))
+        return courses[keep]

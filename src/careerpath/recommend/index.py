@@ -1,0 +1,105 @@
+"""The course index: text embeddings (cached), quality scores and topics, built once per store.
+
+`build_course_index(con)` is a derived step (run it through `careerpath.store.derive`). It writes
+`course_embeddings(course_id, model, text_hash, vec FLOAT[384])` — only courses whose text changed are
+re-encoded — `course_quality` (see `quality.py`), and `topics` / `course_topics` (see `topics.py`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from careerpath import store
+from careerpath.embed import DIM, Embedder, default_embedder
+from careerpath.progress import log, step
+from careerpath.recommend import quality, topics
+from careerpath.store import has_table
+from careerpath.recommend.items import load_courses
+
+def _as_list(v: object) -> list[str]:
+    if v is None or isinstance(v, float):
+        return []
+    return [str(x) for x in list(v) if x]
+
+
+def course_text(row: pd.Series | dict) -> str:
+    """What a course is embedded from: title first, then skills, outcomes/description, modules."""
+    r = dict(row)
+    parts = [str(r.get("title") or "")]
+    skills = _as_list(r.get("skills_given"))
+    if skills:
+        parts.append("Skills: " + ", ".join(skills[:20]))
+    body = r.get("outcomes") or r.get("description")
+    if isinstance(body, str) and body:
+        parts.append(body[:500])
+    mods = _as_list(r.get("modules"))
+    if mods:
+        parts.append("Modules: " + ", ".join(mods[:8]))
+    return ". ".join(p for p in parts if p)
+
+
+def _hash(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def build_embeddings(con: duckdb.DuckDBPyConnection, courses: pd.DataFrame, embedder: Embedder) -> dict:
+    """Encode courses whose text is new or changed; keep the rest from the cache."""
+    texts = courses.apply(course_text, axis=1) if len(courses) else pd.Series(dtype=str)
+    want = pd.DataFrame({"course_id": courses["course_id"], "text_hash": texts.map(_hash), "text": texts})
+    cached = pd.DataFrame(columns=["course_id", "model", "text_hash", "vec"])
+    if has_table(con, "course_embeddings"):
+        cached = con.execute("SELECT course_id, model, text_hash, vec FROM course_embeddings WHERE model = ?",
+                             [embedder.name]).df()
+    merged = want.merge(cached[["course_id", "text_hash", "vec"]], on=["course_id", "text_hash"], how="left")
+    todo = merged["vec"].isna()
+    if todo.any():
+        with step(f"Embedding {int(todo.sum()):,} course texts with {embedder.name}"):
+            vecs = embedder.encode(merged.loc[todo, "text"].tolist(), batch_size=128)
+        merged.loc[todo, "vec"] = pd.Series([v.astype(np.float32).tolist() for v in vecs],
+                                            index=merged.index[todo], dtype=object)
+    out = pd.DataFrame({"course_id": merged["course_id"], "model": embedder.name,
+                        "text_hash": merged["text_hash"], "vec": merged["vec"]})
+    con.register("_emb", out)
+    con.execute(f"CREATE OR REPLACE TABLE course_embeddings AS SELECT course_id, model, text_hash, "
+                f"CAST(vec AS FLOAT[{DIM}]) AS vec FROM _emb")
+    con.unregister("_emb")
+    return {"embedded": int(todo.sum()), "cached": int((~todo).sum())}
+
+
+def load_embeddings(con: duckdb.DuckDBPyConnection, model: str | None = None) -> tuple[list[str], np.ndarray]:
+    """(course_ids, matrix) of the cached course embeddings; empty when there are none."""
+    if not has_table(con, "course_embeddings"):
+        return [], np.zeros((0, DIM), dtype=np.float32)
+    q = "SELECT course_id, vec FROM course_embeddings" + (" WHERE model = ?" if model else "")
+    df = con.execute(q, [model] if model else []).df()
+    if df.empty:
+        return [], np.zeros((0, DIM), dtype=np.float32)
+    return df["course_id"].tolist(), np.vstack(df["vec"].map(lambda v: np.asarray(v, dtype=np.float32)).to_list())
+
+
+def build_course_index(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None) -> dict:
+    """Derived step: embeddings, quality and topics for every course. Returns counts and timings."""
+    start = time.perf_counter()
+    courses = load_courses(con)
+    if courses.empty:
+        log("course index: no courses in the store")
+        return {"courses": 0}
+    embedder = embedder or default_embedder()
+    stats: dict = {"courses": int(len(courses))}
+    stats["embeddings"] = build_embeddings(con, courses, embedder)
+    q = quality.quality_table(courses)
+    store.write_table(con, "course_quality", q)
+    stats["quality"] = {k: int(v) for k, v in q["basis"].value_counts().items()}
+    ids, mat = load_embeddings(con, embedder.name)
+    t, ct = topics.build_topics(con, courses, ids, mat)
+    store.write_table(con, "topics", t)
+    store.write_table(con, "course_topics", ct)
+    stats["topics"] = int(len(t))
+    store.set_meta(con, "course_index", {"model": embedder.name, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")})
+    stats["seconds"] = round(time.perf_counter() - start, 1)
+    return stats

@@ -1,0 +1,152 @@
+"""Relevance of a course to a role: what it teaches of the role's skills, plus how close its text is.
+
+``relevance = W_COVER * coverage + W_SEM * semantic``, both 0-1:
+
+- **coverage**: importance-weighted share of the role's skills the course teaches (from
+  `course_skills`), ``sum_s w_s * min(1, score_cs) / sum of the TOP_NORM largest w_s``, capped at 1
+  (no single course is expected to teach a whole role). ``w_s = importance_s * (0.4 + 0.6 *
+  specificity_s)``: a skill that a large share of the catalog claims ("communication", "management")
+  says little about what a course teaches, so it counts for less.
+- **semantic**: cosine between the course's text embedding and the role's (MiniLM; the mean over the
+  role's profile text and its bare title), rescaled so the text floor (below) is 0 and the best candidate's cosine is 1:
+  cosines run hotter for some roles than others, so the scale is the role's own.
+
+The hard floor: a course is eligible only if it teaches at least one of the role's top skills that is
+*specific* (not a soft skill, not claimed by more than MAX_GENERIC_SHARE of the catalog) and its text is
+close enough to the role's. A course that passes neither is never recommended, whatever
+its rating. The text floor is ``cos >= max(SEM_FLOOR, SEM_REL_FLOOR * best cosine, catalog_floor)``,
+where the caller's `catalog_floor` is the cosine that only the closest few percent of the whole
+catalog reach for this role (see `rank.CATALOG_TOP`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+W_COVER, W_SEM = 0.3, 0.7
+TOP_NORM = 5
+TOP_K = 25  # "the role's top skills" for the floor
+MAX_GENERIC_SHARE = 0.08
+MIN_GENERIC_COUNT = 20  # a skill is generic only if at least this many courses claim it, too
+SEM_FLOOR = 0.30  # absolute: below this cosine a course's text is about something else
+SEM_REL_FLOOR = 0.6  # relative: and below this share of the role's best candidate's cosine
+GENERIC_TYPES = {"soft_skill"}
+
+
+@dataclass
+class Role:
+    """What relevance needs to know about a role: its ranked skills and a text to embed."""
+
+    slug: str
+    title: str
+    skills: pd.DataFrame  # skill_id, name, importance, core[, type]
+    text: str = ""
+    evidence: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def role_text(title: str, summary: str | None, skill_names: list[str], tasks: list[str] | None = None) -> str:
+    """The text a role is embedded from: title, what they do and the top skills by name."""
+    parts = [f"{title}."]
+    if summary:
+        parts.append(summary.strip()[:600])
+    if skill_names:
+        parts.append("Skills: " + ", ".join(skill_names[:15]) + ".")
+    if tasks:
+        parts.append(" ".join(t.strip() for t in tasks[:3]))
+    return " ".join(parts)
+
+
+def skill_specificity(course_skills: pd.DataFrame, n_courses: int) -> pd.DataFrame:
+    """Per skill: share of courses claiming it and specificity 0-1 (1 = claimed by <= 10 courses)."""
+    if course_skills.empty or n_courses <= 0:
+        return pd.DataFrame(columns=["skill_id", "n", "share", "specificity"])
+    df = course_skills.groupby("skill_id")["course_id"].nunique().rename("n").reset_index()
+    df["share"] = df["n"] / n_courses
+    top = math.log(max(n_courses, 11) / 10.0)
+    df["specificity"] = (np.log(n_courses / df["n"].clip(lower=1)) / top).clip(0.0, 1.0)
+    return df[["skill_id", "n", "share", "specificity"]]
+
+
+def weighted_role_skills(role: Role, spec: pd.DataFrame) -> pd.DataFrame:
+    """The role's skills with weight, specificity and whether they count toward the floor."""
+    rs = role.skills.copy()
+    if "type" not in rs:
+        rs["type"] = None
+    if "core" not in rs:
+        rs["core"] = False
+    rs["importance"] = pd.to_numeric(rs["importance"], errors="coerce").fillna(0.0)
+    rs = rs.sort_values("importance", ascending=False).drop_duplicates("skill_id").reset_index(drop=True)
+    rs = rs.merge(spec, on="skill_id", how="left")
+    rs["share"] = rs["share"].fillna(0.0)
+    rs["n"] = rs["n"].fillna(0)
+    rs["specificity"] = rs["specificity"].fillna(1.0)
+    rs["weight"] = rs["importance"] * (0.4 + 0.6 * rs["specificity"])
+    rs["rank"] = np.arange(len(rs))
+    generic = (rs["share"] > MAX_GENERIC_SHARE) & (rs["n"] >= MIN_GENERIC_COUNT)
+    rs["floor_skill"] = ((rs["rank"] < TOP_K) & ~generic
+                         & ~rs["type"].isin(GENERIC_TYPES) & (rs["importance"] > 0))
+    return rs
+
+
+def coverage_table(rs: pd.DataFrame, course_skills: pd.DataFrame) -> pd.DataFrame:
+    """Per course that teaches any role skill: coverage 0-1, floor pass, and the skills it covers."""
+    cols = ["course_id", "coverage", "floor_ok", "covers", "covers_ids", "core_ids"]
+    if rs.empty or course_skills.empty:
+        return pd.DataFrame(columns=cols)
+    cs = course_skills[["course_id", "skill_id", "score"]].merge(
+        rs[["skill_id", "name", "weight", "floor_skill", "core", "rank"]], on="skill_id")
+    if cs.empty:
+        return pd.DataFrame(columns=cols)
+    cs["score"] = pd.to_numeric(cs["score"], errors="coerce").fillna(1.0).clip(0.0, 1.0)
+    cs = cs.sort_values(["course_id", "score"], ascending=[True, False]).drop_duplicates(["course_id", "skill_id"])
+    cs["gain"] = cs["weight"] * cs["score"]
+    norm = float(rs["weight"].nlargest(TOP_NORM).sum()) or 1.0
+    cs = cs.sort_values(["course_id", "rank"])
+    g = cs.groupby("course_id", sort=False)
+    out = pd.DataFrame({
+        "coverage": (g["gain"].sum() / norm).clip(upper=1.0),
+        "floor_ok": g["floor_skill"].any(),
+        "covers": g["name"].agg(list),
+        "covers_ids": g["skill_id"].agg(list),
+        "core_ids": cs[cs["core"].astype(bool)].groupby("course_id")["skill_id"].agg(list),
+    }).reset_index()
+    out["core_ids"] = out["core_ids"].apply(lambda v: v if isinstance(v, list) else [])
+    return out[cols]
+
+
+def semantic_scores(course_vecs: np.ndarray, role_vec: np.ndarray) -> np.ndarray:
+    """Cosine of each (L2-normalised) course vector with the role vector."""
+    if len(course_vecs) == 0:
+        return np.zeros(0, dtype=np.float32)
+    return course_vecs @ role_vec.reshape(-1)
+
+
+def scale_semantic(cos: np.ndarray | pd.Series, best: float, floor: float) -> np.ndarray:
+    return np.clip((np.asarray(cos, dtype=float) - floor) / max(best - floor, 1e-6), 0.0, 1.0)
+
+
+def relevance_table(role: Role, course_skills: pd.DataFrame, n_courses: int,
+                    cosines: pd.Series, spec: pd.DataFrame | None = None, catalog_floor: float = 0.0) -> pd.DataFrame:
+    """Relevance of every course that passes the floor, best first.
+
+    `cosines` is indexed by course_id (courses without an embedding count as 0). Returned columns:
+    course_id, relevance, coverage, semantic, cosine, covers (names, most important first),
+    covers_ids, core_ids.
+    """
+    spec = skill_specificity(course_skills, n_courses) if spec is None else spec
+    rs = weighted_role_skills(role, spec)
+    cov = coverage_table(rs, course_skills)
+    if cov.empty:
+        return cov.assign(relevance=[], semantic=[], cosine=[])
+    cov["cosine"] = cov["course_id"].map(cosines).fillna(0.0).astype(float)
+    best = float(cov.loc[cov["floor_ok"], "cosine"].max()) if cov["floor_ok"].any() else 0.0
+    floor = max(SEM_FLOOR, SEM_REL_FLOOR * best, catalog_floor)
+    cov = cov[cov["floor_ok"] & (cov["cosine"] >= floor)].copy()
+    cov["semantic"] = scale_semantic(cov["cosine"], best, floor)
+    cov["relevance"] = (W_COVER * cov["coverage"] + W_SEM * cov["semantic"]).round(4)
+    return cov.sort_values("relevance", ascending=False).drop(columns="floor_ok").reset_index(drop=True)

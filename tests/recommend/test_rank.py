@@ -1,0 +1,107 @@
+"""The role list: the relevance floor, filters, diversity, missing fields, the contract's fields."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from careerpath import store
+from careerpath.errors import InputError
+from careerpath.recommend.filters import Filters
+from careerpath.recommend.rank import greedy_select, recommend, why
+from careerpath.recommend.roles import resolve_slug
+
+from .conftest import ml_role
+
+FIELDS = {"course_id", "title", "provider", "url", "level", "hours", "rating", "n_ratings", "quality", "relevance",
+          "covers", "why"}
+
+
+def _ids(items):
+    return [c["course_id"] for c in items]
+
+
+def test_top_rated_irrelevant_courses_never_appear(course_db):
+    con = store.connect(course_db)
+    items = recommend(con, ml_role(), top=20)
+    ids = _ids(items)
+    assert "c:yoga" not in ids  # 5.0 stars from 500k, teaches only yoga + a generic soft skill
+    assert "c:comm" not in ids  # covers only the role's soft skill: not one of its specific top skills
+    assert "c:ml" in ids
+    assert all(set(c) >= FIELDS for c in items)
+    assert all(c["covers"] and any(n in c["why"] for n in c["covers"]) for c in items)
+
+
+def test_copies_appear_once(course_db):
+    ids = _ids(recommend(store.connect(course_db), ml_role(), top=20))
+    assert not {"c:ml", "c:ml2"} <= set(ids)
+
+
+def test_courses_with_missing_fields_are_listed_with_nulls(course_db):
+    items = {c["course_id"]: c for c in recommend(store.connect(course_db), ml_role(), top=20)}
+    sql = items["e:sql"]  # edX: no rating, no hours, no level
+    assert sql["rating"] is None and sql["hours"] is None and sql["level"] is None and sql["n_ratings"] is None
+    assert sql["quality"] is not None and "level not stated" in sql["why"] and "length not stated" in sql["why"]
+
+
+@pytest.mark.parametrize("filters, allowed", [
+    (Filters(level="advanced"), {"c:dl"}),
+    (Filters(free=True), {"u:free"}),
+    (Filters(max_hours=20), {"u:free"}),
+    (Filters(provider="stanford"), {"c:ml", "c:ml2"}),
+    (Filters(provider="udemy"), {"u:pyml", "u:free"}),
+])
+def test_filters(course_db, filters, allowed):
+    ids = set(_ids(recommend(store.connect(course_db), ml_role(), top=20, filters=filters)))
+    assert ids and ids <= allowed
+
+
+def test_bad_filters_are_input_errors():
+    with pytest.raises(InputError):
+        Filters(level="expert-ish")
+    with pytest.raises(InputError):
+        Filters(max_hours=0)
+
+
+def test_diversity_prefers_a_course_teaching_untaught_core_skills():
+    cand = pd.DataFrame({"course_id": ["a", "b", "c"], "score": [1.0, 0.9, 0.8],
+                         "covers_ids": [["ml", "py"], ["ml", "py"], ["dl"]]})
+    picked = greedy_select(cand, {"ml": 1.0, "py": 0.9, "dl": 0.8}, {"ml", "py", "dl"}, {}, top=2)
+    assert picked["course_id"].tolist() == ["a", "c"]
+
+
+def test_near_copies_are_skipped():
+    cand = pd.DataFrame({"course_id": ["a", "b", "c"], "score": [1.0, 0.9, 0.5],
+                         "covers_ids": [["ml"], ["dl"], ["py"]]})
+    v = np.ones(4) / 2
+    picked = greedy_select(cand, {"ml": 1, "dl": 1, "py": 1}, set(), {"a": v, "b": v, "c": np.array([1.0, 0, 0, 0])}, top=2)
+    assert picked["course_id"].tolist() == ["a", "c"]
+
+
+def test_path_order_goes_from_foundations_to_advanced(course_db):
+    items = recommend(store.connect(course_db), ml_role(), top=10, order="path")
+    order = {"beginner": 0, None: 1, "mixed": 1, "intermediate": 2, "advanced": 3}
+    levels = [order[c["level"]] for c in items]
+    assert levels == sorted(levels) and [c["path_position"] for c in items] == list(range(1, len(items) + 1))
+
+
+def test_role_without_any_taught_skill_gets_nothing(course_db):
+    role = ml_role()
+    role.skills = role.skills.assign(skill_id=["x1", "x2", "x3", "x4", "x5", "x6"])
+    assert recommend(store.connect(course_db), role, top=10) == []
+
+
+def test_resolve_role_by_slug_title_alias_and_unknown(course_db):
+    con = store.connect(course_db)
+    assert resolve_slug(con, "machine-learning-engineer")[0] == "machine-learning-engineer"
+    assert resolve_slug(con, "Machine learning engineer")[0] == "machine-learning-engineer"
+    assert resolve_slug(con, "ml engineer")[0] == "machine-learning-engineer"
+    with pytest.raises(InputError):
+        resolve_slug(con, "zzz quantum basket weaver")
+
+
+def test_why_is_one_sentence_naming_skills():
+    s = why(["Python", "SQL", "statistics", "Tableau"], 2, "beginner", 12.0)
+    assert s.startswith("Teaches Python, SQL and statistics (+1 more), 2 of the role's core skills")
+    assert s.count(".") == 1 and s.endswith(".")
