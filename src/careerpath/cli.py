@@ -109,11 +109,13 @@ def _connect(db: str | None):
 
 def _register_commands() -> None:
     """Commands owned by other modules join the group here, so cli.py stays a table of contents."""
-    from careerpath.commands import courses, guide, profile, web
+    from careerpath.commands import courses, guide, profile, resolve, web
     from careerpath.fetch_cli import fetch_command
 
     cli.add_command(fetch_command, "fetch")
     cli.add_command(courses.courses_command, "courses")
+    cli.add_command(resolve.resolve)
+    cli.add_command(resolve.roles)
     cli.add_command(profile.profile)
     cli.add_command(profile.profiles)
     cli.add_command(web.serve)

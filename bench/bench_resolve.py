@@ -1,0 +1,166 @@
+"""Title resolution: top-1 accuracy on the development set, score calibration, and batch throughput.
+
+    .venv/bin/python bench/bench_resolve.py --db careerpath.duckdb [--throughput-n 20000] [--cold] [-v]
+
+Needs a store after `careerpath roles build` (the cached alias vectors). Three measurements:
+
+(a) held-out alternate titles: a fixed 1% slice of O*NET alternate titles (chosen by a hash of
+    code + title) is removed from the index - every alias of that code with the same normalised
+    form goes - and each held-out title must come back to its code;
+(b) tests/data/titles_dev.tsv: real posting titles labelled by hand, strict (the labelled code) and
+    lenient (the label or a listed equally defensible code);
+(c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
+    results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
+    plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from careerpath.embed import default_embedder
+from careerpath.extract import titles as T
+from careerpath.extract.normalize import normalize
+from careerpath.extract.roles import RoleLookup
+
+HERE = Path(__file__).resolve().parent
+DEV = HERE.parent / "tests" / "data" / "titles_dev.tsv"
+
+
+def holdout_slice(con: duckdb.DuckDBPyConnection, full: T.TitleIndex, per_mille: int = 15) -> pd.DataFrame:
+    """A fixed slice of alternate titles that O*NET files under one code only.
+
+    A title O*NET lists under several codes cannot be held out honestly: removing it from one code
+    leaves it in the others, which are then wrong by construction.
+    """
+    alts = con.execute("SELECT soc_code, title FROM onet_alternate_titles").df()
+    h = [int(hashlib.sha1(f"{s}|{t}".encode()).hexdigest(), 16) % 1000 for s, t in zip(alts.soc_code, alts.title)]
+    out = alts[[x < per_mille for x in h]].copy()
+    out["key"] = [normalize(t).text for t in out.title]
+    single = [k != "" and len(full.key_socs[full.pos[k]]) == 1 for k in out.key]
+    return out[single]
+
+
+def calibration(rows: list[tuple[float, bool]]) -> str:
+    bins = [(0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01)]
+    lines = ["  score bin   n    mean score  top-1 precision"]
+    for lo, hi in bins:
+        sel = [(s, ok) for s, ok in rows if lo <= s < hi]
+        if sel:
+            lines.append(f"  {lo:.2f}-{min(hi, 1):.2f}  {len(sel):4d}  {sum(s for s, _ in sel) / len(sel):.2f}"
+                         f"        {sum(ok for _, ok in sel) / len(sel):.2f}")
+    return "\n".join(lines)
+
+
+def part_a(con, full: T.TitleIndex) -> None:
+    held = holdout_slice(con, full)
+    exclude = set(zip(held.soc_code, held.key))
+    index = T.build_index(con, default_embedder(), exclude=exclude, reuse=full)
+    res = T.Resolver(index, default_embedder)
+    t0 = time.perf_counter()
+    out = res.resolve_many(held.title.tolist())
+    dt = time.perf_counter() - t0
+    ok1 = [bool(r.matches) and r.matches[0].soc_code == s for r, s in zip(out, held.soc_code)]
+    ok3 = [s in [m.soc_code for m in r.matches[:3]] for r, s in zip(out, held.soc_code)]
+    same6 = [bool(r.matches) and r.matches[0].soc_code[:7] == s[:7] for r, s in zip(out, held.soc_code)]
+    print(f"(a) held-out alternate titles: n={len(held)}  top-1 {sum(ok1) / len(ok1):.3f}  "
+          f"top-3 {sum(ok3) / len(ok3):.3f}  top-1 same SOC-6 {sum(same6) / len(same6):.3f}  ({dt:.1f}s)")
+    by = defaultdict(list)
+    for r, ok in zip(out, ok1):
+        by[r.method].append(ok)
+    print("    by method: " + ", ".join(f"{m} {sum(v) / len(v):.2f} (n={len(v)})" for m, v in sorted(by.items())))
+    print(calibration([(r.matches[0].score if r.matches else 0.0, ok) for r, ok in zip(out, ok1)]))
+
+
+def part_b(con, full: T.TitleIndex) -> None:
+    dev = pd.read_csv(DEV, sep="\t", dtype=str, keep_default_na=False, quoting=3)
+    res = T.Resolver(full, default_embedder)  # no posting cache: every title resolved from scratch
+    out = res.resolve_many(dev.title.tolist())
+    strict, lenient, rows = [], [], []
+    for r, soc, also in zip(out, dev.soc_code, dev.also_ok):
+        top = r.matches[0].soc_code if r.matches else None
+        strict.append(top == soc)
+        lenient.append(top == soc or top in also.split("|"))
+        rows.append((r.matches[0].score if r.matches else 0.0, lenient[-1]))
+    print(f"(b) hand-labelled posting titles: n={len(dev)}  top-1 strict {sum(strict) / len(dev):.3f}  "
+          f"lenient {sum(lenient) / len(dev):.3f}")
+    by = defaultdict(list)
+    for src, s, l in zip(dev.source, strict, lenient):
+        by[src].append((s, l))
+    for src, v in sorted(by.items()):
+        print(f"    {src:13s} n={len(v):3d}  strict {sum(s for s, _ in v) / len(v):.2f}  lenient {sum(l for _, l in v) / len(v):.2f}")
+    print(calibration(rows))
+    if "-v" in sys.argv:
+        for r, soc, l in zip(out, dev.soc_code, lenient):
+            if not l:
+                top = f"{r.matches[0].soc_code} {r.matches[0].soc_title}" if r.matches else "none"
+                print(f"    MISS {r.title!r} [{r.key}] want {soc} got {top} ({r.method})")
+
+
+def part_c(con, full: T.TitleIndex, db: str, n: int, with_cold: bool) -> None:
+    titles = [t or "" for (t,) in con.execute(f"SELECT title FROM postings USING SAMPLE reservoir({int(n)} ROWS) REPEATABLE (7)").fetchall()]
+    uniq = len({normalize(t).text for t in titles})
+    print(f"(c) throughput on {len(titles):,} posting titles ({uniq:,} distinct normalised):")
+    if with_cold:
+        cold = T.Resolver(full, default_embedder, RoleLookup.from_store(con))
+        default_embedder()  # model load (~5 s) is not part of the per-title rate
+        t0 = time.perf_counter()
+        out = cold.resolve_many(titles)
+        dt_cold = time.perf_counter() - t0
+        methods = dict(Counter(r.method for r in out))
+        print(f"    cold (no posting cache): {len(titles) / dt_cold:,.0f} titles/s   methods {methods}")
+    warm = T.Resolver(full, default_embedder, RoleLookup.from_store(con), T.load_cache(con))
+    t0 = time.perf_counter()
+    warm.resolve_many(titles)
+    dt_warm = time.perf_counter() - t0
+    print(f"    warm (store cache):      {len(titles) / dt_warm:,.0f} titles/s")
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        f.write("\n".join(t.replace("\n", " ") for t in titles) + "\n")
+    exe = Path(sys.executable).with_name("careerpath")
+    cmd = [str(exe), "resolve", "--file", f.name, "--jsonl", "--db", db]
+    if "No such command" in subprocess.run([str(exe), "resolve", "--help"], capture_output=True, text=True).stderr:
+        # not registered in cli.py yet: the same click command object, run as its own program
+        cmd = [sys.executable, "-c", "from careerpath.commands.resolve import resolve; resolve()", *cmd[2:]]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    dt = time.perf_counter() - t0
+    lines = proc.stdout.count("\n")
+    print(f"    CLI end to end (process start, store load, {lines:,} JSON lines): {dt:.1f}s = {lines / dt:,.0f} titles/s"
+          + ("" if proc.returncode == 0 else f"  [exit {proc.returncode}: {proc.stderr.strip()[-200:]}]"))
+    Path(f.name).unlink()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", default="careerpath.duckdb")
+    ap.add_argument("--throughput-n", type=int, default=20_000)
+    ap.add_argument("--skip", default="", help="parts to skip, e.g. 'ac'")
+    ap.add_argument("-v", action="store_true", help="list the dev-set misses")
+    ap.add_argument("--cold", action="store_true", help="also time resolution without the posting cache (slow)")
+    args = ap.parse_args()
+    con = duckdb.connect(args.db, read_only=True)
+    stored = T.load_index(con)
+    if stored is None or stored.vectors is None:
+        sys.exit("no cached title index: run `careerpath roles build` first")
+    # rebuilt in memory from the store's tables, reusing its cached vectors: measures the code as it is
+    full = T.build_index(con, default_embedder(), reuse=stored)
+    if "a" not in args.skip:
+        part_a(con, full)
+    if "b" not in args.skip:
+        part_b(con, full)
+    if "c" not in args.skip:
+        part_c(con, full, args.db, args.throughput_n, args.cold)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,232 @@
+"""Job-title normalisation: one canonical lower-case form per title, plus the seniority it carried.
+
+Both sides of every lookup go through `normalize` (O*NET titles and aliases when the index is
+built, typed or posted titles when resolving), so the rules only need to be consistent, not
+linguistically perfect: "Software Developers" and "Sr. Software Developer II (Remote)" both become
+"software developer".
+
+Pipeline: unicode folding -> bracketed tags dropped -> segments after " - ", " | ", " / ", ","
+dropped unless they carry the role ("Manager, Data Science" -> "data science manager") ->
+work-mode, schedule, pay-band and location words removed -> seniority and level words extracted ->
+abbreviations expanded, typos fixed, plurals folded. Never raises: any string gives a (possibly
+empty) result.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# --- word lists -------------------------------------------------------------------------------
+
+SENIORITY = {
+    "junior": "junior", "jr": "junior", "entry": "junior", "graduate": "junior", "trainee": "junior",
+    "intern": "intern", "internship": "intern", "apprentice": "junior",
+    "mid": "mid", "intermediate": "mid",
+    "senior": "senior", "sr": "senior", "snr": "senior", "experienced": "senior",
+    "lead": "lead", "principal": "principal", "staff": "staff", "distinguished": "principal",
+    "expert": "senior",
+}
+# "staff" is a seniority only in tech titles ("Staff Data Scientist"); "Staff Nurse" keeps it.
+_STAFF_TECH = {"engineer", "scientist", "developer", "designer", "architect", "analyst", "researcher", "programmer"}
+LEVELS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+
+NOISE_WORDS = {
+    "remote", "hybrid", "onsite", "wfh", "telecommute", "telecommuting",
+    "fulltime", "parttime", "contract", "contractor", "temporary", "temp", "permanent", "perm",
+    "freelance", "seasonal", "locum", "prn", "diem", "nights", "night", "days",
+    "weekend", "weekends", "evenings", "shift", "shifts", "urgent", "urgently", "immediate", "start",
+    "new", "hiring", "wanted", "needed", "opportunity", "position", "role", "vacancy", "m", "f",
+    "d", "w", "x", "mfd", "fte", "usa", "us", "uk", "nationwide", "anywhere", "worldwide", "global",
+    "azure", "aws", "gcp", "level", "band", "grade", "ref", "req",
+}
+_NOISE_PHRASES = re.compile(
+    r"\b(work from home|work at home|full[ -]time|part[ -]time|on[ -]site|fixed[ -]term|per diem|"
+    r"sign[ -]on bonus|relocation (?:assistance|available|package)|visa sponsorship|"
+    r"entry[ -]level|mid[ -]level|senior[ -]level|all levels|nhs|afc|agenda for change)\b"
+)
+_MONEY = re.compile(r"[$£€]\s?[\d.,]+\s?[kK]?(?:\s?(?:-|to)\s?[$£€]?\s?[\d.,]+\s?[kK]?)?|\b\d{2,3}[kK]\b")
+_BAND = re.compile(r"\b(?:band|grade|level|tier|step|l)\s?\d+[a-z]?\b")
+
+# Abbreviations: expanded token by token (keys are lower case, after punctuation is gone).
+ABBREVIATIONS = {
+    "ml": "machine learning", "mle": "machine learning engineer", "ai": "artificial intelligence",
+    "genai": "generative artificial intelligence", "llm": "large language model",
+    "nlp": "natural language processing", "swe": "software engineer", "sde": "software development engineer",
+    "sdet": "software development engineer in test", "sre": "site reliability engineer",
+    "bi": "business intelligence", "qa": "quality assurance", "qc": "quality control",
+    "rn": "registered nurse", "lpn": "licensed practical nurse", "lvn": "licensed vocational nurse",
+    "cna": "certified nursing assistant", "np": "nurse practitioner", "hca": "healthcare assistant",
+    "pm": "project manager", "tpm": "technical program manager", "hr": "human resources",
+    "hrbp": "human resources business partner", "ux": "user experience", "ui": "user interface",
+    "ds": "data scientist", "de": "data engineer", "da": "data analyst", "ba": "business analyst",
+    "bsa": "business systems analyst", "dba": "database administrator", "it": "information technology",
+    "sw": "software", "hw": "hardware", "mgr": "manager",
+    "mngr": "manager", "eng": "engineer", "engr": "engineer", "dev": "developer", "devs": "developer",
+    "asst": "assistant", "assoc": "associate", "admin": "administrator", "tech": "technician",
+    "coord": "coordinator", "rep": "representative", "spec": "specialist", "dir": "director",
+    "vp": "vice president", "svp": "senior vice president", "evp": "executive vice president",
+    "avp": "assistant vice president", "ceo": "chief executive officer", "cfo": "chief financial officer",
+    "cto": "chief technology officer", "cio": "chief information officer", "coo": "chief operating officer",
+    "cmo": "chief marketing officer", "cpa": "certified public accountant", "emt": "emergency medical technician",
+    "csr": "customer service representative", "sdr": "sales development representative",
+    "bdr": "business development representative", "ae": "account executive", "hgv": "heavy goods vehicle",
+    "lgv": "large goods vehicle", "ot": "occupational therapist", "slp": "speech language pathologist",
+    "acct": "accountant", "svc": "service", "mktg": "marketing", "ops": "operations", "sys": "systems",
+    "sysadmin": "systems administrator", "infosec": "information security", "secops": "security operations",
+    "cyber": "cybersecurity", "fullstack": "full stack", "frontend": "front end", "backend": "back end",
+    "gp": "general practitioner", "pa": "physician assistant", "rgn": "registered nurse",
+    "rmn": "registered mental health nurse", "odp": "operating department practitioner",
+}
+TYPOS = {
+    "enginer": "engineer", "engeneer": "engineer", "enginner": "engineer", "engineeer": "engineer",
+    "engneer": "engineer", "analyts": "analyst", "anaylst": "analyst", "analsyt": "analyst",
+    "anlayst": "analyst", "analist": "analyst", "scienist": "scientist", "scientst": "scientist",
+    "sceintist": "scientist", "developper": "developer", "develper": "developer", "maneger": "manager",
+    "manger": "manager", "managar": "manager", "asistant": "assistant", "assisstant": "assistant",
+    "assitant": "assistant", "acountant": "accountant", "accountent": "accountant", "recepcionist": "receptionist",
+    "techician": "technician", "technican": "technician", "specalist": "specialist", "specilist": "specialist",
+    "cordinator": "coordinator", "adminstrator": "administrator", "programer": "programmer",
+    "learnig": "learning", "machien": "machine", "sofware": "software", "softare": "software",
+    "nuse": "nurse", "registerd": "registered",
+}
+# Plural folding: irregular words first; then a few safe suffix rules.
+_IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "staff": "staff",
+              "analyses": "analysis", "bases": "base"}
+_NO_SINGULAR = re.compile(r"(ss|us|is|ics|ous|ws)$")
+
+_ROLE_HEADS = {
+    "manager", "director", "engineer", "analyst", "scientist", "developer", "specialist", "consultant",
+    "officer", "lead", "head", "architect", "administrator", "coordinator", "assistant", "associate",
+    "technician", "designer", "supervisor", "advisor", "adviser", "executive",
+    "programmer", "partner", "representative", "clerk", "worker", "operator", "president", "chief",
+}
+_CUT_AT = {"job", "jobs", "required", "wanted", "needed", "vacancy", "vacancies"}
+_SEGMENT_SPLIT = re.compile(r"\s+[-–—|:]+\s+|\s*[|•·]\s*|\s*/\s+|\s+/\s*|\s*,\s*|\s*;\s*")
+_BRACKETS = re.compile(r"[\(\[\{<][^\)\]\}>]*[\)\]\}>]?")
+_NON_WORD = re.compile(r"[^\w+#]+")
+_US_STATES = set(("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm "
+                  "ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc").split())
+
+
+@dataclass(frozen=True)
+class NormalizedTitle:
+    text: str              # the canonical form; "" when nothing role-like was left
+    seniority: str | None  # junior/mid/senior/lead/principal/staff/intern, or None
+    level: int | None      # 1..5 from "II", "3"
+
+
+def fold(text: str) -> str:
+    """NFKD without accents, then NFKC, lower case."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def singular(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 3 or _NO_SINGULAR.search(word):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def slugify(text: str) -> str:
+    """'Software Developers' -> 'software-developers'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "role"
+
+
+def _segments(text: str) -> list[str]:
+    parts = [p.strip() for p in _SEGMENT_SPLIT.split(text) if p and p.strip()]
+    return parts or [text]
+
+
+def _looks_like_place(segment: str) -> bool:
+    words = _NON_WORD.sub(" ", segment).split()
+    return bool(words) and (words[-1] in _US_STATES or words[-1] in {"london", "remote", "uk", "usa", "us", "hybrid"})
+
+
+def _choose_segment(parts: list[str]) -> str:
+    """Keep the segment that names the role; "Manager, Data Science" becomes "data science manager"."""
+    first = parts[0]
+    if len(parts) > 1:
+        words = _NON_WORD.sub(" ", first).split()
+        content = [w for w in words if w not in SENIORITY and w not in LEVELS and w not in NOISE_WORDS]
+        if not content:
+            return parts[1]
+        nxt = _NON_WORD.sub(" ", parts[1]).split()
+        if len(content) == 1 and content[0] in _ROLE_HEADS and nxt and len(nxt) <= 4 and not _looks_like_place(parts[1]):
+            return f"{parts[1]} {first}"
+    return first
+
+
+def normalize(title: object) -> NormalizedTitle:
+    """Canonical form + seniority + level of any title; never raises."""
+    try:
+        return _normalize(title)
+    except Exception:  # pragma: no cover - defensive: a title must never break a batch
+        return NormalizedTitle("", None, None)
+
+
+def _normalize(title: object) -> NormalizedTitle:
+    if title is None:
+        return NormalizedTitle("", None, None)
+    text = fold(str(title))[:300]
+    text = text.replace("&", " and ").replace("_", " ").replace("health care", "healthcare")
+    text = re.sub(r"\bsr\.", "sr ", text)
+    text = re.sub(r"\bjr\.", "jr ", text)
+    text = re.sub(r"\b(\w)\.(\w)\.?", r"\1\2", text)  # "q.a." -> "qa"
+    text = re.sub(r"\bc\+\+", "cplusplus", text)
+    text = re.sub(r"\bc#", "csharp", text)
+    text = re.sub(r"\.net\b", " dotnet ", text)
+    stripped = _BRACKETS.sub(" ", text)
+    text = stripped if _NON_WORD.sub("", stripped) else re.sub(r"[\(\)\[\]\{\}<>]", " ", text)
+    text = _MONEY.sub(" ", text)
+    text = _choose_segment(_segments(text))
+    text = _NOISE_PHRASES.sub(" ", text)
+    text = _BAND.sub(" ", text)
+    words = _NON_WORD.sub(" ", text.replace("-", " ").replace("/", " ")).split()
+    for i, w in enumerate(words):  # "Care Assistant Job Hereford", "Nurse Required in Surrey"
+        if i > 0 and w in _CUT_AT:
+            words = words[:i]
+            break
+
+    seniority: str | None = None
+    level: int | None = None
+    kept: list[str] = []
+    for i, w in enumerate(words):
+        if w in SENIORITY:
+            if w == "staff" and not (set(words[i + 1:]) & _STAFF_TECH):
+                kept.append(w)
+                continue
+            if w == "lead" and i == len(words) - 1 and kept and kept[-1] not in _ROLE_HEADS:
+                kept.append(w)  # "Team Lead", "Tech Lead": the role itself
+                continue
+            seniority = seniority or SENIORITY[w]
+            continue
+        if w in LEVELS and i > 0 and (i == len(words) - 1 or w in ("ii", "iii", "iv")):
+            level = level or LEVELS[w]
+            continue
+        if w in NOISE_WORDS or w.isdigit():
+            continue
+        kept.append(w)
+
+    out: list[str] = []
+    for w in kept:
+        w = TYPOS.get(w, w)
+        out.extend(ABBREVIATIONS.get(w, w).split())
+    out = [singular(w) for w in out]
+    dedup = [w for i, w in enumerate(out) if i == 0 or w != out[i - 1]]  # "swe engineer"
+    return NormalizedTitle(" ".join(dedup), seniority, level)
+
+
+def key(title: object) -> str:
+    """Just the canonical text."""
+    return normalize(title).text

@@ -1,0 +1,240 @@
+"""The role catalog: every O*NET occupation, plus emerging roles that postings name often enough.
+
+An emerging role is a normalised posting-title family ("machine learning engineer") with at least
+`MIN_POSTINGS` distinct postings whose form is not an O*NET occupation title. It is linked to its
+nearest occupations as a weighted mixture (the resolver's top codes, weights summing to 1) and the
+resolver's top score is stored as the role's confidence. Every posting then gets one role: its
+family's emerging role if it has one, else the occupation role of its best code. The source's own
+title category (Luke Barousse's `job_title_short`) is only a hint, used when the title itself resolves
+weakly.
+
+Run as a derived step: `careerpath.store.derive(db, build_roles)` (`careerpath roles build`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable
+
+import duckdb
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from careerpath import progress, store
+from careerpath.errors import InputError
+from careerpath.embed import Embedder, HashingEmbedder, default_embedder
+from careerpath.extract import titles as T
+from careerpath.extract.normalize import ABBREVIATIONS, normalize, slugify
+
+MIN_POSTINGS = 30
+MIN_EMPLOYERS = 5                 # distinct companies naming the family (when postings carry companies)
+MIX_MAX, MIX_MIN_SHARE = 3, 0.35  # at most three codes, each scoring >= 35% of the best
+HINT_BELOW = 0.3                  # a title resolving below this defers to the source's category
+
+SOC_MAJOR = {
+    "11": "Management", "13": "Business and Financial Operations", "15": "Computer and Mathematical",
+    "17": "Architecture and Engineering", "19": "Life, Physical, and Social Science",
+    "21": "Community and Social Service", "23": "Legal", "25": "Educational Instruction and Library",
+    "27": "Arts, Design, Entertainment, Sports, and Media", "29": "Healthcare Practitioners and Technical",
+    "31": "Healthcare Support", "33": "Protective Service", "35": "Food Preparation and Serving Related",
+    "37": "Building and Grounds Cleaning and Maintenance", "39": "Personal Care and Service",
+    "41": "Sales and Related", "43": "Office and Administrative Support", "45": "Farming, Fishing, and Forestry",
+    "47": "Construction and Extraction", "49": "Installation, Maintenance, and Repair", "51": "Production",
+    "53": "Transportation and Material Moving", "55": "Military Specific",
+}
+_SHORT = {v: k for k, v in ABBREVIATIONS.items() if " " in v and len(k) <= 4}  # "machine learning" -> "ml"
+_UPPER = {"ai", "ml", "bi", "qa", "ux", "ui", "it", "hr", "etl", "sql", "sap", "erp", "crm", "gis", "nlp", "llm", "mlops"}
+
+
+class RoleLookup:
+    """Which role a resolved title lands on: an emerging role by its aliases, else its best code's role."""
+
+    def __init__(self, by_key: dict[str, tuple[str, str]], by_soc: dict[str, tuple[str, str]]) -> None:
+        self.by_key, self.by_soc = by_key, by_soc
+
+    def role_for(self, key: str, soc: str | None) -> tuple[str | None, str | None]:
+        if key in self.by_key:
+            return self.by_key[key]
+        if soc in self.by_soc:
+            return self.by_soc[soc]
+        return None, None
+
+    @classmethod
+    def from_store(cls, con: duckdb.DuckDBPyConnection) -> "RoleLookup":
+        occ = con.execute("SELECT soc_code, title FROM onet_occupations").fetchall()
+        by_soc = {soc: (slugify(t), t) for soc, t in occ}
+        by_key: dict[str, tuple[str, str]] = {}
+        if store.has_table(con, "roles"):
+            for slug, title, kind, aliases in con.execute("SELECT slug, title, kind, aliases FROM roles").fetchall():
+                if kind == "emerging":
+                    for a in [title, *(aliases or [])]:
+                        by_key.setdefault(normalize(a).text, (slug, title))
+        by_key.pop("", None)
+        return cls(by_key, by_soc)
+
+
+def open_resolver(con: duckdb.DuckDBPyConnection, embedder_factory: Callable[[], Embedder] | None = default_embedder,
+                  ) -> T.Resolver:
+    """The store's resolver: cached index, cached posting-title results and the role catalog."""
+    if not store.has_table(con, "onet_occupations"):
+        raise InputError("the store has no O*NET tables; run `careerpath ingest` first")
+    index = T.load_index(con)
+    if index is None:  # no `roles build` yet: aliases only, no model
+        progress.log("no cached title index in the store; run `careerpath roles build` for embeddings")
+        index, embedder_factory = T.build_index(con, None), None
+    if embedder_factory is not None and index.embedder_name == HashingEmbedder.name:
+        embedder_factory = HashingEmbedder  # queries must be embedded like the index was (tests)
+    return T.Resolver(index, embedder_factory, RoleLookup.from_store(con), T.load_cache(con))
+
+
+def display_title(key: str, raw_titles: Counter) -> str:
+    """The most common posted form without seniority or level words, else the key in title case."""
+    for raw, _ in raw_titles.most_common(20):
+        n = normalize(raw)
+        if n.text == key and not n.seniority and not n.level and "(" not in raw and len(raw) <= 60:
+            return raw.strip()
+    return " ".join(w.upper() if w in _UPPER else w.capitalize() for w in key.split())
+
+
+def aliases_for(key: str, title: str, raw_titles: Counter) -> list[str]:
+    out = [title, key]
+    for long, short in _SHORT.items():
+        if long in key:
+            out.append(key.replace(long, short))
+    if key in _SHORT:
+        out.append(_SHORT[key])
+    out += [r.strip() for r, _ in raw_titles.most_common(12)]
+    return list(dict.fromkeys(a for a in out if a))
+
+
+def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None,
+                min_postings: int = MIN_POSTINGS) -> dict:
+    """Write title_index*, roles, role_occupations and posting_roles; return counts."""
+    embedder = embedder if embedder is not None else default_embedder()
+    with progress.step("title index (cached alias embeddings)"):
+        index = T.build_index(con, embedder, reuse=T.load_index(con))
+        T.save_index(con, index)
+    occ = con.execute("SELECT soc_code, title FROM onet_occupations ORDER BY soc_code").fetchall()
+    occ_keys = {normalize(t).text for _, t in occ}
+    reported = con.execute("SELECT soc_code, title FROM onet_reported_titles").df().groupby("soc_code")["title"].agg(list)
+
+    postings = _postings(con)
+    raw_by_title = postings.drop_duplicates("title")
+    norm = {t: normalize(t) for t in progress.track(raw_by_title["title"].tolist(), "normalising posting titles")}
+    postings["key"] = postings["title"].map(lambda t: norm[t].text)
+    counted = postings[postings["duplicate_of"].isna()]
+    family_size = counted.groupby("key").size()
+    # a family must be used by several employers, not one employer reposting one advert
+    employers = counted.groupby("key")["company"].nunique()
+    emerging = [k for k, n in family_size.items()
+                if n >= min_postings and k and k not in occ_keys and len(k.split()) >= 2
+                and (employers.get(k, 0) >= MIN_EMPLOYERS or counted["company"].isna().all())]
+
+    resolver = T.Resolver(index, lambda: embedder)
+    hints = {normalize(c).text for c in postings["title_category"].dropna().unique()}
+    with progress.step(f"resolving {postings['key'].nunique():,} distinct posting titles"):
+        resolved = resolver.resolve_keys([*postings["key"].unique(), *sorted(hints)])
+    T.save_cache(con, resolved)
+
+    roles, mix = [], []
+    for soc, title in occ:
+        slug = slugify(title)
+        aliases = list(dict.fromkeys([title, *reported.get(soc, [])]))
+        roles.append((slug, title, "occupation", soc, aliases, 1.0, 0, SOC_MAJOR.get(soc[:2])))
+        mix.append((slug, soc, 1.0))
+    raw_counts = counted.groupby("key")["title"].agg(Counter)
+    taken = {r[0] for r in roles}
+    by_key: dict[str, tuple[str, str]] = {}
+    for k in progress.track(sorted(emerging), "emerging roles"):
+        scores, _ = resolved[k]
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if not ranked:
+            continue
+        best = ranked[0][1]
+        kept = [(s, p) for s, p in ranked[:MIX_MAX] if p >= MIX_MIN_SHARE * best]
+        total = sum(p for _, p in kept)
+        title = display_title(k, raw_counts[k])
+        slug = slugify(title)
+        if slug in taken:
+            slug = slugify(k)
+        if slug in taken:
+            continue
+        taken.add(slug)
+        roles.append((slug, title, "emerging", None, aliases_for(k, title, raw_counts[k]), round(best, 4),
+                      int(family_size[k]), SOC_MAJOR.get(kept[0][0][:2])))
+        mix += [(slug, s, p / total) for s, p in kept]
+        for a in aliases_for(k, title, raw_counts[k]):
+            by_key.setdefault(normalize(a).text, (slug, title))
+    by_key.pop("", None)
+    lookup = RoleLookup(by_key, {soc: (slugify(t), t) for soc, t in occ})
+
+    rows = _posting_roles(postings, resolved, lookup)
+    posting_roles = pd.DataFrame(rows, columns=["posting_id", "slug", "soc_code", "score"])
+    counts = posting_roles.merge(postings[["posting_id", "duplicate_of"]], on="posting_id")
+    n_by_slug = counts[counts["duplicate_of"].isna()].groupby("slug").size().to_dict()
+    roles_df = pd.DataFrame(roles, columns=["slug", "title", "kind", "soc_code", "aliases", "confidence",
+                                            "n_postings", "job_family"])
+    roles_df["n_postings"] = roles_df["slug"].map(n_by_slug).fillna(0).astype(int)
+    store.write_table(con, "roles", roles_df)
+    store.write_table(con, "role_occupations", pd.DataFrame(mix, columns=["slug", "soc_code", "weight"]))
+    store.write_table(con, "posting_roles", posting_roles)
+    stats = {
+        "roles": len(roles_df), "emerging_roles": int((roles_df["kind"] == "emerging").sum()),
+        "postings": len(posting_roles), "postings_with_role": int(posting_roles["slug"].notna().sum()),
+        "distinct_titles": int(postings["key"].nunique()),
+        "methods": dict(Counter(m for _, m in resolved.values())),
+    }
+    store.set_meta(con, "roles_build", stats)
+    return stats
+
+
+def _postings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    cols = ["posting_id", "title", "title_category", "duplicate_of", "company"]
+    if not store.has_table(con, "postings"):
+        return pd.DataFrame(columns=cols)
+    have = {r[0] for r in con.execute("DESCRIBE postings").fetchall()}
+    select = ", ".join(c if c in have else f"NULL AS {c}" for c in cols)
+    df = con.execute(f"SELECT {select} FROM postings").df()
+    df["title"] = df["title"].fillna("").astype(str)
+    df["title_category"] = df["title_category"].astype(object).where(df["title_category"].notna(), None)
+    return df
+
+
+def _posting_roles(postings: pd.DataFrame, resolved: dict, lookup: RoleLookup) -> list[tuple]:
+    best: dict[str, tuple[str | None, float]] = {}
+    for k, (scores, _) in resolved.items():
+        top = max(scores.items(), key=lambda kv: kv[1]) if scores else (None, 0.0)
+        best[k] = top
+    rows = []
+    for pid, key, cat in postings[["posting_id", "key", "title_category"]].itertuples(index=False):
+        soc, score = best.get(key, (None, 0.0))
+        slug, _ = lookup.role_for(key, soc)
+        if score < HINT_BELOW and cat:
+            hint = normalize(cat).text
+            hsoc, hscore = best.get(hint, (None, 0.0))
+            hslug, _ = lookup.role_for(hint, hsoc)
+            if hslug:
+                slug, soc, score = hslug, hsoc, max(score, min(HINT_BELOW, hscore))
+        rows.append((pid, slug, soc, round(float(score), 4)))
+    return rows
+
+
+def search_roles(con: duckdb.DuckDBPyConnection, query: str | None = None, limit: int = 20) -> list[dict]:
+    """Roles whose title or aliases match `query` (all roles, most postings first, without one)."""
+    if not store.has_table(con, "roles"):
+        raise InputError("the store has no roles yet; run `careerpath roles build`")
+    df = con.execute("SELECT slug, title, kind, soc_code, aliases, confidence, n_postings, job_family FROM roles").df()
+    df["aliases"] = df["aliases"].map(lambda a: list(a) if a is not None else [])
+    if not query:
+        return df.sort_values(["n_postings", "slug"], ascending=[False, True]).head(limit).to_dict("records")
+    q = normalize(query).text or query.lower()
+    names: list[tuple[int, str]] = []
+    for i, (title, aliases) in enumerate(zip(df["title"], df["aliases"])):
+        names += [(i, normalize(a).text) for a in [title, *aliases]]
+    hits = process.extract(q, [n for _, n in names], scorer=fuzz.WRatio, limit=limit * 10, score_cutoff=60)
+    best: dict[int, float] = {}
+    for _, score, j in hits:
+        i = names[j][0]
+        best[i] = max(best.get(i, 0.0), score + (10 if names[j][1] == q else 0))
+    order = sorted(best, key=lambda i: (-best[i], -df["n_postings"].iloc[i]))[:limit]
+    return [{**df.iloc[i].to_dict(), "match": round(best[i], 1)} for i in order]

@@ -1,0 +1,221 @@
+"""The resolver's index: every O*NET title and alias (plus linked ESCO labels) with cached vectors.
+
+Tables written to the store: `title_index` (key, soc_code, weight), `title_index_blobs` (alias and
+occupation-description vectors, float16, with the embedder's name) and `title_index_cache`
+(resolved results for every normalised posting title, filled by the roles build). Building reuses
+the vectors of an earlier index, so only new aliases ever go through the model.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from careerpath.embed import DIM, Embedder
+from careerpath.extract.normalize import normalize
+
+SOURCE_WEIGHT = {"override": 1.0, "occupation": 1.0, "alternate": 0.9, "reported": 0.85, "short": 0.8, "esco": 0.6}
+TOP_K = 5
+
+
+@dataclass
+class TitleIndex:
+    """Alias keys -> codes, plus one vector per key (row i of `vectors` is `keys[i]`)."""
+
+    keys: list[str]
+    key_socs: list[dict[str, float]]
+    soc_titles: dict[str, str]
+    vectors: np.ndarray | None = None
+    desc_socs: list[str] = field(default_factory=list)
+    desc_vectors: np.ndarray | None = None
+    embedder_name: str = ""
+
+    def __post_init__(self) -> None:
+        self.pos = {k: i for i, k in enumerate(self.keys)}
+        self.vocab = sorted({w for k in self.keys for w in k.split()})
+        self.vocab_set = set(self.vocab)
+        inv: dict[str, list[int]] = defaultdict(list)
+        for i, k in enumerate(self.keys):
+            for w in set(k.split()):
+                inv[w].append(i)
+        self.inverted = dict(inv)
+
+
+# --- building -----------------------------------------------------------------------------------
+
+def alias_rows(con: duckdb.DuckDBPyConnection, exclude: set[tuple[str, str]] | None = None) -> pd.DataFrame:
+    """(key, soc_code, source, weight) for every O*NET title and alias.
+
+    `exclude` holds (soc_code, normalised key) pairs left out of the index (the dev set's held-out slice).
+    """
+    exclude = exclude or set()
+    rows: list[tuple[str, str, str, int]] = []
+    for soc, title in con.execute("SELECT soc_code, title FROM onet_occupations").fetchall():
+        rows.append((title, soc, "occupation", 1))
+    alts = con.execute("SELECT soc_code, title, short_title, sources FROM onet_alternate_titles").fetchall()
+    for soc, title, short, sources in alts:
+        votes = len(str(sources or "").split(","))  # how many O*NET sources report this title
+        rows.append((title, soc, "alternate", votes))
+        if short:
+            rows.append((short, soc, "short", 1))
+    for soc, title in con.execute("SELECT soc_code, title FROM onet_reported_titles").fetchall():
+        rows.append((title, soc, "reported", 1))
+    df = pd.DataFrame(rows, columns=["title", "soc_code", "source", "votes"])
+    df["key"] = [normalize(t).text for t in df["title"]]
+    df = df[df["key"] != ""]
+    if exclude:
+        df = df[[(s, k) not in exclude for s, k in zip(df["soc_code"], df["key"])]]
+    overrides = _override_rows()
+    overrides = overrides[overrides["soc_code"].isin(set(df["soc_code"]))]
+    df = pd.concat([df, _esco_rows(con, df), overrides], ignore_index=True)
+    df["weight"] = df["source"].map(SOURCE_WEIGHT)
+    out = df.groupby(["key", "soc_code"], as_index=False).agg(source=("source", "first"), weight=("weight", "max"),
+                                                              votes=("votes", "sum"))
+    # priors among codes sharing an alias: more reporting sources, and the base (.00) occupation
+    out["weight"] += 0.04 * out["votes"].clip(upper=4) + 0.02 * out["soc_code"].str.endswith(".00")
+    return out
+
+
+# Known gaps: common (mostly UK) titles that O*NET files under an unrelated code or not at all.
+OVERRIDES = {
+    "care assistant": "31-1122.00", "care worker": "31-1122.00", "healthcare assistant": "31-1131.00",
+    "staff nurse": "29-1141.00", "theatre practitioner": "29-2055.00", "operating department practitioner": "29-2055.00",
+}
+
+
+def _override_rows() -> pd.DataFrame:
+    return pd.DataFrame([(k, soc, "override", 4, k) for k, soc in OVERRIDES.items()],
+                        columns=["title", "soc_code", "source", "votes", "key"])
+
+
+def _esco_rows(con: duckdb.DuckDBPyConnection, onet: pd.DataFrame) -> pd.DataFrame:
+    """ESCO labels, linked to a code only when one of the occupation's labels is an unambiguous O*NET alias."""
+    cols = ["title", "soc_code", "source", "votes", "key"]
+    try:
+        esco = con.execute("SELECT preferred_label, alt_labels FROM esco_occupations").fetchall()
+    except duckdb.Error:
+        return pd.DataFrame(columns=cols)
+    socs_by_key = onet.groupby("key")["soc_code"].agg(lambda s: set(s)).to_dict()
+    out = []
+    for pref, alts in esco:
+        labels = [pref, *(list(alts) if alts is not None else [])]
+        keys = [normalize(lbl).text for lbl in labels if isinstance(lbl, str)]
+        linked = {next(iter(socs_by_key[k])) for k in keys if len(socs_by_key.get(k, ())) == 1}
+        if len(linked) != 1:
+            continue  # unlinked or contradictory: ignored
+        soc = linked.pop()
+        out += [(lbl, soc, "esco", 1, k) for lbl, k in zip(labels, keys) if k and k not in socs_by_key]
+    return pd.DataFrame(out, columns=cols)
+
+
+def build_index(con: duckdb.DuckDBPyConnection, embedder: Embedder | None,
+                exclude: set[tuple[str, str]] | None = None, reuse: TitleIndex | None = None) -> TitleIndex:
+    """Build the index in memory; vectors of keys already in `reuse` are not recomputed."""
+    rows = alias_rows(con, exclude)
+    soc_titles = dict(con.execute("SELECT soc_code, title FROM onet_occupations").fetchall())
+    keys = sorted(rows["key"].unique())
+    key_socs: dict[str, dict[str, float]] = defaultdict(dict)
+    for k, soc, w in rows[["key", "soc_code", "weight"]].itertuples(index=False):
+        key_socs[k][soc] = float(w)
+    index = TitleIndex(keys, [key_socs[k] for k in keys], soc_titles)
+    if embedder is not None:
+        index.vectors = _embed_keys(keys, embedder, reuse)
+        _semantic_prior(index)
+        occ = con.execute("SELECT soc_code, title, description FROM onet_occupations ORDER BY soc_code").fetchall()
+        index.desc_socs = [r[0] for r in occ]
+        if reuse is not None and reuse.desc_vectors is not None and reuse.desc_socs == index.desc_socs:
+            index.desc_vectors = reuse.desc_vectors
+        else:
+            index.desc_vectors = embedder.encode([f"{t}. {d or ''}"[:600] for _, t, d in occ])
+        index.embedder_name = embedder.name
+    return index
+
+
+def _semantic_prior(index: TitleIndex) -> None:
+    """Among codes sharing an alias, favour the one whose own title is closest to the alias."""
+    occ_pos = {}
+    for soc, title in index.soc_titles.items():
+        j = index.pos.get(normalize(title).text)
+        if j is not None:
+            occ_pos[soc] = j
+    for i, socs in enumerate(index.key_socs):
+        if len(socs) > 1:
+            for soc in socs:
+                if soc in occ_pos:
+                    socs[soc] += 0.15 * float(index.vectors[i] @ index.vectors[occ_pos[soc]])
+
+
+def _embed_keys(keys: list[str], embedder: Embedder, reuse: TitleIndex | None) -> np.ndarray:
+    out = np.zeros((len(keys), DIM), dtype=np.float32)
+    todo = list(range(len(keys)))
+    if reuse is not None and reuse.vectors is not None and reuse.embedder_name == embedder.name:
+        todo = []
+        for i, k in enumerate(keys):
+            j = reuse.pos.get(k)
+            if j is None:
+                todo.append(i)
+            else:
+                out[i] = reuse.vectors[j]
+    if todo:
+        out[todo] = embedder.encode([keys[i] for i in todo], batch_size=512)
+    return out
+
+
+def save_index(con: duckdb.DuckDBPyConnection, index: TitleIndex) -> None:
+    rows = [(k, soc, w) for k, socs in zip(index.keys, index.key_socs) for soc, w in socs.items()]
+    df = pd.DataFrame(rows, columns=["key", "soc_code", "weight"])
+    con.register("_ti", df)
+    con.execute("CREATE OR REPLACE TABLE title_index AS SELECT * FROM _ti")
+    con.unregister("_ti")
+    con.execute("CREATE OR REPLACE TABLE title_index_blobs (name VARCHAR, n_rows INTEGER, labels VARCHAR, "
+                "embedder VARCHAR, data BLOB)")
+    if index.vectors is not None:
+        for name, labels, arr in (("keys", None, index.vectors), ("descriptions", index.desc_socs, index.desc_vectors)):
+            con.execute("INSERT INTO title_index_blobs VALUES (?, ?, ?, ?, ?)",
+                        [name, len(arr), json.dumps(labels), index.embedder_name, arr.astype(np.float16).tobytes()])
+    con.execute("CREATE TABLE IF NOT EXISTS title_index_cache (key VARCHAR PRIMARY KEY, matches VARCHAR, method VARCHAR)")
+    con.execute("DELETE FROM title_index_cache")
+
+
+def load_index(con: duckdb.DuckDBPyConnection) -> TitleIndex | None:
+    try:
+        df = con.execute("SELECT key, soc_code, weight FROM title_index ORDER BY key").df()
+        blobs = {r[0]: r[1:] for r in con.execute("SELECT name, n_rows, labels, embedder, data FROM title_index_blobs").fetchall()}
+    except duckdb.Error:
+        return None
+    soc_titles = dict(con.execute("SELECT soc_code, title FROM onet_occupations").fetchall())
+    key_socs: dict[str, dict[str, float]] = defaultdict(dict)
+    for k, soc, w in df.itertuples(index=False):
+        key_socs[k][soc] = w
+    keys = sorted(key_socs)
+    index = TitleIndex(keys, [key_socs[k] for k in keys], soc_titles)
+    if "keys" in blobs:
+        n, _, name, data = blobs["keys"]
+        index.vectors = np.frombuffer(data, dtype=np.float16).reshape(n, DIM).astype(np.float32)
+        index.embedder_name = name
+        n, labels, _, data = blobs["descriptions"]
+        index.desc_socs = json.loads(labels)
+        index.desc_vectors = np.frombuffer(data, dtype=np.float16).reshape(n, DIM).astype(np.float32)
+    return index
+
+
+def load_cache(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[list[tuple[str, float]], str]]:
+    try:
+        rows = con.execute("SELECT key, matches, method FROM title_index_cache").fetchall()
+    except duckdb.Error:
+        return {}
+    return {k: ([tuple(x) for x in json.loads(m)], meth) for k, m, meth in rows}
+
+
+def save_cache(con: duckdb.DuckDBPyConnection, resolved: dict[str, tuple[dict[str, float], str]]) -> None:
+    rows = [(k, json.dumps(sorted(([s, round(p, 5)] for s, p in v.items()), key=lambda x: -x[1])[:TOP_K]), m)
+            for k, (v, m) in resolved.items() if k]
+    df = pd.DataFrame(rows, columns=["key", "matches", "method"])
+    con.register("_tc", df)
+    con.execute("CREATE OR REPLACE TABLE title_index_cache AS SELECT * FROM _tc")
+    con.unregister("_tc")

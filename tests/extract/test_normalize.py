@@ -1,0 +1,82 @@
+"""Title normalisation: the rules one by one, and hypothesis: any string normalises without error."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from careerpath.extract.normalize import normalize, singular, slugify
+
+
+@pytest.mark.parametrize(
+    "raw, text, seniority, level",
+    [
+        ("Sr. Machine Learning Engineer II (Remote)", "machine learning engineer", "senior", 2),
+        ("ML engineer", "machine learning engineer", None, None),
+        ("Machine Learning Engineers", "machine learning engineer", None, None),
+        ("machine learning engineer", "machine learning engineer", None, None),
+        ("SDE", "software development engineer", None, None),
+        ("SWE III", "software engineer", None, 3),
+        ("RN - ICU nights", "registered nurse", None, None),
+        ("Software Engineer - Payments Team", "software engineer", None, None),
+        ("Data Analyst - New York, NY", "data analyst", None, None),
+        ("Hybrid Data Analyst", "data analyst", None, None),
+        ("Junior Data Scientist", "data scientist", "junior", None),
+        ("Lead Data Engineer", "data engineer", "lead", None),
+        ("Principal Engineer", "engineer", "principal", None),
+        ("Staff Data Scientist", "data scientist", "staff", None),
+        ("Staff Nurse", "staff nurse", None, None),
+        ("Band 5 Staff Nurse - Day Shifts", "staff nurse", None, None),
+        ("Team Lead", "team lead", None, None),
+        ("Manager, Data Science", "data science manager", None, None),
+        ("Data Analyst (Power BI)", "data analyst", None, None),
+        ("Senior Data Engineer (Azure)", "data engineer", "senior", None),
+        ("QA Engineer", "quality assurance engineer", None, None),
+        ("UX Designer", "user experience designer", None, None),
+        ("BI Developer", "business intelligence developer", None, None),
+        ("HR Manager", "human resource manager", None, None),
+        ("LPN", "licensed practical nurse", None, None),
+        ("Care Assistant Job Hereford", "care assistant", None, None),
+        ("Sofware Enginer", "software engineer", None, None),
+        ("Registered Nurses", "registered nurse", None, None),
+        ("Business Intelligence Analysts", "business intelligence analyst", None, None),
+        ("Data Scientist £42,869 per annum", "data scientist per annum", None, None),
+        ("Data Engineer (m/f/d)", "data engineer", None, None),
+        ("Nurse Practitioners", "nurse practitioner", None, None),
+    ],
+)
+def test_rules(raw: str, text: str, seniority: str | None, level: int | None) -> None:
+    n = normalize(raw)
+    assert (n.text, n.seniority, n.level) == (text, seniority, level)
+
+
+def test_variants_of_one_role_share_a_form() -> None:
+    forms = {normalize(t).text for t in ["ML engineer", "Machine Learning Engineer", "machine learning engineer",
+                                         "Sr. Machine Learning Engineer II (Remote)", "MACHINE LEARNING ENGINEERS"]}
+    assert forms == {"machine learning engineer"}
+
+
+def test_plurals_and_words_that_only_look_plural() -> None:
+    assert [singular(w) for w in ["analysts", "secretaries", "coaches", "business", "analysis", "statistics"]] == [
+        "analyst", "secretary", "coach", "business", "analysis", "statistics"]
+
+
+def test_slugify() -> None:
+    assert slugify("Software Developers") == "software-developers"
+    assert slugify("Computer Systems Engineers/Architects") == "computer-systems-engineers-architects"
+    assert slugify("!!!") == "role"
+
+
+@pytest.mark.parametrize("raw", [None, "", "   ", "()", "(Remote)", "Senior", "- - -", "II", "😀", "\x00\x1f"])
+def test_degenerate_titles_give_empty_or_text(raw) -> None:
+    n = normalize(raw)
+    assert isinstance(n.text, str)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_any_unicode_string_normalises(raw: str) -> None:
+    n = normalize(raw)
+    assert isinstance(n.text, str) and n.text == n.text.strip()
+    assert normalize(n.text).text == normalize(n.text).text  # deterministic

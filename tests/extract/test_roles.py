@@ -1,0 +1,124 @@
+"""The role catalog: emerging roles from posting-title families, their occupation mixtures, posting roles."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from careerpath import store
+from careerpath.commands.resolve import roles as roles_cmd
+from careerpath.embed import HashingEmbedder
+from careerpath.extract.roles import build_roles, open_resolver, search_roles
+
+from ._title_store import SHARED_DATA, hand_store
+
+ML_VARIANTS = ["Machine Learning Engineer", "ML engineer", "Sr. Machine Learning Engineer II (Remote)",
+               "machine learning engineer - Payments Team", "Senior ML Engineer"]
+
+
+def _postings() -> list[tuple[str, str, str | None]]:
+    rows = []
+    for i in range(40):
+        rows.append((f"p:ml{i}", ML_VARIANTS[i % len(ML_VARIANTS)], "Machine Learning Engineer"))
+    for i in range(31):
+        rows.append((f"p:de{i}", "Data Engineer (Azure)" if i % 2 else "Lead Data Engineer", "Data Engineer"))
+    for i in range(35):
+        rows.append((f"p:sd{i}", "Software Developer", "Software Engineer"))
+    rows += [("p:x1", "Sous Chef", None), ("p:x2", "Wizard of Models", "Machine Learning Engineer"), ("p:x3", "", None)]
+    return rows
+
+
+@pytest.fixture()
+def built(tmp_path):
+    db = hand_store(tmp_path / "r.duckdb", _postings())
+    stats = store.derive(db, lambda con: build_roles(con, embedder=HashingEmbedder()))
+    return db, stats
+
+
+def test_emerging_roles_and_mixtures(built) -> None:
+    db, stats = built
+    con = duckdb.connect(str(db), read_only=True)
+    roles = {r[0]: r for r in con.execute("SELECT slug, title, kind, soc_code, aliases, confidence, n_postings FROM roles").fetchall()}
+    emerging = {s for s, r in roles.items() if r[2] == "emerging"}
+    assert emerging == {"machine-learning-engineer", "data-engineer"}  # software developer is an O*NET title
+    assert stats["emerging_roles"] == 2
+    assert roles["software-developers"][2] == "occupation" and roles["software-developers"][6] == 35
+    ml = roles["machine-learning-engineer"]
+    assert ml[1] == "Machine Learning Engineer" and ml[3] is None and 0 < ml[5] <= 1 and ml[6] == 41  # 40 + one by category hint
+    assert "ml engineer" in [a.lower() for a in ml[4]]
+    mix = dict(con.execute("SELECT soc_code, weight FROM role_occupations WHERE slug = 'machine-learning-engineer'").fetchall())
+    assert set(mix) == {"15-2051.00", "15-1221.00"} and abs(sum(mix.values()) - 1) < 1e-9
+    sums = con.execute("SELECT slug, sum(weight) FROM role_occupations GROUP BY 1").fetchall()
+    assert all(abs(w - 1) < 1e-9 for _, w in sums)
+
+
+def test_every_posting_gets_a_role(built) -> None:
+    db, _ = built
+    con = duckdb.connect(str(db), read_only=True)
+    got = dict(con.execute("SELECT posting_id, slug FROM posting_roles").fetchall())
+    assert len(got) == len(_postings())
+    assert {got[f"p:ml{i}"] for i in range(40)} == {"machine-learning-engineer"}
+    assert got["p:de1"] == got["p:de2"] == "data-engineer"
+    assert got["p:x1"] == "chefs-and-head-cooks"
+    assert got["p:x2"] == "machine-learning-engineer"  # weak title: the source's category decides
+    assert got["p:x3"] is None
+
+
+def test_variants_land_on_one_slug(built) -> None:
+    db, _ = built
+    con = duckdb.connect(str(db), read_only=True)
+    r = open_resolver(con)
+    slugs = {res.role_slug for res in r.resolve_many(ML_VARIANTS + ["machine learning engineer", "MLE"])}
+    assert slugs == {"machine-learning-engineer"}
+    out = r.resolve("ML engineer").to_json()
+    assert out["role"] == {"slug": "machine-learning-engineer", "title": "Machine Learning Engineer"}
+    assert out["matches"][0]["soc_code"] in {"15-2051.00", "15-1221.00"}
+
+
+def test_search_and_cli(built) -> None:
+    db, _ = built
+    con = duckdb.connect(str(db), read_only=True)
+    assert search_roles(con, "ml engineer")[0]["slug"] == "machine-learning-engineer"
+    assert search_roles(con, "nurse")[0]["slug"] == "registered-nurses"
+    con.close()
+    res = CliRunner().invoke(roles_cmd, ["--search", "data engineer", "--json", "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    top = json.loads(res.output)[0]
+    assert top["slug"] == "data-engineer" and abs(sum(s["weight"] for s in top["soc"]) - 1) < 1e-6
+
+
+@pytest.mark.slow
+def test_emerging_roles_from_the_real_postings(tmp_path) -> None:
+    if not (SHARED_DATA / "postings").is_dir():
+        pytest.skip("../shared/data is not beside the repository")
+    from careerpath.sources import onet, postings
+
+    db = tmp_path / "real.duckdb"
+    with store.building(db) as con:
+        store.write_loaded(con, onet.load(SHARED_DATA) + postings.load(SHARED_DATA))
+    stats = store.derive(db, lambda con: build_roles(con, embedder=HashingEmbedder()))
+    con = duckdb.connect(str(db), read_only=True)
+    emerging = {s for (s,) in con.execute("SELECT slug FROM roles WHERE kind = 'emerging'").fetchall()}
+    assert {"machine-learning-engineer", "data-engineer", "data-analyst", "cloud-engineer"} <= emerging
+    assert "data-scientist" not in emerging  # Data Scientists is an O*NET title
+    n_postings = con.execute("SELECT count(*) FROM postings").fetchone()[0]
+    assert stats["postings"] == n_postings == con.execute("SELECT count(DISTINCT posting_id) FROM posting_roles").fetchone()[0]
+    assert stats["postings_with_role"] / n_postings > 0.97
+    assert con.execute("SELECT max(abs(s - 1)) FROM (SELECT sum(weight) s FROM role_occupations GROUP BY slug)").fetchone()[0] < 1e-9
+    r = open_resolver(con)
+    assert {x.role_slug for x in r.resolve_many(ML_VARIANTS)} == {"machine-learning-engineer"}
+
+
+def test_roles_build_command(tmp_path, monkeypatch) -> None:
+    import careerpath.extract.roles as R
+    from careerpath.commands.resolve import build_roles_command, roles_build
+
+    db = hand_store(tmp_path / "c.duckdb", _postings())
+    monkeypatch.setattr(R, "default_embedder", HashingEmbedder)
+    for cmd in (roles_build, build_roles_command):
+        res = CliRunner().invoke(cmd, ["--db", str(db), "--min-postings", "30"])
+        assert res.exit_code == 0, res.output
+        assert json.loads(res.output[res.output.index("{"):])["emerging_roles"] == 2

@@ -1,0 +1,157 @@
+"""The resolver: exact, typo, span, fuzzy and embedding evidence; the cached index; the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from careerpath.commands.resolve import resolve
+from careerpath.embed import HashingEmbedder
+from careerpath.errors import InputError
+from careerpath.extract import titles as T
+from careerpath.extract.roles import open_resolver
+
+from ._title_store import SHARED_DATA, hand_store, onet_store
+
+
+@pytest.fixture()
+def small(tmp_path):
+    db = hand_store(tmp_path / "s.duckdb")
+    con = duckdb.connect(str(db))
+    index = T.build_index(con, HashingEmbedder())
+    T.save_index(con, index)
+    con.close()
+    return db
+
+
+def _top(res: T.Resolution) -> str | None:
+    return res.matches[0].soc_code if res.matches else None
+
+
+def test_exact_typo_span_and_no_match(small) -> None:
+    con = duckdb.connect(str(small), read_only=True)
+    r = open_resolver(con)
+    assert _top(r.resolve("Software Developers")) == "15-1252.00"
+    assert r.resolve("Software Developers").matches[0].score > 0.9
+    assert _top(r.resolve("Sr. Software Engineer II (Remote)")) == "15-1252.00"
+    assert _top(r.resolve("Sofware Enginer")) == "15-1252.00"
+    assert _top(r.resolve("RN - ICU nights")) == "29-1141.00"
+    assert _top(r.resolve("Data Engineer, Payments Platform")) == "15-1243.00"
+    res = r.resolve("")
+    assert res.matches == [] and res.to_json()["role"] is None
+
+
+def test_ambiguous_alias_prefers_the_occupation_title_and_splits_the_score(small) -> None:
+    con = duckdb.connect(str(small), read_only=True)
+    res = open_resolver(con).resolve("Machine Learning Engineer")
+    codes = [m.soc_code for m in res.matches]
+    assert set(codes[:2]) == {"15-2051.00", "15-1221.00"}
+    assert res.matches[0].score < 0.9  # two codes share the alias: neither is certain
+
+
+def test_scores_are_probabilities_and_ranked(small) -> None:
+    con = duckdb.connect(str(small), read_only=True)
+    for res in open_resolver(con).resolve_many(["chef", "accounting auditor person", "zzzz qqqq", "Data Scientist"]):
+        scores = [m.score for m in res.matches]
+        assert scores == sorted(scores, reverse=True)
+        assert all(0 <= s <= 1 for s in scores)
+
+
+def test_json_shape_follows_the_contract(small) -> None:
+    con = duckdb.connect(str(small), read_only=True)
+    out = open_resolver(con).resolve("Sous Chef").to_json()
+    assert set(out) >= {"title", "role", "matches"}
+    assert set(out["role"]) == {"slug", "title"} and out["role"]["slug"] == "chefs-and-head-cooks"
+    assert set(out["matches"][0]) == {"soc_code", "soc_title", "score"}
+
+
+def test_holdout_removes_an_alias(small) -> None:
+    con = duckdb.connect(str(small), read_only=True)
+    index = T.build_index(con, HashingEmbedder(), exclude={("35-1011.00", "sous chef")})
+    assert "sous chef" not in index.pos
+    assert "sous chef" in T.build_index(con, None).pos
+
+
+def test_cli_single_batch_and_errors(small, tmp_path) -> None:
+    runner = CliRunner()
+    res = runner.invoke(resolve, ["Staff Nurse", "--json", "--db", str(small)])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["matches"][0]["soc_code"] == "29-1141.00"
+    f = tmp_path / "titles.txt"
+    f.write_text("Software Engineer\n\nAuditor\nData Architect\n")
+    res = runner.invoke(resolve, ["--file", str(f), "--jsonl", "--db", str(small)])
+    lines = [json.loads(x) for x in res.output.splitlines()]
+    assert [x["title"] for x in lines] == ["Software Engineer", "", "Auditor", "Data Architect"]
+    assert lines[1]["matches"] == []
+    res = runner.invoke(resolve, ["--db", str(small)])
+    assert isinstance(res.exception, InputError)
+    res = runner.invoke(resolve, ["--file", str(tmp_path / "missing.txt"), "--db", str(small)])
+    assert isinstance(res.exception, InputError)
+    res = runner.invoke(resolve, ["x", "--db", str(tmp_path / "none.duckdb")])
+    assert isinstance(res.exception, InputError)
+
+
+@pytest.fixture(scope="module")
+def real_onet(tmp_path_factory):
+    if not (SHARED_DATA / "onet").is_dir():
+        pytest.skip("../shared/data/onet is not beside the repository")
+    db = onet_store(tmp_path_factory.mktemp("onet") / "onet.duckdb")
+    con = duckdb.connect(str(db), read_only=True)
+    return T.build_index(con, None)
+
+
+@pytest.mark.parametrize("title, code", [
+    ("SDE", "15-1252.00"),
+    ("Registered Nurses", "29-1141.00"),
+    ("RN - ICU nights", "29-1141.00"),
+    ("Sr. Software Engineer II (Remote)", "15-1252.00"),
+    ("Pharmacist - Band 6", "29-1051.00"),
+    ("PLUMBER", "47-2152.00"),
+    ("Hardware Development Engineer", "17-2061.00"),
+    ("Management Accountants", "13-2011.00"),
+])
+def test_real_aliases_without_a_model(real_onet, title, code) -> None:
+    assert _top(T.Resolver(real_onet).resolve(title)) == code
+
+
+def test_real_model_settles_what_aliases_cannot(small) -> None:
+    """MiniLM (offline) on the hand-written index: no alias shares a word with these titles."""
+    from careerpath.embed import default_embedder
+
+    con = duckdb.connect(str(small), read_only=True)
+    index = T.build_index(con, default_embedder())
+    r = T.Resolver(index, default_embedder)
+    assert _top(r.resolve("culinary team leader in a restaurant kitchen")) == "35-1011.00"
+    assert _top(r.resolve("bookkeeping and tax auditing professional")) == "13-2011.00"
+    assert r.resolve("culinary team leader in a restaurant kitchen").method == "embedding"
+
+
+def test_any_unicode_title_resolves_or_says_no_match(small) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    con = duckdb.connect(str(small), read_only=True)
+    r = open_resolver(con)
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.text(max_size=80))
+    def check(title: str) -> None:
+        out = r.resolve(title).to_json()
+        assert out["title"] == title
+        assert out["role"] is not None if out["matches"] else out["role"] is None
+        assert all(0 <= m["score"] <= 1 for m in out["matches"])
+
+    check()
+
+
+def test_description_is_extra_evidence(small) -> None:
+    from careerpath.embed import default_embedder
+
+    con = duckdb.connect(str(small), read_only=True)
+    r = T.Resolver(T.build_index(con, default_embedder()), default_embedder)
+    told = r.resolve("Engineer", description="Design relational databases, data warehouses and ETL pipelines.")
+    assert all(0 <= m.score <= 1 for m in told.matches)
+    assert told.matches[0].soc_code == "15-1243.00"
