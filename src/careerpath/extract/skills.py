@@ -1,0 +1,353 @@
+"""Text -> ranked skills of the taxonomy, in two stages.
+
+1. Lexical: every alias of `skill_aliases` in one Aho-Corasick automaton over normalised text (case,
+   accents, dashes, spacing folded), matches kept only on word boundaries ("C" is not in "C++"),
+   longest match wins where matches overlap, and alias rules for ambiguous names ("R", "Go", "Spark"):
+   see `careerpath.extract.taxonomy`. Cost is linear in the text.
+2. Semantic: sentences and clauses are embedded (MiniLM) and linked to the nearest ESCO-backed skills
+   by cosine similarity, for skills stated in other words ("build dashboards for executives").
+   The taxonomy's vectors are computed once and cached in the store (`skill_embeddings`).
+
+Scores are in [0, 1]: lexical hits 0.75-1.0 (a skill named outright ranks first), semantic links their
+calibrated similarity. Every hit carries the character spans (of the input) it was found at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Iterable
+
+import ahocorasick
+import duckdb
+import numpy as np
+
+from careerpath import store
+from careerpath.embed import DIM, Embedder
+from careerpath.extract.skilltext import normalise, has_table
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """Every knob of the extractor in one place (thresholds, budgets, weights)."""
+
+    max_chars: int = 1_000_000  # longer input is truncated (the CLI says so)
+    semantic: bool = True
+    sem_threshold: float = 0.52  # cosine(segment, skill label) needed for a semantic link
+    sem_top_k: int = 3  # candidates kept per segment
+    sem_max_segments: int = 48  # per document: bounds the model's work on long input
+    sem_min_words: int = 3
+    sem_max_words: int = 40
+    sem_weight: float = 0.95  # semantic score = weight * similarity, below any lexical hit
+    sem_lexical_boost: float = 0.05  # a lexical hit also found semantically
+    sem_support_bonus: float = 0.02  # per extra segment (up to 3) linking to the same skill
+    context_window: int = 80  # chars either side searched for a technical cue (rule "context")
+    max_skills: int = 200
+    sem_max_skills: int = 25  # semantic links kept per document (best first)
+
+
+@dataclass
+class SkillHit:
+    id: str
+    name: str
+    type: str
+    esco_uri: str | None
+    score: float
+    spans: list[list[int]] = field(default_factory=list)
+    method: str = "lexical"
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d.pop("method")
+        return d
+
+
+_CUE = re.compile(
+    r"(?i)\b(programming|languages?|coding|code|coder|developers?|development|scripting|scripts?|software|"
+    r"statistical|statistics|packages?|libraries|frameworks?|stack|python|sql|java|javascript|c\+\+|c#|matlab|sas|"
+    r"stata|julia|scala|golang|rstudio|tidyverse|ggplot2?|shiny|backend|back-end|microservices|compiled|rust|kotlin)\b"
+)
+_SEGMENT = re.compile(r"[^.!?;:\n\u2022]+")
+_CLAUSE = re.compile(r",|\band\b|\bor\b|\(|\)|/")
+_WORD = re.compile(r"\w+")
+_RULES = {"none": 0, "case": 1, "context": 2, "drop": 3}
+_KIND_W = {"preferred": 0.1, "variant": 0.1, "override": 0.1, "alt": 0.05}
+
+
+class SkillExtractor:
+    """Build once from the store (`from_store`), then call `extract(text)` as often as needed."""
+
+    def __init__(self, skills: list[dict], aliases: list[dict], *, config: ExtractConfig | None = None,
+                 embedder: Embedder | None = None, vectors: np.ndarray | None = None, vector_ids: list[str] | None = None) -> None:
+        self.config = config or ExtractConfig()
+        self.skills = {s["skill_id"]: s for s in skills}
+        self._ids = list(self.skills)
+        self._index = {sid: i for i, sid in enumerate(self._ids)}
+        self._alias_skill: list[int] = []
+        self._alias_rule: list[int] = []
+        self._alias_veto: list[re.Pattern | None] = []
+        self._alias_w: list[float] = []
+        self._alias_multiword: list[bool] = []
+        self._automaton = ahocorasick.Automaton()
+        by_norm: dict[str, list[int]] = {}
+        for a in aliases:
+            if a["skill_id"] not in self._index or _RULES.get(a.get("rule") or "none", 0) == 3 or not a["norm"]:
+                continue
+            k = len(self._alias_skill)
+            self._alias_skill.append(self._index[a["skill_id"]])
+            self._alias_rule.append(_RULES.get(a.get("rule") or "none", 0))
+            veto = a.get("veto")
+            self._alias_veto.append(re.compile(veto) if veto else None)
+            self._alias_w.append(_KIND_W.get(a.get("kind") or "", 0.0))
+            self._alias_multiword.append(" " in a["norm"])
+            by_norm.setdefault(a["norm"], []).append(k)
+        for norm, ks in by_norm.items():  # a leading space: matches start only at a word start
+            self._automaton.add_word(" " + norm, (len(norm), tuple(ks[:3])))
+        if by_norm:
+            self._automaton.make_automaton()
+        self._has_words = bool(by_norm)
+        self.embedder = embedder if self.config.semantic else None
+        self._vectors = vectors
+        self._vector_rows = np.array([self._index[s] for s in (vector_ids or []) if s in self._index], dtype=np.int64)
+        if vectors is not None and vector_ids is not None:
+            keep = [i for i, s in enumerate(vector_ids) if s in self._index]
+            self._vectors = vectors[keep]
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def from_store(cls, con: duckdb.DuckDBPyConnection, *, config: ExtractConfig | None = None,
+                   embedder: Embedder | None = None) -> "SkillExtractor":
+        """Load the taxonomy (and, for the semantic stage, its cached vectors) from the store."""
+        from careerpath.errors import InputError
+
+        if not has_table(con, "skills"):
+            raise InputError("no skill taxonomy in the store; run `careerpath taxonomy build` first")
+        skills = con.execute("SELECT skill_id, name, type, esco_uri FROM skills").df().to_dict("records")
+        aliases = con.execute("SELECT skill_id, norm, kind, rule, veto FROM skill_aliases").df().to_dict("records")
+        for s in skills:
+            s["esco_uri"] = s["esco_uri"] if isinstance(s["esco_uri"], str) else None
+        for a in aliases:
+            a["veto"] = a["veto"] if isinstance(a["veto"], str) else None
+        config = config or ExtractConfig()
+        vectors = ids = None
+        if config.semantic and embedder is not None:
+            ids, vectors = taxonomy_vectors(con, embedder)
+        return cls(skills, aliases, config=config, embedder=embedder, vectors=vectors, vector_ids=ids)
+
+    # ------------------------------------------------------------------ lexical stage
+    def lexical(self, text: str) -> dict[int, list]:
+        """skill index -> [best alias weight, multiword, spans] for every accepted match."""
+        if not text or not self._has_words:
+            return {}
+        norm, index = normalise(text)
+        n = len(norm)
+        cands = []
+        for end, (length, ks) in self._automaton.iter(" " + norm):
+            end -= 1  # position in `norm`
+            start = end - length + 1
+            if end + 1 < n:
+                nxt = norm[end + 1]
+                if nxt.isalnum() or (nxt in "+#" and norm[end] not in "+#") or (nxt == "." and end + 2 < n and norm[end + 2].isalnum()):
+                    continue
+            cands.append((length, start, end + 1, ks))
+        if not cands:
+            return {}
+        cands.sort(key=lambda c: (-c[0], c[1]))
+        taken = bytearray(n)
+        kept = []
+        for length, s, e, ks in cands:
+            if taken.find(1, s, e) != -1:
+                continue
+            os_, oe = (s, e) if index is None else (int(index[s]), int(index[e - 1]) + 1)
+            surface = text[os_:oe]
+            ok = []
+            for k in ks:
+                rule = self._alias_rule[k]
+                if rule and surface.islower():
+                    continue
+                veto = self._alias_veto[k]
+                if veto is not None and veto.match(text, os_):
+                    continue
+                ok.append(k)
+            if not ok:
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            kept.append((os_, oe, ok))
+        out: dict[int, list] = {}
+        strong = [(s, e) for s, e, ks in kept if all(self._alias_rule[k] == 0 for k in ks)]
+        w = self.config.context_window
+        for s, e, ks in kept:
+            for k in ks:
+                if self._alias_rule[k] == 2 and not self._in_context(text, s, e, strong, w):
+                    continue
+                i = self._alias_skill[k]
+                rec = out.setdefault(i, [0.0, False, []])
+                rec[0] = max(rec[0], self._alias_w[k])
+                rec[1] = rec[1] or self._alias_multiword[k]
+                rec[2].append([s, e])
+        return out
+
+    @staticmethod
+    def _in_context(text: str, s: int, e: int, strong: list[tuple[int, int]], w: int) -> bool:
+        """A bare 'R' or 'Go' counts near another named technology or a programming cue word."""
+        for a, b in strong:
+            if (a, b) != (s, e) and b >= s - w and a <= e + w:
+                return True
+        return _CUE.search(text, max(0, s - w), min(len(text), e + w)) is not None
+
+    # ------------------------------------------------------------------ semantic stage
+    def segments(self, text: str) -> list[tuple[str, int, int]]:
+        """Sentences (and the clauses of long or list-like ones) to embed, with their spans."""
+        cfg = self.config
+        out: list[tuple[str, int, int]] = []
+        for m in _SEGMENT.finditer(text):
+            seg = m.group()
+            nwords = len(_WORD.findall(seg))
+            if nwords < cfg.sem_min_words:
+                continue
+            s0 = m.start() + (len(seg) - len(seg.lstrip()))
+            if nwords <= cfg.sem_max_words:
+                out.append((seg.strip(), s0, m.end() - (len(seg) - len(seg.rstrip()))))
+            pos = 0
+            parts = _CLAUSE.split(seg)
+            if len(parts) > 1:
+                for part in parts:
+                    p = seg.find(part, pos)
+                    pos = p + len(part)
+                    if len(_WORD.findall(part)) >= 2 and part.strip() and part.strip() != seg.strip():
+                        ps = m.start() + p + (len(part) - len(part.lstrip()))
+                        out.append((part.strip(), ps, ps + len(part.strip())))
+            if len(out) >= cfg.sem_max_segments:
+                break
+        return out[: cfg.sem_max_segments]
+
+    def semantic(self, text: str, segs: list[tuple[str, int, int]] | None = None, vecs: np.ndarray | None = None) -> dict[int, list]:
+        """skill index -> [best similarity, spans] for segments close enough to a skill label."""
+        if self.embedder is None or self._vectors is None or not len(self._vectors):
+            return {}
+        segs = self.segments(text) if segs is None else segs
+        if not segs:
+            return {}
+        if vecs is None:
+            vecs = self.embedder.encode([s[0] for s in segs])
+        sims = vecs @ self._vectors.T
+        k = min(self.config.sem_top_k, sims.shape[1])
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        out: dict[int, list] = {}
+        thr = self.config.sem_threshold
+        for r, row in enumerate(top):
+            for c in row:
+                sim = float(sims[r, c])
+                if sim < thr:
+                    continue
+                i = int(self._vector_rows[c])
+                rec = out.setdefault(i, [0.0, [], 0])
+                rec[0] = max(rec[0], sim)
+                rec[1].append([segs[r][1], segs[r][2]])
+                rec[2] += 1
+        for rec in out.values():  # found from several sentences or clauses: a little more certain
+            rec[0] += self.config.sem_support_bonus * min(rec[2] - 1, 3)
+        return out
+
+    # ------------------------------------------------------------------ both
+    def extract(self, text: str, *, semantic: bool | None = None) -> list[SkillHit]:
+        """Ranked skills found in `text`, best first. Empty or blank input gives no skills."""
+        if not text or not text.strip():
+            return []
+        text = text[: self.config.max_chars]
+        lex = self.lexical(text)
+        sem = self.semantic(text) if (semantic if semantic is not None else self.config.semantic) else {}
+        return self.combine(lex, sem)
+
+    def combine(self, lex: dict[int, list], sem: dict[int, list]) -> list[SkillHit]:
+        cfg = self.config
+        hits: list[SkillHit] = []
+        for i, (w, multi, spans) in lex.items():
+            score = 0.75 + w + (0.05 if multi else 0.0) + 0.05 * min(len(spans) - 1, 3) / 3
+            if i in sem:
+                score += cfg.sem_lexical_boost
+            hits.append(self._hit(i, min(score, 1.0), spans, "lexical"))
+        best = sorted((i for i in sem if i not in lex), key=lambda i: -sem[i][0])[: cfg.sem_max_skills]
+        for i in best:
+            sim, spans, _ = sem[i]
+            hits.append(self._hit(i, round(min(cfg.sem_weight * sim, 0.74), 4), _merge(spans), "semantic"))
+        hits.sort(key=lambda h: (-h.score, h.spans[0][0] if h.spans else 0, h.id))
+        return hits[: cfg.max_skills]
+
+    def _hit(self, i: int, score: float, spans: list[list[int]], method: str) -> SkillHit:
+        s = self.skills[self._ids[i]]
+        return SkillHit(id=s["skill_id"], name=s["name"], type=s["type"], esco_uri=s["esco_uri"],
+                        score=round(score, 4), spans=sorted(spans), method=method)
+
+
+def _merge(spans: list[list[int]]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return out
+
+
+_SENT = re.compile(r"(?<=\.)\s")
+VECTOR_KIND = "label+definition"
+
+
+def embedding_texts(row: dict) -> tuple[str, str]:
+    """A skill is embedded twice, as its label and as label + the start of its definition; the stored
+    vector is their normalised mean (on the dev set this beats either alone, mostly on non-technical text)."""
+    name = str(row["name"])
+    definition = row.get("definition")
+    if not isinstance(definition, str) or not definition.strip():
+        return name, name
+    return name, (name + ". " + " ".join(_SENT.split(definition, maxsplit=2)[:2]))[:300]
+
+
+def taxonomy_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder, *, write: bool = True) -> tuple[list[str], np.ndarray]:
+    """Vectors of the ESCO-backed skills (the semantic stage's label space; certifications and tools
+    must be named to count), from the `skill_embeddings` cache.
+
+    Missing vectors are computed (MiniLM: a few minutes for the ~14k skills on two cores) and, when
+    the connection is writable and `write` is set, stored for next time.
+    """
+    rows = con.execute(
+        "SELECT skill_id, name, definition FROM skills WHERE esco_uri IS NOT NULL ORDER BY skill_id"
+    ).df().to_dict("records")
+    model = f"{embedder.name}:{VECTOR_KIND}"
+    cached: dict[str, np.ndarray] = {}
+    if has_table(con, "skill_embeddings"):
+        for sid, vec in con.execute("SELECT skill_id, vec FROM skill_embeddings WHERE model = ?", [model]).fetchall():
+            cached[sid] = np.asarray(vec, dtype=np.float32)
+    todo = [r for r in rows if r["skill_id"] not in cached]
+    if todo:
+        pairs = [embedding_texts(r) for r in todo]
+        lab = embedder.encode([p[0] for p in pairs])
+        dfn = embedder.encode([p[1] for p in pairs])
+        vecs = lab + dfn
+        vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+        for r, v in zip(todo, vecs):
+            cached[r["skill_id"]] = v
+        if write:
+            try:
+                con.execute(f"CREATE TABLE IF NOT EXISTS skill_embeddings (skill_id VARCHAR, model VARCHAR, vec FLOAT[{DIM}])")
+                _bulk_insert(con, todo, vecs, model)
+            except duckdb.Error:  # read-only store: keep them in memory for this run
+                pass
+    ids = [r["skill_id"] for r in rows]
+    mat = np.stack([cached[i] for i in ids]) if ids else np.zeros((0, DIM), dtype=np.float32)
+    return ids, mat.astype(np.float32)
+
+
+def _bulk_insert(con: duckdb.DuckDBPyConnection, todo: list[dict], vecs: np.ndarray, model: str) -> None:
+    import pandas as pd
+
+    df = pd.DataFrame({"skill_id": [r["skill_id"] for r in todo], "model": model, "vec": list(vecs.astype(np.float32))})
+    con.register("_emb", df)
+    con.execute(f"INSERT INTO skill_embeddings SELECT skill_id, model, vec::FLOAT[{DIM}] FROM _emb")
+    con.unregister("_emb")
+
+
+def hits_to_json(text: str, hits: Iterable[SkillHit]) -> dict:
+    """The `careerpath skills` object of the contract."""
+    return {"text": text, "skills": [h.to_dict() for h in hits]}

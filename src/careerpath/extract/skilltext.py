@@ -1,0 +1,95 @@
+"""Text normalisation shared by the taxonomy (aliases) and the extractor (input text).
+
+`normalise(text)` returns a lower-case, accent-folded, single-spaced copy of the text plus, when the
+two differ in length, an index array mapping every character of the copy back to the original, so
+that matches found in the copy are reported as character spans of the input. The fast path (no
+runs of spaces, case folding that keeps the length) does no per-character Python work at all.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+
+
+def _build_table() -> dict[int, int]:
+    """One-to-one character replacements that keep positions: dashes, quotes, spaces, accents."""
+    table: dict[int, int] = {}
+    for cp in range(0x80, 0x2100):
+        ch = chr(cp)
+        cat = unicodedata.category(ch)
+        if cat == "Zs" or ch in "\u2028\u2029\x85":
+            table[cp] = 0x20
+        elif cat == "Pd":  # every dash
+            table[cp] = ord("-")
+        elif ch in "\u2018\u2019\u201a\u201b\u2032":
+            table[cp] = ord("'")
+        elif ch in "\u201c\u201d\u201e\u201f\u2033":
+            table[cp] = ord('"')
+        elif cat.startswith("L"):
+            base = unicodedata.normalize("NFKD", ch)
+            base = "".join(c for c in base if not unicodedata.combining(c))
+            if len(base) == 1 and base.isascii() and base.isalpha():
+                table[cp] = ord(base)
+    for ch in "\t\n\r\x0b\x0c":
+        table[ord(ch)] = 0x20
+    # punctuation that only separates words becomes a space, so every word starts after a space
+    for ch in "_()[]{},;:\"'/\\|!?*<>=~`^\u2022\u00b7":
+        table[ord(ch)] = 0x20
+    table[0x2122] = 0x20  # ™
+    table[0x00ae] = 0x20  # ®
+    return table
+
+
+_TABLE = _build_table()
+_MULTISPACE = re.compile(r"  +")
+_HYPHEN_WORD = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def normalise(text: str) -> tuple[str, np.ndarray | None]:
+    """Return (normalised text, index map or None when positions are unchanged)."""
+    t = text.translate(_TABLE)
+    t = _HYPHEN_WORD.sub(" ", t)  # "front-end" == "front end"; same length
+    low = t.lower()
+    index: np.ndarray | None = None
+    if len(low) != len(t):  # rare: a character whose lower case is two characters
+        parts, idx = [], []
+        for i, ch in enumerate(t):
+            lc = ch.lower()
+            lc = lc if len(lc) == 1 else lc[0]
+            parts.append(lc)
+            idx.append(i)
+        low = "".join(parts)
+        index = np.asarray(idx, dtype=np.int64)
+    if "  " in low:
+        arr = np.frombuffer(low.encode("utf-32-le"), dtype=np.uint32)
+        space = arr == 32
+        keep = ~(space & np.concatenate(([False], space[:-1])))
+        kept = np.nonzero(keep)[0]
+        low = arr[keep].tobytes().decode("utf-32-le")
+        index = kept if index is None else index[kept]
+    return low, index
+
+
+def normalise_phrase(text: str) -> str:
+    """Normalise an alias or label: same rules as the text, trimmed."""
+    return normalise(text)[0].strip(" .,;:")
+
+
+_SLUG_SUBS = (("c++", "cplusplus"), ("c#", "csharp"), ("f#", "fsharp"), (".net", "dotnet"), ("+", "plus"), ("#", "sharp"), ("&", "and"))
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(name: str) -> str:
+    """A readable, stable id from a canonical name: 'Python (computer programming)' -> 'python-computer-programming'."""
+    s = normalise_phrase(name)
+    for a, b in _SLUG_SUBS:
+        s = s.replace(a, f" {b} ")
+    return _NON_SLUG.sub("-", s).strip("-") or "skill"
+
+
+def has_table(con, name: str) -> bool:
+    """Like `store.has_table`, but reads the result to the end (a half-read result blocks the connection)."""
+    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()[0][0])

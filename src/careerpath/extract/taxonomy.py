@@ -1,0 +1,325 @@
+"""One skill taxonomy: ESCO as the backbone, O*NET technology skills/tools and keyword lists merged in.
+
+`build_taxonomy(con)` reads the source tables (`esco_skills`, `onet_technology_skills`, `onet_tools`,
+`skill_keywords`) and writes
+  - `skills` (skill_id, name, type, category, esco_uri, onet_hot, onet_in_demand, aliases, definition, sources)
+  - `skill_aliases` (skill_id, alias, kind, norm, rule, veto)
+Ids are slugs of the canonical name (the ESCO preferred label when there is one), so they stay the same
+across rebuilds of the same data. A source name is linked to an ESCO concept when one of its name
+variants equals an ESCO label after normalisation ("Python" = "Python (computer programming)"), or
+through the hand-curated table `careerpath/data/skill_overrides.csv`.
+
+Alias rules tell the matcher how careful to be: `none` (any case), `case` (must be written with a
+capital, so "spark joy" is not Apache Spark), `context` (capital and a technical cue nearby: R, C, Go),
+`drop` (never matched). `veto` is a regex that cancels a match starting at that point ("R&D").
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from careerpath import store
+from careerpath.extract.skilltext import normalise_phrase, slug, has_table
+
+TYPES = ("software", "tool", "knowledge", "skill", "soft_skill", "certification")
+VENDORS = (
+    "microsoft", "ms", "oracle", "ibm", "sap", "adobe", "apache", "amazon", "google", "atlassian", "autodesk",
+    "the mathworks", "esri", "intuit", "salesforce", "cisco", "red hat", "vmware", "apple", "meta", "facebook",
+)
+_PAREN = re.compile(r"\s*\([^)]*\)\s*")
+_SOFT = re.compile(
+    r"^(communicat|work in (a )?team|teamwork|think (critically|creatively|analytically|proactively)|show |demonstrate |"
+    r"cope with|adapt to|manage (time|stress|conflict)|solve problems|lead others|motivate |negotiat|listen actively|"
+    r"be (flexible|reliable|punctual)|attention to detail|interact with |build (team|rapport|relationships)|empath)"
+)
+_CERT = re.compile(r"\b(certif(ied|icate|ication)|licen[cs]e[ds]?|chartered)\b", re.I)
+_KNOWLEDGE_DEF = re.compile(r"^(the|a|an|field|characteristics|methods|techniques|principles|types|rules|theory|study|concepts?)\b", re.I)
+_SOFTWARE_DEF = re.compile(r"computer program|software development|is a (software|tool|framework|programming)|programming language|database|operating system", re.I)
+
+
+@dataclass
+class TaxonomyStats:
+    n_skills: int = 0
+    n_aliases: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+    by_source: dict[str, int] = field(default_factory=dict)
+    linked: dict[str, int] = field(default_factory=dict)
+    missing_override_targets: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@dataclass
+class _Skill:
+    name: str
+    type: str
+    category: str | None = None
+    esco_uri: str | None = None
+    definition: str | None = None
+    onet_hot: bool = False
+    onet_in_demand: bool = False
+    sources: set[str] = field(default_factory=set)
+    aliases: dict[str, str] = field(default_factory=dict)  # alias text -> kind
+
+
+def load_overrides() -> list[dict[str, str]]:
+    """The hand-curated table shipped with the package (comment rows start with '#')."""
+    text = resources.files("careerpath.data").joinpath("skill_overrides.csv").read_text(encoding="utf-8")
+    rows = []
+    for row in csv.DictReader(text.splitlines()):
+        if row["kind"] and not row["kind"].startswith("#"):
+            rows.append({k: (v or "").strip() for k, v in row.items() if k})
+    return rows
+
+
+def _variants(name: str, common: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Name variants used for linking: as given, without parentheses, vendor and 'software' stripped.
+
+    A stripped variant that is a single everyday word ("Oracle Clinical" -> "Clinical") is not kept.
+    """
+    out = [name]
+    bare = _PAREN.sub(" ", name).strip()
+    if bare and bare != name:
+        out.append(bare)
+    low = bare.lower()
+    def everyday(s: str) -> bool:
+        return " " not in s.strip() and s.strip().lower() in common
+
+    for v in VENDORS:
+        if low.startswith(v + " ") and len(bare) - len(v) > 2 and not everyday(bare[len(v) + 1 :]):
+            out.append(bare[len(v) + 1 :].strip())
+            break
+    for cur in list(out):
+        if cur.lower().endswith(" software") and len(cur) > 12 and not everyday(cur[: -len(" software")]):
+            out.append(cur[: -len(" software")].strip())
+    # "Structured query language SQL" -> "SQL": a trailing acronym restating the name
+    m = re.match(r"^(.*\S)\s+([A-Z][A-Z0-9+#.]{1,9})$", bare)
+    if m and len(m.group(1).split()) >= 2 and "".join(w[0] for w in m.group(1).split()).upper().startswith(m.group(2)[:2]):
+        out += [m.group(1), m.group(2)]
+    return list(dict.fromkeys(o for o in out if o))
+
+
+def _esco_type(label: str, definition: str) -> str:
+    if _SOFT.match(label.lower()):
+        return "soft_skill"
+    if _SOFTWARE_DEF.search(definition[:200]) and (label[:1].isupper() or "computer programming" in label):
+        return "software"
+    if _KNOWLEDGE_DEF.match(definition):
+        return "knowledge"
+    return "skill"
+
+
+def _common_words(esco: pd.DataFrame) -> set[str]:
+    """Words of ordinary English in the taxonomy's own prose: a bare tech name equal to one is ambiguous."""
+    df = Counter()
+    for d in esco["definition"].fillna(""):
+        df.update(set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", d)))  # written in lower case: not a name
+    return {w for w, n in df.items() if n >= 3}
+
+
+def _table(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame | None:
+    return con.execute(f'SELECT * FROM "{name}"').df() if has_table(con, name) else None
+
+
+def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
+    """Build `skills` and `skill_aliases` from the source tables in `con`."""
+    start = time.perf_counter()
+    stats = TaxonomyStats()
+    overrides = load_overrides()
+    skills: dict[str, _Skill] = {}  # key: canonical name (ESCO label, else source name)
+    by_norm: dict[str, str] = {}  # normalised label variant -> key (first wins: preferred labels first)
+
+    esco = _table(con, "esco_skills")
+    if esco is None:
+        esco = pd.DataFrame(columns=["uri", "preferred_label", "alt_labels", "definition"])
+    esco = esco.sort_values("preferred_label", kind="stable")
+    common = _common_words(esco) if len(esco) else set()
+    alt_lists = []
+    for row in esco.itertuples(index=False):
+        label = str(row.preferred_label).strip()
+        if not label or label in skills:
+            alt_lists.append([])
+            continue
+        definition = str(row.definition or "")
+        sk = _Skill(name=label, type=_esco_type(label, definition), esco_uri=row.uri, definition=definition or None, sources={"esco"})
+        sk.aliases[label] = "preferred"
+        for v in _variants(label)[1:2]:
+            sk.aliases.setdefault(v, "variant")
+        skills[label] = sk
+        alts = list(row.alt_labels) if isinstance(row.alt_labels, (list, np.ndarray)) else []
+        alt_lists.append((label, alts))
+    for key, sk in skills.items():  # preferred labels and their variants claim their names first
+        for a in sk.aliases:
+            by_norm.setdefault(normalise_phrase(a), key)
+    for item in alt_lists:
+        if not item:
+            continue
+        label, alts = item
+        for a in alts:
+            a = str(a).strip()
+            if 2 <= len(a) <= 80 and len(a.split()) <= 8:
+                skills[label].aliases.setdefault(a, "alt")
+                by_norm.setdefault(normalise_phrase(a), label)
+
+    links = {normalise_phrase(r["name"]): r["value"] for r in overrides if r["kind"] == "link"}
+
+    def attach(name: str, *, source: str, type_: str, category: str | None, hot: bool = False, demand: bool = False) -> None:
+        nn = normalise_phrase(name)
+        key = None
+        if nn in links:
+            key = links[nn] if links[nn] in skills else None  # empty target: never link
+        else:
+            for v in _variants(name, common):
+                key = by_norm.get(normalise_phrase(v))
+                if key:
+                    break
+        if key is not None:
+            stats.linked[source] = stats.linked.get(source, 0) + 1
+        else:
+            key = name
+            if _CERT.search(name):
+                type_ = "certification"
+            skills[key] = _Skill(name=name, type=type_, category=category)
+            for v in _variants(name, common):
+                by_norm.setdefault(normalise_phrase(v), key)
+        sk = skills[key]
+        sk.sources.add(source)
+        sk.onet_hot |= hot
+        sk.onet_in_demand |= demand
+        if sk.esco_uri and sk.type in ("knowledge", "skill") and type_ in ("software", "tool") and source != "keywords":
+            sk.type = type_
+        if category and not sk.category:
+            sk.category = category
+        for v in _variants(name, common):
+            sk.aliases.setdefault(v, source)
+
+    tech = _table(con, "onet_technology_skills")
+    if tech is not None and len(tech):
+        g = tech.groupby("example").agg(commodity_title=("commodity_title", "first"), hot=("hot_technology", "max"), demand=("in_demand", "max"))
+        for name, r in g.sort_index().iterrows():
+            attach(str(name), source="onet-tech", type_="software", category=r.commodity_title, hot=bool(r.hot), demand=bool(r.demand))
+    tools = _table(con, "onet_tools")
+    if tools is not None and len(tools):
+        g = tools.groupby("example")["commodity_title"].first()
+        for name, cat in g.sort_index().items():
+            attach(str(name), source="onet-tools", type_="tool", category=cat)
+            sk = skills.get(by_norm.get(normalise_phrase(str(name)), ""), None)
+            if sk and str(name).lower().endswith("s") and not str(name).lower().endswith("ss"):
+                sk.aliases.setdefault(str(name)[:-1], "singular")
+    kw = _table(con, "skill_keywords")
+    if kw is not None and len(kw):
+        for r in kw.drop_duplicates("name").sort_values("name").itertuples(index=False):
+            attach(str(r.name), source="keywords", type_="software", category=str(r.type))
+
+    missing: list[str] = []
+    for r in overrides:
+        kind, name, value, extra = r["kind"], r["name"], r["value"], r.get("extra", "")
+        if kind == "link" and value and value not in skills:
+            missing.append(value)
+        elif kind == "alias":
+            key = name if name in skills else by_norm.get(normalise_phrase(name))
+            if key is None:
+                missing.append(name)
+                continue
+            for a in value.split("|"):
+                skills[key].aliases.setdefault(a.strip(), "override")
+        elif kind == "type":
+            key = name if name in skills else by_norm.get(normalise_phrase(name))
+            if key is None:
+                missing.append(name)
+                continue
+            skills[key].type = value
+            skills[key].category = extra or skills[key].category
+        elif kind == "cert":
+            sk = skills.setdefault(name, _Skill(name=name, type="certification", category=extra or None))
+            sk.type, sk.category = "certification", extra or sk.category
+            sk.sources.add("overrides")
+            sk.aliases.setdefault(name, "preferred")
+            for a in value.split("|"):
+                sk.aliases.setdefault(a.strip(), "override")
+    stats.missing_override_targets = sorted(set(missing))
+    rules = {normalise_phrase(r["name"]): (r["value"], r.get("extra") or None) for r in overrides if r["kind"] == "rule"}
+
+    # ids: slug of the name; a clash gets a short hash of the name, so ids do not depend on order
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for key in sorted(skills, key=lambda k: (skills[k].esco_uri is None, k)):
+        sid = slug(key)
+        if sid in taken:
+            sid = f"{sid}-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
+        taken.add(sid)
+        ids[key] = sid
+
+    skill_rows, alias_rows = [], []
+    owner: dict[str, str] = {}  # normalised alias -> skill_id of its owner: override, else preferred/variant
+    for kinds in (("override",), ("preferred", "variant")):
+        for key, sk in skills.items():
+            for a, kind in sk.aliases.items():
+                if kind in kinds:
+                    owner.setdefault(normalise_phrase(a), ids[key])
+    overridden = {normalise_phrase(a) for sk in skills.values() for a, k in sk.aliases.items() if k == "override"}
+    # an alternative label shared by several concepts ("engineering", "design") names none of them
+    claims: dict[str, set[str]] = defaultdict(set)
+    for key, sk in skills.items():
+        for a in sk.aliases:
+            claims[normalise_phrase(a)].add(key)
+    for key, sk in skills.items():
+        sid = ids[key]
+        seen: set[str] = set()
+        for a, kind in sk.aliases.items():
+            n = normalise_phrase(a)
+            if len(n) < 1 or n in seen or (owner.get(n, sid) != sid and (kind not in ("preferred", "variant") or n in overridden)):
+                continue
+            seen.add(n)
+            if kind == "alt" and (len(claims[n]) > 1 or (" " not in n and n in common)) and n not in owner:
+                continue
+            rule, veto = rules.get(n, (None, None))
+            if rule is None:
+                rule = _auto_rule(a, kind, sk.type, common)
+            alias_rows.append({"skill_id": sid, "alias": a, "kind": kind, "norm": n, "rule": rule, "veto": veto})
+        skill_rows.append({
+            "skill_id": sid, "name": sk.name, "type": sk.type if sk.type in TYPES else "skill", "category": sk.category,
+            "esco_uri": sk.esco_uri, "onet_hot": sk.onet_hot, "onet_in_demand": sk.onet_in_demand,
+            "aliases": [a for a in sk.aliases if a != sk.name][:50], "definition": sk.definition,
+            "sources": sorted(sk.sources),
+        })
+    skills_df = pd.DataFrame(skill_rows).sort_values("skill_id", ignore_index=True)
+    aliases_df = pd.DataFrame(alias_rows, columns=["skill_id", "alias", "kind", "norm", "rule", "veto"])
+    store.write_table(con, "skills", skills_df)
+    store.write_table(con, "skill_aliases", aliases_df)
+    con.execute("DROP TABLE IF EXISTS skill_embeddings")  # stale once the taxonomy changes
+    stats.n_skills, stats.n_aliases = len(skills_df), len(aliases_df)
+    stats.by_type = skills_df["type"].value_counts().to_dict()
+    stats.by_source = Counter(s for ss in skills_df["sources"] for s in ss)
+    stats.by_source = dict(stats.by_source)
+    stats.seconds = time.perf_counter() - start
+    store.set_meta(con, "taxonomy", {k: v for k, v in stats.__dict__.items()})
+    return stats
+
+
+def _auto_rule(alias: str, kind: str, type_: str, common: set[str]) -> str:
+    """Bare short names from tech lists are ambiguous unless written as names ("Spark", not "spark")."""
+    words = alias.split()
+    if len(words) != 1:
+        return "none"
+    w = words[0]
+    if kind in ("preferred", "alt") and type_ not in ("software", "tool"):
+        return "none" if len(w) > 2 else "case"
+    if kind == "onet-tools":
+        return "drop"  # single-word tools ("Telephones", "Scissors") are everyday words in postings
+    if len(w) <= 2:
+        return "context"
+    if w.isupper() and len(w) <= 5:
+        return "case"
+    if w.lower().strip("!.") in common:
+        return "drop" if kind in ("onet-tech", "keywords", "preferred") else "case"
+    return "none"
