@@ -114,7 +114,10 @@ def extract(db: str | None, workers: int | None, no_semantic: bool, semantic_bud
 
 @click.group("taxonomy")
 def taxonomy() -> None:
-    """The skill taxonomy (ESCO + O*NET + keyword lists)."""
+    """The skill taxonomy (ESCO + O*NET + keyword lists), rebuilt by `careerpath build`.
+
+    Example: careerpath taxonomy build
+    """
 
 
 @taxonomy.command("build")

@@ -9,7 +9,8 @@ the vectors of an earlier index, so only new aliases ever go through the model.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import duckdb
@@ -37,6 +38,14 @@ class TitleIndex:
 
     def __post_init__(self) -> None:
         self.pos = {k: i for i, k in enumerate(self.keys)}
+        # role words: a word that ends most aliases it appears in ("engineer", "nurse", "analyst")
+        # names the job family; each code's set of such final words says which families it belongs to
+        last, seen = Counter(k.split()[-1] for k in self.keys), Counter(w for k in self.keys for w in set(k.split()))
+        self.head_words = {w for w, n in last.items() if n >= 5 and n >= 0.5 * seen[w]}
+        self.code_heads: dict[str, set[str]] = defaultdict(set)
+        for k, socs in zip(self.keys, self.key_socs):
+            for soc in socs:
+                self.code_heads[soc].add(k.split()[-1])
         self.vocab = sorted({w for k in self.keys for w in k.split()})
         self.vocab_set = set(self.vocab)
         inv: dict[str, list[int]] = defaultdict(list)
@@ -78,7 +87,22 @@ def alias_rows(con: duckdb.DuckDBPyConnection, exclude: set[tuple[str, str]] | N
                                                               votes=("votes", "sum"))
     # priors among codes sharing an alias: more reporting sources, and the base (.00) occupation
     out["weight"] += 0.04 * out["votes"].clip(upper=4) + 0.02 * out["soc_code"].str.endswith(".00")
+    # and the bigger occupation (BLS employment): a "Java Developer" is far likelier a software developer
+    emp = _employment(con)
+    out["weight"] += [EMP_PRIOR * math.log10(emp.get(s[:7], 1000)) for s in out["soc_code"]]
     return out
+
+
+EMP_PRIOR = 0.02  # weight per decade of employment; 10k vs 1M jobs is worth a 0.04 weight gap
+
+
+def _employment(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
+    """National employment per SOC-6 code from OEWS (empty when the store has no OEWS)."""
+    try:
+        rows = con.execute("SELECT soc6, max(tot_emp) FROM oews_national WHERE tot_emp > 0 GROUP BY soc6").fetchall()
+    except duckdb.Error:
+        return {}
+    return {s: float(n) for s, n in rows}
 
 
 # Known gaps: common (mostly UK) titles that O*NET files under an unrelated code or not at all.
@@ -86,6 +110,67 @@ OVERRIDES = {
     "care assistant": "31-1122.00", "care worker": "31-1122.00", "healthcare assistant": "31-1131.00",
     "staff nurse": "29-1141.00", "theatre practitioner": "29-2055.00", "operating department practitioner": "29-2055.00",
 }
+
+
+# UK hospital doctors are titled by grade + specialty ("Consultant in Dermatology", "Specialty Doctor
+# in General Psychiatry"); the specialty decides the physician code, else Physicians, All Other.
+DOCTOR_WORDS = {"consultant", "doctor", "physician", "registrar", "fellow", "specialty", "speciality", "locum",
+                "gp", "surgeon", "sho", "ct1", "st1", "st3", "foundation"}
+SPECIALTIES = {
+    "dermatology": "29-1213.00", "dermatologist": "29-1213.00", "psychiatry": "29-1223.00",
+    "psychiatrist": "29-1223.00", "anaesthetic": "29-1211.00", "anaesthesia": "29-1211.00",
+    "anaesthetics": "29-1211.00", "anesthesiology": "29-1211.00", "anaesthetist": "29-1211.00",
+    "cardiology": "29-1212.00", "cardiologist": "29-1212.00", "neurology": "29-1217.00", "neurologist": "29-1217.00",
+    "paediatrics": "29-1221.00", "paediatric": "29-1221.00", "pediatrics": "29-1221.00",
+    "radiology": "29-1224.00", "radiologist": "29-1224.00", "pathology": "29-1222.00", "histopathology": "29-1222.00",
+    "histopathologist": "29-1222.00", "microbiology": "29-1222.00", "haematology": "29-1229.00",
+    "obstetrics": "29-1218.00", "gynaecology": "29-1218.00", "obstetrician": "29-1218.00",
+    "emergency": "29-1214.00", "ophthalmology": "29-1241.00", "ophthalmologist": "29-1241.00",
+    "urology": "29-1229.03", "urologist": "29-1229.03", "orthopaedic": "29-1242.00", "orthopaedics": "29-1242.00",
+    "surgery": "29-1249.00", "surgical": "29-1249.00", "general practice": "29-1215.00", "gp": "29-1215.00",
+    "family medicine": "29-1215.00", "rehabilitation": "29-1229.04", "sport": "29-1229.06",
+    "public health": "29-1229.05", "allergy": "29-1229.01", "immunology": "29-1229.01",
+    "acute medicine": "29-1229.02", "surgeon": "29-1249.00", "paediatrician": "29-1221.00", "internal medicine": "29-1216.00", "general medicine": "29-1216.00",
+}
+_MEDICAL = {"medicine", "medical", "hospital", "icu", "intensive", "respiratory", "gastroenterology",
+            "geriatric", "elderly", "oncology", "renal", "nephrology", "endocrinology", "diabetes", "rheumatology",
+            "stroke", "palliative", "neonatology", "critical", *SPECIALTIES}
+
+
+_OTHER_HEALTH = {"nurse", "psychologist", "pharmacist", "midwife", "therapist", "physiotherapist", "radiographer",
+                 "scientist", "dietitian", "practitioner", "dentist", "engineer", "manager", "analyst", "nursing",
+                 "technician", "assistant", "administrator", "secretary", "coordinator", "sale", "representative"}
+
+
+def doctor_code(key: str) -> str | None:
+    """The physician code of a UK-style doctor title, or None when the title is not a doctor's."""
+    words = key.split()
+    if not words or not (set(words) & DOCTOR_WORDS) or not (set(words) & _MEDICAL or "gp" in words):
+        return None
+    if set(words) & _OTHER_HEALTH:
+        return None  # "Consultant Clinical Psychologist", "Consultant Pharmacist"
+    if words[0] not in DOCTOR_WORDS and not (len(words) > 1 and words[1] in {"fellow", "doctor", "registrar"}):
+        return None  # "Consultant in X", "Specialty Doctor in X", "Clinical Fellow in X"; not "Nurse Consultant"
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            soc = SPECIALTIES.get(" ".join(words[i:i + n]))
+            if soc:
+                return soc
+    return "29-1229.00"
+
+
+def encode_titles(embedder: Embedder, texts: list[str], batch_size: int = 512) -> np.ndarray:
+    """Encode short texts with the model's window capped at 32 tokens: titles never need more, and the
+    cap keeps a stray 300-character posting title from padding its whole batch."""
+    model = getattr(embedder, "_model", None)
+    old = getattr(model, "max_seq_length", None)
+    if old is not None:
+        model.max_seq_length = min(old, 32)
+    try:
+        return embedder.encode(texts, batch_size=batch_size)
+    finally:
+        if old is not None:
+            model.max_seq_length = old
 
 
 def _override_rows() -> pd.DataFrame:
@@ -162,7 +247,7 @@ def _embed_keys(keys: list[str], embedder: Embedder, reuse: TitleIndex | None) -
             else:
                 out[i] = reuse.vectors[j]
     if todo:
-        out[todo] = embedder.encode([keys[i] for i in todo], batch_size=512)
+        out[todo] = encode_titles(embedder, [keys[i] for i in todo])
     return out
 
 

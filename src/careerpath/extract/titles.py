@@ -32,7 +32,8 @@ from rapidfuzz import fuzz, process
 from careerpath.embed import Embedder
 from careerpath.extract.normalize import NormalizedTitle, normalize
 from careerpath.extract.title_index import (  # noqa: F401  (re-exported: the index API lives beside the resolver)
-    OVERRIDES, TitleIndex, alias_rows, build_index, load_cache, load_index, save_cache, save_index,
+    OVERRIDES, TitleIndex, alias_rows, build_index, doctor_code, encode_titles, load_cache, load_index, save_cache,
+    save_index,
 )
 
 EXACT_P = 0.97          # top-1 precision of an unambiguous exact alias (held-out alternates)
@@ -43,6 +44,9 @@ EMB_A, EMB_B = 9.0, 0.84   # P(correct) = sigmoid(EMB_A * (cos - EMB_B)), fitted
 TOP_K = 5
 _QUALIFIERS = {"for", "with", "in", "at", "within", "based", "per", "from", "on", "supporting", "experiencia"}
 MIN_SCORE = 0.05     # below this a code is not reported; no codes at all means "no match"
+ALL_OTHER = 0.7      # "Engineers, All Other" is a last resort: its score is scaled down against named codes
+HEAD_MISS = 0.75     # embedding neighbours of a code that never uses the title's role word ("engineer")
+DOCTOR_P = 0.9       # a UK doctor title ("Consultant in Dermatology") read by grade + specialty
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,9 @@ class Resolver:
         hit = self._exact(key)
         if hit:
             return hit, "exact", True
+        doc = doctor_code(key)
+        if doc:
+            return {doc: DOCTOR_P}, "doctor", True
         span, quality = self._span(key)
         if quality >= SPAN_ACCEPT and len(key.split()) <= 6:
             return span, "span", True
@@ -185,7 +192,8 @@ class Resolver:
         emb = self.embedder
         if emb is None:
             return [{} for _ in keys]
-        q = emb.encode(list(keys), batch_size=256)
+        q = encode_titles(emb, list(keys), batch_size=256)
+        heads = [self._head(k) for k in keys]
         out = []
         for start in range(0, len(keys), 512):
             sims = q[start:start + 512] @ self.index.vectors.T
@@ -193,12 +201,24 @@ class Resolver:
             top = np.argpartition(-sims, k, axis=1)[:, :k + 1]
             for r in range(sims.shape[0]):
                 d: dict[str, float] = {}
+                head = heads[start + r]
                 for j in top[r]:
                     cos = float(sims[r, j])
                     for soc, v in self._exact(self.index.keys[j], 1.0).items():
+                        if head and head not in self.index.code_heads.get(soc, ()):
+                            v *= HEAD_MISS
                         d[soc] = max(d.get(soc, 0.0), emb_prob(cos) * v)
                 out.append(d)
         return out
+
+    def _head(self, key: str) -> str | None:
+        """The title's role word: the last family-naming word before any qualifier ("for", "in")."""
+        words = key.split()
+        cut = next((i for i, w in enumerate(words) if i > 0 and w in _QUALIFIERS), len(words))
+        for w in reversed(words[:cut]):
+            if w in self.index.head_words:
+                return w
+        return None
 
     def _with_description(self, scores: dict[str, float], description: str) -> dict[str, float]:
         emb = self.embedder
@@ -233,7 +253,15 @@ class Resolver:
         for (k, cheap, method), emb in zip(pending, self._embedding([p[0] for p in pending])):
             scores = _merge(cheap, emb, agree=True)
             out[k] = (scores, "embedding" if emb and max(emb.values()) >= max(cheap.values(), default=0) else method)
+        for k, (scores, method) in out.items():
+            if k not in self.cache:
+                out[k] = (self._demote_all_other(scores), method)
         return out
+
+    def _demote_all_other(self, scores: dict[str, float]) -> dict[str, float]:
+        """Scale residual "All Other" codes down so any named occupation with similar evidence wins."""
+        titles = self.index.soc_titles
+        return {s: p * ALL_OTHER if titles.get(s, "").endswith("All Other") else p for s, p in scores.items()}
 
     def resolve_many(self, titles: Iterable[str], descriptions: Sequence[str | None] | None = None,
                      top: int = TOP_K) -> list[Resolution]:
@@ -256,17 +284,6 @@ class Resolver:
 
     def resolve(self, title: str, description: str | None = None, top: int = TOP_K) -> Resolution:
         return self.resolve_many([title], [description] if description else None, top=top)[0]
-
-
-def _merge(a: dict[str, float], b: dict[str, float], agree: bool = False) -> dict[str, float]:
-    """Max of the two; when both methods name the same code, a noisy-or bonus."""
-    out = dict(a)
-    for s, p in b.items():
-        if s in out and agree:
-            out[s] = 1 - (1 - out[s]) * (1 - 0.5 * p)
-        else:
-            out[s] = max(out.get(s, 0.0), p)
-    return out
 
 
 def _merge(a: dict[str, float], b: dict[str, float], agree: bool = False) -> dict[str, float]:
