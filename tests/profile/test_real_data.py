@@ -1,10 +1,9 @@
 """On the real data: every OEWS and projections figure of 20 occupations equals the source value.
 
-The issue checks on skills (Machine Learning Engineer, Registered Nurses, Electricians) need the
-role catalog and extracted skills too; they run on a fully built store named by CAREERPATH_TEST_DB.
+Both these and the issue checks on skills (Machine Learning Engineer, Registered Nurses, Electricians)
+run on the session's fully built store (tests/conftest.py: `careerpath build` on ../shared/data).
 """
 
-import os
 from pathlib import Path
 
 import duckdb
@@ -12,10 +11,8 @@ import pandas as pd
 import pytest
 
 from careerpath import store
-from careerpath.ingest import ingest
 from careerpath.profile import compute_profiles
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 CODES = ["15-1252.00", "29-1141.00", "47-2111.00", "15-2051.00", "11-1021.00", "13-2011.00", "25-2021.00",
          "29-1221.00", "35-2014.00", "41-2031.00", "43-4051.00", "47-2061.00", "49-9021.00", "51-4121.00",
          "53-3032.00", "17-2051.00", "19-1042.00", "21-1021.00", "23-1011.00", "39-9011.00"]
@@ -25,17 +22,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def real_con(tmp_path_factory):
-    if not DATA.is_dir():
-        pytest.skip("no ../shared/data")
-    db = tmp_path_factory.mktemp("real") / "real.duckdb"
-    ingest(DATA, db)
-    con = duckdb.connect(str(db))
-    if not store.has_table(con, "roles"):  # test-local catalog: one role per O*NET occupation
-        occ = con.execute("SELECT soc_code, title FROM onet_occupations").fetchdf()
-        store.write_table(con, "roles", pd.DataFrame({
-            "slug": occ["soc_code"], "title": occ["title"], "kind": "occupation", "soc_code": occ["soc_code"],
-            "aliases": [[] for _ in range(len(occ))], "confidence": 1.0, "n_postings": 0, "job_family": None}))
+def real_con(full_store):
+    con = store.connect(full_store)
     yield con
     con.close()
 
@@ -89,20 +77,14 @@ def test_oews_and_projections_equal_the_source(real_con):
 
 
 @pytest.fixture(scope="module")
-def built_con():
-    db = os.environ.get("CAREERPATH_TEST_DB")
-    if not db or not Path(db).exists():
-        pytest.skip("set CAREERPATH_TEST_DB to a store with roles and extracted skills")
-    con = store.connect(db)
-    for t in ("roles", "posting_roles", "posting_skills"):
-        if not store.has_table(con, t):
-            pytest.skip(f"store has no {t}")
+def built_con(full_store):
+    con = store.connect(full_store)
     yield con
     con.close()
 
 
 def _profile(con, title):
-    from careerpath.guide.resolve import resolve_role
+    from careerpath.extract.role_lookup import resolve_role
     from careerpath.profile import get_profile
 
     return get_profile(con, resolve_role(con, title).slug)

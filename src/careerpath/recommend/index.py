@@ -59,7 +59,7 @@ def build_embeddings(con: duckdb.DuckDBPyConnection, courses: pd.DataFrame, embe
     todo = merged["vec"].isna()
     if todo.any():
         with step(f"Embedding {int(todo.sum()):,} course texts with {embedder.name}"):
-            vecs = embedder.encode(merged.loc[todo, "text"].tolist(), batch_size=128)
+            vecs = embedder.encode(merged.loc[todo, "text"].tolist(), batch_size=128, max_tokens=128)
         merged.loc[todo, "vec"] = pd.Series([v.astype(np.float32).tolist() for v in vecs],
                                             index=merged.index[todo], dtype=object)
     out = pd.DataFrame({"course_id": merged["course_id"], "model": embedder.name,
