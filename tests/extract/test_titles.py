@@ -117,6 +117,47 @@ def test_real_aliases_without_a_model(real_onet, title, code) -> None:
     assert _top(T.Resolver(real_onet).resolve(title)) == code
 
 
+@pytest.mark.parametrize("title, code", [
+    ("Consultant in Dermatology", "29-1213.00"),
+    ("Specialty Doctor in General Psychiatry", "29-1223.00"),
+    ("Consultant in Respiratory Medicine", "29-1229.00"),
+    ("Mid Java Developer", "15-1252.00"),   # O*NET files it under Computer Programmers
+])
+def test_doctor_specialties_and_modern_developers(real_onet, title, code) -> None:
+    assert _top(T.Resolver(real_onet).resolve(title)) == code
+
+
+def test_doctor_code_leaves_other_consultants_alone() -> None:
+    for key in ("nurse consultant", "information technology consultant", "consultant pharmacist", "tree surgeon"):
+        assert T.doctor_code(key) is None
+
+
+def test_all_other_codes_yield_to_named_ones(real_onet) -> None:
+    r = T.Resolver(real_onet)
+    out = r._demote_all_other({"17-2199.00": 0.5, "15-1244.00": 0.4})
+    assert max(out, key=out.get) == "15-1244.00"
+    assert "engineer" in real_onet.head_words and "engineer" in real_onet.code_heads["17-2141.00"]
+
+
+def test_build_can_skip_the_model_for_one_off_titles(small) -> None:
+    con = duckdb.connect(str(small), read_only=True)
+    r = T.Resolver(T.load_index(con), HashingEmbedder)
+    out = r.resolve_keys(["culinary team leader in a restaurant kitchen"], model_for=set())
+    assert r.partial == {"culinary team leader in a restaurant kitchen"} and not r.seen
+    assert out["culinary team leader in a restaurant kitchen"][1] != "embedding"
+
+
+def test_file_results_are_cached_beside_the_store(small, tmp_path) -> None:
+    f = tmp_path / "new.txt"
+    f.write_text("culinary team leader in a restaurant kitchen\nData Scientist\n", encoding="utf-8")
+    runner = CliRunner()
+    first = runner.invoke(resolve, ["--file", str(f), "--jsonl", "--db", str(small)])
+    side = small.parent / (small.name + ".titles-cache.jsonl")
+    assert first.exit_code == 0 and side.is_file()
+    again = runner.invoke(resolve, ["--file", str(f), "--jsonl", "--db", str(small)])
+    assert again.output == first.output
+
+
 def test_real_model_settles_what_aliases_cannot(small) -> None:
     """MiniLM (offline) on the hand-written index: no alias shares a word with these titles."""
     from careerpath.embed import default_embedder
@@ -155,3 +196,12 @@ def test_description_is_extra_evidence(small) -> None:
     told = r.resolve("Engineer", description="Design relational databases, data warehouses and ETL pipelines.")
     assert all(0 <= m.score <= 1 for m in told.matches)
     assert told.matches[0].soc_code == "15-1243.00"
+
+
+def test_posting_prior_round_trips_and_nudges(small) -> None:
+    con = duckdb.connect(str(small))
+    T.save_prior(con, {"15-1252.00": 5000.0})
+    index = T.load_index(con)
+    assert index.prior == {"15-1252.00": 5000.0}
+    out = T.Resolver(index)._demote_all_other({"15-1252.00": 0.5, "15-1251.00": 0.5})
+    assert out["15-1252.00"] > out["15-1251.00"]

@@ -65,6 +65,7 @@ def resolve(title: str | None, file: str | None, description: str | None, as_jso
         raise InputError(f"the title is longer than {MAX_TITLE_CHARS:,} characters")
     lines = _read_lines(file) if file is not None else [title or ""]
     resolver = _resolver(db)
+    sidecar = _Sidecar(config.db_path(db), resolver) if file is not None else None
     if file is None:
         res = resolver.resolve(lines[0], description=description, top=top).to_json()
         _emit(res) if as_json else click.echo(_human(res))
@@ -76,6 +77,51 @@ def resolve(title: str | None, file: str | None, description: str | None, as_jso
             res = r.to_json()
             out.write((json.dumps(res, ensure_ascii=False) if (as_jsonl or as_json) else _human(res)) + "\n")
     out.flush()
+    if sidecar is not None:
+        sidecar.save()
+
+
+class _Sidecar:
+    """Results for titles the store's cache lacked, kept beside the store (`STORE.titles-cache.jsonl`) so a
+    title the model resolved once is a dictionary lookup next time. The first line fingerprints the roles
+    build it belongs to; a rebuilt store starts a fresh file. Best effort: an unwritable folder just means
+    no cache."""
+
+    def __init__(self, db: Path, resolver) -> None:
+        from careerpath import store
+
+        self.path = Path(str(db) + ".titles-cache.jsonl")
+        self.resolver = resolver
+        con = store.connect(db)
+        try:
+            self.stamp = json.dumps(store.get_meta(con, "roles_build"), sort_keys=True, default=str)
+        finally:
+            con.close()
+        self.known = set(resolver.cache)
+        try:
+            with self.path.open(encoding="utf-8") as f:
+                if f.readline().rstrip("\n") == self.stamp:
+                    for line in f:
+                        k, matches, method = json.loads(line)
+                        resolver.cache.setdefault(k, ([tuple(m) for m in matches], method))
+        except (OSError, ValueError):
+            pass
+        self.start = set(resolver.cache)
+
+    def save(self) -> None:
+        new = {k: v for k, v in self.resolver.seen.items() if k and k not in self.start}
+        if not new:
+            return
+        try:
+            fresh = not self.path.exists() or len(self.start) == len(self.known)
+            with self.path.open("w" if fresh else "a", encoding="utf-8") as f:
+                if fresh:
+                    f.write(self.stamp + "\n")
+                for k, (scores, method) in new.items():
+                    top = sorted(([s, round(p, 5)] for s, p in scores.items()), key=lambda x: -x[1])[:5]
+                    f.write(json.dumps([k, top, method]) + "\n")
+        except OSError:
+            pass
 
 
 def _resolver(db: str | None):
@@ -137,7 +183,9 @@ def _mixtures(con, slugs: list[str]) -> dict[str, list[dict]]:
 @roles.command("build")
 @db_option
 @click.option("--min-postings", default=30, show_default=True, type=click.IntRange(1), help="Postings an emerging role needs.")
-def roles_build(db: str | None, min_postings: int) -> None:
+@click.option("--all-titles", is_flag=True,
+              help="Run the model on one-off posting titles too, so every posting title is cached (slower).")
+def roles_build(db: str | None, min_postings: int, all_titles: bool = False) -> None:
     """Build the title index, the role catalog and every posting's role (a derived step, swapped in atomically).
 
     Example: careerpath roles build --db careerpath.duckdb
@@ -145,7 +193,8 @@ def roles_build(db: str | None, min_postings: int) -> None:
     from careerpath import store
     from careerpath.extract.roles import build_roles
 
-    stats = store.derive(config.db_path(db), lambda con: build_roles(con, min_postings=min_postings))
+    stats = store.derive(config.db_path(db),
+                         lambda con: build_roles(con, min_postings=min_postings, model_all=all_titles))
     _emit(stats)
 
 

@@ -108,7 +108,7 @@ def aliases_for(key: str, title: str, raw_titles: Counter) -> list[str]:
 
 
 def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None,
-                min_postings: int = MIN_POSTINGS) -> dict:
+                min_postings: int = MIN_POSTINGS, model_all: bool = False) -> dict:
     """Write title_index*, roles, role_occupations and posting_roles; return counts."""
     embedder = embedder if embedder is not None else default_embedder()
     with progress.step("title index (cached alias embeddings)"):
@@ -132,9 +132,15 @@ def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None
 
     resolver = T.Resolver(index, lambda: embedder)
     hints = {normalize(c).text for c in postings["title_category"].dropna().unique()}
+    # the model runs on titles at least two postings share (and the emerging families and category
+    # hints); a one-off title the cheap stages leave unsettled keeps its cheap evidence for its own
+    # posting and stays out of the cache, so `resolve` still gives it the full treatment on demand
+    # (`model_all`: every title goes to the model and into the cache; about 3x the model time)
+    model_for = None if model_all else {*family_size.index[family_size >= 2], *emerging, *hints}
     with progress.step(f"resolving {postings['key'].nunique():,} distinct posting titles"):
-        resolved = resolver.resolve_keys([*postings["key"].unique(), *sorted(hints)])
-    T.save_cache(con, resolved)
+        resolved = resolver.resolve_keys([*postings["key"].unique(), *sorted(hints)], model_for=model_for)
+    T.save_cache(con, {k: v for k, v in resolved.items() if k not in resolver.partial})
+    T.save_prior(con, _posting_prior(postings, resolved))
 
     roles, mix = [], []
     for soc, title in occ:
@@ -186,6 +192,18 @@ def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None
     }
     store.set_meta(con, "roles_build", stats)
     return stats
+
+
+def _posting_prior(postings: pd.DataFrame, resolved: dict, confident: float = 0.6) -> dict[str, float]:
+    """Distinct postings per code among titles that resolved confidently: what employers actually post."""
+    top = {k: max(v.items(), key=lambda kv: kv[1]) for k, (v, _) in resolved.items() if v}
+    counted = postings.loc[postings["duplicate_of"].isna(), "key"]
+    out: Counter = Counter()
+    for k, n in counted.value_counts().items():
+        soc, p = top.get(k, (None, 0.0))
+        if soc and p >= confident:
+            out[soc] += int(n)
+    return {s: float(n) for s, n in out.items()}
 
 
 def _postings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Collection, Iterable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -33,7 +33,7 @@ from careerpath.embed import Embedder
 from careerpath.extract.normalize import NormalizedTitle, normalize
 from careerpath.extract.title_index import (  # noqa: F401  (re-exported: the index API lives beside the resolver)
     OVERRIDES, TitleIndex, alias_rows, build_index, doctor_code, encode_titles, load_cache, load_index, save_cache,
-    save_index,
+    save_index, save_prior,
 )
 
 EXACT_P = 0.97          # top-1 precision of an unambiguous exact alias (held-out alternates)
@@ -46,6 +46,8 @@ _QUALIFIERS = {"for", "with", "in", "at", "within", "based", "per", "from", "on"
 MIN_SCORE = 0.05     # below this a code is not reported; no codes at all means "no match"
 ALL_OTHER = 0.7      # "Engineers, All Other" is a last resort: its score is scaled down against named codes
 HEAD_MISS = 0.75     # embedding neighbours of a code that never uses the title's role word ("engineer")
+PRIOR_W = 0.15       # the posting prior's largest boost
+PROGRAMMERS, DEVELOPERS = "15-1251.00", "15-1252.00"
 DOCTOR_P = 0.9       # a UK doctor title ("Consultant in Dermatology") read by grade + specialty
 
 
@@ -93,6 +95,8 @@ class Resolver:
         self._embedder: Embedder | None = None
         self.roles = roles  # careerpath.extract.roles.RoleLookup or None
         self.cache = cache if cache is not None else {}
+        self.seen: dict[str, tuple[dict[str, float], str]] = {}  # keys resolved here, not from the cache
+        self.partial: set[str] = set()  # keys the last resolve_keys left without the model (see model_for)
         self._repaired: dict[str, str] = {}
 
     @property
@@ -165,7 +169,7 @@ class Resolver:
         """Evidence without the model; the bool says whether it is settled."""
         hit = self._exact(key)
         if hit:
-            return hit, "exact", True
+            return self._modern(hit, key), "exact", True
         doc = doctor_code(key)
         if doc:
             return {doc: DOCTOR_P}, "doctor", True
@@ -211,6 +215,14 @@ class Resolver:
                 out.append(d)
         return out
 
+    def _modern(self, scores: dict[str, float], key: str) -> dict[str, float]:
+        """O*NET still files language titles ("Java Developer") under Computer Programmers; postings that
+        call the job a developer or engineer mean a software developer, so that code leads."""
+        if scores and max(scores, key=scores.get) == PROGRAMMERS and self._head(key) in ("developer", "engineer"):
+            scores = {**scores, DEVELOPERS: scores[PROGRAMMERS]}
+            scores[PROGRAMMERS] *= 0.8
+        return scores
+
     def _head(self, key: str) -> str | None:
         """The title's role word: the last family-naming word before any qualifier ("for", "in")."""
         words = key.split()
@@ -234,10 +246,16 @@ class Resolver:
         return {s: 0.7 * scores.get(s, 0.0) + 0.3 * _sigmoid(15 * (sims.get(s, 0.0) - 0.5)) for s in cand}
 
     # public -----------------------------------------------------------------------------------
-    def resolve_keys(self, keys: Sequence[str]) -> dict[str, tuple[dict[str, float], str]]:
-        """Scores per distinct key; the model runs once, batched, over the unsettled ones."""
+    def resolve_keys(self, keys: Sequence[str], model_for: Collection[str] | None = None,
+                     ) -> dict[str, tuple[dict[str, float], str]]:
+        """Scores per distinct key; the model runs once, batched, over the unsettled ones.
+
+        With `model_for`, unsettled keys outside it keep their cheap evidence (the roles build skips the
+        model for one-off posting titles); they are listed in `self.partial` and must not be cached.
+        """
         out: dict[str, tuple[dict[str, float], str]] = {}
         pending: list[tuple[str, dict[str, float], str]] = []
+        self.partial: set[str] = set()
         for k in dict.fromkeys(keys):
             if not k:
                 out[k] = ({}, "none")
@@ -248,6 +266,9 @@ class Resolver:
                 scores, method, settled = self._cheap(k)
                 if settled:
                     out[k] = (scores, method)
+                elif model_for is not None and k not in model_for:
+                    out[k] = (scores, method)
+                    self.partial.add(k)
                 else:
                     pending.append((k, scores, method))
         for (k, cheap, method), emb in zip(pending, self._embedding([p[0] for p in pending])):
@@ -256,12 +277,22 @@ class Resolver:
         for k, (scores, method) in out.items():
             if k not in self.cache:
                 out[k] = (self._demote_all_other(scores), method)
+                if k not in self.partial:
+                    self.seen[k] = out[k]
         return out
 
     def _demote_all_other(self, scores: dict[str, float]) -> dict[str, float]:
-        """Scale residual "All Other" codes down so any named occupation with similar evidence wins."""
-        titles = self.index.soc_titles
-        return {s: p * ALL_OTHER if titles.get(s, "").endswith("All Other") else p for s, p in scores.items()}
+        """Scale residual "All Other" codes down so any named occupation with similar evidence wins, and
+        nudge codes employers post often (`index.prior`: up to +PRIOR_W for codes with 1,000+ postings)."""
+        titles, prior = self.index.soc_titles, self.index.prior
+        out = {}
+        for s, p in scores.items():
+            if titles.get(s, "").endswith("All Other"):
+                p *= ALL_OTHER
+            if prior:
+                p *= 1 + PRIOR_W * min(1.0, math.log10(1 + prior.get(s, 0.0)) / 3)
+            out[s] = p
+        return out
 
     def resolve_many(self, titles: Iterable[str], descriptions: Sequence[str | None] | None = None,
                      top: int = TOP_K) -> list[Resolution]:
