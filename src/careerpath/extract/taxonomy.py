@@ -29,7 +29,8 @@ import numpy as np
 import pandas as pd
 
 from careerpath import store
-from careerpath.extract.skilltext import normalise_phrase, slug, has_table
+from careerpath.extract.skilltext import normalise_phrase, slug
+from careerpath.store import has_table
 
 TYPES = ("software", "tool", "knowledge", "skill", "soft_skill", "certification")
 VENDORS = (
