@@ -93,9 +93,10 @@ def _profile(con, title):
 def test_machine_learning_engineer_from_postings(built_con):
     p = _profile(built_con, "Machine Learning Engineer")
     assert p.skills.evidence == "postings"
-    top = {i.name.lower() for i in p.skills.items[:15]}
-    assert "python" in top and "sql" in top and "machine learning" in top
-    assert top & {"deep learning", "pytorch", "tensorflow"}
+    top = [i.name.lower() for i in p.skills.items[:15]]
+    for wanted in ("python", "sql", "machine learning"):
+        assert any(name == wanted or name.startswith(wanted + " (") for name in top), (wanted, top)
+    assert set(top) & {"deep learning", "pytorch", "tensorflow"}
 
 
 def test_registered_nurses_draw_on_nhs_postings(built_con):
