@@ -32,10 +32,12 @@ from careerpath import store  # noqa: E402
 from careerpath.embed import default_embedder  # noqa: E402
 from careerpath.recommend.index import course_text, load_embeddings  # noqa: E402
 from careerpath.recommend.items import courses_with_quality, dedupe  # noqa: E402
-from careerpath.recommend.rank import load_course_skills, rank_courses, role_vectors  # noqa: E402
+from careerpath.recommend.rank import load_course_skills, rank_courses, role_vectors, skill_vectors  # noqa: E402
 from careerpath.recommend.roles import load_role  # noqa: E402
 
 JUDGMENTS = Path(__file__).resolve().parents[1] / "tests" / "data" / "course_judgments.tsv"
+# Stand-in key -> the role's slug in a store with real roles (and in the judgments), where they differ.
+STORE_SLUGS = {"accountants": "accountants-and-auditors"}
 TOKEN = re.compile(r"[a-z0-9+#]+")
 
 
@@ -63,6 +65,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", required=True)
     ap.add_argument("--pool", help="write the union of every system's top 25 per role here, to judge")
+    ap.add_argument("--no-implied", action="store_true", help="without the role's implied skills (before/after)")
+    ap.add_argument("--show", action="store_true", help="print each system's top 10 with its grades")
     ap.add_argument("--standin", action="store_true", help="use the O*NET stand-ins even if profiles exist")
     args = ap.parse_args()
     con = store.connect(args.db)
@@ -71,8 +75,10 @@ def main() -> None:
     ids, mat = load_embeddings(con, emb.name)
     vecs = dict(zip(ids, mat))
     real_cs = load_course_skills(con)
+    skill_vecs = None if args.no_implied else skill_vectors(con, emb)
     roles, how = [], []
-    for slug in ROLES:
+    for key in ROLES:
+        slug = STORE_SLUGS.get(key, key)
         role = None
         if not args.standin and not real_cs.empty:
             try:
@@ -80,11 +86,13 @@ def main() -> None:
             except Exception as e:  # noqa: BLE001 - fall back to the stand-in and say so
                 print(f"{slug}: no real profile ({e}); using the O*NET stand-in", file=sys.stderr)
         if role is None and not args.standin and not real_cs.empty:
-            roles.append(taxonomy_role(con, slug))
+            role = taxonomy_role(con, key)
             how.append("O*NET via extractor")
         else:
-            roles.append(role or standin_role(con, slug))
             how.append("profile" if role else "standin")
+            role = role or standin_role(con, key)
+        role.slug = slug
+        roles.append(role)
     cs = real_cs if not real_cs.empty and not args.standin else standin_course_skills(courses, roles)
     texts = courses.apply(course_text, axis=1)
     docs = [TOKEN.findall(t.lower()) for t in texts]
@@ -93,7 +101,8 @@ def main() -> None:
     pool_rows, results = [], []
     for role, src in zip(roles, how):
         role_vec = role_vectors(role, emb)
-        ours = [c["course_id"] for c in rank_courses(courses, cs, vecs, role_vec, role, top=25)]
+        ours = [c["course_id"] for c in rank_courses(courses, cs, vecs, role_vec, role, top=25,
+                                                                skill_vecs=skill_vecs)]
         by_rating = dedupe(courses.assign(score=courses["rating"].fillna(-1) * 1e7 + courses["n_ratings"].fillna(0)))
         rating_ids = by_rating["course_id"].head(25).tolist()
         q = TOKEN.findall((role.title + " " + " ".join(role.skills.sort_values("importance", ascending=False)
@@ -103,6 +112,11 @@ def main() -> None:
         g = dict(zip(judged.loc[judged["role"] == role.slug, "course_id"], judged.loc[judged["role"] == role.slug, "grade"]))
         for name, lst in systems.items():
             top = lst[:10]
+            if args.show:
+                title = courses.drop_duplicates("course_id").set_index("course_id")["title"]
+                print(f"== {role.slug} / {name}")
+                for c in top:
+                    print(f"  {g.get(c, '?')}\t{c}\t{title.get(c, '')}")
             grades = [int(g.get(c, 0)) for c in top]
             results.append({"role": role.slug, "skills from": src, "system": name,
                             "nDCG@10": round(ndcg(grades, list(g.values())), 3),

@@ -23,7 +23,8 @@ from careerpath.recommend.filters import LEVEL_ORDER, Filters
 from careerpath.recommend.index import course_text, load_embeddings
 from careerpath.store import has_table
 from careerpath.recommend.items import courses_with_quality, dedupe, item
-from careerpath.recommend.relevance import Role, relevance_table, skill_specificity, weighted_role_skills
+from careerpath.recommend.relevance import (Role, implied_skills, relevance_table, skill_specificity,
+                                            weighted_role_skills)
 
 ALPHA = 0.75
 NEAR_COPY = 0.93
@@ -36,6 +37,20 @@ def load_course_skills(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     if not has_table(con, "course_skills"):
         return pd.DataFrame(columns=["course_id", "skill_id", "score"])
     return con.execute("SELECT course_id, CAST(skill_id AS VARCHAR) AS skill_id, score FROM course_skills").df()
+
+
+def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> tuple[list[str], np.ndarray]:
+    """Cached taxonomy vectors (label + definition, `skill_embeddings`) of the skills some course teaches."""
+    if not (has_table(con, "skill_embeddings") and has_table(con, "course_skills")):
+        return [], np.zeros((0, 0), dtype=np.float32)
+    rows = con.execute("""SELECT skill_id, vec FROM skill_embeddings WHERE split_part(model, ':', 1) = ?
+                          AND skill_id IN (SELECT DISTINCT CAST(skill_id AS VARCHAR) FROM course_skills)
+                          ORDER BY skill_id""", [embedder.name]).fetchall()
+    if not rows:
+        return [], np.zeros((0, 0), dtype=np.float32)
+    mat = np.asarray([r[1] for r in rows], dtype=np.float32)
+    mat /= np.linalg.norm(mat, axis=1, keepdims=True).clip(min=1e-9)
+    return [str(r[0]) for r in rows], mat
 
 
 def course_vectors(con: duckdb.DuckDBPyConnection, courses: pd.DataFrame, embedder: Embedder,
@@ -115,9 +130,13 @@ def why(covers: list[str], n_core: int, level: object, hours: object) -> str:
 
 def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[str, np.ndarray],
                  role_vec: np.ndarray, role: Role, top: int = 10, filters: Filters | None = None,
-                 order: str = "best") -> list[dict]:
-    """The pure core of `recommend`: courses (with quality), their skills and vectors -> the list."""
+                 order: str = "best", skill_vecs: tuple[list[str], np.ndarray] | None = None) -> list[dict]:
+    """The pure core of `recommend`: courses (with quality), their skills and vectors -> the list.
+
+    `skill_vecs` (ids, L2-normalised matrix) adds the role's implied skills (see `relevance.py`)."""
     filters = filters or Filters()
+    if skill_vecs is not None and len(skill_vecs[0]):
+        role = implied_skills(role, skill_vecs[0], skill_vecs[1], role_vec)
     spec = skill_specificity(course_skills, len(courses))
     cs_role = course_skills[course_skills["skill_id"].isin(set(role.skills["skill_id"].astype(str)))]
     rv = np.atleast_2d(role_vec)  # rows: the profile text, and optionally the bare title; cosines averaged
@@ -157,7 +176,10 @@ def recommend(con: duckdb.DuckDBPyConnection, role: Role, top: int = 10, filters
     embedder = embedder or default_embedder()
     courses = courses_with_quality(con)
     cs = load_course_skills(con)
+    role_vec = role_vectors(role, embedder)
+    sv = skill_vectors(con, embedder)
+    if len(sv[0]):
+        role = implied_skills(role, sv[0], sv[1], role_vec)
     need = set(cs.loc[cs["skill_id"].isin(set(role.skills["skill_id"].astype(str))), "course_id"])
     vecs = course_vectors(con, courses, embedder, need)
-    role_vec = role_vectors(role, embedder)
     return rank_courses(courses, cs, vecs, role_vec, role, top, filters, order)

@@ -11,6 +11,14 @@
   role's profile text and its bare title), rescaled so the text floor (below) is 0 and the best candidate's cosine is 1:
   cosines run hotter for some roles than others, so the scale is the role's own.
 
+**Implied skills**: a profile drawn from few postings can list office software and generic words
+but not what the role's own description says it does ("install electrical wiring"), and then no
+course that teaches the trade shares a skill with it. So the taxonomy skills that courses teach and
+whose label + definition vector is closest to the role (mean cosine over the role's two views >=
+IMPLIED_MIN_COS, at most IMPLIED_TOP of them) join the role's skills with IMPLIED_IMPORTANCE of its
+top importance, type "implied", never core, and count toward the floor whatever their rank
+(`implied_skills`).
+
 The hard floor: a course is eligible only if it teaches at least one of the role's top skills that is
 *specific* (not a soft skill, not claimed by more than MAX_GENERIC_SHARE of the catalog) and its text is
 close enough to the role's. A course that passes neither is never recommended, whatever
@@ -35,6 +43,9 @@ MIN_GENERIC_COUNT = 20  # a skill is generic only if at least this many courses 
 SEM_FLOOR = 0.30  # absolute: below this cosine a course's text is about something else
 SEM_REL_FLOOR = 0.6  # relative: and below this share of the role's best candidate's cosine
 GENERIC_TYPES = {"soft_skill"}
+IMPLIED_MIN_COS = 0.45  # a taxonomy skill this close to the role's text + title is part of what it does
+IMPLIED_TOP = 10
+IMPLIED_IMPORTANCE = 0.6  # share of the role's top importance an implied skill gets
 
 
 @dataclass
@@ -59,6 +70,35 @@ def role_text(title: str, summary: str | None, skill_names: list[str], tasks: li
     if tasks:
         parts.append(" ".join(t.strip() for t in tasks[:3]))
     return " ".join(parts)
+
+
+def implied_skills(role: Role, skill_ids: list[str], skill_mat: np.ndarray, role_vec: np.ndarray) -> Role:
+    """`role` plus the taxonomy skills (rows of `skill_mat`, L2-normalised) closest to its vectors.
+
+    Only skills not already in the role; importance IMPLIED_IMPORTANCE * the role's top importance,
+    scaled down linearly to half at IMPLIED_MIN_COS. The role is returned unchanged when none qualify.
+    """
+    if not len(skill_ids):
+        return role
+    sims = (np.asarray(skill_mat, dtype=np.float32) @ np.atleast_2d(role_vec).T).mean(axis=1)
+    have = set(role.skills["skill_id"].astype(str))
+    order = [i for i in np.argsort(-sims) if sims[i] >= IMPLIED_MIN_COS and skill_ids[i] not in have][:IMPLIED_TOP]
+    if not order:
+        return role
+    imp = pd.to_numeric(role.skills["importance"], errors="coerce")
+    top = float(imp.max()) if len(imp) and imp.notna().any() else 1.0
+    best = float(sims[order[0]])
+    rows = pd.DataFrame({
+        "skill_id": [skill_ids[i] for i in order],
+        "name": [skill_ids[i].replace("-", " ") for i in order],
+        "importance": [IMPLIED_IMPORTANCE * top * (0.5 + 0.5 * (float(sims[i]) - IMPLIED_MIN_COS)
+                                                   / max(best - IMPLIED_MIN_COS, 1e-6)) for i in order],
+        "core": False, "type": "implied"})
+    skills = pd.concat([role.skills, rows[[c for c in rows.columns if c in role.skills.columns or c in
+                                           ("skill_id", "name", "importance", "core", "type")]]],
+                       ignore_index=True)
+    return Role(slug=role.slug, title=role.title, skills=skills, text=role.text, evidence=role.evidence,
+                extra={**role.extra, "implied": rows["skill_id"].tolist()})
 
 
 def skill_specificity(course_skills: pd.DataFrame, n_courses: int) -> pd.DataFrame:
@@ -88,7 +128,7 @@ def weighted_role_skills(role: Role, spec: pd.DataFrame) -> pd.DataFrame:
     rs["weight"] = rs["importance"] * (0.4 + 0.6 * rs["specificity"])
     rs["rank"] = np.arange(len(rs))
     generic = (rs["share"] > MAX_GENERIC_SHARE) & (rs["n"] >= MIN_GENERIC_COUNT)
-    rs["floor_skill"] = ((rs["rank"] < TOP_K) & ~generic
+    rs["floor_skill"] = (((rs["rank"] < TOP_K) | (rs["type"] == "implied")) & ~generic
                          & ~rs["type"].isin(GENERIC_TYPES) & (rs["importance"] > 0))
     return rs
 
