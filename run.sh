@@ -8,6 +8,6 @@ scripts/bootstrap
 export CAREERPATH_DATA=${CAREERPATH_DATA:-../shared/data}
 export HF_HUB_OFFLINE=1
 .venv/bin/careerpath build --data "$CAREERPATH_DATA" --db "${CAREERPATH_DB:-careerpath.duckdb}"
-if [ "${1:-}" != "--no-serve" ] && .venv/bin/careerpath serve --help >/dev/null 2>&1; then
+if [ "${1:-}" != "--no-serve" ]; then
   exec .venv/bin/careerpath serve --db "${CAREERPATH_DB:-careerpath.duckdb}" --port "${PORT:-8000}"
 fi
