@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from careerpath.guide.build import build_guide
-from careerpath.guide.resolve import all_roles
+from careerpath.extract.role_lookup import all_roles
 
 pytestmark = pytest.mark.slow
 

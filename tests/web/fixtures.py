@@ -1,4 +1,9 @@
-"""A tiny hand-built store for the web tests (and the web benchmark when no full store has guides)."""
+"""A tiny hand-built store for the web tests (and the web benchmark when no full store has guides).
+
+Stored guides are hand-made (pages render fixed figures); personalised guides are built by the real
+guide builder, so the store also carries what it reads upstream: O*NET rows, role profiles, the skill
+taxonomy with its aliases, and courses with their skills.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from careerpath.guide.model import (
     FAQ, CourseItem, ExperienceSalary, Guide, GuideSkill, MonthRange, RelatedRole, RoadmapStep, RoleRef,
     SalaryRange, Snapshot, SocWeight, SourceRef, StateSalary, TimeToJobReady, WhatTheyDo,
 )
+from careerpath.profile import model as pm
 from careerpath.store import write_table
 
 EVIL = "<script>window.__pwned = 1</script>Deep Learning"
@@ -100,6 +106,57 @@ def make_guide(slug: str, title: str, kind: str, soc: str, skills: list[str]) ->
     )
 
 
+def sid(name: str) -> str:
+    return name.lower().replace(" ", "-")
+
+
+def make_profile(slug: str, title: str, kind: str, soc: str, skills: list[str]) -> pm.Profile:
+    """The role's profile as profile/ stores it: ranked skills, OEWS wages, outlook, tasks, related roles."""
+    wage = lambda v: fig(v, "USD/year", "bls-oews-2025", "2025-05")  # noqa: E731
+    items = [pm.SkillItem(id=sid(s), name=s, type="software" if s in ("Python", "SQL", "Docker") else "skill",
+                          importance=round(1 - i * 0.1, 2), rank=i + 1, core=i < 3, evidence="postings",
+                          share_of_postings=fig(0.5 - i * 0.05, "share", "onet-29.0", "2024-08"))
+             for i, s in enumerate(skills)]
+    return pm.Profile(
+        role=pm.RoleInfo(slug=slug, title=title, kind=kind, soc=[pm.Occupation(code=soc, title=title, weight=1.0)]),
+        skills=pm.SkillsSection(evidence="postings", evidence_text="from 900 postings", formula="test", items=items),
+        salary=pm.SalarySection(national=[pm.NationalWages(
+            year=2025, method="single occupation", mean=wage(118500), median=wage(112000), p10=wage(65000),
+            p25=wage(80000), p75=wage(150000), p90=wage(190000))]),
+        outlook=pm.Outlook(change_pct=fig(34.0, "percent", "bls-ep-2024-34", "2024"),
+                           average_change_pct=fig(3.1, "percent", "bls-ep-2024-34", "2024")),
+        education=pm.Education(typical_entry_education="Bachelor's degree", bls_source="bls-ep-2024-34"),
+        what_they_do=pm.WhatTheyDo(summary=f"{title}s do {title.lower()} work.",
+                                   tasks=[f"{title} task one.", f"{title} task two."], source="onet-29.0"),
+        related_roles=[pm.RelatedRole(slug=o[0], title=o[1], similarity=0.6) for o in ROLES if o[0] != slug],
+        sources=["bls-ep-2024-34", "bls-oews-2025", "onet-29.0"],
+    )
+
+
+def _upstream_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """What the guide builder reads besides roles, courses and sources."""
+    occ = {r[3]: r[1] for r in ROLES if r[2] == "occupation"}
+    write_table(con, "onet_occupations", pd.DataFrame(
+        [{"soc_code": c, "soc6": c[:7], "title": t + "s", "description": f"{t}s at work."} for c, t in occ.items()]))
+    write_table(con, "onet_alternate_titles", pd.DataFrame(
+        [{"soc_code": c, "title": t, "short_title": None, "sources": "08"} for c, t in occ.items()]))
+    write_table(con, "onet_reported_titles", pd.DataFrame([{"soc_code": c, "title": t} for c, t in occ.items()]))
+    write_table(con, "onet_tasks", pd.DataFrame(
+        [{"soc_code": c, "task_id": i, "task": f"{t} task {i}.", "task_type": "Core", "incumbents_responding": 50}
+         for c, t in occ.items() for i in (1, 2)]))
+    for table, cols in (("onet_task_dwas", ["soc_code", "task_id", "dwa_id"]), ("onet_dwas", ["iwa_id", "dwa_id", "dwa_title"]),
+                        ("onet_iwas", ["iwa_id", "iwa_title"]),
+                        ("onet_technology_skills", ["soc_code", "example", "hot_technology", "in_demand"])):
+        con.execute(f"CREATE TABLE {table} ({', '.join(c + ' VARCHAR' for c in cols)})")
+    for table in ("onet_skills", "onet_knowledge"):
+        con.execute(f"CREATE TABLE {table} (soc_code VARCHAR, element_name VARCHAR, scale_id VARCHAR, value DOUBLE)")
+    write_table(con, "profiles", pd.DataFrame([{"slug": r[0], "json": make_profile(*r[:4], r[6]).model_dump_json()}
+                                               for r in ROLES]))
+    names = sorted({s for r in ROLES for s in r[6]})
+    write_table(con, "skill_aliases", pd.DataFrame([{"skill_id": sid(s), "norm": s.lower(), "kind": "label",
+                                                     "rule": "none", "veto": None} for s in names]))
+
+
 def build_store(path: Path) -> Path:
     path = Path(path)
     con = duckdb.connect(str(path))
@@ -119,11 +176,12 @@ def build_store(path: Path) -> Path:
          "rating": c[5], "n_ratings": c[6], "hours": c[4], "price": c[8], "is_free": c[7],
          "url": "https://example.org/" + c[0].split(":")[1]} for c in COURSES]))
     skills = sorted({s for r in ROLES for s in r[6]})
-    write_table(con, "skills", pd.DataFrame([{"skill_id": s.lower().replace(" ", "-"), "name": s, "type": "skill"}
+    write_table(con, "skills", pd.DataFrame([{"skill_id": sid(s), "name": s, "type": "skill", "esco_uri": None}
                                              for s in skills]))
     write_table(con, "course_skills", pd.DataFrame([
         {"course_id": cid, "skill_id": s.lower().replace(" ", "-"), "score": 1.0, "spans": "[]", "method": "given",
          "evidence": "skills_given"} for cid, names in COURSE_SKILLS.items() for s in names]))
+    _upstream_tables(con)
     con.execute("CHECKPOINT")
     con.close()
     return path

@@ -13,7 +13,7 @@ db_option = click.option("--db", "db", default=None, help="The store file (defau
 
 def _slug_for(con, role: str) -> str:
     """A slug, a role title or alias, or any job title (resolved on the title resolver's cheap paths)."""
-    from careerpath.guide.resolve import resolve_role
+    from careerpath.extract.role_lookup import resolve_role
 
     return resolve_role(con, role).slug
 

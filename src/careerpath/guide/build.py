@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 import json
+import re
 import time
+from typing import Iterator
 
 import duckdb
 
@@ -17,19 +19,25 @@ from careerpath.guide.day import day_in_the_life
 from careerpath.guide.facts import skill_facts
 from careerpath.guide.faq import build_faq
 from careerpath.guide.related import related_roles
-from careerpath.guide.resolve import all_roles, resolve_role
+from careerpath.extract.role_lookup import RoleHit, all_roles, resolve_role
 from careerpath.guide.roadmap import Pace, PathSkill, is_background, plan, total, total_hours
-from careerpath.guide.upstream import extract_skills, get_profile, recommend_courses
+from careerpath.guide.courses import prime_role_vectors
+from careerpath.guide.upstream import extract_skills, get_profile, prefetch_profiles, recommend_courses, skills_of
 from careerpath.profile import model as pm
 
 MAX_PATH_SKILLS = 20
-MIN_CERT_SHARE = 0.02
+MIN_CERT_SHARE = 0.02       # a certification asked for in 2% of postings earns a roadmap step
+MIN_LIST_SHARE, MIN_LIST_POSTINGS = 0.005, 5  # below either floor a certification is not listed
+MAX_CATALOG_CERTS = 3
+TOP_STATES = 10
+CHUNK = 200  # roles whose profiles and text vectors are read/encoded together by build_all_guides
 ALWAYS_CITED = ("onet-29.0",)
 
 
 def _experience(prof: pm.Profile, nat: pm.NationalWages | None) -> list[gm.ExperienceSalary]:
-    levels = prof.salary.by_experience
-    usd = [lv for lv in levels if lv.currency == "USD"] or levels
+    """Entry/mid/senior in US dollars, like the snapshot beside it: from US postings when they give all
+    three levels, else OEWS percentiles (a 2013 UK median in pounds next to a 2025 US one misleads)."""
+    usd = [lv for lv in prof.salary.by_experience if lv.currency == "USD"]
     if {lv.level for lv in usd} >= {"entry", "mid", "senior"}:
         return [gm.ExperienceSalary(level=lv.level, annual=lv.annual) for lv in usd
                 if lv.level in ("entry", "mid", "senior")][:3]
@@ -41,6 +49,18 @@ def _experience(prof: pm.Profile, nat: pm.NationalWages | None) -> list[gm.Exper
             note = f"method: {what} percentile of the OEWS wage distribution stands in for {level} level"
             out.append(gm.ExperienceSalary(level=level, annual=f.model_copy(update={"note": note})))
     return out
+
+
+def _top_states(prof: pm.Profile, n: int = TOP_STATES) -> list[gm.StateSalary]:
+    """The states that employ the most, when every state has its employment; else the best paid (a role
+    spanning occupations has employment only where one occupation is reported: ranking by it would put
+    Guam first). The first ten alphabetically would say nothing."""
+    states = prof.salary.by_state
+    if states and all(s.employment for s in states):
+        ranked = sorted(states, key=lambda s: (-s.employment.value, s.state))  # type: ignore[union-attr]
+    else:
+        ranked = sorted(states, key=lambda s: (-(s.median.value if s.median else 0.0), s.state))
+    return [gm.StateSalary(state=s.state, median=s.median, mean=s.mean, employment=s.employment) for s in ranked[:n]]
 
 
 def _snapshot(prof: pm.Profile, ttj: gm.TimeToJobReady, con: duckdb.DuckDBPyConnection) -> gm.Snapshot:
@@ -63,15 +83,27 @@ def _snapshot(prof: pm.Profile, ttj: gm.TimeToJobReady, con: duckdb.DuckDBPyConn
 
 
 def _certifications(prof: pm.Profile) -> tuple[list[gm.Certification], list[str]]:
+    """Certifications postings ask for (above a noise floor), then up to three certificate courses, one
+    per title, those naming the role first; the second list is what earns a roadmap step."""
     certs, for_path = [], []
     for c in prof.certifications.from_postings:
+        if c.share.value < MIN_LIST_SHARE or c.n_postings < MIN_LIST_POSTINGS:
+            continue  # a handful of postings naming an accountancy licence for nurses is noise
         certs.append(gm.Certification(name=c.name, share=c.share,
                                       evidence=f"asked for in {c.share.value * 100:.1f}% of postings "
                                                f"({c.n_postings:,} postings; {c.share.source}, {c.share.as_of})"))
         if c.share.value >= MIN_CERT_SHARE:
             for_path.append(c.name)
-    for c in prof.certifications.catalog[:3]:
+    seen: set[str] = set()
+    catalog = sorted(prof.certifications.catalog, key=lambda c: "names the role" not in c.why)
+    for c in catalog:
+        key = " ".join(re.sub(r"[^a-z0-9]+", " ", re.sub(r"\(.*?\)", " ", c.title.lower())).split())
+        if key in seen:
+            continue
+        seen.add(key)
         certs.append(gm.Certification(name=c.title, evidence=f"certificate course: {c.why}"))
+        if len(seen) >= MAX_CATALOG_CERTS:
+            break
     return certs, for_path
 
 
@@ -100,6 +132,8 @@ def _sources(con: duckdb.DuckDBPyConnection, guide: gm.Guide) -> list[gm.SourceR
 
 def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[str] | None = None,
                 resume_text: str | None = None, hours_per_week: tuple[float, float] = (15, 20)) -> gm.Guide:
+    """The guide of the role `role` means; with `have_skills` or `resume_text` (even empty) a personalised
+    one, so the CLI, `build --all` and the web's personalise form all share this one assembly."""
     hit = resolve_role(con, role)
     prof = get_profile(con, hit)
     pace = Pace(float(min(hours_per_week)), float(max(hours_per_week)))
@@ -117,7 +151,7 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
     background = {s.id for s in path if is_background(s)}
     with_bg = plan(path, facts, courses, pace, tasks=tasks, certifications=cert_names, have=background)
     gap, personal = None, None
-    if have_skills or resume_text:
+    if have_skills is not None or resume_text is not None:  # asked to personalise, even with nothing found
         cands = [(s.id, s.name) for s in items]
         have: set[str] = set()
         if have_skills:
@@ -154,8 +188,7 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
                                    source=prof.what_they_do.source or "onet-29.0"),
         skills=skills, skills_evidence=prof.skills.evidence_text, roadmap=roadmap, certifications=certs,
         salary_by_experience=by_exp,
-        salary_by_state=[gm.StateSalary(state=s.state, median=s.median, mean=s.mean, employment=s.employment)
-                         for s in prof.salary.by_state[:10]],
+        salary_by_state=_top_states(prof),
         courses=courses, day_in_the_life=day_in_the_life(con, code, hit.title),
         faq=build_faq(hit.title, snap, average_growth=prof.outlook.average_change_pct,
                       remote_share=prof.market.remote_share, n_postings=prof.market.n_postings,
@@ -181,8 +214,18 @@ def build_all_guides(con: duckdb.DuckDBPyConnection) -> dict:
 
     start = time.perf_counter()
     roles = all_roles(con)
+    # one query for every profile's skills and one batch for every role's text vectors: per role they
+    # were ~35 ms x 9 profile reads and ~0.6 s of model calls
+    skills_of(con, [r.slug for r in roles])
     rows, failed = [], []
-    for r in track(roles, "Guides", total=len(roles)):
+
+    def primed() -> Iterator[RoleHit]:
+        for i in range(0, len(roles), CHUNK):
+            chunk = roles[i:i + CHUNK]
+            prime_role_vectors(con, prefetch_profiles(con, [r.slug for r in chunk]))
+            yield from chunk
+
+    for r in track(primed(), "Guides", total=len(roles)):
         try:
             rows.append((r.slug, build_guide(con, r.slug).model_dump_json()))
         except Exception as e:  # noqa: BLE001 - one bad role must not stop the rest; reported below

@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 
 from careerpath.guide.model import RelatedRole
-from careerpath.guide.resolve import resolve_role, role_by_slug
-from careerpath.guide.upstream import get_profile
+from careerpath.extract.role_lookup import resolve_role, role_by_slug
+from careerpath.guide.upstream import get_profile, skills_of
 from careerpath.profile import model as pm
 
 MAX_RELATED = 8
@@ -22,12 +22,15 @@ def overlap(a: list[pm.SkillItem], b: list[pm.SkillItem]) -> tuple[float, list[s
 
 
 def related_roles(con: duckdb.DuckDBPyConnection, profile: pm.Profile) -> list[RelatedRole]:
+    """The profile's related roles with the skills they share (importance-weighted overlap as fallback
+    similarity when the profile gives none)."""
     out = []
-    for r in profile.related_roles[:MAX_RELATED]:
-        other = role_by_slug(con, r.slug)
-        if other is None:
+    related = [r for r in profile.related_roles[:MAX_RELATED] if role_by_slug(con, r.slug) is not None]
+    skills = skills_of(con, [r.slug for r in related])
+    for r in related:
+        if r.slug not in skills:
             continue
-        sim, shared, _ = overlap(profile.skills.items, get_profile(con, other).skills.items)
+        sim, shared, _ = overlap(profile.skills.items, skills[r.slug])
         out.append(RelatedRole(slug=r.slug, title=r.title, similarity=r.similarity or sim,
                                shared_skills=r.shared_skills or shared))
     return out

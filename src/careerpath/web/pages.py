@@ -9,6 +9,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from careerpath.errors import InputError
+from careerpath.guide.related import transition as role_transition
 from careerpath.web import views
 from careerpath.web.courses import LEVELS, CourseFilter, course_detail, find_courses
 from careerpath.web.links import Links
@@ -117,21 +119,24 @@ def related(request: Request, slug: str):
 
 @router.get("/transition", response_class=HTMLResponse)
 def transition(request: Request):
+    """Shared and missing skills from guide's `transition()`, the target's roadmap without the shared ones."""
     data = request.app.state.data
     qp = request.query_params
     from_q, to_q = qp.get("from", "")[:200], qp.get("to", "")[:200]
-    ctx = {"page_title": "Switch roles", "from_q": from_q, "to_q": to_q, "a": None, "b": None, "p": None,
-           "message": None}
+    ctx = {"page_title": "Switch roles", "from_q": from_q, "to_q": to_q, "a": None, "b": None, "t": None,
+           "p": None, "message": None}
     if from_q and to_q:
-        ra, rb = views.find_role(data, from_q), views.find_role(data, to_q)
-        a = data.guide(ra.slug) if ra else None
-        b = data.guide(rb.slug) if rb else None
-        if a is None or b is None:
-            missing = from_q if a is None else to_q
-            ctx["message"] = f"No guide found for “{missing}”."
+        try:
+            t = role_transition(data.cursor(), from_q, to_q)
+        except InputError as e:
+            ctx["message"] = str(e)
             return render(request, "transition.html", ctx, status=404)
-        p, _ = personalise(data, b.role.slug, skills=[k.name for k in a.skills], resume_text=None, hours_per_week=10)
-        ctx.update(a=a, b=b, p=p, page_title=f"From {a.role.title} to {b.role.title}")
+        a, b = data.guide(t["from"]["slug"]), data.guide(t["to"]["slug"])
+        if a is None or b is None:
+            ctx["message"] = f"No guide built yet for “{t['from' if a is None else 'to']['title']}”."
+            return render(request, "transition.html", ctx, status=404)
+        p, _ = personalise(data, b.role.slug, skills=t["shared"], resume_text=None, hours_per_week=10) or (None, "")
+        ctx.update(a=a, b=b, t=t, p=p, page_title=f"From {a.role.title} to {b.role.title}")
     return render(request, "transition.html", ctx)
 
 

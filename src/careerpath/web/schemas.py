@@ -87,7 +87,7 @@ class GapRequest(BaseModel):
 
 class GapResult(BaseModel):
     role: RoleRef
-    method: str = Field(description="'build_guide' (the guide builder) or 'fallback' (name matching)")
+    method: str = Field(description="'build_guide': the guide builder of careerpath.guide")
     hours_per_week: float
     skill_gap: SkillGap
     time_to_job_ready: TimeToJobReady

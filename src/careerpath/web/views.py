@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from careerpath.errors import InputError
+from careerpath.extract.role_lookup import resolve_role
 from careerpath.guide.model import Guide
 from careerpath.web.data import SOC_GROUPS, Role, SiteData
 from careerpath.web.render import fmt_fig
@@ -59,11 +61,12 @@ def related(g: Guide) -> dict:
 
 
 def find_role(data: SiteData, text: str | None) -> Role | None:
-    """A slug, else the best role-search hit for a title."""
+    """The role a slug or any job title means (extract's role lookup, as the CLI uses), else None."""
     text = (text or "").strip()[:200]
     if not text:
         return None
-    if text in data.by_slug:
-        return data.by_slug[text]
-    hits = data.search_roles(text, limit=1)
-    return hits[0] if hits else None
+    try:
+        hit = resolve_role(data.cursor(), text)
+    except InputError:
+        return None
+    return data.by_slug.get(hit.slug)
