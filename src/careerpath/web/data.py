@@ -181,20 +181,32 @@ class SiteData:
         return sorted((r for r in self.roles if r.group == code), key=lambda r: r.title.lower())
 
     # guides -------------------------------------------------------------------------------------
-    def guide_json(self, slug: str) -> str | None:
+    def _stored_guide_json(self, slug: str) -> str | None:
         if not self.has("guides"):
             return None
         row = self.cursor().execute("SELECT json FROM guides WHERE slug = ?", [slug]).fetchone()
         return row[0] if row else None
 
+    def guide_json(self, slug: str) -> str | None:
+        """The guide as stored by `careerpath build --all`, else built now (and cached) for a known role."""
+        text = self._stored_guide_json(slug)
+        if text is None:
+            g = self.guide(slug)
+            return g.model_dump_json() if g is not None else None
+        return text
+
     def guide(self, slug: str) -> Guide | None:
         hit = self.guides.get(slug)
         if hit is not None:
             return hit
-        text = self.guide_json(slug)
-        if text is None:
+        text = self._stored_guide_json(slug)
+        if text is not None:
+            return self.guides.put(slug, Guide.model_validate_json(text))
+        if slug not in self.by_slug or not self.has("profiles"):
             return None
-        return self.guides.put(slug, Guide.model_validate_json(text))
+        from careerpath.guide.build import build_guide  # a build without --all: compute on first view
+
+        return self.guides.put(slug, build_guide(self.cursor(), slug))
 
     # sources ------------------------------------------------------------------------------------
     def sources(self) -> list[dict]:
