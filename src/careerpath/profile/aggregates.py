@@ -35,6 +35,10 @@ LEVEL_SQL = r"""
 YEARS_SQL = r"""try_cast(regexp_extract(lower(description),
     '(\d{1,2})\s*\+?\s*(?:-|to|–)?\s*(?:\d{1,2})?\s*\+?\s*(?:years|yrs)[^.;]{0,40}experience', 1) AS INTEGER)"""
 
+#: Core tasks; an occupation whose tasks O*NET never categorised (e.g. 15-1252.00) keeps all of them.
+_CORE_TASK = """(t.task_type = 'Core' OR (t.task_type IS NULL AND NOT EXISTS (
+    SELECT 1 FROM onet_tasks c WHERE c.soc_code = t.soc_code AND c.task_type = 'Core')))"""
+
 
 @dataclass
 class Aggregates:
@@ -226,11 +230,12 @@ def collect(con: duckdb.DuckDBPyConnection, slugs: list[str] | None = None) -> A
                                 any_value(e.source_id) AS source_id, sum(o.weight * e.value) / sum(o.weight) AS pct
                          FROM _prof_occ o JOIN onet_education e ON e.soc_code = o.soc_code
                          WHERE e.scale_id = 'RL' GROUP BY ALL ORDER BY o.slug, e.category""")
-    agg.tasks = q("""SELECT o.slug, o.soc_code, o.weight, t.task_id, t.task, t.incumbents_responding, t.source_id
+    agg.tasks = q(f"""SELECT o.slug, o.soc_code, o.weight, t.task_id, t.task, t.incumbents_responding, t.source_id
                      FROM _prof_occ o JOIN onet_tasks t ON t.soc_code = o.soc_code
-                     WHERE t.task_type = 'Core' ORDER BY o.slug, o.weight DESC, t.incumbents_responding DESC NULLS LAST""")
-    agg.activities = q("""SELECT o.slug, i.iwa_title, d.dwa_title, sum(o.weight) AS w
-                          FROM _prof_occ o JOIN onet_tasks t ON t.soc_code = o.soc_code AND t.task_type = 'Core'
+                     WHERE {_CORE_TASK}
+                     ORDER BY o.slug, o.weight DESC, t.incumbents_responding DESC NULLS LAST""")
+    agg.activities = q(f"""SELECT o.slug, i.iwa_title, d.dwa_title, sum(o.weight) AS w
+                          FROM _prof_occ o JOIN onet_tasks t ON t.soc_code = o.soc_code AND {_CORE_TASK}
                           JOIN onet_task_dwas td ON td.soc_code = t.soc_code AND td.task_id = t.task_id
                           JOIN onet_dwas d ON d.dwa_id = td.dwa_id LEFT JOIN onet_iwas i ON i.iwa_id = d.iwa_id
                           GROUP BY ALL ORDER BY o.slug, w DESC, d.dwa_title""")
