@@ -33,7 +33,7 @@ def shared_data() -> Path:
 
 @pytest.fixture(scope="session")
 def full_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store built by `careerpath build` on the whole of ../shared/data: ingest plus every derived step.
+    """A store built by `careerpath build --all` on the whole of ../shared/data: every step, every guide.
 
     Set CAREERPATH_TEST_DB to reuse a store you built yourself (it is never modified by tests).
     """
@@ -41,5 +41,5 @@ def full_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     if given:
         return Path(given)
     db = tmp_path_factory.mktemp("store") / "full.duckdb"
-    run_cli("build", "--data", str(shared_data), "--db", str(db))
+    run_cli("build", "--all", "--data", str(shared_data), "--db", str(db))
     return db
