@@ -12,7 +12,8 @@ Pure functions, data in and data out. A skill's depth (0 = learn first, 1 = lear
 Skills sorted by depth are cut into 2-4 contiguous learning steps, then a portfolio step (core skills
 applied to the occupation's own tasks) and, where postings ask for certifications, a certification
 step. Hours: each recommended course sits in the step holding most of the skills it covers; a skill no
-chosen course covers costs its type's default hours. Months = hours / (hours per week * 4.345), as a
+chosen course covers costs its type's default hours. A course that also teaches skills the person already
+has counts only the share of its role skills still missing (they skip the parts they know). Months = hours / (hours per week * 4.345), as a
 range over the stated pace; the guide's time to job-ready is the sum of the steps' rounded months.
 """
 
@@ -93,6 +94,14 @@ def _hours_of(course: CourseItem) -> float:
     return min(float(h), COURSE_HOURS_CAP)
 
 
+def _share_missing(course: CourseItem, role_names: set[str], known_names: set[str]) -> float:
+    """The share of the role skills a course teaches that the person does not have yet (1 when none known)."""
+    taught = [n.lower() for n in course.covers if n.lower() in role_names]
+    if not taught or not known_names:
+        return 1.0
+    return sum(n not in known_names for n in taught) / len(taught)
+
+
 def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[CourseItem], pace: Pace, *,
          tasks: list[str] | None = None, certifications: list[str] | None = None,
          have: set[str] | None = None) -> list[RoadmapStep]:
@@ -104,6 +113,8 @@ def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[Co
     n_learn = min(4, max(3 - bool(certs), math.ceil(len(ordered) / 6)))
     groups = _groups(ordered, n_learn)
     by_name = {s.name.lower(): s for s in todo}
+    role_names = {s.name.lower() for s in skills}
+    known_names = {s.name.lower() for s in skills if s.id in have}
     step_of = {s.id: i for i, g in enumerate(groups) for s in g}
     chosen: list[list[CourseItem]] = [[] for _ in groups]
     covered: set[str] = set()
@@ -120,7 +131,7 @@ def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[Co
         covered.update(new)
     steps: list[RoadmapStep] = []
     for gi, group in enumerate(groups):
-        course_hours = sum(_hours_of(c) for c in chosen[gi])
+        course_hours = sum(_hours_of(c) * _share_missing(c, role_names, known_names) for c in chosen[gi])
         own = sum(DEFAULT_HOURS.get(s.type or "", FALLBACK_HOURS) for s in group if s.id not in covered)
         hours = round(course_hours + own, 1)
         fs = [facts.get(s.id, SkillFacts()) for s in group]
