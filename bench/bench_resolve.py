@@ -9,8 +9,9 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     form goes - and each held-out title must come back to its code;
 (b) tests/data/titles_dev.tsv and titles_dev2.tsv: real posting titles labelled by hand, strict (the
     labelled code) and lenient (the label or a listed equally defensible code). dev2 (150 titles drawn
-    with a fixed seed across sources) was labelled before the resolver ever saw it and is used only as
-    a check, never to pick rules;
+    with a fixed seed across sources) was labelled before the resolver ever saw it; its misses were
+    read after the second pass. titles_dev3.tsv (80 titles, 8 per source file, seed 20261126, titles in
+    dev/dev2 excluded) was labelled blind in the third pass and is used only as a check;
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
@@ -37,7 +38,8 @@ from careerpath.extract.roles import RoleLookup
 
 HERE = Path(__file__).resolve().parent
 DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled first; misses studied
-        "dev2": HERE.parent / "tests" / "data" / "titles_dev2.tsv"}  # labelled blind; only ever checked
+        "dev2": HERE.parent / "tests" / "data" / "titles_dev2.tsv",  # labelled blind; misses since read
+        "dev3": HERE.parent / "tests" / "data" / "titles_dev3.tsv"}  # labelled blind; only ever checked
 
 
 def holdout_slice(con: duckdb.DuckDBPyConnection, full: T.TitleIndex, per_mille: int = 15) -> pd.DataFrame:

@@ -44,6 +44,22 @@ from careerpath.extract.normalize import normalize, singular, slugify
         ("Data Scientist £42,869 per annum", "data scientist per annum", None, None),
         ("Data Engineer (m/f/d)", "data engineer", None, None),
         ("Nurse Practitioners", "nurse practitioner", None, None),
+        # the segment holding the role word wins, wherever it stands
+        ("IT - Data Engineer II", "data engineer", None, 2),
+        (".NET/Saas Support Engineer", "saas support engineer", None, None),
+        ("Excel / VBA / SQL Data Analyst", "sql data analyst", None, None),
+        ("Senior Associate - Data Engineer", "data engineer", None, None),
+        ("Data Science - Manager", "data science manager", None, None),
+        ("Staff Nurse / ODP - Theatres", "staff nurse", None, None),
+        ("Data Scientist, Consultant", "data scientist", None, None),
+        ("Pharmacy Technician- HMP Pentonville", "pharmacy technician", None, None),
+        # a bare or generic role keeps the field after it; a specific one drops the team
+        ("Research Scientist, Talent Assessment", "talent assessment research scientist", None, None),
+        ("Manager / Lead, Data Science & Analytics", "data science and analytics manager", None, None),
+        ("Data Engineer II, Gift Cards", "data engineer", None, 2),
+        # HTML entities
+        ("Bank Education &amp; Training Officer", "bank education and training officer", None, None),
+        ("Support Worker&#96;", "support worker", None, None),
     ],
 )
 def test_rules(raw: str, text: str, seniority: str | None, level: int | None) -> None:

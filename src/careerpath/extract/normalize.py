@@ -14,6 +14,7 @@ empty) result.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -94,7 +95,7 @@ TYPOS = {
 # Plural folding: irregular words first; then a few safe suffix rules.
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "staff": "staff",
               "analyses": "analysis", "bases": "base"}
-_NO_SINGULAR = re.compile(r"(ss|us|is|ics|ous|ws)$")
+_NO_SINGULAR = re.compile(r"(ss|us|is|ics|ous|ws|aas)$")
 
 _ROLE_HEADS = {
     "manager", "director", "engineer", "analyst", "scientist", "developer", "specialist", "consultant",
@@ -102,8 +103,26 @@ _ROLE_HEADS = {
     "technician", "designer", "supervisor", "advisor", "adviser", "executive",
     "programmer", "partner", "representative", "clerk", "worker", "operator", "president", "chief",
 }
+# Words that end role names (O*NET title heads): a segment holding one names the job, so
+# "IT - Data Engineer II" keeps "Data Engineer II" and ".NET/SaaS Support Engineer" the engineer.
+# Weak heads ("lead", "associate") name a rank as often as a role and never displace a strong one.
+_WEAK_HEADS = {"lead", "head", "associate", "partner", "executive", "chief", "president", "member"}
+_HEAD_WORDS = (_ROLE_HEADS - _WEAK_HEADS) | {
+    "nurse", "teacher", "therapist", "practitioner", "physician", "doctor", "surgeon", "dentist", "pharmacist",
+    "technologist", "midwife", "paramedic", "sister", "fellow", "registrar", "psychologist", "counsellor",
+    "counselor", "hygienist", "optometrist", "radiographer", "sonographer", "dietitian", "aide", "carer",
+    "electrician", "mechanic", "plumber", "carpenter", "welder", "machinist", "painter", "decorator",
+    "repairer", "installer", "setter", "fitter", "driver", "dispatcher", "commander", "firefighter", "guard",
+    "inspector", "investigator", "auditor", "accountant", "economist", "statistician", "mathematician",
+    "actuary", "biologist", "chemist", "physicist", "epidemiologist", "researcher", "strategist", "tester",
+    "planner", "surveyor", "agent", "broker", "buyer", "recruiter", "writer", "editor", "producer", "owner",
+    "educator", "instructor", "trainer", "tutor", "lecturer", "professor", "librarian", "receptionist",
+    "secretary", "cashier", "chef", "cook", "cleaner", "housekeeper", "porter", "labourer", "laborer",
+    "attendant", "storekeeper", "promoter", "steward", "server", "waiter", "bartender", "mechanic",
+}
+_GENERIC_MODIFIERS = {"research"}  # "Research Scientist, Talent Assessment": the qualifier names the field
 _CUT_AT = {"job", "jobs", "required", "wanted", "needed", "vacancy", "vacancies"}
-_SEGMENT_SPLIT = re.compile(r"\s+[-–—|:]+\s+|\s*[|•·]\s*|\s*/\s+|\s+/\s*|\s*,\s*|\s*;\s*")
+_SEGMENT_SPLIT = re.compile(r"(\s+[-–—|:]+\s+|(?<=[a-z])[-–—:]\s+|\s*[|•·]\s*|\s*/\s+|\s+/\s*|\s*,\s*|\s*;\s*)")
 _BRACKETS = re.compile(r"[\(\[\{<][^\)\]\}>]*[\)\]\}>]?")
 _NON_WORD = re.compile(r"[^\w+#]+")
 _US_STATES = set(("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm "
@@ -144,7 +163,14 @@ def slugify(text: str) -> str:
 
 
 def _segments(text: str) -> list[str]:
-    parts = [p.strip() for p in _SEGMENT_SPLIT.split(text) if p and p.strip()]
+    """Title pieces; a piece that followed a comma starts with "," ("research scientist", ",talent assessment")."""
+    bits = _SEGMENT_SPLIT.split(text)
+    parts: list[str] = []
+    for i in range(0, len(bits), 2):
+        piece = bits[i].strip()
+        if piece:
+            comma = i > 0 and "," in bits[i - 1]
+            parts.append(("," if comma else "") + piece)
     return parts or [text]
 
 
@@ -153,17 +179,56 @@ def _looks_like_place(segment: str) -> bool:
     return bool(words) and (words[-1] in _US_STATES or words[-1] in {"london", "remote", "uk", "usa", "us", "hybrid"})
 
 
+def _content(segment: str) -> list[str]:
+    """The segment's words without seniority, level and noise words, abbreviations expanded."""
+    out: list[str] = []
+    for w in _NON_WORD.sub(" ", segment.replace("-", " ")).split():
+        if (w in SENIORITY and w != "staff") or w in LEVELS or w in NOISE_WORDS or w.isdigit():
+            continue  # "staff" stays: "Staff Nurse" is not a bare "Nurse"
+        out.extend(singular(x) for x in ABBREVIATIONS.get(TYPOS.get(w, w), TYPOS.get(w, w)).split())
+    return out
+
+
+def _has_head(words: list[str]) -> bool:
+    return any(w in _HEAD_WORDS for w in words)
+
+
 def _choose_segment(parts: list[str]) -> str:
-    """Keep the segment that names the role; "Manager, Data Science" becomes "data science manager"."""
-    first = parts[0]
-    if len(parts) > 1:
-        words = _NON_WORD.sub(" ", first).split()
-        content = [w for w in words if w not in SENIORITY and w not in LEVELS and w not in NOISE_WORDS]
-        if not content:
-            return parts[1]
-        nxt = _NON_WORD.sub(" ", parts[1]).split()
-        if len(content) == 1 and content[0] in _ROLE_HEADS and nxt and len(nxt) <= 4 and not _looks_like_place(parts[1]):
-            return f"{parts[1]} {first}"
+    """Keep the segment that names the role.
+
+    "IT - Data Engineer II" -> "Data Engineer II" (the first segment holding a role word);
+    "Manager, Data Science" -> "data science manager" and "Research Scientist, Talent Assessment" ->
+    "talent assessment research scientist" (a bare or generic role keeps the field that follows it);
+    "Data Engineer, Gift Cards" keeps "Data Engineer" (the role is already specific).
+    """
+    comma = [p.startswith(",") for p in parts]
+    parts = [p.lstrip(",").strip() for p in parts]
+    contents = [_content(p) for p in parts]
+    while len(parts) > 1 and not contents[0]:
+        parts, contents, comma = parts[1:], contents[1:], comma[1:]
+    first, words = parts[0], contents[0]
+    if len(parts) == 1:
+        return first
+    rest = [(p, c, k) for p, c, k in zip(parts[1:], contents[1:], comma[1:]) if c and not _looks_like_place(p)]
+    if not _has_head(words):
+        for p, c, _ in rest:
+            if _has_head(c):
+                # "Data Science - Manager", "Drug Metabolism - Associate Scientist": a bare role takes the field
+                core = [w for w in c if w not in _WEAK_HEADS and w not in _GENERIC_MODIFIERS]
+                return f"{first} {p}" if len(core) == 1 and len(words) <= 4 else p
+        return first
+    bare = len(words) == 1
+    generic = len(words) == 2 and words[0] in _GENERIC_MODIFIERS
+    if not (bare or generic):
+        return first
+    for p, c, k in rest:
+        if _has_head(c):  # "Engineer - Software Engineer" -> the specific one; "Nurse / ODP" stays a nurse
+            return p if bare and len(c) >= 2 and c[-1] == words[0] else first
+        if set(_NON_WORD.sub(" ", p).split()) & _WEAK_HEADS:  # "Scientist / Group Lead, ...": a rank, not a field
+            continue
+        if len(c) <= 4 and (bare or k):
+            return f"{p} {first}"
+        return first
     return first
 
 
@@ -178,7 +243,10 @@ def normalize(title: object) -> NormalizedTitle:
 def _normalize(title: object) -> NormalizedTitle:
     if title is None:
         return NormalizedTitle("", None, None)
-    text = fold(str(title))[:300]
+    raw = str(title)[:400]
+    if "&" in raw:
+        raw = html.unescape(html.unescape(raw))  # "R&amp;D", "Worker&#96;", double-escaped "&amp;amp;"
+    text = fold(raw)[:300]
     text = text.replace("&", " and ").replace("_", " ").replace("health care", "healthcare")
     text = re.sub(r"\bsr\.", "sr ", text)
     text = re.sub(r"\bjr\.", "jr ", text)
