@@ -17,21 +17,11 @@ import duckdb
 from rapidfuzz import fuzz, process
 
 from careerpath import store
+from careerpath.extract.roles import SOC_MAJOR
 from careerpath.guide.model import Guide
 
-#: SOC 2018 major groups, by the first two digits of the code.
-SOC_GROUPS = {
-    "11": "Management", "13": "Business and Financial Operations", "15": "Computer and Mathematical",
-    "17": "Architecture and Engineering", "19": "Life, Physical, and Social Science",
-    "21": "Community and Social Service", "23": "Legal", "25": "Educational Instruction and Library",
-    "27": "Arts, Design, Entertainment, Sports, and Media", "29": "Healthcare Practitioners and Technical",
-    "31": "Healthcare Support", "33": "Protective Service", "35": "Food Preparation and Serving Related",
-    "37": "Building and Grounds Cleaning and Maintenance", "39": "Personal Care and Service",
-    "41": "Sales and Related", "43": "Office and Administrative Support",
-    "45": "Farming, Fishing, and Forestry", "47": "Construction and Extraction",
-    "49": "Installation, Maintenance, and Repair", "51": "Production",
-    "53": "Transportation and Material Moving", "55": "Military Specific",
-}
+#: SOC 2018 major groups, by the first two digits of the code (one table, owned by extract/roles.py).
+SOC_GROUPS = SOC_MAJOR
 OTHER_TOPIC = "Other"
 
 
