@@ -21,15 +21,21 @@ class Figure(BaseModel):
     n: int | None = None  # sample size where the figure is computed from records
 
 
-def figure(value: float | int | None, unit: str, source: str, as_of: str, note: str | None = None,
-           n: int | None = None) -> Figure | None:
-    """Build a Figure, or None when there is no value: a missing number stays missing, never zero."""
+def as_value(value: object) -> float | None:
+    """A number a figure can hold, or None for missing, non-numeric or NaN input."""
     if value is None:
         return None
     try:
-        v = float(value)
+        v = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
-    if v != v:  # NaN
+    return None if v != v else v
+
+
+def figure(value: float | int | None, unit: str, source: str, as_of: str, note: str | None = None,
+           n: int | None = None) -> Figure | None:
+    """Build a Figure, or None when there is no value: a missing number stays missing, never zero."""
+    v = as_value(value)
+    if v is None:
         return None
     return Figure(value=v, unit=unit, source=source, as_of=as_of, note=note, n=n)

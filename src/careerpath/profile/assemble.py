@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from careerpath.figures import Figure
+from careerpath.figures import Figure, as_value
 from careerpath.profile import stats
 from careerpath.profile.model import (CatalogCertificate, EducationLevel, Education, LevelWages, Location, Market,
                                       MonthCount, NationalWages, OccupationWages, Outlook, PostingWages,
@@ -37,13 +37,8 @@ class FigureMaker:
 
     def __call__(self, value, unit: str, source: str, note: str | None = None, n: int | None = None) -> Figure | None:
         """Like `careerpath.figures.figure` (a missing value stays None), without re-validating our own types."""
-        if value is None:
-            return None
-        try:
-            v = float(value)
-        except (TypeError, ValueError):
-            return None
-        if v != v:
+        v = as_value(value)
+        if v is None:
             return None
         self.cited.add(source)
         return Figure.model_construct(value=v, unit=unit, source=str(source), as_of=self.as_of(source), note=note,
