@@ -1,6 +1,7 @@
 """Title resolution: top-1 accuracy on the development set, score calibration, and batch throughput.
 
     .venv/bin/python bench/bench_resolve.py --db careerpath.duckdb [--throughput-n 20000] [--cold] [-v]
+        [--skip ac] [--no-rerank] [--fit-reranker]
 
 Needs a store after `careerpath roles build` (the cached alias vectors). Three measurements:
 
@@ -11,10 +12,16 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     labelled code) and lenient (the label or a listed equally defensible code). dev2 (150 titles drawn
     with a fixed seed across sources) was labelled before the resolver ever saw it; its misses were
     read after the second pass. titles_dev3.tsv (80 titles, 8 per source file, seed 20261126, titles in
-    dev/dev2 excluded) was labelled blind in the third pass and is used only as a check;
+    dev/dev2 excluded) was labelled blind in the third pass and is used only as a check; titles_dev4.tsv
+    (80 titles, 8 per source file, seed 20261127, titles in dev/dev2/dev3 excluded) was labelled blind in
+    the fourth pass, before the resolver ran on it, and is likewise only a check;
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
+
+`--no-rerank` measures without the learned re-ranker (extract/title_rerank.py); `--fit-reranker` refits
+it (held-out alternates from another hash slice than (a)'s, plus titles_dev.tsv) and prints the
+coefficients to paste into title_rerank.py.
 """
 
 from __future__ import annotations
@@ -39,7 +46,8 @@ from careerpath.extract.roles import RoleLookup
 HERE = Path(__file__).resolve().parent
 DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled first; misses studied
         "dev2": HERE.parent / "tests" / "data" / "titles_dev2.tsv",  # labelled blind; misses since read
-        "dev3": HERE.parent / "tests" / "data" / "titles_dev3.tsv"}  # labelled blind; only ever checked
+        "dev3": HERE.parent / "tests" / "data" / "titles_dev3.tsv",  # labelled blind; only ever checked
+        "dev4": HERE.parent / "tests" / "data" / "titles_dev4.tsv"}  # labelled blind in the fourth pass
 
 
 def holdout_slice(con: duckdb.DuckDBPyConnection, full: T.TitleIndex, per_mille: int = 15) -> pd.DataFrame:
@@ -117,6 +125,50 @@ def dev_set(full: T.TitleIndex, name: str, path: Path) -> None:
                 print(f"    MISS {r.title!r} [{r.key}] want {soc} got {top} ({r.method})")
 
 
+HOLD_HI = 530  # the re-ranker's held-out alternates: hash slice [500, HOLD_HI) per mille
+
+
+def fit_reranker(con, full: T.TitleIndex) -> None:
+    """Fit title_rerank's logistic regression and print its coefficients (pasted into title_rerank.py).
+
+    Training rows: every candidate code of (1) a held-out slice of alternate titles (hash slice 500-529
+    per mille, disjoint from part (a)'s, titles O*NET files under one code, removed from the index)
+    and (2) titles_dev.tsv with its lenient labels. dev2, dev3 and dev4 are not used."""
+    from careerpath.extract import title_rerank as R
+
+    alts = con.execute("SELECT soc_code, title FROM onet_alternate_titles").df()
+    h = [int(hashlib.sha1(f"{s}|{t}".encode()).hexdigest(), 16) % 1000 for s, t in zip(alts.soc_code, alts.title)]
+    held = alts[[500 <= x < HOLD_HI for x in h]].copy()
+    held["key"] = [normalize(t).text for t in held.title]
+    held = held[[k != "" and k in full.pos and len(full.key_socs[full.pos[k]]) == 1 for k in held.key]]
+    idx2 = T.build_index(con, default_embedder(), exclude=set(zip(held.soc_code, held.key)), reuse=full)
+    blocks = _rerank_rows(idx2, held.title.tolist(), [{s} for s in held.soc_code])
+    dev = pd.read_csv(DEVS["dev"], sep="\t", dtype=str, keep_default_na=False, quoting=3)
+    blocks += _rerank_rows(full, dev.title.tolist(),
+                           [{s, *[a for a in also.split("|") if a]} for s, also in zip(dev.soc_code, dev.also_ok)])
+    coef, intercept = R.fit(blocks)
+    print(f"# {len(held)} held-out alternates + {len(dev)} dev titles, {sum(len(x) for x, _ in blocks)} candidate rows")
+    print("COEF = (" + ", ".join(f"{c:.4f}" for c in coef) + ")")
+    print(f"INTERCEPT = {intercept:.4f}")
+    print("    " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(R.FEATURES, coef)))
+
+
+def _rerank_rows(index: T.TitleIndex, titles: list[str], oks: list[set[str]]):
+    import numpy as np
+
+    from careerpath.extract import title_rerank as R
+
+    res = T.Resolver(index, default_embedder)
+    res.rerank = False  # the features include the resolver's own scores before re-ranking
+    out = res.resolve_many(titles)
+    keep = [i for i, r in enumerate(out) if r.key]
+    keys = [out[i].key for i in keep]
+    q = T.encode_titles(res.embedder, keys, batch_size=256)
+    cur = [{m.soc_code: m.score for m in out[i].matches} for i in keep]
+    feats = R.features(res, keys, q, cur)
+    return [(X, np.array([c in oks[i] for c in codes], dtype=bool)) for i, (codes, X) in zip(keep, feats)]
+
+
 def part_c(con, full: T.TitleIndex, db: str, n: int, with_cold: bool) -> None:
     titles = [t or "" for (t,) in con.execute(f"SELECT title FROM postings USING SAMPLE reservoir({int(n)} ROWS) REPEATABLE (7)").fetchall()]
     uniq = len({normalize(t).text for t in titles})
@@ -164,6 +216,8 @@ def main() -> None:
     ap.add_argument("--skip", default="", help="parts to skip, e.g. 'ac'")
     ap.add_argument("-v", action="store_true", help="list the dev-set misses")
     ap.add_argument("--cold", action="store_true", help="also time resolution without the posting cache (slow)")
+    ap.add_argument("--fit-reranker", action="store_true", help="fit title_rerank's coefficients and print them")
+    ap.add_argument("--no-rerank", action="store_true", help="measure without the learned re-ranker")
     args = ap.parse_args()
     con = duckdb.connect(args.db, read_only=True)
     stored = T.load_index(con)
@@ -171,6 +225,13 @@ def main() -> None:
         sys.exit("no cached title index: run `careerpath roles build` first")
     # rebuilt in memory from the store's tables, reusing its cached vectors: measures the code as it is
     full = T.build_index(con, default_embedder(), reuse=stored)
+    if args.fit_reranker:
+        fit_reranker(con, full)
+        return
+    if args.no_rerank:
+        from careerpath.extract import title_rerank
+
+        title_rerank.COEF = (0.0,) * len(title_rerank.FEATURES)  # enabled() is false without coefficients
     if "a" not in args.skip:
         part_a(con, full)
     if "b" not in args.skip:

@@ -60,6 +60,18 @@ from careerpath.extract.normalize import normalize, singular, slugify
         # HTML entities
         ("Bank Education &amp; Training Officer", "bank education and training officer", None, None),
         ("Support Worker&#96;", "support worker", None, None),
+        # non-English role words, the role put last; prepositions are not "data engineer" / "data analyst"
+        ("Ingénieur Big Data (m/w/d)", "big data engineer", None, None),
+        ("Analista de Datos Senior", "data analyst", "senior", None),
+        ("Cientista de Dados Jr", "data scientist", "junior", None),
+        ("Analityk danych", "data analyst", None, None),
+        ("Starszy Programista Java", "java developer", "senior", None),
+        ("Werkstudent Data Analytics (m/w/d)", "data analytics", "intern", None),
+        ("Data Analyst en Stage", "data analyst", "intern", None),
+        ("Datenanalytiker für die Bankengruppe", "data analyst for bankengruppe", None, None),
+        ("Stage Manager", "stage manager", None, None),
+        ("Chef de Partie", "chef partie", None, None),
+        ("Senior DE", "data engineer", "senior", None),
     ],
 )
 def test_rules(raw: str, text: str, seniority: str | None, level: int | None) -> None:

@@ -205,3 +205,58 @@ def test_posting_prior_round_trips_and_nudges(small) -> None:
     assert index.prior == {"15-1252.00": 5000.0}
     out = T.Resolver(index)._demote_all_other({"15-1252.00": 0.5, "15-1251.00": 0.5})
     assert out["15-1252.00"] > out["15-1251.00"]
+
+
+def test_reranker_is_off_for_another_embedder(small) -> None:
+    """The coefficients are fitted on MiniLM cosines: a hashing-embedder index resolves exactly as without them."""
+    from careerpath.extract import title_rerank as R
+
+    con = duckdb.connect(str(small), read_only=True)
+    index = T.load_index(con)
+    assert not R.enabled(T.Resolver(index, HashingEmbedder))
+    titles = ["culinary team leader in a restaurant kitchen", "bookkeeping and tax auditing professional",
+              "Data Scientist"]
+    on, off = T.Resolver(index, HashingEmbedder), T.Resolver(index, HashingEmbedder)
+    off.rerank = False
+    assert [r.to_json() for r in on.resolve_many(titles)] == [r.to_json() for r in off.resolve_many(titles)]
+
+
+def test_reranker_features_and_scores(small) -> None:
+    """With MiniLM: every unsettled title gets candidate rows of the documented width, the resolver's own
+    codes among them, and probabilities from the fitted model."""
+    import numpy as np
+
+    from careerpath.embed import default_embedder
+    from careerpath.extract import title_rerank as R
+
+    con = duckdb.connect(str(small), read_only=True)
+    r = T.Resolver(T.build_index(con, default_embedder()), default_embedder)
+    assert R.enabled(r)
+    r.rerank = False
+    keys = ["culinary team leader in a restaurant kitchen", "bookkeeping and tax auditing professional"]
+    before = {k: T.current_scores(v[0]) for k, v in r.resolve_keys(keys).items()}
+    feats = R.features(r, keys, T.encode_titles(r.embedder, keys), [before[k] for k in keys])
+    for k, (codes, X) in zip(keys, feats):
+        assert set(before[k]) <= set(codes) and X.shape == (len(codes), len(R.FEATURES))
+        assert np.isfinite(X).all()
+        p = R.score(X)
+        assert ((p > 0) & (p < 1)).all()
+    r.rerank = True
+    r.seen.clear()
+    after = r.resolve_keys(keys)
+    assert max(after[keys[0]][0], key=after[keys[0]][0].get) == "35-1011.00"
+    assert max(after[keys[1]][0], key=after[keys[1]][0].get) == "13-2011.00"
+
+
+def test_reranker_fit_learns_the_informative_feature() -> None:
+    import numpy as np
+
+    pytest.importorskip("sklearn")  # fitting only (bench --fit-reranker); scoring needs numpy alone
+
+    from careerpath.extract import title_rerank as R
+
+    rng = np.random.default_rng(0)
+    X = rng.random((400, len(R.FEATURES)))
+    y = X[:, 4] > 0.6  # only the neighbour vote decides
+    coef, _ = R.fit([(X, y)], C=10)
+    assert max(range(len(coef)), key=lambda i: abs(coef[i])) == 4 and coef[4] > 0

@@ -5,8 +5,10 @@ built, typed or posted titles when resolving), so the rules only need to be cons
 linguistically perfect: "Software Developers" and "Sr. Software Developer II (Remote)" both become
 "software developer".
 
-Pipeline: unicode folding -> bracketed tags dropped -> segments after " - ", " | ", " / ", ","
-dropped unless they carry the role ("Manager, Data Science" -> "data science manager") ->
+Pipeline: unicode folding -> bracketed tags dropped -> non-English role words translated (German,
+French, Spanish, Portuguese, Polish: "Analista de Datos" -> "data analyst", the role put last) ->
+segments after " - ", " | ", " / ", "," dropped unless they carry the role ("Manager, Data Science" ->
+"data science manager") ->
 work-mode, schedule, pay-band and location words removed -> seniority and level words extracted ->
 abbreviations expanded, typos fixed, plurals folded. Never raises: any string gives a (possibly
 empty) result.
@@ -120,6 +122,56 @@ _HEAD_WORDS = (_ROLE_HEADS - _WEAK_HEADS) | {
     "secretary", "cashier", "chef", "cook", "cleaner", "housekeeper", "porter", "labourer", "laborer",
     "attendant", "storekeeper", "promoter", "steward", "server", "waiter", "bartender", "mechanic",
 }
+# Non-English role words (German, French, Spanish, Portuguese, Polish; folded, so accents are gone) seen
+# in the multinational postings: "Ingenieur Data (m/w/d)", "Analista de Datos", "Analityk danych".
+# They apply only to a title holding at least one of them, so "Stage Manager" keeps its stage.
+FOREIGN = {
+    "entwickler": "developer", "softwareentwickler": "software developer", "ingenieur": "engineer",
+    "berater": "consultant", "leiter": "manager", "projektleiter": "project manager", "analytiker": "analyst",
+    "datenanalyst": "data analyst", "datenanalytiker": "data analyst", "wissenschaftler": "scientist",
+    "datenwissenschaftler": "data scientist", "werkstudent": "intern", "praktikant": "intern", "praktikum": "intern",
+    "daten": "data", "entwicklung": "development", "softwareentwicklung": "software development",
+    "analyste": "analyst", "developpeur": "developer", "donnees": "data", "stagiaire": "intern",
+    "alternance": "intern", "alternant": "intern", "scientifique": "scientist", "technicien": "technician",
+    "responsable": "manager", "analista": "analyst", "ingeniero": "engineer", "engenheiro": "engineer",
+    "cientifico": "scientist", "cientista": "scientist", "desarrollador": "developer", "desenvolvedor": "developer",
+    "datos": "data", "dados": "data", "programador": "programmer", "becario": "intern", "estagiario": "intern",
+    "estagio": "intern", "practicas": "intern", "gerente": "manager", "especialista": "specialist",
+    "negocio": "business", "negocios": "business", "sistemas": "system", "ciencia": "science",
+    "programista": "developer", "inzynier": "engineer", "analityk": "analyst", "kierownik": "manager",
+    "specjalista": "specialist", "danych": "data", "starszy": "senior", "mlodszy": "junior", "młodszy": "junior",
+    "biznesowy": "business", "biznesowo": "business", "systemowy": "system", "oprogramowania": "software",
+    "stazysta": "intern", "praktykant": "intern",
+}
+# Connectors dropped, and weak words translated, only in a title that holds a FOREIGN word.
+_FOREIGN_WEAK = {"de": "", "des": "", "du": "", "da": "", "do": "", "del": "", "la": "", "le": "", "el": "",
+                 "en": "", "em": "", "y": "", "e": "", "et": "", "und": "", "die": "", "der": "", "das": "", "d": "",
+                 "im": "in", "fur": "for", "pour": "for", "para": "for", "dla": "for", "bei": "at", "mit": "with",
+                 "stage": "intern"}
+_PREPOSITIONS = {"de", "da", "du", "des", "do"}
+_FOREIGN_PHRASES = re.compile(r"\b(?:chef de projets?|en stage)\b")
+_FOREIGN_ROLES = {"developer", "engineer", "consultant", "manager", "analyst", "scientist", "technician",
+                  "programmer", "specialist"}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _translate(text: str) -> tuple[str, bool]:
+    """Non-English role words to English; the bool says whether any was found."""
+    if not (any(w in FOREIGN for w in _WORD.findall(text)) or _FOREIGN_PHRASES.search(text)):
+        return text, False
+    text = _FOREIGN_PHRASES.sub(lambda m: "project manager" if m.group(0).startswith("chef") else "intern", text)
+    text = _WORD.sub(lambda m: FOREIGN.get(m.group(0), _FOREIGN_WEAK.get(m.group(0), m.group(0))), text)
+    return text, True
+
+
+def _role_last(words: list[str]) -> list[str]:
+    """Romance and Polish titles name the role first ("analyst data" from "Analista de Datos"): put it last."""
+    i = next((i for i, w in enumerate(words) if w not in SENIORITY), len(words))
+    if i < len(words) - 1 and words[i] in _FOREIGN_ROLES and words[-1] not in _FOREIGN_ROLES:
+        return words[:i] + words[i + 1:] + [words[i]]
+    return words
+
+
 _GENERIC_MODIFIERS = {"research"}  # "Research Scientist, Talent Assessment": the qualifier names the field
 _CUT_AT = {"job", "jobs", "required", "wanted", "needed", "vacancy", "vacancies"}
 _SEGMENT_SPLIT = re.compile(r"(\s+[-–—|:]+\s+|(?<=[a-z])[-–—:]\s+|\s*[|•·]\s*|\s*/\s+|\s+/\s*|\s*,\s*|\s*;\s*)")
@@ -257,10 +309,13 @@ def _normalize(title: object) -> NormalizedTitle:
     stripped = _BRACKETS.sub(" ", text)
     text = stripped if _NON_WORD.sub("", stripped) else re.sub(r"[\(\)\[\]\{\}<>]", " ", text)
     text = _MONEY.sub(" ", text)
+    text, foreign = _translate(text)
     text = _choose_segment(_segments(text))
     text = _NOISE_PHRASES.sub(" ", text)
     text = _BAND.sub(" ", text)
     words = _NON_WORD.sub(" ", text.replace("-", " ").replace("/", " ")).split()
+    if foreign:
+        words = _role_last(words)
     for i, w in enumerate(words):  # "Care Assistant Job Hereford", "Nurse Required in Surrey"
         if i > 0 and w in _CUT_AT:
             words = words[:i]
@@ -287,7 +342,9 @@ def _normalize(title: object) -> NormalizedTitle:
         kept.append(w)
 
     out: list[str] = []
-    for w in kept:
+    for i, w in enumerate(kept):
+        if w in _PREPOSITIONS and 0 < i < len(kept) - 1:
+            continue  # "Chef de Partie": a preposition, not "data engineer"
         w = TYPOS.get(w, w)
         out.extend(ABBREVIATIONS.get(w, w).split())
     out = [singular(w) for w in out]

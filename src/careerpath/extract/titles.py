@@ -7,7 +7,11 @@ Evidence, cheapest first; the model only sees titles nothing cheaper settled:
 3. span: the longest run of words that is an alias, preferring runs that end on the head noun
    ("data engineer" in "data engineer payments platform");
 4. fuzzy: rapidfuzz token_sort_ratio against aliases that share a word with the title;
-5. embedding: MiniLM cosine against every alias (vectors cached in the store), best alias per code.
+5. embedding: MiniLM cosine against every alias (vectors cached in the store), best alias per code;
+6. re-ranking: for the titles stages 1-4 leave unsettled (the ones the model sees), a logistic regression
+   (`title_rerank`) weighs every candidate's evidence together - the scores above, a vote of the 30
+   nearest aliases, the cosine to the code's description, role-word match, the posting prior - and its
+   probabilities become the scores.
 
 Scores are probabilities that the code is right, calibrated per method on the held-out alternate
 titles of the development set (bench/bench_resolve.py prints the reliability table): an exact hit on
@@ -30,6 +34,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from careerpath.embed import Embedder
+from careerpath.extract import title_rerank
 from careerpath.extract.normalize import NormalizedTitle, normalize
 from careerpath.extract.title_index import (  # noqa: F401  (re-exported: the index API lives beside the resolver)
     OVERRIDES, TitleIndex, alias_rows, build_index, doctor_code, encode_titles, load_cache, load_index, save_cache,
@@ -98,6 +103,8 @@ class Resolver:
         self.seen: dict[str, tuple[dict[str, float], str]] = {}  # keys resolved here, not from the cache
         self.partial: set[str] = set()  # keys the last resolve_keys left without the model (see model_for)
         self._repaired: dict[str, str] = {}
+        self.rerank = True  # the learned re-ranker on unsettled titles (title_rerank); off to collect its features
+        self._last_q: np.ndarray | None = None
 
     @property
     def embedder(self) -> Embedder | None:
@@ -197,6 +204,7 @@ class Resolver:
         if emb is None:
             return [{} for _ in keys]
         q = encode_titles(emb, list(keys), batch_size=256)
+        self._last_q = q
         heads = [self._head(k) for k in keys]
         out = []
         for start in range(0, len(keys), 512):
@@ -271,14 +279,26 @@ class Resolver:
                     self.partial.add(k)
                 else:
                     pending.append((k, scores, method))
+        self._last_q = None
         for (k, cheap, method), emb in zip(pending, self._embedding([p[0] for p in pending])):
             scores = _merge(cheap, emb, agree=True)
             out[k] = (scores, "embedding" if emb and max(emb.values()) >= max(cheap.values(), default=0) else method)
         for k, (scores, method) in out.items():
             if k not in self.cache:
                 out[k] = (self._demote_all_other(scores), method)
-                if k not in self.partial:
-                    self.seen[k] = out[k]
+        if pending and self.rerank and self._last_q is not None and title_rerank.enabled(self):
+            keys = [p[0] for p in pending]
+            for k, (codes, X) in zip(keys, title_rerank.features(self, keys, self._last_q,
+                                                                 [current_scores(out[k][0]) for k in keys])):
+                if len(codes):
+                    p = title_rerank.score(X)
+                    scores = {c: float(v) for c, v in zip(codes, p)}
+                    best = max(scores, key=scores.get)
+                    scores[best] = max(scores[best], MIN_SCORE)  # the best guess is still reported, as before
+                    out[k] = (self._modern(scores, k), "embedding")
+        for k in out:
+            if k not in self.cache and k not in self.partial:
+                self.seen[k] = out[k]
         return out
 
     def _demote_all_other(self, scores: dict[str, float]) -> dict[str, float]:
@@ -315,6 +335,12 @@ class Resolver:
 
     def resolve(self, title: str, description: str | None = None, top: int = TOP_K) -> Resolution:
         return self.resolve_many([title], [description] if description else None, top=top)[0]
+
+
+def current_scores(scores: dict[str, float]) -> dict[str, float]:
+    """The reported part of a score dict: the top codes at or above MIN_SCORE, clipped to 1."""
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_K]
+    return {s: min(1.0, p) for s, p in ranked if p >= MIN_SCORE}
 
 
 def _merge(a: dict[str, float], b: dict[str, float], agree: bool = False) -> dict[str, float]:
