@@ -11,6 +11,9 @@ profiles and `course_skills` when present; without profiles, role skills from th
 over O*NET descriptions and tasks (`taxonomy_role`); without `course_skills` either, the word-match
 stand-ins in bench/course_standin.py (the "skills from" column says which).
 The course index (build_course_index) must have been built in the store.
+
+Roles: every role in the judgments (the first five have O*NET stand-ins too; `--roles a,b` for a subset).
+The summary gives the first five and the roles added later apart, so tuning on the first five shows.
 """
 
 from __future__ import annotations
@@ -65,9 +68,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", required=True)
     ap.add_argument("--pool", help="write the union of every system's top 25 per role here, to judge")
-    ap.add_argument("--no-implied", action="store_true", help="without the role's implied skills (before/after)")
+    ap.add_argument("--no-implied", action="store_true",
+                    help="without skill and role vectors: no implied skills, semantic skill matches or role-rank check")
     ap.add_argument("--show", action="store_true", help="print each system's top 10 with its grades")
     ap.add_argument("--standin", action="store_true", help="use the O*NET stand-ins even if profiles exist")
+    ap.add_argument("--roles", help="comma-separated role slugs to run (default: every judged role)")
     args = ap.parse_args()
     con = store.connect(args.db)
     courses = courses_with_quality(con)
@@ -76,9 +81,17 @@ def main() -> None:
     vecs = dict(zip(ids, mat))
     real_cs = load_course_skills(con)
     skill_vecs = None if args.no_implied else skill_vectors(con, emb)
+    judged = pd.read_csv(JUDGMENTS, sep="\t") if JUDGMENTS.exists() else pd.DataFrame(
+        columns=["role", "course_id", "grade", "title"])
+    keys = {STORE_SLUGS.get(k, k): k for k in ROLES}  # the first five judged roles have O*NET stand-ins
+    for slug in judged["role"].drop_duplicates():
+        keys.setdefault(slug, slug)
+    if args.roles:
+        keys = {s: keys.get(s, s) for s in args.roles.split(",")}
+    if args.standin:
+        keys = {s: k for s, k in keys.items() if k in ROLES}
     roles, how = [], []
-    for key in ROLES:
-        slug = STORE_SLUGS.get(key, key)
+    for slug, key in keys.items():
         role = None
         if not args.standin and not real_cs.empty:
             try:
@@ -86,6 +99,8 @@ def main() -> None:
             except Exception as e:  # noqa: BLE001 - fall back to the stand-in and say so
                 print(f"{slug}: no real profile ({e}); using the O*NET stand-in", file=sys.stderr)
         if role is None and not args.standin and not real_cs.empty:
+            if key not in ROLES:
+                continue
             role = taxonomy_role(con, key)
             how.append("O*NET via extractor")
         else:
@@ -96,8 +111,6 @@ def main() -> None:
     cs = real_cs if not real_cs.empty and not args.standin else standin_course_skills(courses, roles)
     texts = courses.apply(course_text, axis=1)
     docs = [TOKEN.findall(t.lower()) for t in texts]
-    judged = pd.read_csv(JUDGMENTS, sep="\t") if JUDGMENTS.exists() else pd.DataFrame(
-        columns=["role", "course_id", "grade", "title"])
     pool_rows, results = [], []
     for role, src in zip(roles, how):
         role_vec = role_vectors(role, emb)
@@ -130,7 +143,11 @@ def main() -> None:
     res = pd.DataFrame(results)
     print(res.to_string(index=False))
     print()
-    print(res.groupby("system")[["nDCG@10", "irrelevant in top 10", "unjudged in top 10"]].mean().round(3).to_string())
+    cols = ["nDCG@10", "irrelevant in top 10", "unjudged in top 10"]
+    res["set"] = np.where(res["role"].isin([STORE_SLUGS.get(k, k) for k in ROLES]), "first five", "added later")
+    print(res.groupby(["set", "system"])[cols].mean().round(3).to_string())
+    print()
+    print(res.groupby("system")[cols].mean().round(3).to_string())
     if args.pool:
         pd.DataFrame(pool_rows).to_csv(args.pool, sep="\t", index=False)
 

@@ -69,7 +69,16 @@ def write_fixture(con) -> None:
     store.write_table(con, "skills", pd.DataFrame(SKILLS, columns=["skill_id", "name", "type", "category"]))
     store.write_table(con, "course_skills", pd.DataFrame(COURSE_SKILLS, columns=["course_id", "skill_id", "score"]))
     store.write_table(con, "roles", pd.DataFrame([{"slug": "machine-learning-engineer", "title": "Machine Learning Engineer",
-                                                    "aliases": ["ML engineer"]}]))
+                                                    "kind": "emerging", "soc_code": "15-2051.00",
+                                                    "aliases": ["ML engineer"], "confidence": 1.0}]))
+    # what the shared role lookup (extract/role_lookup.py) reads beside the catalog
+    store.write_table(con, "onet_occupations", pd.DataFrame([{"soc_code": "15-2051.00", "title": "Data Scientists",
+                                                               "description": "Develop and implement methods to analyze data."}]))
+    store.write_table(con, "role_occupations", pd.DataFrame([{"slug": "machine-learning-engineer",
+                                                               "soc_code": "15-2051.00", "weight": 1.0}]))
+    store.write_table(con, "onet_alternate_titles", pd.DataFrame(
+        [{"soc_code": "15-2051.00", "title": "Data Science Specialist", "short_title": None, "sources": "03"}]))
+    store.write_table(con, "onet_reported_titles", pd.DataFrame([{"soc_code": "15-2051.00", "title": "Data Scientist"}]))
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from careerpath.embed import default_embedder
 from careerpath.profile import model as pm
 from careerpath.recommend.index import course_text, load_embeddings
 from careerpath.recommend.items import courses_with_quality
-from careerpath.recommend.rank import load_course_skills, rank_courses, role_vectors
+from careerpath.recommend.rank import SkillVecs, load_course_skills, rank_courses, role_vectors, skill_vectors
 from careerpath.recommend.relevance import Role
 from careerpath.recommend.roles import role_from_profile
 
@@ -31,6 +31,7 @@ class Catalogue:
     courses: pd.DataFrame
     course_skills: pd.DataFrame
     vecs: dict[str, np.ndarray]
+    skill_vecs: SkillVecs | None = None  # taxonomy, O*NET and role vectors + role shares (`skill_vectors`)
     role_vecs: dict[str, np.ndarray] = field(default_factory=dict)  # slug -> role_vectors(role), kept
 
 
@@ -54,8 +55,10 @@ def catalogue(con: duckdb.DuckDBPyConnection) -> Catalogue:
     with _LOCK:
         hit = _CATALOGUES.get(key)
         if hit is None:
-            ids, mat = load_embeddings(con, default_embedder().name)
-            hit = _CATALOGUES[key] = Catalogue(courses_with_quality(con), load_course_skills(con), dict(zip(ids, mat)))
+            embedder = default_embedder()
+            ids, mat = load_embeddings(con, embedder.name)
+            hit = _CATALOGUES[key] = Catalogue(courses_with_quality(con), load_course_skills(con), dict(zip(ids, mat)),
+                                               skill_vectors(con, embedder))
     return hit
 
 
@@ -86,4 +89,5 @@ def courses_for(con: duckdb.DuckDBPyConnection, profile: pm.Profile, top: int) -
     if missing:  # as course_vectors: uncached candidates are encoded for this list only
         rows = cat.courses.set_index("course_id").loc[missing].reset_index()
         vecs = {**vecs, **dict(zip(rows["course_id"], embedder.encode([course_text(r) for _, r in rows.iterrows()])))}
-    return rank_courses(cat.courses, cat.course_skills, vecs, cat.role_vecs[role.slug], role, top)
+    return rank_courses(cat.courses, cat.course_skills, vecs, cat.role_vecs[role.slug], role, top,
+                        skill_vecs=cat.skill_vecs)

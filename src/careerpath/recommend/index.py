@@ -2,7 +2,9 @@
 
 `build_course_index(con)` is a derived step (run it through `careerpath.store.derive`). It writes
 `course_embeddings(course_id, model, text_hash, vec FLOAT[384])` — only courses whose text changed are
-re-encoded — `course_quality` (see `quality.py`), and `topics` / `course_topics` (see `topics.py`).
+re-encoded — `course_quality` (see `quality.py`), `topics` / `course_topics` (see `topics.py`), and
+`role_embeddings(slug, model, text_hash, vec)`: every role of the catalog as "title. O*NET description"
+(same cache rule), so the ranker can ask which roles a course is closest to (`rank.ROLE_RANK_SCALE`).
 """
 
 from __future__ import annotations
@@ -82,6 +84,62 @@ def load_embeddings(con: duckdb.DuckDBPyConnection, model: str | None = None) ->
     return df["course_id"].tolist(), np.vstack(df["vec"].map(lambda v: np.asarray(v, dtype=np.float32)).to_list())
 
 
+def role_index_texts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """slug, text: each role's title and the description of its main O*NET occupation (if any)."""
+    if not has_table(con, "roles"):
+        return pd.DataFrame(columns=["slug", "text"])
+    desc = "''"
+    join = ""
+    if has_table(con, "onet_occupations"):
+        desc = "coalesce(o.description, '')"
+        occ = "r.soc_code"
+        if has_table(con, "role_occupations"):
+            join = """LEFT JOIN (SELECT slug, soc_code, row_number() OVER (PARTITION BY slug ORDER BY weight DESC,
+                          soc_code) AS k FROM role_occupations) ro ON ro.slug = r.slug AND ro.k = 1 """
+            occ = "coalesce(ro.soc_code, r.soc_code)"
+        join += f"LEFT JOIN onet_occupations o ON o.soc_code = {occ}"
+    df = con.execute(f"SELECT r.slug, r.title, {desc} AS d FROM roles r {join} ORDER BY r.slug").df()
+    df = df.drop_duplicates("slug")
+    text = [f"{t}. {d[:300]}" if isinstance(d, str) and d else f"{t}." for t, d in zip(df["title"], df["d"])]
+    return pd.DataFrame({"slug": df["slug"], "text": text})
+
+
+def build_role_embeddings(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> dict:
+    """`role_embeddings`: one vector per role (title + O*NET description); unchanged texts keep theirs."""
+    want = role_index_texts(con)
+    if want.empty:
+        return {"embedded": 0, "cached": 0}
+    want["text_hash"] = want["text"].map(_hash)
+    cached = pd.DataFrame(columns=["slug", "text_hash", "vec"])
+    if has_table(con, "role_embeddings"):
+        cached = con.execute("SELECT slug, text_hash, vec FROM role_embeddings WHERE model = ?", [embedder.name]).df()
+    merged = want.merge(cached[["slug", "text_hash", "vec"]], on=["slug", "text_hash"], how="left")
+    todo = merged["vec"].isna()
+    if todo.any():
+        with step(f"Embedding {int(todo.sum()):,} role texts with {embedder.name}"):
+            vecs = embedder.encode(merged.loc[todo, "text"].tolist(), batch_size=64, max_tokens=128)
+        merged.loc[todo, "vec"] = pd.Series([v.astype(np.float32).tolist() for v in vecs],
+                                            index=merged.index[todo], dtype=object)
+    out = pd.DataFrame({"slug": merged["slug"], "model": embedder.name, "text_hash": merged["text_hash"],
+                        "vec": merged["vec"]})
+    con.register("_remb", out)
+    con.execute(f"CREATE OR REPLACE TABLE role_embeddings AS SELECT slug, model, text_hash, "
+                f"CAST(vec AS FLOAT[{DIM}]) AS vec FROM _remb")
+    con.unregister("_remb")
+    return {"embedded": int(todo.sum()), "cached": int((~todo).sum())}
+
+
+def load_role_embeddings(con: duckdb.DuckDBPyConnection, model: str) -> tuple[list[str], np.ndarray]:
+    """(slugs, L2-normalised matrix) of `role_embeddings` for `model`; empty when there are none."""
+    if not has_table(con, "role_embeddings"):
+        return [], np.zeros((0, DIM), dtype=np.float32)
+    df = con.execute("SELECT slug, vec FROM role_embeddings WHERE model = ? ORDER BY slug", [model]).df()
+    if df.empty:
+        return [], np.zeros((0, DIM), dtype=np.float32)
+    mat = np.vstack(df["vec"].map(lambda v: np.asarray(v, dtype=np.float32)).to_list())
+    return df["slug"].tolist(), mat / np.linalg.norm(mat, axis=1, keepdims=True).clip(min=1e-9)
+
+
 def build_course_index(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None) -> dict:
     """Derived step: embeddings, quality and topics for every course. Returns counts and timings."""
     start = time.perf_counter()
@@ -92,6 +150,7 @@ def build_course_index(con: duckdb.DuckDBPyConnection, embedder: Embedder | None
     embedder = embedder or default_embedder()
     stats: dict = {"courses": int(len(courses))}
     stats["embeddings"] = build_embeddings(con, courses, embedder)
+    stats["role_embeddings"] = build_role_embeddings(con, embedder)
     q = quality.quality_table(courses)
     store.write_table(con, "course_quality", q)
     stats["quality"] = {k: int(v) for k, v in q["basis"].value_counts().items()}

@@ -2,6 +2,9 @@
 
 1. Candidates: courses that pass relevance's hard floor (see `relevance.py`) and the learner's filters.
    Quality never adds a course: it only scales a relevant one, ``score = relevance * (0.6 + 0.4 * Q/10)``.
+   Role-rank check (`role_rank_penalty`): each candidate's cosine to every role's index vector (title +
+   O*NET description, `role_embeddings`); the more roles fit it better than this one, the lower its
+   relevance, and past MAX_ROLE_RANK (MAX_ROLE_RANK_SEMANTIC when only semantic matches let it in) it is out.
 2. One copy per duplicate group / title.
 3. Greedy selection of N: each pick maximises ``score * (ALPHA + (1 - ALPHA) * novelty)``, where
    novelty is the share of the course's role-skill weight on skills (core ones count double) that the
@@ -14,23 +17,64 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import duckdb
 import numpy as np
 import pandas as pd
 
 from careerpath.embed import Embedder, default_embedder
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
-from careerpath.recommend.index import course_text, load_embeddings
+from careerpath.recommend.index import course_text, load_embeddings, load_role_embeddings
 from careerpath.store import has_table
 from careerpath.recommend.items import courses_with_quality, dedupe, item
-from careerpath.recommend.relevance import (Role, implied_skills, relevance_table, skill_specificity,
-                                            weighted_role_skills)
+from careerpath.recommend.relevance import (Role, implied_skills, relevance_table, semantic_skill_matches,
+                                            skill_specificity, weighted_role_skills)
 
 ALPHA = 0.75
 NEAR_COPY = 0.93
 POOL = 300
 CATALOG_TOP = 0.03  # the text floor: among the 3% of the catalog closest to the role
+# Which roles is a course for? Among all roles' index vectors, those closer to the course than this role
+# count against it: relevance * 1 / (1 + closer / ROLE_RANK_SCALE), and past MAX_ROLE_RANK it is out.
+ROLE_RANK_SCALE = 100.0
+MAX_ROLE_RANK: int | None = 150
+# A course whose only evidence for the role's floor skills is semantic (no extracted skill) must fit the
+# role better than all but this many other roles: "data pipelines" is close to "pipe" by words alone.
+MAX_ROLE_RANK_SEMANTIC: int | None = 50
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
+
+
+class SkillVecs(NamedTuple):
+    """The store-wide vectors the ranker uses beyond the courses' own (`skill_vectors`): skill ids and their
+    L2-normalised rows (implied skills, semantic skill matches), each skill's share of all role profiles
+    listing it (`role_skill_shares`), and every role's index vector (`index.build_role_embeddings`)."""
+
+    ids: list[str]
+    mat: np.ndarray
+    role_share: dict[str, float] = {}
+    role_slugs: list[str] = []
+    role_mat: np.ndarray | None = None
+
+
+_ONET_VECS: dict[tuple, tuple[list[str], np.ndarray]] = {}
+
+
+MIN_PROFILES = 20  # below this many role profiles a skill's share of them says nothing
+
+
+def role_skill_shares(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
+    """skill_id -> share of the store's role profiles that list it (empty with fewer than MIN_PROFILES)."""
+    if not has_table(con, "profiles") or con.execute("SELECT count(*) FROM profiles").fetchone()[0] < MIN_PROFILES:
+        return {}
+    try:
+        rows = con.execute("""
+            WITH s AS (SELECT slug, unnest(from_json(json->'$.skills.items', '["json"]')) AS it FROM profiles)
+            SELECT it->>'$.id' AS skill_id, count(DISTINCT slug) / (SELECT count(*) FROM profiles)
+            FROM s WHERE it->>'$.id' IS NOT NULL GROUP BY 1""").fetchall()
+    except duckdb.Error:  # profiles in another shape: no distinctiveness, as without profiles
+        return {}
+    return {str(k): float(v) for k, v in rows}
 
 
 def load_course_skills(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -39,18 +83,38 @@ def load_course_skills(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute("SELECT course_id, CAST(skill_id AS VARCHAR) AS skill_id, score FROM course_skills").df()
 
 
-def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> tuple[list[str], np.ndarray]:
-    """Cached taxonomy vectors (label + definition, `skill_embeddings`) of the skills some course teaches."""
-    if not (has_table(con, "skill_embeddings") and has_table(con, "course_skills")):
+def _onet_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> tuple[list[str], np.ndarray]:
+    """`onet:<element id>` vectors of O*NET skills and knowledge (name: description), encoded once per process."""
+    if not has_table(con, "onet_content_model"):
         return [], np.zeros((0, 0), dtype=np.float32)
+    rows = con.execute("""SELECT element_id, element_name, coalesce(description, '') FROM onet_content_model
+                          WHERE element_id LIKE '2.%' ORDER BY element_id""").fetchall()
+    key = (embedder.name, tuple((r[0], r[1]) for r in rows))
+    if key not in _ONET_VECS:
+        mat = embedder.encode([f"{r[1]}: {r[2]}" for r in rows]) if rows else np.zeros((0, 0), dtype=np.float32)
+        _ONET_VECS[key] = ([f"onet:{r[0]}" for r in rows], np.asarray(mat, dtype=np.float32))
+    return _ONET_VECS[key]
+
+
+def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> SkillVecs:
+    """Cached taxonomy vectors (label + definition, `skill_embeddings`), O*NET skill/knowledge vectors, the
+    skills' role shares and the roles' index vectors. No skill vectors when the store has no
+    `skill_embeddings` or no `course_skills`; no role vectors without `role_embeddings`."""
+    slugs, rmat = load_role_embeddings(con, embedder.name)
+    empty = SkillVecs([], np.zeros((0, 0), dtype=np.float32), {}, slugs, rmat if slugs else None)
+    if not (has_table(con, "skill_embeddings") and has_table(con, "course_skills")):
+        return empty
     rows = con.execute("""SELECT skill_id, vec FROM skill_embeddings WHERE split_part(model, ':', 1) = ?
-                          AND skill_id IN (SELECT DISTINCT CAST(skill_id AS VARCHAR) FROM course_skills)
                           ORDER BY skill_id""", [embedder.name]).fetchall()
     if not rows:
-        return [], np.zeros((0, 0), dtype=np.float32)
+        return empty
+    ids = [str(r[0]) for r in rows]
     mat = np.asarray([r[1] for r in rows], dtype=np.float32)
+    oids, omat = _onet_vectors(con, embedder)
+    if len(oids) and omat.shape[1] == mat.shape[1]:
+        ids, mat = ids + oids, np.vstack([mat, omat])
     mat /= np.linalg.norm(mat, axis=1, keepdims=True).clip(min=1e-9)
-    return [str(r[0]) for r in rows], mat
+    return SkillVecs(ids, mat, role_skill_shares(con), slugs, rmat if slugs else None)
 
 
 def course_vectors(con: duckdb.DuckDBPyConnection, courses: pd.DataFrame, embedder: Embedder,
@@ -105,6 +169,31 @@ def greedy_select(cand: pd.DataFrame, weights: dict[str, float], core: set[str],
     return rows.loc[picked].reset_index(drop=True)
 
 
+def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | tuple | None,
+                      vecs: dict[str, np.ndarray], semantic_only: set[str] | None = None) -> pd.DataFrame:
+    """Down-weight candidates that other roles fit better (see ROLE_RANK_SCALE); adds `role_rank`.
+
+    A course for data pipelines is also close to "Plumbers, Pipefitters" by words; what tells them apart is
+    that a hundred roles are closer to it. Unchanged without role vectors or when the role has none."""
+    if skill_vecs is None or len(skill_vecs) < 5 or skill_vecs[4] is None or slug not in skill_vecs[3]:
+        return rel
+    rmat = skill_vecs[4]
+    own = list(skill_vecs[3]).index(slug)
+    have = rel["course_id"].map(lambda c: c in vecs)
+    rel = rel[have].copy()
+    if rel.empty:
+        return rel
+    sims = np.vstack([vecs[c] for c in rel["course_id"]]) @ rmat.T
+    closer = (sims > sims[:, [own]]).sum(axis=1)
+    rel["role_rank"] = closer
+    rel["relevance"] = (rel["relevance"] / (1.0 + closer / ROLE_RANK_SCALE)).round(4)
+    if MAX_ROLE_RANK is not None:
+        rel = rel[rel["role_rank"] <= MAX_ROLE_RANK]
+    if MAX_ROLE_RANK_SEMANTIC is not None and semantic_only:
+        rel = rel[~rel["course_id"].isin(semantic_only) | (rel["role_rank"] <= MAX_ROLE_RANK_SEMANTIC)]
+    return rel.sort_values("relevance", ascending=False).reset_index(drop=True)
+
+
 def path_order(sel: pd.DataFrame) -> list[int]:
     """Positions from foundations to advanced: level first, then courses that teach more basics."""
     lvl = sel["level"].map(lambda v: LEVEL_ORDER.get(v if isinstance(v, str) else None, 1))
@@ -130,21 +219,38 @@ def why(covers: list[str], n_core: int, level: object, hours: object) -> str:
 
 def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[str, np.ndarray],
                  role_vec: np.ndarray, role: Role, top: int = 10, filters: Filters | None = None,
-                 order: str = "best", skill_vecs: tuple[list[str], np.ndarray] | None = None) -> list[dict]:
+                 order: str = "best", skill_vecs: SkillVecs | tuple | None = None) -> list[dict]:
     """The pure core of `recommend`: courses (with quality), their skills and vectors -> the list.
 
-    `skill_vecs` (ids, L2-normalised matrix) adds the role's implied skills (see `relevance.py`)."""
+    `skill_vecs` (`skill_vectors`) brings the role's implied skills, the semantic skill matches, the skills'
+    distinctiveness across roles (see `relevance.py`) and the role-rank check; without it, courses are
+    matched on their extracted skills alone, as before those existed."""
     filters = filters or Filters()
-    if skill_vecs is not None and len(skill_vecs[0]):
-        role = implied_skills(role, skill_vecs[0], skill_vecs[1], role_vec)
+    sv_ids, sv_mat = ([], None) if skill_vecs is None else (list(skill_vecs[0]), skill_vecs[1])
+    shares: dict[str, float] = dict(skill_vecs[2]) if skill_vecs is not None and len(skill_vecs) > 2 else {}
+    if sv_ids:
+        role = implied_skills(role, sv_ids, sv_mat, role_vec, allowed=set(course_skills["skill_id"].astype(str)))
     spec = skill_specificity(course_skills, len(courses))
     cs_role = course_skills[course_skills["skill_id"].isin(set(role.skills["skill_id"].astype(str)))]
+    cs_role = cs_role[["course_id", "skill_id", "score"]]
     rv = np.atleast_2d(role_vec)  # rows: the profile text, and optionally the bare title; cosines averaged
     ids = list(vecs)
-    all_cos = (np.vstack([vecs[c] for c in ids]) @ rv.T).mean(axis=1) if ids else np.zeros(0)
+    cmat = np.vstack([vecs[c] for c in ids]) if ids else np.zeros((0, rv.shape[1]), dtype=np.float32)
+    all_cos = (cmat @ rv.T).mean(axis=1) if ids else np.zeros(0)
+    semantic_only: set[str] = set()
+    if sv_ids and ids:
+        rs0 = weighted_role_skills(role, spec, shares)
+        sem = semantic_skill_matches(rs0, {s: i for i, s in enumerate(sv_ids)}, sv_mat, ids, cmat)
+        if len(sem):
+            floor_ids = set(rs0.loc[rs0["floor_skill"], "skill_id"])
+            semantic_only = set(sem["course_id"]) - set(cs_role.loc[cs_role["skill_id"].isin(floor_ids), "course_id"])
+            cs_role = pd.concat([cs_role, sem], ignore_index=True)
     cos = pd.Series(all_cos, index=ids, dtype=float)
     rel = relevance_table(role, cs_role, len(courses), cos[cos.index.isin(set(cs_role["course_id"]))], spec,
-                          catalog_floor=catalog_floor(all_cos))
+                          catalog_floor=catalog_floor(all_cos), role_share=shares)
+    if rel.empty:
+        return []
+    rel = role_rank_penalty(rel, role.slug, skill_vecs, vecs, semantic_only)
     if rel.empty:
         return []
     df = filters.apply(rel.merge(courses, on="course_id"))
@@ -152,7 +258,7 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
         return []
     df["score"] = df["relevance"] * (0.6 + 0.4 * df["quality"].fillna(5.0) / 10.0)
     df = dedupe(df).head(POOL)
-    rs = weighted_role_skills(role, spec)
+    rs = weighted_role_skills(role, spec, shares)
     weights = dict(zip(rs["skill_id"], rs["weight"]))
     core = set(rs.loc[rs["core"].astype(bool), "skill_id"])
     sel = greedy_select(df, weights, core, vecs, top)
@@ -178,8 +284,7 @@ def recommend(con: duckdb.DuckDBPyConnection, role: Role, top: int = 10, filters
     cs = load_course_skills(con)
     role_vec = role_vectors(role, embedder)
     sv = skill_vectors(con, embedder)
-    if len(sv[0]):
-        role = implied_skills(role, sv[0], sv[1], role_vec)
-    need = set(cs.loc[cs["skill_id"].isin(set(role.skills["skill_id"].astype(str))), "course_id"])
+    implied = implied_skills(role, sv.ids, sv.mat, role_vec, allowed=set(cs["skill_id"])) if sv.ids else role
+    need = set(cs.loc[cs["skill_id"].isin(set(implied.skills["skill_id"].astype(str))), "course_id"])
     vecs = course_vectors(con, courses, embedder, need)
-    return rank_courses(courses, cs, vecs, role_vec, role, top, filters, order)
+    return rank_courses(courses, cs, vecs, role_vec, role, top, filters, order, skill_vecs=sv)

@@ -19,9 +19,20 @@ IMPLIED_MIN_COS, at most IMPLIED_TOP of them) join the role's skills with IMPLIE
 top importance, type "implied", never core, and count toward the floor whatever their rank
 (`implied_skills`).
 
+**Distinctiveness** (across roles): a skill that most roles' profiles list ("use spreadsheets software",
+Word, "mathematics", O*NET's Speaking or Critical Thinking) says nothing about *this* role. Each skill's
+`role_share` (share of all role profiles that list it, from `rank.skill_vectors`) gives ``distinct = log(1/share) / log(1/DISTINCT_SHARE)`` in 0-1 (1 for a skill
+at most DISTINCT_SHARE of roles list), and ``w_s`` is multiplied by ``ROLE_FLOOR + (1 - ROLE_FLOOR) * distinct``.
+
+**Semantic skill matches**: the shared extractor finds few skills in short course texts (a course
+titled "Electrical Power Distribution" carries none), so a course also teaches a role skill when its text
+vector is within SKILL_MATCH_COS of the skill's label + definition vector (`semantic_skill_matches`;
+only the role's floor skills, score 0.5-1 by closeness). O*NET knowledge/skill ids in profiles
+(`onet:2.C.3.d`) match this way through their O*NET name + description.
+
 The hard floor: a course is eligible only if it teaches at least one of the role's top skills that is
-*specific* (not a soft skill, not claimed by more than MAX_GENERIC_SHARE of the catalog) and its text is
-close enough to the role's. A course that passes neither is never recommended, whatever
+*specific* (not a soft skill, not claimed by more than MAX_GENERIC_SHARE of the catalog, not listed by
+more than MAX_ROLE_SHARE of all roles' profiles) and its text is close enough to the role's. A course that passes neither is never recommended, whatever
 its rating. The text floor is ``cos >= max(SEM_FLOOR, SEM_REL_FLOOR * best cosine, catalog_floor)``,
 where the caller's `catalog_floor` is the cosine that only the closest few percent of the whole
 catalog reach for this role (see `rank.CATALOG_TOP`).
@@ -36,6 +47,11 @@ import numpy as np
 import pandas as pd
 
 W_COVER, W_SEM = 0.3, 0.7
+MAX_ROLE_SHARE = 1 / 3  # a skill more than this share of all roles list never lets a course pass the floor
+DISTINCT_SHARE = 0.005  # a skill at most this share of roles list is fully distinctive
+ROLE_FLOOR = 0.2  # weight multiplier of a skill every role lists
+SKILL_MATCH_COS = 0.45  # course text this close to a role skill's label + definition teaches it
+SKILL_MATCH_SCORE = (0.25, 0.5)  # a semantic match's score at SKILL_MATCH_COS and at SKILL_MATCH_COS + 0.2
 TOP_NORM = 5
 TOP_K = 25  # "the role's top skills" for the floor
 MAX_GENERIC_SHARE = 0.08
@@ -72,17 +88,20 @@ def role_text(title: str, summary: str | None, skill_names: list[str], tasks: li
     return " ".join(parts)
 
 
-def implied_skills(role: Role, skill_ids: list[str], skill_mat: np.ndarray, role_vec: np.ndarray) -> Role:
+def implied_skills(role: Role, skill_ids: list[str], skill_mat: np.ndarray, role_vec: np.ndarray,
+                   allowed: set[str] | None = None) -> Role:
     """`role` plus the taxonomy skills (rows of `skill_mat`, L2-normalised) closest to its vectors.
 
-    Only skills not already in the role; importance IMPLIED_IMPORTANCE * the role's top importance,
-    scaled down linearly to half at IMPLIED_MIN_COS. The role is returned unchanged when none qualify.
+    Only skills not already in the role (and in `allowed`, when given: the skills some course teaches);
+    importance IMPLIED_IMPORTANCE * the role's top importance, scaled down linearly to half at
+    IMPLIED_MIN_COS. The role is returned unchanged when none qualify.
     """
     if not len(skill_ids):
         return role
     sims = (np.asarray(skill_mat, dtype=np.float32) @ np.atleast_2d(role_vec).T).mean(axis=1)
     have = set(role.skills["skill_id"].astype(str))
-    order = [i for i in np.argsort(-sims) if sims[i] >= IMPLIED_MIN_COS and skill_ids[i] not in have][:IMPLIED_TOP]
+    order = [i for i in np.argsort(-sims) if sims[i] >= IMPLIED_MIN_COS and skill_ids[i] not in have
+             and (allowed is None or skill_ids[i] in allowed)][:IMPLIED_TOP]
     if not order:
         return role
     imp = pd.to_numeric(role.skills["importance"], errors="coerce")
@@ -112,8 +131,17 @@ def skill_specificity(course_skills: pd.DataFrame, n_courses: int) -> pd.DataFra
     return df[["skill_id", "n", "share", "specificity"]]
 
 
-def weighted_role_skills(role: Role, spec: pd.DataFrame) -> pd.DataFrame:
-    """The role's skills with weight, specificity and whether they count toward the floor."""
+def distinctiveness(share: pd.Series | np.ndarray) -> np.ndarray:
+    """0-1 per skill from the share of all roles' profiles listing it (0 or unknown: fully distinctive)."""
+    sh = np.asarray(pd.to_numeric(pd.Series(share), errors="coerce").fillna(0.0), dtype=float)
+    return np.clip(np.log(1.0 / np.clip(sh, DISTINCT_SHARE, 1.0)) / math.log(1.0 / DISTINCT_SHARE), 0.0, 1.0)
+
+
+def weighted_role_skills(role: Role, spec: pd.DataFrame, role_share: dict[str, float] | pd.Series | None = None
+                         ) -> pd.DataFrame:
+    """The role's skills with weight, specificity, distinctiveness and whether they count toward the floor.
+
+    `role_share`: skill_id -> share of all role profiles that list it (missing: 0, i.e. distinctive)."""
     rs = role.skills.copy()
     if "type" not in rs:
         rs["type"] = None
@@ -125,9 +153,12 @@ def weighted_role_skills(role: Role, spec: pd.DataFrame) -> pd.DataFrame:
     rs["share"] = rs["share"].fillna(0.0)
     rs["n"] = rs["n"].fillna(0)
     rs["specificity"] = rs["specificity"].fillna(1.0)
-    rs["weight"] = rs["importance"] * (0.4 + 0.6 * rs["specificity"])
+    shares = role_share if role_share is not None else {}
+    rs["role_share"] = rs["skill_id"].map(lambda s: shares.get(s, 0.0)).astype(float)
+    rs["distinct"] = distinctiveness(rs["role_share"])
+    rs["weight"] = rs["importance"] * (0.4 + 0.6 * rs["specificity"]) * (ROLE_FLOOR + (1 - ROLE_FLOOR) * rs["distinct"])
     rs["rank"] = np.arange(len(rs))
-    generic = (rs["share"] > MAX_GENERIC_SHARE) & (rs["n"] >= MIN_GENERIC_COUNT)
+    generic = ((rs["share"] > MAX_GENERIC_SHARE) & (rs["n"] >= MIN_GENERIC_COUNT)) | (rs["role_share"] > MAX_ROLE_SHARE)
     rs["floor_skill"] = (((rs["rank"] < TOP_K) | (rs["type"] == "implied")) & ~generic
                          & ~rs["type"].isin(GENERIC_TYPES) & (rs["importance"] > 0))
     return rs
@@ -159,6 +190,26 @@ def coverage_table(rs: pd.DataFrame, course_skills: pd.DataFrame) -> pd.DataFram
     return out[cols]
 
 
+def semantic_skill_matches(rs: pd.DataFrame, skill_index: dict[str, int], skill_mat: np.ndarray,
+                           course_ids: list[str], course_mat: np.ndarray) -> pd.DataFrame:
+    """course_id, skill_id, score for each floor skill of `rs` whose vector a course's text is close to.
+
+    `skill_index` maps skill_id -> row of `skill_mat` (L2-normalised); `course_mat` rows are the courses'
+    L2-normalised text vectors; scores rise linearly over SKILL_MATCH_SCORE from SKILL_MATCH_COS to + 0.2."""
+    cols = ["course_id", "skill_id", "score"]
+    sk = [s for s in rs.loc[rs["floor_skill"], "skill_id"] if s in skill_index]
+    if not sk or not len(course_ids):
+        return pd.DataFrame(columns=cols)
+    sims = np.asarray(course_mat, dtype=np.float32) @ np.asarray(skill_mat[[skill_index[s] for s in sk]]).T
+    ci, si = np.nonzero(sims >= SKILL_MATCH_COS)
+    if not len(ci):
+        return pd.DataFrame(columns=cols)
+    lo, hi = SKILL_MATCH_SCORE
+    score = lo + (hi - lo) * np.clip((sims[ci, si] - SKILL_MATCH_COS) / 0.2, 0.0, 1.0)
+    return pd.DataFrame({"course_id": np.asarray(course_ids, dtype=object)[ci],
+                         "skill_id": np.asarray(sk, dtype=object)[si], "score": score})
+
+
 def semantic_scores(course_vecs: np.ndarray, role_vec: np.ndarray) -> np.ndarray:
     """Cosine of each (L2-normalised) course vector with the role vector."""
     if len(course_vecs) == 0:
@@ -171,7 +222,8 @@ def scale_semantic(cos: np.ndarray | pd.Series, best: float, floor: float) -> np
 
 
 def relevance_table(role: Role, course_skills: pd.DataFrame, n_courses: int,
-                    cosines: pd.Series, spec: pd.DataFrame | None = None, catalog_floor: float = 0.0) -> pd.DataFrame:
+                    cosines: pd.Series, spec: pd.DataFrame | None = None, catalog_floor: float = 0.0,
+                    role_share: dict[str, float] | None = None) -> pd.DataFrame:
     """Relevance of every course that passes the floor, best first.
 
     `cosines` is indexed by course_id (courses without an embedding count as 0). Returned columns:
@@ -179,7 +231,7 @@ def relevance_table(role: Role, course_skills: pd.DataFrame, n_courses: int,
     covers_ids, core_ids.
     """
     spec = skill_specificity(course_skills, n_courses) if spec is None else spec
-    rs = weighted_role_skills(role, spec)
+    rs = weighted_role_skills(role, spec, role_share)
     cov = coverage_table(rs, course_skills)
     if cov.empty:
         return cov.assign(relevance=[], semantic=[], cosine=[])

@@ -1,23 +1,21 @@
 """From what a user typed to a `Role` that relevance can score: resolve the role, read its profile.
 
-Reads issue 3's `roles` table (and its resolver, `careerpath.extract.titles`, when present) and issue 5's
+Resolves through `careerpath.extract.role_lookup.resolve_role` (issue 3's catalog and resolver) and reads issue 5's
 profiles (`careerpath.profile.get_profile`, else the stored `profiles` JSON). Nothing here ranks.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from importlib import import_module
 
 import duckdb
 import pandas as pd
 
-from careerpath.errors import CareerpathError, InputError
+from careerpath.errors import CareerpathError
+from careerpath.extract.role_lookup import resolve_role
 from careerpath.store import has_table
 from careerpath.recommend.relevance import Role, role_text
-
-MIN_SCORE = 0.15  # the resolver's best occupation below this is not a role we can vouch for
 
 
 def _get(obj: object, *keys: str, default: object = None) -> object:
@@ -40,48 +38,10 @@ def _as_dict(obj: object) -> dict:
 
 
 def resolve_slug(con: duckdb.DuckDBPyConnection, query: str) -> tuple[str, str]:
-    """(slug, title) for a slug, a title or an alias; otherwise the title resolver's best role."""
-    q = query.strip()
-    if not q:
-        raise InputError("no role given: pass a role slug or job title")
-    if has_table(con, "roles"):
-        norm = re.sub(r"\s+", " ", q.lower())
-        row = con.execute("""
-            SELECT slug, title FROM roles
-            WHERE slug = ? OR lower(title) = ? OR list_contains(list_transform(coalesce(aliases, []), lambda a: lower(a)), ?)
-            ORDER BY (slug = ?) DESC, (lower(title) = ?) DESC LIMIT 1""", [q.lower(), norm, norm, q.lower(), norm]).fetchall()
-        row = row[0] if row else None
-        if row:
-            return row[0], row[1]
-    slug = _resolve_with_titles(con, q)
-    if slug and has_table(con, "roles"):
-        row = con.execute("SELECT slug, title FROM roles WHERE slug = ?", [slug]).fetchall()
-        if row:
-            return row[0][0], row[0][1]
-    raise InputError(f"unknown role {query!r}: try a job title or a slug from `careerpath roles --search`")
-
-
-def _resolve_with_titles(con: duckdb.DuckDBPyConnection, q: str) -> str | None:
-    """Issue 3's resolver on its cheap paths (no model): its role, else the role of its best occupation."""
-    try:
-        titles = import_module("careerpath.extract.titles")
-        index = titles.load_index(con) if has_table(con, "title_index") else None
-        res = titles.Resolver(index or titles.build_index(con, None)).resolve(q)
-    except InputError:
-        raise
-    except Exception:  # no resolver or no index in this store: the same as no match
-        return None
-    if getattr(res, "role_slug", None):
-        return str(res.role_slug)
-    if not has_table(con, "role_occupations"):
-        return None
-    for m in getattr(res, "matches", [])[:1]:
-        if m.score >= MIN_SCORE:
-            row = con.execute("SELECT slug FROM role_occupations WHERE soc_code = ? ORDER BY weight DESC LIMIT 1",
-                              [m.soc_code]).fetchall()
-            if row:
-                return str(row[0][0])
-    return None
+    """(slug, title) of the role a slug, title or alias means: the one lookup every stage shares
+    (`careerpath.extract.role_lookup.resolve_role`); InputError when nothing matches."""
+    hit = resolve_role(con, query)
+    return hit.slug, hit.title
 
 
 def _profile(con: duckdb.DuckDBPyConnection, slug: str) -> dict:
