@@ -89,3 +89,41 @@ def slug(name: str) -> str:
         s = s.replace(a, f" {b} ")
     return _NON_SLUG.sub("-", s).strip("-") or "skill"
 
+
+
+# Requirement boilerplate in front of the skill itself ("Strong experience with ...", "You will have
+# excellent ...", "Ability to ..."): stripped before a segment is embedded, so the vector is the skill's
+# rather than the sentence frame's (a skill label never starts "Experience in").
+_FILLER = re.compile(
+    r"(?:(?:you\s+)?(?:will|must|should|shall|would)\s+(?:also\s+)?(?:have|be|need\s+to\s+have)?\s*|"
+    r"(?:the\s+)?(?:successful\s+)?(?:candidates?|applicants?|post\s*holder|role|position)\s+"
+    r"(?:will|must|should)\s+(?:have|be)?\s*|"
+    r"(?:a\s+|an\s+)?(?:(?:very|highly|strong|good|great|excellent|proven|solid|extensive|demonstrated|"
+    r"demonstrable|previous|prior|some|basic|working|in-depth|in\s+depth|deep|firm|sound|thorough|practical|"
+    r"hands-on|relevant|minimum|at\s+least|\d+\+?(?:\s*-\s*\d+)?\s+years?(?:'|\u2019)?(?:\s+of)?)\s+)*"
+    r"(?:experience|knowledge|understanding|familiarity|proficiency|expertise|skills?|abilit(?:y|ies)|background|"
+    r"competence|track\s+record|exposure|capability)\s*(?:in|of|with|to|on|using|for|as)?\s+|"
+    r"(?:be\s+)?(?:able|expected|required)\s+to\s+|"
+    r"(?:proficient|experienced|skilled|familiar|comfortable|competent)\s+(?:in|with|at|using)\s+|"
+    r"(?:is|are)\s+(?:a\s+)?(?:must|essential|required|desirable|preferred)\s*|must\s+(?:have|be)\s+|have\s+|be\s+|"
+    r"(?:and|or|including|such\s+as|e\.?g\.?|i\.?e\.?)\s+)",
+    re.I,
+)
+
+
+def strip_frame(segment: str) -> int:
+    """Offset in `segment` where the skill starts once the requirement frame in front is skipped
+    ("Strong experience with SQL" -> the offset of "SQL"); 0 when nothing is skipped, and never so far
+    that fewer than two characters remain."""
+    pos = len(segment) - len(segment.lstrip())
+    for _ in range(6):
+        m = _FILLER.match(segment, pos)
+        if not m or m.end() == pos:
+            break
+        nxt = m.end()
+        while nxt < len(segment) and segment[nxt] in " ,":
+            nxt += 1
+        if len(segment) - nxt < 2:
+            break
+        pos = nxt
+    return pos

@@ -7,7 +7,10 @@
 Ids are slugs of the canonical name (the ESCO preferred label when there is one), so they stay the same
 across rebuilds of the same data. A source name is linked to an ESCO concept when one of its name
 variants equals an ESCO label after normalisation ("Python" = "Python (computer programming)"), or
-through the hand-curated table `careerpath/data/skill_overrides.csv`.
+through the hand-curated table `careerpath/data/skill_overrides.csv`. The table's aliases own their names,
+over ESCO labels and source names alike ("Spark" is Apache Spark, not ESCO's Java framework "SPARK"); it
+also names the ESCO competences behind the phrases postings use most ("team player" -> work in teams,
+"organisational skills" -> apply organisational techniques), chosen among the most frequent phrases in postings.
 
 Alias rules tell the matcher how careful to be: `none` (any case), `case` (must be written with a
 capital, so "spark joy" is not Apache Spark), `context` (capital and a technical cue nearby: R, C, Go),
@@ -231,8 +234,8 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
             if key is None:
                 missing.append(name)
                 continue
-            for a in value.split("|"):
-                skills[key].aliases.setdefault(a.strip(), "override")
+            for a in value.split("|"):  # the table's word wins, even over a source that gave the name already
+                skills[key].aliases[a.strip()] = "override"
         elif kind == "type":
             key = name if name in skills else by_norm.get(normalise_phrase(name))
             if key is None:

@@ -1,0 +1,151 @@
+"""Ranking rules of the semantic stage: requirement frames stripped before embedding, the
+specificity prior, one-word lexical hits the text's meaning does not confirm, and the override
+table's everyday competence names ("team player" -> work in teams) on the real ESCO labels."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from careerpath import store
+from careerpath.embed import DIM
+from careerpath.extract.skills import ExtractConfig, SkillExtractor
+from careerpath.extract.skilltext import strip_frame
+from careerpath.extract.taxonomy import build_taxonomy
+
+from .skills_fixtures import SHARED_DATA
+
+
+@pytest.mark.parametrize("segment, rest", [
+    ("Strong experience with SQL and Python", "SQL and Python"),
+    ("Ability to work in teams", "work in teams"),
+    ("5+ years of experience in data analytics", "data analytics"),
+    ("You will have excellent organisational skills", "excellent organisational skills"),
+    ("Proficient in Excel", "Excel"),
+    ("  Must have a working knowledge of GMP", "GMP"),
+    ("Python and SQL", "Python and SQL"),  # no frame: unchanged
+    ("", ""),
+])
+def test_strip_frame(segment, rest):
+    assert segment[strip_frame(segment):] == rest
+
+
+def test_strip_frame_never_empties_a_segment():
+    for seg in ("Experience with", "Ability to be", "must have"):
+        assert len(seg[strip_frame(seg):]) >= 2
+
+
+def _unit(*hot: int) -> np.ndarray:
+    v = np.zeros(DIM, dtype=np.float32)
+    for i in hot:
+        v[i] = 1.0
+    return v / np.linalg.norm(v)
+
+
+class FixedEmbedder:
+    """Every text gets the vector of the first key (in order) it contains; others a vector on axis 50."""
+
+    name = "fixed"
+
+    def __init__(self, table: dict[str, np.ndarray]) -> None:
+        self.table = table
+
+    def encode(self, texts, **_):
+        return np.stack([next((v for k, v in self.table.items() if k in t), _unit(50)) for t in texts]).astype(np.float32)
+
+
+SKILLS = [
+    {"skill_id": "lead-a-team", "name": "lead a team", "type": "skill", "esco_uri": "u:lead"},
+    {"skill_id": "a-long", "name": "provide leadership to clinical teams in specialised hospital wards", "type": "skill", "esco_uri": "u:long"},
+    {"skill_id": "management", "name": "management", "type": "knowledge", "esco_uri": "u:mgmt"},
+    {"skill_id": "sql", "name": "SQL", "type": "software", "esco_uri": "u:sql"},
+]
+ALIASES = [{"skill_id": "management", "norm": "management", "kind": "preferred", "rule": "none", "veto": None},
+           {"skill_id": "sql", "norm": "sql", "kind": "preferred", "rule": "none", "veto": None}]
+
+
+def _extractor(embedder, **cfg) -> SkillExtractor:
+    vecs = np.stack([_unit(0), _unit(0), _unit(1), _unit(2)])  # both leadership skills on the same axis
+    return SkillExtractor(SKILLS, ALIASES, embedder=embedder, vectors=vecs, vector_ids=[s["skill_id"] for s in SKILLS],
+                          config=dataclasses.replace(ExtractConfig(), **cfg))
+
+
+def test_specificity_prior_ranks_the_short_label_first_on_a_tie():
+    emb = FixedEmbedder({"lead": _unit(0, 3, 4)})  # cosine 0.58: below the cap on semantic scores
+    text = "You will lead the ward's clinical staff every day."
+    on = [h.id for h in _extractor(emb, sem_length_penalty=0.01).extract(text)]
+    assert on[:2] == ["lead-a-team", "a-long"]
+    off = _extractor(emb, sem_length_penalty=0.0).extract(text)
+    assert off[0].score == off[1].score  # a tie without the prior: the prior decides, not the ids
+
+
+def test_unconfirmed_one_word_lexical_hit_ranks_below_semantic_links():
+    emb = FixedEmbedder({"lead": _unit(0, 3, 4), "SQL": _unit(2)})
+    ex = _extractor(emb, lex_confirm=0.4)
+    hits = ex.extract("Strong leadership and management skills to lead the team.")
+    assert [h.id for h in hits][:2] == ["lead-a-team", "a-long"]
+    mgmt = next(h for h in hits if h.id == "management")
+    assert mgmt.score < hits[0].score and mgmt.spans  # kept, with its span, only lower
+    hits = _extractor(emb, lex_confirm=0.0).extract("Strong leadership and management skills to lead the team.")
+    assert hits[0].id == "management"  # without the rule a named skill always comes first
+    # a one-word name the meaning does confirm stays first; software named outright is never demoted
+    hits = _extractor(FixedEmbedder({"management": _unit(1, 0)}), lex_confirm=0.4).extract("Experience in management of the team.")
+    assert hits[0].id == "management" and hits[0].score >= 0.75
+    hits = _extractor(FixedEmbedder({}), lex_confirm=0.4).extract("Reports written in SQL for the clinical leads.")
+    assert hits[0].id == "sql" and hits[0].score >= 0.75
+
+
+def test_segments_spans_point_at_the_stripped_text():
+    ex = _extractor(FixedEmbedder({}))
+    text = "Strong experience with relational databases and reporting; ability to work under pressure."
+    segs = ex.segments(text)
+    assert segs and all(text[a:b] == t for t, a, b in segs)
+    assert "relational databases and reporting" in [t for t, _, _ in segs]
+    assert "work under pressure" in [t for t, _, _ in segs]
+    raw = dataclasses.replace(ex.config, strip_frames=False)
+    ex.config = raw
+    assert "Strong experience with relational databases and reporting" in [t for t, _, _ in ex.segments(text)]
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "esco").is_dir(), reason="../shared/data missing")
+def test_everyday_competence_names_map_to_esco_skills(tmp_path):
+    """The override table names the ESCO skills behind the phrases postings use most."""
+    from careerpath.sources import esco
+
+    loaded = esco.load(SHARED_DATA)
+    esco_df = next(r.tables["esco_skills"] for r in loaded if "esco_skills" in r.tables)
+    with store.building(tmp_path / "c.duckdb") as con:
+        store.write_table(con, "esco_skills", esco_df)
+        stats = build_taxonomy(con)
+        skills = con.execute("SELECT skill_id, name, type, esco_uri FROM skills").df().to_dict("records")
+        aliases = con.execute("SELECT skill_id, norm, kind, rule, veto FROM skill_aliases").df().to_dict("records")
+    assert not {"work in teams", "manage staff", "computer programming"} & set(stats.missing_override_targets)
+    for a in aliases:
+        a["veto"] = a["veto"] if isinstance(a["veto"], str) else None
+    ex = SkillExtractor(skills, aliases, config=ExtractConfig(semantic=False))
+    text = ("A team player with excellent organisational skills, attention to detail and the ability to work under "
+            "pressure; experience of line management; scripting languages and the SDLC.")
+    found = {h.name for h in ex.extract(text)}
+    assert {"work in teams", "apply organisational techniques", "attend to detail", "cope with stress", "manage staff",
+            "use scripting programming", "systems development life-cycle"} <= found
+    assert "work in teams" not in {h.name for h in ex.extract("Our team played well.")}
+
+
+def test_override_alias_takes_a_name_from_an_esco_label(tmp_path):
+    """ESCO's 'SPARK' (a Java web framework) must not take 'Spark': the override table gives it to
+    Apache Spark, even though O*NET already listed 'Spark' as an Apache Spark name."""
+    from .skills_fixtures import source_tables
+
+    tables = source_tables()
+    spark = {"uri": "http://data.europa.eu/esco/skill/test-spark-java", "preferred_label": "SPARK", "alt_labels": [],
+             "definition": "The Java micro framework software development environment.", "text": "SPARK"}
+    tables["esco_skills"] = pd.concat([tables["esco_skills"], pd.DataFrame([spark])], ignore_index=True)
+    with store.building(tmp_path / "sp.duckdb") as con:
+        for name, df in tables.items():
+            store.write_table(con, name, df)
+        build_taxonomy(con)
+        owners = dict(con.execute("SELECT alias, skill_id FROM skill_aliases WHERE norm = 'spark'").fetchall())
+    assert owners == {"Spark": "apache-spark"}
