@@ -108,3 +108,19 @@ def test_any_unicode_string_normalises(raw: str) -> None:
     n = normalize(raw)
     assert isinstance(n.text, str) and n.text == n.text.strip()
     assert normalize(n.text).text == normalize(n.text).text  # deterministic
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Node.JS Engineer (Regular)", "nodej engineer"),   # one word, not "node j" (a nanosystems engineer)
+    ("Vue.js Developer", "vuej developer"),
+    ("Associate Director/Director, Safety Scientist", "safety scientist"),  # the rank gives way to the role
+    ("Vice President, Software Engineer", "software engineer"),
+    ("Director, Data Science", "data science director"),  # no role after the rank: the field it directs
+    ("Executive Director", "executive director"),
+    ("Middle Data Engineer", "data engineer"),            # a seniority on Polish boards ...
+    ("Regular Python Developer", "python developer"),
+    ("Middle School Teacher", "middle school teacher"),   # ... but not here
+    ("Middle East Analyst - REMOTE", "middle east analyst"),
+])
+def test_tech_names_and_ranks_before_a_role(raw, text) -> None:
+    assert normalize(raw).text == text

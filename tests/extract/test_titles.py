@@ -127,6 +127,28 @@ def test_doctor_specialties_and_modern_developers(real_onet, title, code) -> Non
     assert _top(T.Resolver(real_onet).resolve(title)) == code
 
 
+@pytest.mark.parametrize("title, code", [
+    ("Node.JS Engineer (Regular)", "15-1252.00"),
+    ("Kotlin Developer", "15-1252.00"),
+    ("Python / Django Engineer", "15-1252.00"),
+    ("Senior PHP Engineer", "15-1254.00"),  # O*NET's "PHP Developer" is a web developer
+])
+def test_language_and_framework_roles_are_developers(real_onet, title, code) -> None:
+    assert "kotlin" in real_onet.tech_words and "scheme" not in real_onet.tech_words  # O*NET titles use "scheme"
+    assert _top(T.Resolver(real_onet).resolve(title)) == code
+
+
+def test_a_specialty_yields_to_its_base_occupation() -> None:
+    titles = {"15-2051.00": "Data Scientists", "15-2051.01": "Business Intelligence Analysts",
+              "29-1229.00": "Physicians, All Other", "29-1229.03": "Urologists"}
+    out = T.prefer_base({"15-2051.01": 0.6, "15-2051.00": 0.3, "13-1111.00": 0.2}, titles)
+    assert max(sorted(out), key=out.get) == "15-2051.00" and out["15-2051.00"] == 0.6
+    same = {"15-2051.01": 0.6, "13-1111.00": 0.2}  # base not a candidate: the specialty stays
+    assert T.prefer_base(same, titles) == same
+    urology = {"29-1229.03": 0.6, "29-1229.00": 0.5}  # a residual "All Other" base never takes the lead
+    assert T.prefer_base(urology, titles) == urology
+
+
 def test_doctor_code_leaves_other_consultants_alone() -> None:
     for key in ("nurse consultant", "information technology consultant", "consultant pharmacist", "tree surgeon"):
         assert T.doctor_code(key) is None

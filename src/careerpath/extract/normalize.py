@@ -26,12 +26,14 @@ from dataclasses import dataclass
 SENIORITY = {
     "junior": "junior", "jr": "junior", "entry": "junior", "graduate": "junior", "trainee": "junior",
     "intern": "intern", "internship": "intern", "apprentice": "junior",
-    "mid": "mid", "intermediate": "mid",
+    "mid": "mid", "intermediate": "mid", "middle": "mid", "regular": "mid",
     "senior": "senior", "sr": "senior", "snr": "senior", "experienced": "senior",
     "lead": "lead", "principal": "principal", "staff": "staff", "distinguished": "principal",
     "expert": "senior",
 }
-# "staff" is a seniority only in tech titles ("Staff Data Scientist"); "Staff Nurse" keeps it.
+# "staff" is a seniority only in tech titles ("Staff Data Scientist"); "Staff Nurse" keeps it. So are "middle"
+# and "regular" (Polish boards: "Middle Java Developer"); "Middle School Teacher", "Middle Office Analyst" keep it.
+_KEPT_RANKS = ("staff", "middle", "regular")
 _STAFF_TECH = {"engineer", "scientist", "developer", "designer", "architect", "analyst", "researcher", "programmer"}
 LEVELS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 
@@ -172,6 +174,9 @@ def _role_last(words: list[str]) -> list[str]:
     return words
 
 
+# words that only give a rank: "Associate Director", "VP", "Head of"
+_RANKS = {"director", "head", "vice", "president", "chief", "associate", "assistant", "deputy", "executive",
+          "managing", "of"}
 _GENERIC_MODIFIERS = {"research"}  # "Research Scientist, Talent Assessment": the qualifier names the field
 _CUT_AT = {"job", "jobs", "required", "wanted", "needed", "vacancy", "vacancies"}
 _SEGMENT_SPLIT = re.compile(r"(\s+[-–—|:]+\s+|(?<=[a-z])[-–—:]\s+|\s*[|•·]\s*|\s*/\s+|\s+/\s*|\s*,\s*|\s*;\s*)")
@@ -235,7 +240,7 @@ def _content(segment: str) -> list[str]:
     """The segment's words without seniority, level and noise words, abbreviations expanded."""
     out: list[str] = []
     for w in _NON_WORD.sub(" ", segment.replace("-", " ")).split():
-        if (w in SENIORITY and w != "staff") or w in LEVELS or w in NOISE_WORDS or w.isdigit():
+        if (w in SENIORITY and w not in _KEPT_RANKS) or w in LEVELS or w in NOISE_WORDS or w.isdigit():
             continue  # "staff" stays: "Staff Nurse" is not a bare "Nurse"
         out.extend(singular(x) for x in ABBREVIATIONS.get(TYPOS.get(w, w), TYPOS.get(w, w)).split())
     return out
@@ -262,6 +267,12 @@ def _choose_segment(parts: list[str]) -> str:
     if len(parts) == 1:
         return first
     rest = [(p, c, k) for p, c, k in zip(parts[1:], contents[1:], comma[1:]) if c and not _looks_like_place(p)]
+    if words and all(w in _RANKS for w in words) and rest:
+        # "Associate Director/Director, Safety Scientist": a rank alone; a later role is the job ("VP, Data
+        # Science" stays a VP: "data science vice president" lands on Education Administrators)
+        for p, c, _ in rest:
+            if _has_head(c) and not all(w in _RANKS for w in c):
+                return p
     if not _has_head(words):
         for p, c, _ in rest:
             if _has_head(c):
@@ -306,6 +317,7 @@ def _normalize(title: object) -> NormalizedTitle:
     text = re.sub(r"\bc\+\+", "cplusplus", text)
     text = re.sub(r"\bc#", "csharp", text)
     text = re.sub(r"\.net\b", " dotnet ", text)
+    text = re.sub(r"\b(\w+)\.js\b", r"\1js", text)  # "Node.js", "Vue.js": one word, not "node j"
     stripped = _BRACKETS.sub(" ", text)
     text = stripped if _NON_WORD.sub("", stripped) else re.sub(r"[\(\)\[\]\{\}<>]", " ", text)
     text = _MONEY.sub(" ", text)
@@ -326,7 +338,8 @@ def _normalize(title: object) -> NormalizedTitle:
     kept: list[str] = []
     for i, w in enumerate(words):
         if w in SENIORITY:
-            if w == "staff" and not (set(words[i + 1:]) & _STAFF_TECH):
+            if w in _KEPT_RANKS and (not (set(words[i + 1:]) & _STAFF_TECH)
+                                                       or words[i + 1:i + 2] in (["office"], ["east"])):
                 kept.append(w)
                 continue
             if w == "lead" and i == len(words) - 1 and kept and kept[-1] not in _ROLE_HEADS:

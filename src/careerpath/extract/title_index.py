@@ -36,6 +36,7 @@ class TitleIndex:
     desc_vectors: np.ndarray | None = None
     embedder_name: str = ""
     prior: dict[str, float] = field(default_factory=dict)  # postings confidently resolved to each code
+    tech_words: set[str] = field(default_factory=set)  # programming languages / frameworks ("python", "nodej")
 
     def __post_init__(self) -> None:
         self.pos = {k: i for i, k in enumerate(self.keys)}
@@ -95,6 +96,47 @@ def alias_rows(con: duckdb.DuckDBPyConnection, exclude: set[tuple[str, str]] | N
 
 
 EMP_PRIOR = 0.02  # weight per decade of employment; 10k vs 1M jobs is worth a 0.04 weight gap
+
+
+# O*NET technology-skill categories that name what a software developer builds with
+DEV_SOFTWARE = ("Object or component oriented development software", "Web platform development software",
+                "Development environment software", "Graphical user interface development software",
+                "Program testing software")
+_TECH_GENERIC = {"framework", "software", "language", "platform", "programming", "sdk"}
+
+
+def tech_words(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """One-word names of languages and frameworks (normalised: "Node.js" -> "nodej"), from O*NET's technology
+    skills: a vendor first word ("Oracle Java", "Microsoft .NET Framework") and a generic last word are
+    dropped. Words of 1-2 letters ("c", "r", "go") are left out, and `_unclaimed` drops words titles of other
+    occupations use ("scheme", "code"): in a title they are more often something else."""
+    sql = ("SELECT DISTINCT example FROM onet_technology_skills WHERE commodity_title IN "
+           f"({','.join('?' * len(DEV_SOFTWARE))})")
+    try:
+        names = [r[0] for r in con.execute(sql, list(DEV_SOFTWARE)).fetchall()]
+    except duckdb.Error:
+        return set()
+    keys = [normalize(n).text.split() for n in names]
+    first = Counter(k[0] for k in keys if len(k) > 1)
+    out = set()
+    for k in keys:
+        if len(k) > 1 and first[k[0]] >= 3:
+            k = k[1:]  # vendor
+        while len(k) > 1 and k[-1] in _TECH_GENERIC:
+            k = k[:-1]
+        if len(k) == 1 and len(k[0]) >= 3:
+            out.add(k[0])
+    return out
+
+
+def _unclaimed(index: TitleIndex, words: set[str]) -> set[str]:
+    """Tech words no alias outside computer occupations (15-12xx) uses ("python" stays, "scheme" goes)."""
+    out = set()
+    for w in words:
+        rows = index.inverted.get(w, ())
+        if all(s.startswith("15-12") for i in rows for s in index.key_socs[i]):
+            out.add(w)
+    return out
 
 
 def _employment(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
@@ -215,6 +257,7 @@ def build_index(con: duckdb.DuckDBPyConnection, embedder: Embedder | None,
         index.embedder_name = embedder.name
     if reuse is not None:
         index.prior = reuse.prior  # refreshed by the roles build once the postings are resolved
+    index.tech_words = _unclaimed(index, tech_words(con))
     return index
 
 
@@ -301,6 +344,7 @@ def load_index(con: duckdb.DuckDBPyConnection) -> TitleIndex | None:
     if "prior" in blobs:
         n, labels, _, data = blobs["prior"]
         index.prior = dict(zip(json.loads(labels), np.frombuffer(data, dtype=np.float32).tolist()))
+    index.tech_words = _unclaimed(index, tech_words(con))
     return index
 
 
