@@ -89,6 +89,8 @@ def hashing(monkeypatch):
     monkeypatch.setattr("careerpath.recommend.index.default_embedder", lambda: emb)
     monkeypatch.setattr(relevance, "SEM_FLOOR", 0.0)
     monkeypatch.setattr(relevance, "SEM_REL_FLOOR", 0.0)
+    # trigram cosines spread relevance far more than MiniLM's: no cut relative to the best candidate
+    monkeypatch.setattr("careerpath.recommend.rank.MIN_REL_SHARE", 0.0)
     return emb
 
 

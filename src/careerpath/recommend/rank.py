@@ -5,6 +5,12 @@
    Role-rank check (`role_rank_penalty`): each candidate's cosine to every role's index vector (title +
    O*NET description, `role_embeddings`); the more roles fit it better than this one, the lower its
    relevance, and past MAX_ROLE_RANK (MAX_ROLE_RANK_SEMANTIC when only semantic matches let it in) it is out.
+   With role vectors, the text half of relevance uses *contrast cosines* (`contrast_cosines`: the cosine to
+   this role minus CONTRAST x the cosine to the mean of all roles), so a course about study skills or personal
+   branding, close to every role, no longer passes as teacher or marketing training; the raw cosine must still
+   reach CONTRAST_RAW_FLOOR. *Feedback skills* (`feedback_skills`): what the courses most specific to the role
+   teach joins the role's skills, for profiles that miss them. Candidates below MIN_REL_SHARE of the best
+   candidate's relevance are left out: a short list rather than a padded one.
 2. One copy per duplicate group / title.
 3. Greedy selection of N: each pick maximises ``score * (ALPHA + (1 - ALPHA) * novelty)``, where
    novelty is the share of the course's role-skill weight on skills (core ones count double) that the
@@ -42,6 +48,24 @@ MAX_ROLE_RANK: int | None = 150
 # A course whose only evidence for the role's floor skills is semantic (no extracted skill) must fit the
 # role better than all but this many other roles: "data pipelines" is close to "pipe" by words alone.
 MAX_ROLE_RANK_SEMANTIC: int | None = 50
+# Contrast: a course's cosine to this role minus CONTRAST times its cosine to the mean of all roles' index
+# vectors, i.e. how much closer it is to this role than to roles in general. A course about study skills or
+# personal branding is about as close to every role; one about teaching writing is close to teachers only.
+# Used for the text floor and the semantic score when the store has at least MIN_CONTRAST_ROLES role vectors.
+CONTRAST = 0.5
+MIN_CONTRAST_ROLES = 20
+CONTRAST_FLOOR = 0.15  # absolute floor on the contrast cosine (the raw-cosine floor is relevance.SEM_FLOOR)
+CONTRAST_REL_FLOOR = 0.4  # and this share of the best candidate's (relevance.SEM_REL_FLOOR for raw cosines)
+CONTRAST_RAW_FLOOR = 0.3  # with contrast, the raw cosine must still reach this
+# A candidate whose relevance (after the role-rank check) is below this share of the best one's is left out:
+# a short list is better than one padded with courses that barely pass.
+MIN_REL_SHARE = 0.3
+# Feedback skills (`feedback_skills`): what the courses most specific to the role teach.
+FEEDBACK_TOP = 30
+FEEDBACK_MAX_ROLE_RANK = 20
+FEEDBACK_MIN_COURSES = 2
+FEEDBACK_MAX = 10
+FEEDBACK_IMPORTANCE = 0.3
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
 
 
@@ -135,6 +159,58 @@ def catalog_floor(all_cos: np.ndarray) -> float:
     if len(all_cos) < 200:  # too few courses for a percentile to mean anything
         return 0.0
     return float(np.quantile(all_cos, 1.0 - CATALOG_TOP))
+
+
+def contrast_cosines(all_cos: np.ndarray, cmat: np.ndarray, skill_vecs: SkillVecs | tuple | None
+                     ) -> np.ndarray | None:
+    """Cosines minus CONTRAST x each course's cosine to the mean role vector (None without enough role vectors)."""
+    rmat = skill_vecs[4] if skill_vecs is not None and len(skill_vecs) > 4 else None
+    if rmat is None or len(rmat) < MIN_CONTRAST_ROLES or not len(all_cos):
+        return None
+    return all_cos - CONTRAST * (cmat @ np.asarray(rmat, dtype=np.float32).mean(axis=0))
+
+
+def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: np.ndarray, cmat: np.ndarray,
+                    course_skills: pd.DataFrame, spec: pd.DataFrame, shares: dict[str, float],
+                    skill_vecs: SkillVecs | tuple) -> Role:
+    """`role` plus the skills that the courses most specific to it teach (pseudo-relevance feedback).
+
+    A profile can miss what the courses for the role teach (physical therapists' postings name physiotherapy,
+    not musculoskeletal anatomy). Take the FEEDBACK_TOP courses with the highest contrast cosine (raw cosine
+    >= CONTRAST_RAW_FLOOR) that fit this role better than all but FEEDBACK_MAX_ROLE_RANK other roles; a skill
+    at least FEEDBACK_MIN_COURSES of them teach, that is not generic in the catalog nor listed by more than
+    relevance.MAX_ROLE_SHARE of roles, joins the role as an implied skill (at most FEEDBACK_MAX, importance
+    FEEDBACK_IMPORTANCE x the role's top, by how many of those courses teach it)."""
+    from careerpath.recommend.relevance import MAX_GENERIC_SHARE, MAX_ROLE_SHARE
+    slugs, rmat = skill_vecs[3], skill_vecs[4]
+    if role.slug not in slugs or not len(ids) or course_skills.empty:
+        return role
+    order = [i for i in np.argsort(-contrast)[: FEEDBACK_TOP * 4] if all_cos[i] >= CONTRAST_RAW_FLOOR]
+    if not order:
+        return role
+    sims = cmat[order] @ np.asarray(rmat, dtype=np.float32).T
+    own = list(slugs).index(role.slug)
+    closer = (sims > sims[:, [own]]).sum(axis=1)
+    top = [ids[i] for i, n in zip(order, closer) if n <= FEEDBACK_MAX_ROLE_RANK][:FEEDBACK_TOP]
+    if len(top) < FEEDBACK_MIN_COURSES:
+        return role
+    have = set(role.skills["skill_id"].astype(str))
+    cnt = course_skills[course_skills["course_id"].isin(top)].drop_duplicates(["course_id", "skill_id"])
+    cnt = cnt.groupby("skill_id")["course_id"].nunique()
+    share = spec.set_index("skill_id")["share"] if len(spec) else pd.Series(dtype=float)
+    keep = [(s, int(n)) for s, n in cnt.sort_values(ascending=False).items()
+            if n >= FEEDBACK_MIN_COURSES and s not in have and float(share.get(s, 0.0)) <= MAX_GENERIC_SHARE
+            and shares.get(s, 0.0) <= MAX_ROLE_SHARE][:FEEDBACK_MAX]
+    if not keep:
+        return role
+    imp = pd.to_numeric(role.skills["importance"], errors="coerce")
+    best = float(imp.max()) if len(imp) and imp.notna().any() else 1.0
+    rows = pd.DataFrame({"skill_id": [s for s, _ in keep], "name": [s.replace("-", " ") for s, _ in keep],
+                         "importance": [FEEDBACK_IMPORTANCE * best * n / keep[0][1] for _, n in keep],
+                         "core": False, "type": "implied"})
+    return Role(slug=role.slug, title=role.title, skills=pd.concat([role.skills, rows], ignore_index=True),
+                text=role.text, evidence=role.evidence,
+                extra={**role.extra, "feedback": rows["skill_id"].tolist()})
 
 
 def role_vectors(role: Role, embedder: Embedder) -> np.ndarray:
@@ -231,12 +307,15 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
     if sv_ids:
         role = implied_skills(role, sv_ids, sv_mat, role_vec, allowed=set(course_skills["skill_id"].astype(str)))
     spec = skill_specificity(course_skills, len(courses))
-    cs_role = course_skills[course_skills["skill_id"].isin(set(role.skills["skill_id"].astype(str)))]
-    cs_role = cs_role[["course_id", "skill_id", "score"]]
     rv = np.atleast_2d(role_vec)  # rows: the profile text, and optionally the bare title; cosines averaged
     ids = list(vecs)
     cmat = np.vstack([vecs[c] for c in ids]) if ids else np.zeros((0, rv.shape[1]), dtype=np.float32)
     all_cos = (cmat @ rv.T).mean(axis=1) if ids else np.zeros(0)
+    contrast = contrast_cosines(all_cos, cmat, skill_vecs)
+    if contrast is not None and FEEDBACK_TOP:
+        role = feedback_skills(role, ids, all_cos, contrast, cmat, course_skills, spec, shares, skill_vecs)
+    cs_role = course_skills[course_skills["skill_id"].isin(set(role.skills["skill_id"].astype(str)))]
+    cs_role = cs_role[["course_id", "skill_id", "score"]]
     semantic_only: set[str] = set()
     if sv_ids and ids:
         rs0 = weighted_role_skills(role, spec, shares)
@@ -245,14 +324,22 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
             floor_ids = set(rs0.loc[rs0["floor_skill"], "skill_id"])
             semantic_only = set(sem["course_id"]) - set(cs_role.loc[cs_role["skill_id"].isin(floor_ids), "course_id"])
             cs_role = pd.concat([cs_role, sem], ignore_index=True)
-    cos = pd.Series(all_cos, index=ids, dtype=float)
-    rel = relevance_table(role, cs_role, len(courses), cos[cos.index.isin(set(cs_role["course_id"]))], spec,
-                          catalog_floor=catalog_floor(all_cos), role_share=shares)
+    raw = pd.Series(all_cos, index=ids, dtype=float)
+    text = raw if contrast is None else pd.Series(contrast, index=ids, dtype=float)
+    rel = relevance_table(role, cs_role, len(courses), text[text.index.isin(set(cs_role["course_id"]))], spec,
+                          catalog_floor=catalog_floor(text.to_numpy()), role_share=shares,
+                          abs_floor=None if contrast is None else CONTRAST_FLOOR,
+                          rel_floor=None if contrast is None else CONTRAST_REL_FLOOR)
     if rel.empty:
         return []
+    rel["contrast"] = rel["cosine"]
+    rel["cosine"] = rel["course_id"].map(raw).fillna(0.0)
+    if contrast is not None:
+        rel = rel[rel["cosine"] >= CONTRAST_RAW_FLOOR].reset_index(drop=True)
     rel = role_rank_penalty(rel, role.slug, skill_vecs, vecs, semantic_only)
     if rel.empty:
         return []
+    rel = rel[rel["relevance"] >= MIN_REL_SHARE * float(rel["relevance"].max())]
     df = filters.apply(rel.merge(courses, on="course_id"))
     if df.empty:
         return []

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-W_COVER, W_SEM = 0.3, 0.7
+W_COVER, W_SEM = 0.4, 0.6
 MAX_ROLE_SHARE = 1 / 3  # a skill more than this share of all roles list never lets a course pass the floor
 DISTINCT_SHARE = 0.005  # a skill at most this share of roles list is fully distinctive
 ROLE_FLOOR = 0.2  # weight multiplier of a skill every role lists
@@ -223,12 +223,14 @@ def scale_semantic(cos: np.ndarray | pd.Series, best: float, floor: float) -> np
 
 def relevance_table(role: Role, course_skills: pd.DataFrame, n_courses: int,
                     cosines: pd.Series, spec: pd.DataFrame | None = None, catalog_floor: float = 0.0,
-                    role_share: dict[str, float] | None = None) -> pd.DataFrame:
+                    role_share: dict[str, float] | None = None, abs_floor: float | None = None,
+                    rel_floor: float | None = None) -> pd.DataFrame:
     """Relevance of every course that passes the floor, best first.
 
-    `cosines` is indexed by course_id (courses without an embedding count as 0). Returned columns:
-    course_id, relevance, coverage, semantic, cosine, covers (names, most important first),
-    covers_ids, core_ids.
+    `cosines` is indexed by course_id (courses without an embedding count as 0); the caller may pass
+    contrast cosines instead (`rank.contrast_cosines`), with their own absolute and relative floors `abs_floor`,
+    `rel_floor` (default SEM_FLOOR, SEM_REL_FLOOR). Returned columns: course_id, relevance, coverage, semantic, cosine (what was
+    passed), covers (names, most important first), covers_ids, core_ids.
     """
     spec = skill_specificity(course_skills, n_courses) if spec is None else spec
     rs = weighted_role_skills(role, spec, role_share)
@@ -237,7 +239,8 @@ def relevance_table(role: Role, course_skills: pd.DataFrame, n_courses: int,
         return cov.assign(relevance=[], semantic=[], cosine=[])
     cov["cosine"] = cov["course_id"].map(cosines).fillna(0.0).astype(float)
     best = float(cov.loc[cov["floor_ok"], "cosine"].max()) if cov["floor_ok"].any() else 0.0
-    floor = max(SEM_FLOOR, SEM_REL_FLOOR * best, catalog_floor)
+    floor = max(SEM_FLOOR if abs_floor is None else abs_floor,
+                (SEM_REL_FLOOR if rel_floor is None else rel_floor) * best, catalog_floor)
     cov = cov[cov["floor_ok"] & (cov["cosine"] >= floor)].copy()
     cov["semantic"] = scale_semantic(cov["cosine"], best, floor)
     cov["relevance"] = (W_COVER * cov["coverage"] + W_SEM * cov["semantic"]).round(4)
