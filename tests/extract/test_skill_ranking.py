@@ -149,3 +149,19 @@ def test_override_alias_takes_a_name_from_an_esco_label(tmp_path):
         build_taxonomy(con)
         owners = dict(con.execute("SELECT alias, skill_id FROM skill_aliases WHERE norm = 'spark'").fetchall())
     assert owners == {"Spark": "apache-spark"}
+
+
+def test_popularity_prior_breaks_ties_towards_skills_documents_name():
+    emb = FixedEmbedder({"lead": _unit(0, 3, 4)})
+    text = "You will lead the ward's clinical staff every day."
+    ex = _extractor(emb, sem_length_penalty=0.0)
+    assert ex.extract(text)[0].score == ex.extract(text)[1].score  # a tie
+    ex.set_popularity({"a-long": 40, "lead-a-team": 0, "sql": 900})
+    assert [h.id for h in ex.extract(text)][:2] == ["a-long", "lead-a-team"]
+    # a small weight: it only decides near-ties, never outranks a clearly closer skill
+    ex = _extractor(FixedEmbedder({"lead": _unit(0, 3), "staff": _unit(1, 3)}), sem_length_penalty=0.0)
+    ex.set_popularity({"management": 10_000, "a-long": 1})
+    assert ex._prior is not None and float(-ex._prior.min()) <= ex.config.sem_popularity_weight + 1e-6
+    off = _extractor(emb, sem_length_penalty=0.0, sem_popularity_weight=0.0)
+    off.set_popularity({"a-long": 40})
+    assert off._prior is None or not off._prior.any()

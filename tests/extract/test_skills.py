@@ -174,6 +174,10 @@ def test_batch_extract_all(db, tmp_path):
     assert by["t:2"]["r"][0] == "given"
     assert "r" not in by.get("t:4", {}) and "go" not in by.get("t:4", {})
     assert ("c:1", "machine-learning", "given", "skills_given") in cs
+    with duckdb.connect(str(copy), read_only=True) as con:  # what documents name: the semantic stage's prior
+        pop = dict(con.execute("SELECT skill_id, documents FROM skill_popularity").fetchall())
+    assert pop["python-computer-programming"] == 3  # t:1 (text), t:2 (given list), c:1; the duplicate t:3 not counted
+    assert "create-data-visualisation" in pop and "go" not in pop
 
 
 def test_single_text_ranking_fills_places_below_named_skills(db):

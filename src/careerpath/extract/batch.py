@@ -3,6 +3,8 @@
 - A given skills list (the lukebarousse `job_skills`, Coursera "skills") is mapped into the taxonomy
   by exact alias (method 'given', score 1.0; ambiguity rules do not apply: the list says it is a skill).
 - Text fields get the lexical stage in worker processes (fork, one per core), method 'lexical'.
+- `skill_popularity` (skill_id, documents): how many postings and courses name each skill (given + lexical),
+  the semantic stage's tie-breaking prior (`ExtractConfig.sem_popularity_weight`), here and in `extract`.
 - The semantic stage runs in the parent (the model already uses every core) on descriptions only,
   within a budget of segments (`sem_budget` in total, spread evenly over the documents) so the whole
   run has a bounded cost; method 'semantic'.
@@ -171,6 +173,17 @@ def _given_rows(df: pd.DataFrame, id_col: str, index: dict[str, str], stats: Bat
     return out
 
 
+def skill_popularity(*row_lists: list[tuple]) -> dict[str, int]:
+    """skill id -> number of documents whose given list or text names it (rows of method 'given' / 'lexical')."""
+    seen: set[tuple[str, str]] = set()
+    for rows in row_lists:
+        seen.update((r[0], r[1]) for r in rows if r[4] in ("given", "lexical"))
+    counts: dict[str, int] = {}
+    for _, sid in seen:
+        counts[sid] = counts.get(sid, 0) + 1
+    return counts
+
+
 def extract_all(con: duckdb.DuckDBPyConnection, *, embedder: Embedder | None = None, config: ExtractConfig | None = None,
                 workers: int | None = None, semantic: bool = True, sem_budget: int = SEM_BUDGET) -> BatchStats:
     """Extract skills for every posting and course in `con` and write `posting_skills`, `course_skills`.
@@ -223,6 +236,11 @@ def extract_all(con: duckdb.DuckDBPyConnection, *, embedder: Embedder | None = N
     c_rows += _run_lexical(ex, c_items, workers, "courses")
     stats.seconds["lexical"] = time.perf_counter() - t
     stats.seconds["lexical_docs_per_s_per_core"] = (len(p_items) + len(c_items)) / max(stats.seconds["lexical"], 1e-9) / workers
+
+    popularity = skill_popularity(p_rows, c_rows)  # what real postings and courses name: the semantic prior
+    store.write_table(con, "skill_popularity", pd.DataFrame(
+        sorted(popularity.items()), columns=["skill_id", "documents"]).astype({"documents": "int64"}))
+    ex.set_popularity(popularity)
 
     if semantic and ex.embedder is not None:
         t = time.perf_counter()

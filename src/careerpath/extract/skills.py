@@ -6,7 +6,8 @@
    see `careerpath.extract.taxonomy`. Cost is linear in the text.
 2. Semantic: sentences and clauses, with the requirement frame in front stripped ("Strong experience
    with ..."), are embedded (MiniLM) and linked to the nearest ESCO-backed skills by cosine similarity
-   minus a small specificity prior (long, narrow labels pay per word), for skills stated in other words
+   minus a small specificity prior (long, narrow labels pay per word) plus a smaller popularity prior (skills
+   that postings and courses name outright, `skill_popularity`: a tie-breaker), for skills stated in other words
    ("build dashboards for executives"). One vector per skill, the mean of its label's and its
    label + definition's (cached in the store, `skill_embeddings`): a max over separate label,
    alternative-label and definition vectors ranked worse on both dev sets (bench/README.md).
@@ -51,6 +52,9 @@ class ExtractConfig:
     lex_unconfirmed_bonus: float = 0.1  # ... with this added to its cosine
     sem_length_penalty: float = 0.005  # similarity taken off per label word beyond sem_length_free
     sem_length_free: int = 2
+    # similarity added to skills that real documents name (given lists, lexical hits; `skill_popularity`):
+    # weight * log(1 + n) / log(1 + max n), a tie-breaker between links of similar cosine
+    sem_popularity_weight: float = 0.01
     strip_frames: bool = True  # drop "Experience with", "Ability to", ... in front of a segment before embedding
     sem_weight: float = 0.95  # semantic score = weight * similarity, below any lexical hit
     sem_lexical_boost: float = 0.05  # a lexical hit also found semantically
@@ -93,7 +97,8 @@ class SkillExtractor:
     """Build once from the store (`from_store`), then call `extract(text)` as often as needed."""
 
     def __init__(self, skills: list[dict], aliases: list[dict], *, config: ExtractConfig | None = None,
-                 embedder: Embedder | None = None, vectors: np.ndarray | None = None, vector_ids: list[str] | None = None) -> None:
+                 embedder: Embedder | None = None, vectors: np.ndarray | None = None, vector_ids: list[str] | None = None,
+                 popularity: dict[str, int] | None = None) -> None:
         self.config = config or ExtractConfig()
         self.skills = {s["skill_id"]: s for s in skills}
         self._ids = list(self.skills)
@@ -127,6 +132,7 @@ class SkillExtractor:
         if vectors is not None and vector_ids is not None:
             keep = [i for i, s in enumerate(vector_ids) if s in self._index]
             self._vectors = vectors[keep]
+        self._popularity = dict(popularity or {})
         self._prior = self._specificity_prior()
         self._row_of = {int(i): r for r, i in enumerate(self._vector_rows.tolist())}
 
@@ -147,9 +153,12 @@ class SkillExtractor:
             a["veto"] = a["veto"] if isinstance(a["veto"], str) else None
         config = config or ExtractConfig()
         vectors = ids = None
+        popularity = None
         if config.semantic and embedder is not None:
             ids, vectors = taxonomy_vectors(con, embedder)
-        return cls(skills, aliases, config=config, embedder=embedder, vectors=vectors, vector_ids=ids)
+            if has_table(con, "skill_popularity"):
+                popularity = dict(con.execute("SELECT skill_id, documents FROM skill_popularity").fetchall())
+        return cls(skills, aliases, config=config, embedder=embedder, vectors=vectors, vector_ids=ids, popularity=popularity)
 
     # ------------------------------------------------------------------ lexical stage
     def lexical(self, text: str) -> dict[int, list]:
@@ -213,14 +222,28 @@ class SkillExtractor:
         return _CUE.search(text, max(0, s - w), min(len(text), e + w)) is not None
 
     def _specificity_prior(self) -> np.ndarray | None:
-        """Per-vector penalty for long, narrow labels ("provide healthcare services to patients in
-        specialised medicine"): they match a sentence's many words better than the short, general skill
-        ("lead a team") that postings mean."""
-        pen = self.config.sem_length_penalty
-        if not pen or self._vectors is None or not len(self._vector_rows):
+        """Per-vector penalty (subtracted from the cosine) for long, narrow labels ("provide healthcare services
+        to patients in specialised medicine"): they match a sentence's many words better than the short, general
+        skill ("lead a team") that postings mean. Minus a small bonus for skills that documents name outright
+        (`set_popularity`): at similar cosine, "manage data" before "manage information access aids"."""
+        cfg = self.config
+        if self._vectors is None or not len(self._vector_rows) or not (cfg.sem_length_penalty or self._popularity):
             return None
-        words = np.array([len(self.skills[self._ids[i]]["name"].split()) for i in self._vector_rows], dtype=np.float32)
-        return (pen * np.maximum(words - self.config.sem_length_free, 0)).astype(np.float32)
+        prior = np.zeros(len(self._vector_rows), dtype=np.float32)
+        if cfg.sem_length_penalty:
+            words = np.array([len(self.skills[self._ids[i]]["name"].split()) for i in self._vector_rows], dtype=np.float32)
+            prior += cfg.sem_length_penalty * np.maximum(words - cfg.sem_length_free, 0)
+        if self._popularity and cfg.sem_popularity_weight:
+            n = np.array([self._popularity.get(self._ids[i], 0) for i in self._vector_rows], dtype=np.float32)
+            if n.max() > 0:
+                prior -= cfg.sem_popularity_weight * np.log1p(n) / np.log1p(n.max())
+        return prior.astype(np.float32)
+
+    def set_popularity(self, documents: dict[str, int]) -> None:
+        """Number of documents that name each skill (given lists and lexical hits): the semantic stage's
+        popularity prior from now on."""
+        self._popularity = dict(documents)
+        self._prior = self._specificity_prior()
 
     # ------------------------------------------------------------------ semantic stage
     def segments(self, text: str) -> list[tuple[str, int, int]]:
