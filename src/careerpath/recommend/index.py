@@ -49,28 +49,34 @@ def _hash(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
+def _cached_vectors(con: duckdb.DuckDBPyConnection, table: str, key: str, want: pd.DataFrame, embedder: Embedder,
+                    what: str, batch_size: int) -> dict:
+    """Write `table` (key, model, text_hash, vec) for `want` (key, text): only new or changed texts are
+    encoded; the rest keep the vectors already stored for this model."""
+    want = want.assign(text_hash=want["text"].map(_hash))
+    cached = pd.DataFrame(columns=[key, "text_hash", "vec"])
+    if has_table(con, table):
+        cached = con.execute(f"SELECT {key}, text_hash, vec FROM {table} WHERE model = ?", [embedder.name]).df()
+    merged = want.merge(cached[[key, "text_hash", "vec"]], on=[key, "text_hash"], how="left")
+    todo = merged["vec"].isna()
+    if todo.any():
+        with step(f"Embedding {int(todo.sum()):,} {what} with {embedder.name}"):
+            vecs = embedder.encode(merged.loc[todo, "text"].tolist(), batch_size=batch_size, max_tokens=128)
+        merged.loc[todo, "vec"] = pd.Series([v.astype(np.float32).tolist() for v in vecs],
+                                            index=merged.index[todo], dtype=object)
+    out = pd.DataFrame({key: merged[key], "model": embedder.name, "text_hash": merged["text_hash"], "vec": merged["vec"]})
+    con.register("_vecs", out)
+    con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT {key}, model, text_hash, "
+                f"CAST(vec AS FLOAT[{DIM}]) AS vec FROM _vecs")
+    con.unregister("_vecs")
+    return {"embedded": int(todo.sum()), "cached": int((~todo).sum())}
+
+
 def build_embeddings(con: duckdb.DuckDBPyConnection, courses: pd.DataFrame, embedder: Embedder) -> dict:
     """Encode courses whose text is new or changed; keep the rest from the cache."""
     texts = courses.apply(course_text, axis=1) if len(courses) else pd.Series(dtype=str)
-    want = pd.DataFrame({"course_id": courses["course_id"], "text_hash": texts.map(_hash), "text": texts})
-    cached = pd.DataFrame(columns=["course_id", "model", "text_hash", "vec"])
-    if has_table(con, "course_embeddings"):
-        cached = con.execute("SELECT course_id, model, text_hash, vec FROM course_embeddings WHERE model = ?",
-                             [embedder.name]).df()
-    merged = want.merge(cached[["course_id", "text_hash", "vec"]], on=["course_id", "text_hash"], how="left")
-    todo = merged["vec"].isna()
-    if todo.any():
-        with step(f"Embedding {int(todo.sum()):,} course texts with {embedder.name}"):
-            vecs = embedder.encode(merged.loc[todo, "text"].tolist(), batch_size=128, max_tokens=128)
-        merged.loc[todo, "vec"] = pd.Series([v.astype(np.float32).tolist() for v in vecs],
-                                            index=merged.index[todo], dtype=object)
-    out = pd.DataFrame({"course_id": merged["course_id"], "model": embedder.name,
-                        "text_hash": merged["text_hash"], "vec": merged["vec"]})
-    con.register("_emb", out)
-    con.execute(f"CREATE OR REPLACE TABLE course_embeddings AS SELECT course_id, model, text_hash, "
-                f"CAST(vec AS FLOAT[{DIM}]) AS vec FROM _emb")
-    con.unregister("_emb")
-    return {"embedded": int(todo.sum()), "cached": int((~todo).sum())}
+    want = pd.DataFrame({"course_id": courses["course_id"], "text": texts})
+    return _cached_vectors(con, "course_embeddings", "course_id", want, embedder, "course texts", 128)
 
 
 def load_embeddings(con: duckdb.DuckDBPyConnection, model: str | None = None) -> tuple[list[str], np.ndarray]:
@@ -109,24 +115,7 @@ def build_role_embeddings(con: duckdb.DuckDBPyConnection, embedder: Embedder) ->
     want = role_index_texts(con)
     if want.empty:
         return {"embedded": 0, "cached": 0}
-    want["text_hash"] = want["text"].map(_hash)
-    cached = pd.DataFrame(columns=["slug", "text_hash", "vec"])
-    if has_table(con, "role_embeddings"):
-        cached = con.execute("SELECT slug, text_hash, vec FROM role_embeddings WHERE model = ?", [embedder.name]).df()
-    merged = want.merge(cached[["slug", "text_hash", "vec"]], on=["slug", "text_hash"], how="left")
-    todo = merged["vec"].isna()
-    if todo.any():
-        with step(f"Embedding {int(todo.sum()):,} role texts with {embedder.name}"):
-            vecs = embedder.encode(merged.loc[todo, "text"].tolist(), batch_size=64, max_tokens=128)
-        merged.loc[todo, "vec"] = pd.Series([v.astype(np.float32).tolist() for v in vecs],
-                                            index=merged.index[todo], dtype=object)
-    out = pd.DataFrame({"slug": merged["slug"], "model": embedder.name, "text_hash": merged["text_hash"],
-                        "vec": merged["vec"]})
-    con.register("_remb", out)
-    con.execute(f"CREATE OR REPLACE TABLE role_embeddings AS SELECT slug, model, text_hash, "
-                f"CAST(vec AS FLOAT[{DIM}]) AS vec FROM _remb")
-    con.unregister("_remb")
-    return {"embedded": int(todo.sum()), "cached": int((~todo).sum())}
+    return _cached_vectors(con, "role_embeddings", "slug", want, embedder, "role texts", 64)
 
 
 def load_role_embeddings(con: duckdb.DuckDBPyConnection, model: str) -> tuple[list[str], np.ndarray]:
