@@ -93,7 +93,10 @@ def _profile(con, title):
 def test_machine_learning_engineer_from_postings(built_con):
     p = _profile(built_con, "Machine Learning Engineer")
     assert p.skills.evidence == "postings"
-    top = [i.name.lower() for i in p.skills.items[:15]]
+    top = [i.name.lower() for i in p.skills.items[:20]]
+    # machine learning and Python lead; SQL (about a quarter of these postings) sits lower since skills
+    # such as "data science" and "computer programming" are recognised by name too
+    assert top[0] == "machine learning" and top[1].startswith("python"), top[:5]
     for wanted in ("python", "sql", "machine learning"):
         assert any(name == wanted or name.startswith(wanted + " (") for name in top), (wanted, top)
     assert set(top) & {"deep learning", "pytorch", "tensorflow"}
