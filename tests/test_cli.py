@@ -76,3 +76,12 @@ def test_every_command_has_help_with_an_example() -> None:
 
     missing = [name for name, cmd in walk(cli) if not cmd.help or "Example" not in cmd.help]
     assert not missing, missing
+
+
+@pytest.mark.slow
+def test_model_commands_keep_stderr_clean(full_store: Path) -> None:
+    """Scripts read stderr as the error channel: loading MiniLM must not print library progress bars there."""
+    r = _run("resolve", "wizard of spreadsheets and ledgers", "--json", "--db", str(full_store))  # no alias: needs the model
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["matches"]
+    assert r.stderr.strip() == ""
