@@ -113,3 +113,20 @@ def test_registered_nurses_draw_on_nhs_postings(built_con):
 def test_electricians_rest_on_onet(built_con):
     p = _profile(built_con, "Electricians")
     assert p.skills.evidence == "onet" and "O*NET" in p.skills.evidence_text
+
+
+def test_onet_ratings_keep_their_own_names(real_con):
+    """A rating names an ESCO concept or itself: never a product, never a stray ESCO alternate label."""
+    con = real_con
+    slugs = [s for s in (_slug_of(con, c) for c in CODES) if s]
+    profiles = compute_profiles(con, slugs)
+    products = {r[0] for r in con.execute(
+        "SELECT skill_id FROM skills WHERE type IN ('software', 'tool') AND esco_uri IS NULL").fetchall()}
+    for slug, p in profiles.items():
+        rated_products = [s.name for s in p.skills.items if s.onet_importance is not None and s.id in products]
+        assert not rated_products, (slug, rated_products)
+    hygienist = _slug_of(con, "29-1292.00")  # few postings: ranked from O*NET ratings
+    names = {s.name for s in compute_profiles(con, [hygienist])[hygienist].skills.items}
+    assert "Monitoring" in names and "Writing" in names
+    assert not names & {"monitor airport surveillance infrastructure",
+                        "develop biochemical manufacturing training materials"}

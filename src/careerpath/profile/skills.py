@@ -27,13 +27,47 @@ def norm(name: str) -> str:
 
 
 def name_index(skills: dict[str, dict]) -> dict[str, str]:
-    """Normalised name or alias → skill id, so O*NET elements join the extracted skills they name."""
+    """Normalised name or alias → skill id, so O*NET elements join the extracted skills they name.
+
+    Names win over aliases, and an alias several skills claim names none of them: ESCO carries stray
+    one-word alternates ("writing" on "develop biochemical manufacturing training materials", "monitoring"
+    on eighteen concepts) that once put those concepts in every role's profile in place of O*NET's Writing
+    and Monitoring. A shared one-word alias still names a short skill that has it as a word
+    ("programming" → "computer programming") when exactly one claimant does.
+    """
     out: dict[str, str] = {}
+    claims: dict[str, set[str]] = {}
     for sid, row in skills.items():
-        for alias in [row.get("name")] + list(row.get("aliases") or []):
-            if alias:
-                out.setdefault(norm(alias), sid)
+        name = norm(row.get("name") or "")
+        if name:
+            out.setdefault(name, sid)
+        for alias in row.get("aliases") if row.get("aliases") is not None else []:
+            a = norm(alias or "")
+            if a and a != name:
+                claims.setdefault(a, set()).add(sid)
+    for a, sids in claims.items():
+        if a in out:
+            continue
+        if len(sids) > 1 and " " not in a:
+            sids = {s for s in sids if a in (words := norm(skills[s].get("name") or "").split()) and len(words) <= 2}
+        if len(sids) == 1:
+            out[a] = next(iter(sids))
     return out
+
+
+#: O*NET rates abilities, skills and knowledge; a rating never names a software product or a tool
+#: ("Persuasion" the skill is not Adobe Persuasion). ESCO concepts typed software stay eligible
+#: ("Programming" is ESCO's computer programming).
+_NOT_RATED_TYPES = frozenset({"software", "tool"})
+
+
+def rated_skill_id(element_id: str, element_name: str, skills: dict[str, dict], names: dict[str, str]) -> str:
+    """The taxonomy skill an O*NET rating element names, else its own `onet:` id."""
+    sid = names.get(norm(element_name))
+    row = skills.get(sid) or {} if sid else {}
+    if sid is None or (row.get("type") in _NOT_RATED_TYPES and not row.get("esco_uri")):
+        return f"onet:{element_id}"
+    return sid
 
 
 def evidence_rows(rows: list[dict]) -> tuple[int, list[CountryEvidence]]:
@@ -75,7 +109,7 @@ def skills_section(counts: list[dict], ratings: list[dict], tech: list[dict], ev
                 e = entry(r["skill_id"], r["skill_id"], None)
                 e.update(k=int(r["k"]), n=int(r["n"]), k_all=int(r["k_all"]), n_all=int(r["n_all"]))
     for r in ratings:
-        sid = names.get(norm(r["element_name"]), f"onet:{r['element_id']}")
+        sid = rated_skill_id(r["element_id"], r["element_name"], skills, names)
         e = entry(sid, r["element_name"], r["kind"])
         if r["im"] is not None and r["im"] > e.get("im", 0):
             e.update(im=float(r["im"]), im_source=r["source_id"])

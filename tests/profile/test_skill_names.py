@@ -1,0 +1,47 @@
+"""O*NET rating elements join taxonomy skills by name, never by a stray alias or a product name."""
+
+from careerpath.profile.skills import name_index, rated_skill_id
+
+SKILLS = {
+    "develop-biochemical-training": {"name": "develop biochemical manufacturing training materials", "type": "skill",
+                                     "esco_uri": "esco:1", "aliases": ["writing", "biochemical training materials"]},
+    "write-polish": {"name": "write Polish", "type": "skill", "esco_uri": "esco:2", "aliases": ["writing"]},
+    "computer-programming": {"name": "computer programming", "type": "software", "esco_uri": "esco:3",
+                             "aliases": ["programming", "coding"]},
+    "program-firmware": {"name": "program firmware", "type": "skill", "esco_uri": "esco:4", "aliases": ["programming"]},
+    "adobe-persuasion": {"name": "Adobe Persuasion", "type": "software", "esco_uri": None, "aliases": ["Persuasion"]},
+    "listen-actively": {"name": "listen actively", "type": "soft_skill", "esco_uri": "esco:5",
+                        "aliases": ["active listening"]},
+    "mathematics": {"name": "mathematics", "type": "skill", "esco_uri": "esco:6", "aliases": []},
+    "maths-teaching": {"name": "teach mathematics", "type": "skill", "esco_uri": "esco:7", "aliases": ["Mathematics"]},
+}
+
+
+def _rated(name: str) -> str:
+    return rated_skill_id("2.X", name, SKILLS, name_index(SKILLS))
+
+
+def test_a_stray_alias_two_skills_share_names_neither() -> None:
+    assert _rated("Writing") == "onet:2.X"
+
+
+def test_a_shared_one_word_alias_names_the_short_skill_that_has_the_word() -> None:
+    assert _rated("Programming") == "computer-programming"
+
+
+def test_a_rating_never_names_a_product() -> None:
+    assert _rated("Persuasion") == "onet:2.X"
+    assert name_index(SKILLS)["persuasion"] == "adobe-persuasion"  # technology examples still find it
+
+
+def test_names_win_over_aliases_and_unique_aliases_join() -> None:
+    assert _rated("Mathematics") == "mathematics"
+    assert _rated("Active Listening") == "listen-actively"
+    assert _rated("Coding") == "computer-programming"
+
+
+def test_numpy_alias_arrays_are_accepted() -> None:
+    import numpy as np
+
+    skills = {"a": {"name": "alpha", "type": "skill", "aliases": np.array(["first letter"])}}
+    assert name_index(skills)["first letter"] == "a"
