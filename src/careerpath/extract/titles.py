@@ -111,7 +111,6 @@ class Resolver:
         self.partial: set[str] = set()  # keys the last resolve_keys left without the model (see model_for)
         self._repaired: dict[str, str] = {}
         self.rerank = True  # the learned re-ranker on unsettled titles (title_rerank); off to collect its features
-        self._last_q: np.ndarray | None = None
 
     @property
     def embedder(self) -> Embedder | None:
@@ -209,14 +208,15 @@ class Resolver:
         return scores, "span" if span else ("fuzzy" if fz else "none"), False
 
     # model evidence ---------------------------------------------------------------------------
-    def _embedding(self, keys: Sequence[str]) -> list[dict[str, float]]:
+    def _embedding(self, keys: Sequence[str]) -> tuple[list[dict[str, float]], np.ndarray | None]:
+        """Per key the embedding evidence, and the keys' vectors (None without a model), which the
+        re-ranker reuses rather than encoding the same titles twice."""
         if not keys:
-            return []
+            return [], None
         emb = self.embedder
         if emb is None:
-            return [{} for _ in keys]
+            return [{} for _ in keys], None
         q = encode_titles(emb, list(keys), batch_size=256)
-        self._last_q = q
         heads = [self._head(k) for k in keys]
         out = []
         for start in range(0, len(keys), 512):
@@ -233,7 +233,7 @@ class Resolver:
                             v *= HEAD_MISS
                         d[soc] = max(d.get(soc, 0.0), emb_prob(cos) * v)
                 out.append(d)
-        return out
+        return out, q
 
     def _tech_role(self, key: str) -> bool:
         """"Node.js Engineer", "Kotlin Developer", "Python / Django Engineer": a developer or engineer named by
@@ -301,16 +301,16 @@ class Resolver:
                     self.partial.add(k)
                 else:
                     pending.append((k, scores, method))
-        self._last_q = None
-        for (k, cheap, method), emb in zip(pending, self._embedding([p[0] for p in pending])):
+        embs, q = self._embedding([p[0] for p in pending])
+        for (k, cheap, method), emb in zip(pending, embs):
             scores = _merge(cheap, emb, agree=True)
             out[k] = (scores, "embedding" if emb and max(emb.values()) >= max(cheap.values(), default=0) else method)
         for k, (scores, method) in out.items():
             if k not in self.cache:
                 out[k] = (self._demote_all_other(scores), method)
-        if pending and self.rerank and self._last_q is not None and title_rerank.enabled(self):
+        if pending and self.rerank and q is not None and title_rerank.enabled(self):
             keys = [p[0] for p in pending]
-            for k, (codes, X) in zip(keys, title_rerank.features(self, keys, self._last_q,
+            for k, (codes, X) in zip(keys, title_rerank.features(self, keys, q,
                                                                  [current_scores(out[k][0]) for k in keys])):
                 if len(codes):
                     p = title_rerank.score(X)
