@@ -9,7 +9,7 @@ from careerpath.extract import titles as T
 from careerpath.extract.title_index import TitleIndex
 
 HEADS = {"engineer", "scientist", "analyst", "programmer", "developer", "manager", "specialist", "nurse"}
-ALIASES = {"data engineer", "data scientist", "software engineer", "product engineer", "data analyst"}
+ALIASES = {"data engineer", "data scientist", "software engineer", "product engineer", "data analyst", "analyst"}
 
 
 @pytest.mark.parametrize("field, role", [
@@ -42,6 +42,8 @@ def test_field_role_needs_a_generic_head_and_an_alias(key, role) -> None:
     ("project manager", None),
     ("director of operations", None),
     ("data engineering specialist", None),
+    ("data science and analytics manager", "data scientist"),   # read part by part
+    ("analytics manager", None),                                # a bare "analyst" says too little
 ])
 def test_managed_role(key, role) -> None:
     assert H.managed_role(key, HEADS, ALIASES.__contains__) == role

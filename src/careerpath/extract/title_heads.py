@@ -82,8 +82,16 @@ def managed_role(key: str, head_words: Collection[str], is_alias: Callable[[str]
 
 def _as_role(field: list[str], head_words: Collection[str], is_alias: Callable[[str], bool],
              cache: dict[str, str | None] | None) -> str | None:
-    role = role_word(field[-1], head_words, cache)
-    if role is None:
-        return None
-    phrase = " ".join([*field[:-1], role])
-    return phrase if is_alias(phrase) else None
+    """The field's role if it is an alias of two words or more (a bare "analyst" says too little); a field of
+    several parts ("data science and analytics") is read part by part, the last first."""
+    parts = [[]]
+    for w in field:
+        if w == "and":
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    for part in reversed([p for p in parts if len(p) >= 2]):
+        role = role_word(part[-1], head_words, cache)
+        if role is not None and is_alias(phrase := " ".join([*part[:-1], role])):
+            return phrase
+    return None
