@@ -14,7 +14,9 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     read after the second pass. titles_dev3.tsv (80 titles, 8 per source file, seed 20261126, titles in
     dev/dev2 excluded) was labelled blind in the third pass and is used only as a check; titles_dev4.tsv
     (80 titles, 8 per source file, seed 20261127, titles in dev/dev2/dev3 excluded) was labelled blind in
-    the fourth pass, before the resolver ran on it, and is likewise only a check;
+    the fourth pass, before the resolver ran on it, and is likewise only a check; titles_dev5.tsv (100
+    titles, postings drawn uniformly with seed 20261128 so sources count in proportion, `--sample`) was
+    labelled blind in the sixth pass and is measured once, at the end of it;
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
@@ -47,7 +49,10 @@ HERE = Path(__file__).resolve().parent
 DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled first; misses studied
         "dev2": HERE.parent / "tests" / "data" / "titles_dev2.tsv",  # labelled blind; misses since read
         "dev3": HERE.parent / "tests" / "data" / "titles_dev3.tsv",  # labelled blind; only ever checked
-        "dev4": HERE.parent / "tests" / "data" / "titles_dev4.tsv"}  # labelled blind in the fourth pass
+        "dev4": HERE.parent / "tests" / "data" / "titles_dev4.tsv",  # labelled blind in the fourth pass
+        "dev5": HERE.parent / "tests" / "data" / "titles_dev5.tsv"}  # labelled blind in the sixth pass
+SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
+           "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 
 
 def holdout_slice(con: duckdb.DuckDBPyConnection, full: T.TitleIndex, per_mille: int = 15) -> pd.DataFrame:
@@ -95,9 +100,10 @@ def part_a(con, full: T.TitleIndex) -> None:
     print(calibration([(r.matches[0].score if r.matches else 0.0, ok) for r, ok in zip(out, ok1)]))
 
 
-def part_b(con, full: T.TitleIndex) -> None:
+def part_b(con, full: T.TitleIndex, only: str = "") -> None:
     for name, path in DEVS.items():
-        dev_set(full, name, path)
+        if path.exists() and (not only or name in only.split(",")):
+            dev_set(full, name, path)
 
 
 def dev_set(full: T.TitleIndex, name: str, path: Path) -> None:
@@ -209,6 +215,35 @@ def part_c(con, full: T.TitleIndex, db: str, n: int, with_cold: bool) -> None:
     Path(f.name).unlink()
 
 
+def sample_titles(con, n: int, seed: int, exclude: str = "") -> pd.DataFrame:
+    """`n` posting titles for a new blind dev set: non-duplicate postings drawn uniformly with `seed`, so every
+    source counts in proportion to its postings; a title already in a dev set (same normalised form) or already
+    drawn is skipped (`exclude`: the dev sets to skip, comma-separated, default all; dev5 is
+    `--sample 100 --seed 20261128 --only dev,dev2,dev3,dev4`). Prints title, source and a description excerpt to label from (soc_code left empty)."""
+    import random
+
+    seen = set()
+    for name, path in DEVS.items():
+        if path.exists() and (not exclude or name in exclude.split(",")):
+            seen |= {normalize(t).text for t in pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, quoting=3).title}
+    rows = con.execute("SELECT posting_id, source_id, title, description FROM postings "
+                       "WHERE duplicate_of IS NULL AND title IS NOT NULL ORDER BY posting_id").fetchall()
+    rng = random.Random(seed)
+    out = []
+    for i in rng.sample(range(len(rows)), len(rows)):
+        pid, sid, title, desc = rows[i]
+        title = " ".join(title.split())
+        key = normalize(title).text
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        src = next((v for k, v in SOURCES.items() if k in sid), sid)
+        out.append((title, src, pid, " ".join((desc or "").split())[:400]))
+        if len(out) == n:
+            break
+    return pd.DataFrame(out, columns=["title", "source", "posting_id", "description"])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", default="careerpath.duckdb")
@@ -218,8 +253,15 @@ def main() -> None:
     ap.add_argument("--cold", action="store_true", help="also time resolution without the posting cache (slow)")
     ap.add_argument("--fit-reranker", action="store_true", help="fit title_rerank's coefficients and print them")
     ap.add_argument("--no-rerank", action="store_true", help="measure without the learned re-ranker")
+    ap.add_argument("--sample", type=int, default=0, metavar="N",
+                    help="print N new posting titles (TSV) for a blind dev set, drawn with --seed, and stop")
+    ap.add_argument("--seed", type=int, default=20261128)
+    ap.add_argument("--only", default="", help="dev sets to measure in (b), comma-separated (default: all)")
     args = ap.parse_args()
     con = duckdb.connect(args.db, read_only=True)
+    if args.sample:
+        sample_titles(con, args.sample, args.seed, args.only).to_csv(sys.stdout, sep="\t", index=False)
+        return
     stored = T.load_index(con)
     if stored is None or stored.vectors is None:
         sys.exit("no cached title index: run `careerpath roles build` first")
@@ -235,7 +277,7 @@ def main() -> None:
     if "a" not in args.skip:
         part_a(con, full)
     if "b" not in args.skip:
-        part_b(con, full)
+        part_b(con, full, args.only)
     if "c" not in args.skip:
         part_c(con, full, args.db, args.throughput_n, args.cold)
 

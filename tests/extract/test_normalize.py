@@ -124,3 +124,13 @@ def test_any_unicode_string_normalises(raw: str) -> None:
 ])
 def test_tech_names_and_ranks_before_a_role(raw, text) -> None:
     assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Scientist/Senior Scientist, Bioinformatics", "bioinformatics scientist"),  # one bare role at two ranks
+    ("Engineer / Senior Engineer, Firmware", "firmware engineer"),
+    ("Data Engineer/Senior Data Engineer", "data engineer"),                      # not "data engineer data engineer"
+    ("Nurse / Senior Nurse", "nurse"),
+])
+def test_a_role_repeated_at_another_rank_is_one_role(raw, text) -> None:
+    assert normalize(raw).text == text

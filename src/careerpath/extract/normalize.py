@@ -243,7 +243,8 @@ def _content(segment: str) -> list[str]:
         if (w in SENIORITY and w not in _KEPT_RANKS) or w in LEVELS or w in NOISE_WORDS or w.isdigit():
             continue  # "staff" stays: "Staff Nurse" is not a bare "Nurse"
         out.extend(singular(x) for x in ABBREVIATIONS.get(TYPOS.get(w, w), TYPOS.get(w, w)).split())
-    return out
+    # "Scientist/Senior Scientist": one role at two ranks is still a bare role
+    return [w for i, w in enumerate(out) if i == 0 or w != out[i - 1]]
 
 
 def _has_head(words: list[str]) -> bool:
@@ -285,6 +286,8 @@ def _choose_segment(parts: list[str]) -> str:
     if not (bare or generic):
         return first
     for p, c, k in rest:
+        if c == words:
+            continue  # "Scientist/Senior Scientist, Bioinformatics": the same role at another rank; the field follows
         if _has_head(c):  # "Engineer - Software Engineer" -> the specific one; "Nurse / ODP" stays a nurse
             return p if bare and len(c) >= 2 and c[-1] == words[0] else first
         if set(_NON_WORD.sub(" ", p).split()) & _WEAK_HEADS:  # "Scientist / Group Lead, ...": a rank, not a field
@@ -362,7 +365,16 @@ def _normalize(title: object) -> NormalizedTitle:
         out.extend(ABBREVIATIONS.get(w, w).split())
     out = [singular(w) for w in out]
     dedup = [w for i, w in enumerate(out) if i == 0 or w != out[i - 1]]  # "swe engineer"
-    return NormalizedTitle(" ".join(dedup), seniority, level)
+    return NormalizedTitle(" ".join(_collapse_repeats(dedup)), seniority, level)
+
+
+def _collapse_repeats(words: list[str]) -> list[str]:
+    """"Data Engineer/Senior Data Engineer" is one data engineer: a run of words said twice in a row is kept once."""
+    for n in range(len(words) // 2, 1, -1):
+        for i in range(len(words) - 2 * n + 1):
+            if words[i:i + n] == words[i + n:i + 2 * n]:
+                return _collapse_repeats(words[:i + n] + words[i + 2 * n:])
+    return words
 
 
 def key(title: object) -> str:

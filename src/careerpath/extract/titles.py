@@ -38,7 +38,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from careerpath.embed import Embedder
-from careerpath.extract import title_rerank
+from careerpath.extract import title_heads, title_rerank
 from careerpath.extract.normalize import NormalizedTitle, normalize
 from careerpath.extract.title_index import (  # noqa: F401  (re-exported: the index API lives beside the resolver)
     OVERRIDES, TitleIndex, alias_rows, build_index, doctor_code, encode_titles, load_cache, load_index, save_cache,
@@ -60,6 +60,9 @@ ALL_OTHER = 0.7      # "Engineers, All Other" is a last resort: its score is sca
 HEAD_MISS = 0.75     # embedding neighbours of a code that never uses the title's role word ("engineer")
 PRIOR_W = 0.15       # the posting prior's largest boost
 PROGRAMMERS, DEVELOPERS = "15-1251.00", "15-1252.00"
+IT_MANAGERS = "11-3021.00"   # Computer and Information Systems Managers
+COMPUTER_CODES = ("15-12", "15-2051")  # computer occupations and data scientists: the fields IT managers run
+MANAGED_P = 0.3      # the managed practitioners' code stays a candidate behind the manager code
 DOCTOR_P = 0.9       # a UK doctor title ("Consultant in Dermatology") read by grade + specialty
 
 
@@ -111,7 +114,7 @@ class Resolver:
         self.partial: set[str] = set()  # keys the last resolve_keys left without the model (see model_for)
         self._repaired: dict[str, str] = {}
         self.rerank = True  # the learned re-ranker on unsettled titles (title_rerank); off to collect its features
-        self._last_q: np.ndarray | None = None
+        self._roles: dict[str, str | None] = {}  # field word -> role word (title_heads.role_word), memoised
 
     @property
     def embedder(self) -> Embedder | None:
@@ -181,6 +184,9 @@ class Resolver:
 
     def _cheap(self, key: str) -> tuple[dict[str, float], str, bool]:
         """Evidence without the model; the bool says whether it is settled."""
+        managed = self._managed(key)
+        if managed:
+            return managed, "span", True
         hit = self._exact(key)
         if hit:
             return self._modern(hit, key), "exact", True
@@ -192,6 +198,9 @@ class Resolver:
             words = key.split()
             alt = self._exact(" ".join(words[:-1] + ["developer"])) if words[-1] != "developer" else {}
             return ({c: v / EXACT_P * SPAN_P for c, v in alt.items()} or {DEVELOPERS: SPAN_P}), "span", True
+        role = title_heads.field_role(key, self.index.head_words, self.index.pos.__contains__, self._roles)
+        if role:  # "data engineering specialist" is a data engineer
+            return {c: v / EXACT_P * SPAN_P for c, v in self._modern(self._exact(role), role).items()}, "span", True
         span, quality = self._span(key)
         if quality >= SPAN_ACCEPT and len(key.split()) <= 6:
             return span, "span", True
@@ -209,14 +218,15 @@ class Resolver:
         return scores, "span" if span else ("fuzzy" if fz else "none"), False
 
     # model evidence ---------------------------------------------------------------------------
-    def _embedding(self, keys: Sequence[str]) -> list[dict[str, float]]:
+    def _embedding(self, keys: Sequence[str]) -> tuple[list[dict[str, float]], np.ndarray | None]:
+        """Per key the embedding evidence, and the keys' vectors (None without a model), which the
+        re-ranker reuses rather than encoding the same titles twice."""
         if not keys:
-            return []
+            return [], None
         emb = self.embedder
         if emb is None:
-            return [{} for _ in keys]
+            return [{} for _ in keys], None
         q = encode_titles(emb, list(keys), batch_size=256)
-        self._last_q = q
         heads = [self._head(k) for k in keys]
         out = []
         for start in range(0, len(keys), 512):
@@ -233,7 +243,20 @@ class Resolver:
                             v *= HEAD_MISS
                         d[soc] = max(d.get(soc, 0.0), emb_prob(cos) * v)
                 out.append(d)
-        return out
+        return out, q
+
+    def _managed(self, key: str) -> dict[str, float]:
+        """A manager of computer practitioners is a Computer and Information Systems Manager, whatever the
+        alias index says ("Data Engineering Manager" is filed under Architectural and Engineering Managers,
+        "Director of Data Science" matches nothing): the managed role decides (`title_heads.managed_role`)."""
+        role = title_heads.managed_role(key, self.index.head_words, self.index.pos.__contains__, self._roles)
+        if role is None:
+            return {}
+        codes = self._exact(role)
+        top = max(codes, key=codes.get)
+        if not top.startswith(COMPUTER_CODES) or IT_MANAGERS not in self.index.soc_titles:
+            return {}
+        return {IT_MANAGERS: SPAN_P, top: MANAGED_P}
 
     def _tech_role(self, key: str) -> bool:
         """"Node.js Engineer", "Kotlin Developer", "Python / Django Engineer": a developer or engineer named by
@@ -301,16 +324,16 @@ class Resolver:
                     self.partial.add(k)
                 else:
                     pending.append((k, scores, method))
-        self._last_q = None
-        for (k, cheap, method), emb in zip(pending, self._embedding([p[0] for p in pending])):
+        embs, q = self._embedding([p[0] for p in pending])
+        for (k, cheap, method), emb in zip(pending, embs):
             scores = _merge(cheap, emb, agree=True)
             out[k] = (scores, "embedding" if emb and max(emb.values()) >= max(cheap.values(), default=0) else method)
         for k, (scores, method) in out.items():
             if k not in self.cache:
                 out[k] = (self._demote_all_other(scores), method)
-        if pending and self.rerank and self._last_q is not None and title_rerank.enabled(self):
+        if pending and self.rerank and q is not None and title_rerank.enabled(self):
             keys = [p[0] for p in pending]
-            for k, (codes, X) in zip(keys, title_rerank.features(self, keys, self._last_q,
+            for k, (codes, X) in zip(keys, title_rerank.features(self, keys, q,
                                                                  [current_scores(out[k][0]) for k in keys])):
                 if len(codes):
                     p = title_rerank.score(X)
