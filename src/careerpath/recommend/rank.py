@@ -213,6 +213,21 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
                 extra={**role.extra, "feedback": rows["skill_id"].tolist()})
 
 
+def with_implied_skills(role: Role, course_skills: pd.DataFrame, skill_vecs: SkillVecs | tuple | None,
+                        role_vec: np.ndarray) -> Role:
+    """`role` plus its implied skills (`relevance.implied_skills`), marked in ``extra["implied"]`` so that a
+    caller who needs them before ranking (`recommend`, for the candidates to encode) computes them once:
+    a role that carries the mark is returned as it is."""
+    if "implied" in role.extra or skill_vecs is None or not len(skill_vecs[0]):
+        return role
+    out = implied_skills(role, list(skill_vecs[0]), skill_vecs[1], role_vec,
+                         allowed=set(course_skills["skill_id"].astype(str)))
+    if out is role:  # none qualified: mark it all the same, so the search is not run again
+        out = Role(slug=role.slug, title=role.title, skills=role.skills, text=role.text, evidence=role.evidence,
+                   extra={**role.extra, "implied": []})
+    return out
+
+
 def role_vectors(role: Role, embedder: Embedder) -> np.ndarray:
     """Two views of the role: its profile text (title, summary, top skills) and its bare title."""
     return embedder.encode([role.text or role.title, role.title])
@@ -304,8 +319,7 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
     filters = filters or Filters()
     sv_ids, sv_mat = ([], None) if skill_vecs is None else (list(skill_vecs[0]), skill_vecs[1])
     shares: dict[str, float] = dict(skill_vecs[2]) if skill_vecs is not None and len(skill_vecs) > 2 else {}
-    if sv_ids:
-        role = implied_skills(role, sv_ids, sv_mat, role_vec, allowed=set(course_skills["skill_id"].astype(str)))
+    role = with_implied_skills(role, course_skills, skill_vecs, role_vec)
     spec = skill_specificity(course_skills, len(courses))
     rv = np.atleast_2d(role_vec)  # rows: the profile text, and optionally the bare title; cosines averaged
     ids = list(vecs)
@@ -371,7 +385,7 @@ def recommend(con: duckdb.DuckDBPyConnection, role: Role, top: int = 10, filters
     cs = load_course_skills(con)
     role_vec = role_vectors(role, embedder)
     sv = skill_vectors(con, embedder)
-    implied = implied_skills(role, sv.ids, sv.mat, role_vec, allowed=set(cs["skill_id"])) if sv.ids else role
-    need = set(cs.loc[cs["skill_id"].isin(set(implied.skills["skill_id"].astype(str))), "course_id"])
+    role = with_implied_skills(role, cs, sv, role_vec)  # once: rank_courses keeps a role that has them
+    need = set(cs.loc[cs["skill_id"].isin(set(role.skills["skill_id"].astype(str))), "course_id"])
     vecs = course_vectors(con, courses, embedder, need)
     return rank_courses(courses, cs, vecs, role_vec, role, top, filters, order, skill_vecs=sv)
