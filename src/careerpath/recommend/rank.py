@@ -23,7 +23,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass, field
 
 import duckdb
 import numpy as np
@@ -69,16 +69,41 @@ FEEDBACK_IMPORTANCE = 0.3
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
 
 
-class SkillVecs(NamedTuple):
-    """The store-wide vectors the ranker uses beyond the courses' own (`skill_vectors`): skill ids and their
-    L2-normalised rows (implied skills, semantic skill matches), each skill's share of all role profiles
-    listing it (`role_skill_shares`), and every role's index vector (`index.build_role_embeddings`)."""
+@dataclass(frozen=True)
+class SkillVecs:
+    """The store-wide vectors the ranker uses beyond the courses' own (`skill_vectors`), keyed by id.
+
+    Skill vectors (L2-normalised rows: implied skills, semantic skill matches) are looked up by skill id
+    (`index`, `rows`), role index vectors (`index.build_role_embeddings`) by slug (`role_index`): a caller
+    that filters or reorders one list cannot pair a skill with another skill's vector, and mismatched
+    lengths or repeated ids fail at construction. `role_share`: each skill's share of all role profiles
+    listing it (`role_skill_shares`)."""
 
     ids: list[str]
     mat: np.ndarray
-    role_share: dict[str, float] = {}
-    role_slugs: list[str] = []
+    role_share: dict[str, float] = field(default_factory=dict)
+    role_slugs: list[str] = field(default_factory=list)
     role_mat: np.ndarray | None = None
+    index: dict[str, int] = field(init=False, repr=False)
+    role_index: dict[str, int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        ids, slugs = [str(i) for i in self.ids], [str(s) for s in self.role_slugs]
+        if len(ids) != len(self.mat) or len(set(ids)) != len(ids):
+            raise ValueError(f"SkillVecs: {len(ids)} ids ({len(set(ids))} distinct) for {len(self.mat)} vectors")
+        if self.role_mat is not None and (len(slugs) != len(self.role_mat) or len(set(slugs)) != len(slugs)):
+            raise ValueError(f"SkillVecs: {len(slugs)} role slugs for {len(self.role_mat)} role vectors")
+        object.__setattr__(self, "ids", ids)
+        object.__setattr__(self, "role_slugs", slugs)
+        object.__setattr__(self, "index", {s: i for i, s in enumerate(ids)})
+        object.__setattr__(self, "role_index", {s: i for i, s in enumerate(slugs)})
+
+    def rows(self, skill_ids: list[str]) -> np.ndarray:
+        """The vectors of `skill_ids`, in that order (KeyError for a skill without one)."""
+        return np.asarray(self.mat)[[self.index[s] for s in skill_ids]]
+
+    def has_roles(self) -> bool:
+        return self.role_mat is not None and len(self.role_slugs) > 0
 
 
 _ONET_VECS: dict[tuple, tuple[list[str], np.ndarray]] = {}
@@ -132,8 +157,9 @@ def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> SkillVe
                           ORDER BY skill_id""", [embedder.name]).fetchall()
     if not rows:
         return empty
-    ids = [str(r[0]) for r in rows]
-    mat = np.asarray([r[1] for r in rows], dtype=np.float32)
+    by_id = {str(r[0]): r[1] for r in rows}  # one vector per skill, should a model name repeat
+    ids = list(by_id)
+    mat = np.asarray(list(by_id.values()), dtype=np.float32)
     oids, omat = _onet_vectors(con, embedder)
     if len(oids) and omat.shape[1] == mat.shape[1]:
         ids, mat = ids + oids, np.vstack([mat, omat])
@@ -161,10 +187,9 @@ def catalog_floor(all_cos: np.ndarray) -> float:
     return float(np.quantile(all_cos, 1.0 - CATALOG_TOP))
 
 
-def contrast_cosines(all_cos: np.ndarray, cmat: np.ndarray, skill_vecs: SkillVecs | tuple | None
-                     ) -> np.ndarray | None:
+def contrast_cosines(all_cos: np.ndarray, cmat: np.ndarray, skill_vecs: SkillVecs | None) -> np.ndarray | None:
     """Cosines minus CONTRAST x each course's cosine to the mean role vector (None without enough role vectors)."""
-    rmat = skill_vecs[4] if skill_vecs is not None and len(skill_vecs) > 4 else None
+    rmat = skill_vecs.role_mat if skill_vecs is not None else None
     if rmat is None or len(rmat) < MIN_CONTRAST_ROLES or not len(all_cos):
         return None
     return all_cos - CONTRAST * (cmat @ np.asarray(rmat, dtype=np.float32).mean(axis=0))
@@ -172,7 +197,7 @@ def contrast_cosines(all_cos: np.ndarray, cmat: np.ndarray, skill_vecs: SkillVec
 
 def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: np.ndarray, cmat: np.ndarray,
                     course_skills: pd.DataFrame, spec: pd.DataFrame, shares: dict[str, float],
-                    skill_vecs: SkillVecs | tuple) -> Role:
+                    skill_vecs: SkillVecs) -> Role:
     """`role` plus the skills that the courses most specific to it teach (pseudo-relevance feedback).
 
     A profile can miss what the courses for the role teach (physical therapists' postings name physiotherapy,
@@ -182,14 +207,14 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
     relevance.MAX_ROLE_SHARE of roles, joins the role as an implied skill (at most FEEDBACK_MAX, importance
     FEEDBACK_IMPORTANCE x the role's top, by how many of those courses teach it)."""
     from careerpath.recommend.relevance import MAX_GENERIC_SHARE, MAX_ROLE_SHARE
-    slugs, rmat = skill_vecs[3], skill_vecs[4]
-    if role.slug not in slugs or not len(ids) or course_skills.empty:
+    rmat = skill_vecs.role_mat
+    if rmat is None or role.slug not in skill_vecs.role_index or not len(ids) or course_skills.empty:
         return role
     order = [i for i in np.argsort(-contrast)[: FEEDBACK_TOP * 4] if all_cos[i] >= CONTRAST_RAW_FLOOR]
     if not order:
         return role
     sims = cmat[order] @ np.asarray(rmat, dtype=np.float32).T
-    own = list(slugs).index(role.slug)
+    own = skill_vecs.role_index[role.slug]
     closer = (sims > sims[:, [own]]).sum(axis=1)
     top = [ids[i] for i, n in zip(order, closer) if n <= FEEDBACK_MAX_ROLE_RANK][:FEEDBACK_TOP]
     if len(top) < FEEDBACK_MIN_COURSES:
@@ -213,14 +238,14 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
                 extra={**role.extra, "feedback": rows["skill_id"].tolist()})
 
 
-def with_implied_skills(role: Role, course_skills: pd.DataFrame, skill_vecs: SkillVecs | tuple | None,
+def with_implied_skills(role: Role, course_skills: pd.DataFrame, skill_vecs: SkillVecs | None,
                         role_vec: np.ndarray) -> Role:
     """`role` plus its implied skills (`relevance.implied_skills`), marked in ``extra["implied"]`` so that a
     caller who needs them before ranking (`recommend`, for the candidates to encode) computes them once:
     a role that carries the mark is returned as it is."""
-    if "implied" in role.extra or skill_vecs is None or not len(skill_vecs[0]):
+    if "implied" in role.extra or skill_vecs is None or not skill_vecs.ids:
         return role
-    out = implied_skills(role, list(skill_vecs[0]), skill_vecs[1], role_vec,
+    out = implied_skills(role, skill_vecs.ids, skill_vecs.mat, role_vec,
                          allowed=set(course_skills["skill_id"].astype(str)))
     if out is role:  # none qualified: mark it all the same, so the search is not run again
         out = Role(slug=role.slug, title=role.title, skills=role.skills, text=role.text, evidence=role.evidence,
@@ -260,16 +285,16 @@ def greedy_select(cand: pd.DataFrame, weights: dict[str, float], core: set[str],
     return rows.loc[picked].reset_index(drop=True)
 
 
-def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | tuple | None,
+def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | None,
                       vecs: dict[str, np.ndarray], semantic_only: set[str] | None = None) -> pd.DataFrame:
     """Down-weight candidates that other roles fit better (see ROLE_RANK_SCALE); adds `role_rank`.
 
     A course for data pipelines is also close to "Plumbers, Pipefitters" by words; what tells them apart is
     that a hundred roles are closer to it. Unchanged without role vectors or when the role has none."""
-    if skill_vecs is None or len(skill_vecs) < 5 or skill_vecs[4] is None or slug not in skill_vecs[3]:
+    if skill_vecs is None or skill_vecs.role_mat is None or slug not in skill_vecs.role_index:
         return rel
-    rmat = skill_vecs[4]
-    own = list(skill_vecs[3]).index(slug)
+    rmat = skill_vecs.role_mat
+    own = skill_vecs.role_index[slug]
     have = rel["course_id"].map(lambda c: c in vecs)
     rel = rel[have].copy()
     if rel.empty:
@@ -310,15 +335,14 @@ def why(covers: list[str], n_core: int, level: object, hours: object) -> str:
 
 def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[str, np.ndarray],
                  role_vec: np.ndarray, role: Role, top: int = 10, filters: Filters | None = None,
-                 order: str = "best", skill_vecs: SkillVecs | tuple | None = None) -> list[dict]:
+                 order: str = "best", skill_vecs: SkillVecs | None = None) -> list[dict]:
     """The pure core of `recommend`: courses (with quality), their skills and vectors -> the list.
 
     `skill_vecs` (`skill_vectors`) brings the role's implied skills, the semantic skill matches, the skills'
     distinctiveness across roles (see `relevance.py`) and the role-rank check; without it, courses are
     matched on their extracted skills alone, as before those existed."""
     filters = filters or Filters()
-    sv_ids, sv_mat = ([], None) if skill_vecs is None else (list(skill_vecs[0]), skill_vecs[1])
-    shares: dict[str, float] = dict(skill_vecs[2]) if skill_vecs is not None and len(skill_vecs) > 2 else {}
+    shares: dict[str, float] = dict(skill_vecs.role_share) if skill_vecs is not None else {}
     role = with_implied_skills(role, course_skills, skill_vecs, role_vec)
     spec = skill_specificity(course_skills, len(courses))
     rv = np.atleast_2d(role_vec)  # rows: the profile text, and optionally the bare title; cosines averaged
@@ -331,9 +355,9 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
     cs_role = course_skills[course_skills["skill_id"].isin(set(role.skills["skill_id"].astype(str)))]
     cs_role = cs_role[["course_id", "skill_id", "score"]]
     semantic_only: set[str] = set()
-    if sv_ids and ids:
+    if skill_vecs is not None and skill_vecs.ids and ids:
         rs0 = weighted_role_skills(role, spec, shares)
-        sem = semantic_skill_matches(rs0, {s: i for i, s in enumerate(sv_ids)}, sv_mat, ids, cmat)
+        sem = semantic_skill_matches(rs0, skill_vecs.index, skill_vecs.mat, ids, cmat)
         if len(sem):
             floor_ids = set(rs0.loc[rs0["floor_skill"], "skill_id"])
             semantic_only = set(sem["course_id"]) - set(cs_role.loc[cs_role["skill_id"].isin(floor_ids), "course_id"])
