@@ -34,7 +34,7 @@ from careerpath.recommend.filters import LEVEL_ORDER, Filters
 from careerpath.recommend.index import course_text, load_embeddings, load_role_embeddings
 from careerpath.store import has_table
 from careerpath.recommend.items import courses_with_quality, dedupe, item
-from careerpath.recommend.relevance import (Role, implied_skills, relevance_table, semantic_skill_matches,
+from careerpath.recommend.relevance import (Role, implied_skills, relevance_table, semantic_skill_matches, skill_fit,
                                             skill_specificity, weighted_role_skills)
 
 ALPHA = 0.75
@@ -66,6 +66,10 @@ FEEDBACK_MAX_ROLE_RANK = 20
 FEEDBACK_MIN_COURSES = 2
 FEEDBACK_MAX = 10
 FEEDBACK_IMPORTANCE = 0.3
+FEEDBACK_MIN_COS = 0.2  # a feedback skill's own vector must be this close to the role's views (-1: no check)
+ROLE_INDEX_VIEW = True  # the role's index vector joins its views (`role_views`)
+FIT_MAX_ROLE_RANK = 20  # a course "fits" the role when at most this many roles are closer to it
+SKILL_FIT = True  # check each role skill's fit (`relevance.skill_fit`) before it may open the floor
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
 
 
@@ -197,7 +201,7 @@ def contrast_cosines(all_cos: np.ndarray, cmat: np.ndarray, skill_vecs: SkillVec
 
 def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: np.ndarray, cmat: np.ndarray,
                     course_skills: pd.DataFrame, spec: pd.DataFrame, shares: dict[str, float],
-                    skill_vecs: SkillVecs) -> Role:
+                    skill_vecs: SkillVecs, role_vec: np.ndarray | None = None) -> Role:
     """`role` plus the skills that the courses most specific to it teach (pseudo-relevance feedback).
 
     A profile can miss what the courses for the role teach (physical therapists' postings name physiotherapy,
@@ -205,7 +209,9 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
     >= CONTRAST_RAW_FLOOR) that fit this role better than all but FEEDBACK_MAX_ROLE_RANK other roles; a skill
     at least FEEDBACK_MIN_COURSES of them teach, that is not generic in the catalog nor listed by more than
     relevance.MAX_ROLE_SHARE of roles, joins the role as an implied skill (at most FEEDBACK_MAX, importance
-    FEEDBACK_IMPORTANCE x the role's top, by how many of those courses teach it)."""
+    FEEDBACK_IMPORTANCE x the role's top, by how many of those courses teach it). With `role_vec` (the role's
+    views), a skill whose own vector has mean cosine below FEEDBACK_MIN_COS to them is left out: the language a
+    university teaches in ("Dutch", from TU Delft's electricity courses) is shared by those courses, not the topic."""
     from careerpath.recommend.relevance import MAX_GENERIC_SHARE, MAX_ROLE_SHARE
     rmat = skill_vecs.role_mat
     if rmat is None or role.slug not in skill_vecs.role_index or not len(ids) or course_skills.empty:
@@ -225,7 +231,8 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
     share = spec.set_index("skill_id")["share"] if len(spec) else pd.Series(dtype=float)
     keep = [(s, int(n)) for s, n in cnt.sort_values(ascending=False).items()
             if n >= FEEDBACK_MIN_COURSES and s not in have and float(share.get(s, 0.0)) <= MAX_GENERIC_SHARE
-            and shares.get(s, 0.0) <= MAX_ROLE_SHARE][:FEEDBACK_MAX]
+            and shares.get(s, 0.0) <= MAX_ROLE_SHARE and _skill_cos(s, skill_vecs, role_vec) >= FEEDBACK_MIN_COS
+            ][:FEEDBACK_MAX]
     if not keep:
         return role
     imp = pd.to_numeric(role.skills["importance"], errors="coerce")
@@ -238,6 +245,39 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
                 extra={**role.extra, "feedback": rows["skill_id"].tolist()})
 
 
+def _skill_cos(skill_id: str, skill_vecs: SkillVecs, role_vec: np.ndarray | None) -> float:
+    """Mean cosine of a skill's vector to the role's views (1.0 when either is unknown: no check)."""
+    if role_vec is None or skill_id not in skill_vecs.index:
+        return 1.0
+    return float((np.atleast_2d(role_vec) @ skill_vecs.rows([skill_id])[0]).mean())
+
+
+def role_skill_fit(course_skills: pd.DataFrame, text: pd.Series, floor: float, ids: list[str], cmat: np.ndarray,
+                   slug: str, skill_vecs: SkillVecs | None) -> dict[str, float]:
+    """`relevance.skill_fit` of the role's skills: of the courses claiming a skill, the share that fit this role
+    better than all but FIT_MAX_ROLE_RANK other roles (role index vectors, as `role_rank_penalty`); without
+    role vectors, the share whose `text` score reaches `floor`.
+
+    Where a skill's courses sit *among roles*, not among courses: the catalog has no plumbing course, so the
+    courses closest to plumbers are about data and CI "pipelines", and Docker, which they teach, would look
+    like the plumbers' own skill by catalog closeness; but nearly every Docker course fits a hundred software
+    roles better than plumbers. The views' text also names the profile's top skills, so a check against them
+    would confirm what it should test; the index vectors do not depend on the profile."""
+    if skill_vecs is not None and skill_vecs.role_mat is not None and slug in skill_vecs.role_index and len(ids):
+        rmat = np.asarray(skill_vecs.role_mat, dtype=np.float32)
+        if rmat.shape[1] == cmat.shape[1]:
+            own = skill_vecs.role_index[slug]
+            claimed = set(course_skills["course_id"])
+            rows = [i for i, c in enumerate(ids) if c in claimed]
+            if not rows:
+                return {}
+            sims = cmat[rows] @ rmat.T
+            closer = (sims > sims[:, [own]]).sum(axis=1)
+            near = pd.Series((closer <= FIT_MAX_ROLE_RANK).astype(float), index=[ids[i] for i in rows])
+            return skill_fit(course_skills, near, 1.0)
+    return skill_fit(course_skills, text, floor) if floor > 0 else {}
+
+
 def with_implied_skills(role: Role, course_skills: pd.DataFrame, skill_vecs: SkillVecs | None,
                         role_vec: np.ndarray) -> Role:
     """`role` plus its implied skills (`relevance.implied_skills`), marked in ``extra["implied"]`` so that a
@@ -245,12 +285,28 @@ def with_implied_skills(role: Role, course_skills: pd.DataFrame, skill_vecs: Ski
     a role that carries the mark is returned as it is."""
     if "implied" in role.extra or skill_vecs is None or not skill_vecs.ids:
         return role
-    out = implied_skills(role, skill_vecs.ids, skill_vecs.mat, role_vec,
+    out = implied_skills(role, skill_vecs.ids, skill_vecs.mat, role_views(role_vec, role.slug, skill_vecs),
                          allowed=set(course_skills["skill_id"].astype(str)))
     if out is role:  # none qualified: mark it all the same, so the search is not run again
         out = Role(slug=role.slug, title=role.title, skills=role.skills, text=role.text, evidence=role.evidence,
                    extra={**role.extra, "implied": []})
     return out
+
+
+def role_views(role_vec: np.ndarray, slug: str, skill_vecs: SkillVecs | None) -> np.ndarray:
+    """The role's views for text similarity: `role_vectors` plus, when the store has one, the role's index vector
+    (title + O*NET description, `role_embeddings`) when ROLE_INDEX_VIEW.
+
+    A profile text lists the role's top skills by name; when those are office software (logisticians: AutoCAD,
+    QuickBooks, Access...), its vector is about software and no supply-chain course is near it. The index
+    vector says what the role does whatever its profile lists."""
+    rv = np.atleast_2d(role_vec)
+    if not ROLE_INDEX_VIEW or skill_vecs is None or skill_vecs.role_mat is None or slug not in skill_vecs.role_index:
+        return rv
+    iv = np.asarray(skill_vecs.role_mat[skill_vecs.role_index[slug]], dtype=np.float32)
+    if iv.shape[-1] != rv.shape[1]:
+        return rv
+    return np.vstack([rv, iv / max(float(np.linalg.norm(iv)), 1e-9)])
 
 
 def role_vectors(role: Role, embedder: Embedder) -> np.ndarray:
@@ -345,29 +401,32 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
     shares: dict[str, float] = dict(skill_vecs.role_share) if skill_vecs is not None else {}
     role = with_implied_skills(role, course_skills, skill_vecs, role_vec)
     spec = skill_specificity(course_skills, len(courses))
-    rv = np.atleast_2d(role_vec)  # rows: the profile text, and optionally the bare title; cosines averaged
+    rv = role_views(role_vec, role.slug, skill_vecs)  # rows: profile text, bare title, index vector; cosines averaged
     ids = list(vecs)
     cmat = np.vstack([vecs[c] for c in ids]) if ids else np.zeros((0, rv.shape[1]), dtype=np.float32)
     all_cos = (cmat @ rv.T).mean(axis=1) if ids else np.zeros(0)
     contrast = contrast_cosines(all_cos, cmat, skill_vecs)
     if contrast is not None and FEEDBACK_TOP:
-        role = feedback_skills(role, ids, all_cos, contrast, cmat, course_skills, spec, shares, skill_vecs)
+        role = feedback_skills(role, ids, all_cos, contrast, cmat, course_skills, spec, shares, skill_vecs,
+                               rv if FEEDBACK_MIN_COS > -1 else None)
     cs_role = course_skills[course_skills["skill_id"].isin(set(role.skills["skill_id"].astype(str)))]
     cs_role = cs_role[["course_id", "skill_id", "score"]]
+    raw = pd.Series(all_cos, index=ids, dtype=float)
+    text = raw if contrast is None else pd.Series(contrast, index=ids, dtype=float)
+    cat_floor = catalog_floor(text.to_numpy())
+    fit = role_skill_fit(course_skills, text, cat_floor, ids, cmat, role.slug, skill_vecs) if SKILL_FIT else {}
     semantic_only: set[str] = set()
     if skill_vecs is not None and skill_vecs.ids and ids:
-        rs0 = weighted_role_skills(role, spec, shares)
+        rs0 = weighted_role_skills(role, spec, shares, fit)
         sem = semantic_skill_matches(rs0, skill_vecs.index, skill_vecs.mat, ids, cmat)
         if len(sem):
             floor_ids = set(rs0.loc[rs0["floor_skill"], "skill_id"])
             semantic_only = set(sem["course_id"]) - set(cs_role.loc[cs_role["skill_id"].isin(floor_ids), "course_id"])
             cs_role = pd.concat([cs_role, sem], ignore_index=True)
-    raw = pd.Series(all_cos, index=ids, dtype=float)
-    text = raw if contrast is None else pd.Series(contrast, index=ids, dtype=float)
     rel = relevance_table(role, cs_role, len(courses), text[text.index.isin(set(cs_role["course_id"]))], spec,
-                          catalog_floor=catalog_floor(text.to_numpy()), role_share=shares,
+                          catalog_floor=cat_floor, role_share=shares,
                           abs_floor=None if contrast is None else CONTRAST_FLOOR,
-                          rel_floor=None if contrast is None else CONTRAST_REL_FLOOR)
+                          rel_floor=None if contrast is None else CONTRAST_REL_FLOOR, skill_fit=fit)
     if rel.empty:
         return []
     rel["contrast"] = rel["cosine"]
@@ -383,7 +442,7 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
         return []
     df["score"] = df["relevance"] * (0.6 + 0.4 * df["quality"].fillna(5.0) / 10.0)
     df = dedupe(df).head(POOL)
-    rs = weighted_role_skills(role, spec, shares)
+    rs = weighted_role_skills(role, spec, shares, fit)
     weights = dict(zip(rs["skill_id"], rs["weight"]))
     core = set(rs.loc[rs["core"].astype(bool), "skill_id"])
     sel = greedy_select(df, weights, core, vecs, top)
