@@ -61,22 +61,3 @@ def test_feedback_skills_come_from_the_courses_specific_to_the_role():
     other = Role("no-vector", "X", role.skills)
     assert feedback_skills(other, ids, cos, cos, cmat, cs, spec, {}, sv) is other
 
-
-def test_a_feedback_skill_must_mean_something_close_to_the_role():
-    """Courses specific to the role share 'anatomy' and the language they are taught in ('dutch'); with the
-    role's views given, the language, whose own vector is far from the role, is not fed back."""
-    slugs, rmat = _roles()
-    own = rmat[0]
-    ids = [f"c{i}" for i in range(4)]
-    cmat = np.vstack([own] * 4).astype(np.float32)
-    cos = cmat @ own
-    cs = pd.DataFrame({"course_id": ids * 2, "skill_id": ["anatomy"] * 4 + ["dutch"] * 4, "score": 1.0})
-    spec = pd.DataFrame({"skill_id": ["anatomy", "dutch"], "n": [4, 4], "share": [0.01, 0.01], "specificity": 1.0})
-    role = Role("role-0", "Role 0", pd.DataFrame({"skill_id": ["physio"], "name": ["physio"], "importance": [1.0],
-                                                  "core": [True], "type": ["skill"]}))
-    skill_mat = np.vstack([own, -own]).astype(np.float32)  # anatomy: on the role; dutch: opposite
-    sv = SkillVecs(["anatomy", "dutch"], skill_mat, {}, slugs, rmat)
-    without = feedback_skills(role, ids, cos, cos, cmat, cs, spec, {}, sv)
-    assert {"anatomy", "dutch"} <= set(without.skills["skill_id"])  # no views given: no check
-    fed = feedback_skills(role, ids, cos, cos, cmat, cs, spec, {}, sv, np.atleast_2d(own))
-    assert "anatomy" in set(fed.skills["skill_id"]) and "dutch" not in set(fed.skills["skill_id"])

@@ -9,8 +9,12 @@
    this role minus CONTRAST x the cosine to the mean of all roles), so a course about study skills or personal
    branding, close to every role, no longer passes as teacher or marketing training; the raw cosine must still
    reach CONTRAST_RAW_FLOOR. *Feedback skills* (`feedback_skills`): what the courses most specific to the role
-   teach joins the role's skills, for profiles that miss them. Candidates below MIN_REL_SHARE of the best
-   candidate's relevance are left out: a short list rather than a padded one.
+   teach joins the role's skills, for profiles that miss them.
+   *Skill fit* (`role_skill_fit`): a role skill opens the floor only if at least relevance.MIN_SKILL_FIT of the
+   courses claiming it fit this role better than all but FIT_MAX_ROLE_RANK other roles ("management" for
+   physical therapists, Docker for plumbers do not). *Views* (`role_views`): the role's text, its bare title and
+   its index vector. Candidates below MIN_REL_SHARE of the best candidate's relevance are left out: a short list
+   rather than a padded one.
 2. One copy per duplicate group / title.
 3. Greedy selection of N: each pick maximises ``score * (ALPHA + (1 - ALPHA) * novelty)``, where
    novelty is the share of the course's role-skill weight on skills (core ones count double) that the
@@ -66,7 +70,6 @@ FEEDBACK_MAX_ROLE_RANK = 20
 FEEDBACK_MIN_COURSES = 2
 FEEDBACK_MAX = 10
 FEEDBACK_IMPORTANCE = 0.3
-FEEDBACK_MIN_COS = 0.2  # a feedback skill's own vector must be this close to the role's views (-1: no check)
 ROLE_INDEX_VIEW = True  # the role's index vector joins its views (`role_views`)
 FIT_MAX_ROLE_RANK = 20  # a course "fits" the role when at most this many roles are closer to it
 SKILL_FIT = True  # check each role skill's fit (`relevance.skill_fit`) before it may open the floor
@@ -201,7 +204,7 @@ def contrast_cosines(all_cos: np.ndarray, cmat: np.ndarray, skill_vecs: SkillVec
 
 def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: np.ndarray, cmat: np.ndarray,
                     course_skills: pd.DataFrame, spec: pd.DataFrame, shares: dict[str, float],
-                    skill_vecs: SkillVecs, role_vec: np.ndarray | None = None) -> Role:
+                    skill_vecs: SkillVecs) -> Role:
     """`role` plus the skills that the courses most specific to it teach (pseudo-relevance feedback).
 
     A profile can miss what the courses for the role teach (physical therapists' postings name physiotherapy,
@@ -209,9 +212,7 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
     >= CONTRAST_RAW_FLOOR) that fit this role better than all but FEEDBACK_MAX_ROLE_RANK other roles; a skill
     at least FEEDBACK_MIN_COURSES of them teach, that is not generic in the catalog nor listed by more than
     relevance.MAX_ROLE_SHARE of roles, joins the role as an implied skill (at most FEEDBACK_MAX, importance
-    FEEDBACK_IMPORTANCE x the role's top, by how many of those courses teach it). With `role_vec` (the role's
-    views), a skill whose own vector has mean cosine below FEEDBACK_MIN_COS to them is left out: the language a
-    university teaches in ("Dutch", from TU Delft's electricity courses) is shared by those courses, not the topic."""
+    FEEDBACK_IMPORTANCE x the role's top, by how many of those courses teach it)."""
     from careerpath.recommend.relevance import MAX_GENERIC_SHARE, MAX_ROLE_SHARE
     rmat = skill_vecs.role_mat
     if rmat is None or role.slug not in skill_vecs.role_index or not len(ids) or course_skills.empty:
@@ -231,8 +232,7 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
     share = spec.set_index("skill_id")["share"] if len(spec) else pd.Series(dtype=float)
     keep = [(s, int(n)) for s, n in cnt.sort_values(ascending=False).items()
             if n >= FEEDBACK_MIN_COURSES and s not in have and float(share.get(s, 0.0)) <= MAX_GENERIC_SHARE
-            and shares.get(s, 0.0) <= MAX_ROLE_SHARE and _skill_cos(s, skill_vecs, role_vec) >= FEEDBACK_MIN_COS
-            ][:FEEDBACK_MAX]
+            and shares.get(s, 0.0) <= MAX_ROLE_SHARE][:FEEDBACK_MAX]
     if not keep:
         return role
     imp = pd.to_numeric(role.skills["importance"], errors="coerce")
@@ -243,13 +243,6 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
     return Role(slug=role.slug, title=role.title, skills=pd.concat([role.skills, rows], ignore_index=True),
                 text=role.text, evidence=role.evidence,
                 extra={**role.extra, "feedback": rows["skill_id"].tolist()})
-
-
-def _skill_cos(skill_id: str, skill_vecs: SkillVecs, role_vec: np.ndarray | None) -> float:
-    """Mean cosine of a skill's vector to the role's views (1.0 when either is unknown: no check)."""
-    if role_vec is None or skill_id not in skill_vecs.index:
-        return 1.0
-    return float((np.atleast_2d(role_vec) @ skill_vecs.rows([skill_id])[0]).mean())
 
 
 def role_skill_fit(course_skills: pd.DataFrame, text: pd.Series, floor: float, ids: list[str], cmat: np.ndarray,
@@ -407,8 +400,7 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
     all_cos = (cmat @ rv.T).mean(axis=1) if ids else np.zeros(0)
     contrast = contrast_cosines(all_cos, cmat, skill_vecs)
     if contrast is not None and FEEDBACK_TOP:
-        role = feedback_skills(role, ids, all_cos, contrast, cmat, course_skills, spec, shares, skill_vecs,
-                               rv if FEEDBACK_MIN_COS > -1 else None)
+        role = feedback_skills(role, ids, all_cos, contrast, cmat, course_skills, spec, shares, skill_vecs)
     cs_role = course_skills[course_skills["skill_id"].isin(set(role.skills["skill_id"].astype(str)))]
     cs_role = cs_role[["course_id", "skill_id", "score"]]
     raw = pd.Series(all_cos, index=ids, dtype=float)

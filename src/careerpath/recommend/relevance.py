@@ -32,7 +32,8 @@ only the role's floor skills, score 0.5-1 by closeness). O*NET knowledge/skill i
 
 The hard floor: a course is eligible only if it teaches at least one of the role's top skills that is
 *specific* (not a soft skill, not claimed by more than MAX_GENERIC_SHARE of the catalog, not listed by
-more than MAX_ROLE_SHARE of all roles' profiles) and its text is close enough to the role's. A course that passes neither is never recommended, whatever
+more than MAX_ROLE_SHARE of all roles' profiles, and *fitting*: at least MIN_SKILL_FIT of the courses claiming
+it are near the role, `skill_fit`) and its text is close enough to the role's. A course that passes neither is never recommended, whatever
 its rating. The text floor is ``cos >= max(SEM_FLOOR, SEM_REL_FLOOR * best cosine, catalog_floor)``,
 where the caller's `catalog_floor` is the cosine that only the closest few percent of the whole
 catalog reach for this role (see `rank.CATALOG_TOP`).
