@@ -60,3 +60,4 @@ def test_feedback_skills_come_from_the_courses_specific_to_the_role():
     # a role without a vector is unchanged
     other = Role("no-vector", "X", role.skills)
     assert feedback_skills(other, ids, cos, cos, cmat, cs, spec, {}, sv) is other
+

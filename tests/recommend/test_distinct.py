@@ -93,3 +93,29 @@ def test_role_shares_need_enough_profiles(tmp_path):
     assert shares["excel"] == pytest.approx(1.0) and shares["wiring"] == pytest.approx(1 / rank.MIN_PROFILES)
     store.write_table(con, "profiles", pd.DataFrame(rows[:3]))
     assert role_skill_shares(con) == {}
+
+
+def test_skill_vecs_are_looked_up_by_id_not_position():
+    mat = np.vstack([_unit(1, 0, 0), _unit(0, 1, 0), _unit(0, 0, 1)])
+    sv = SkillVecs(["a", "b", "c"], mat, {}, ["r1", "r2"], mat[:2])
+    assert np.allclose(sv.rows(["c", "a"]), mat[[2, 0]])
+    assert sv.role_index == {"r1": 0, "r2": 1}
+    with pytest.raises(ValueError):
+        SkillVecs(["a", "b"], mat)  # two ids for three vectors
+    with pytest.raises(ValueError):
+        SkillVecs(["a", "a", "b"], mat)
+    with pytest.raises(ValueError):
+        SkillVecs([], np.zeros((0, 3)), {}, ["r1"], mat[:2])
+
+
+def test_role_rank_does_not_depend_on_the_order_of_role_vectors():
+    rel = pd.DataFrame({"course_id": ["a", "b"], "relevance": [0.9, 0.5]})
+    vecs = {"a": _unit(0, 1, 0), "b": _unit(1, 0, 0)}
+    slugs = ["electricians"] + [f"other-{i}" for i in range(rank.MAX_ROLE_RANK + 1)]
+    mat = np.vstack([_unit(1, 0.3, 0)] + [_unit(0.2, 1, 0)] * (len(slugs) - 1))
+    perm = np.random.default_rng(1).permutation(len(slugs))
+    a = role_rank_penalty(rel, "electricians", SkillVecs([], np.zeros((0, 3)), {}, slugs, mat), vecs)
+    b = role_rank_penalty(rel, "electricians", SkillVecs([], np.zeros((0, 3)), {}, [slugs[i] for i in perm], mat[perm]),
+                          vecs)
+    pd.testing.assert_frame_equal(a, b)
+    assert a["course_id"].tolist() == ["b"]

@@ -2,7 +2,8 @@
 
 Modules: `quality` (0-10 score, explained), `relevance` (skill coverage + semantic similarity, hard
 floor), `rank` (diversified list for a role), `topics` (browse by topic), `index` (the derived step
-`build_course_index`: embeddings, quality, topics), `roles` (role -> skills to score against),
+`build_course_index`: embeddings, quality, topics), `vectors` (skill and role vectors the ranker reads),
+`roles` (role -> skills to score against),
 `filters`, `items` (the contract's course fields).
 """
 

@@ -9,8 +9,12 @@
    this role minus CONTRAST x the cosine to the mean of all roles), so a course about study skills or personal
    branding, close to every role, no longer passes as teacher or marketing training; the raw cosine must still
    reach CONTRAST_RAW_FLOOR. *Feedback skills* (`feedback_skills`): what the courses most specific to the role
-   teach joins the role's skills, for profiles that miss them. Candidates below MIN_REL_SHARE of the best
-   candidate's relevance are left out: a short list rather than a padded one.
+   teach joins the role's skills, for profiles that miss them.
+   *Skill fit* (`role_skill_fit`): a role skill opens the floor only if at least relevance.MIN_SKILL_FIT of the
+   courses claiming it fit this role better than all but FIT_MAX_ROLE_RANK other roles ("management" for
+   physical therapists, Docker for plumbers do not). *Views* (`role_views`): the role's text, its bare title and
+   its index vector. Candidates below MIN_REL_SHARE of the best candidate's relevance are left out: a short list
+   rather than a padded one.
 2. One copy per duplicate group / title.
 3. Greedy selection of N: each pick maximises ``score * (ALPHA + (1 - ALPHA) * novelty)``, where
    novelty is the share of the course's role-skill weight on skills (core ones count double) that the
@@ -23,19 +27,18 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import duckdb
 import numpy as np
 import pandas as pd
 
 from careerpath.embed import Embedder, default_embedder
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
-from careerpath.recommend.index import course_text, load_embeddings, load_role_embeddings
-from careerpath.store import has_table
+from careerpath.recommend.index import course_text, load_embeddings
 from careerpath.recommend.items import courses_with_quality, dedupe, item
-from careerpath.recommend.relevance import (Role, implied_skills, relevance_table, semantic_skill_matches,
+from careerpath.recommend.relevance import (Role, implied_skills, relevance_table, semantic_skill_matches, skill_fit,
                                             skill_specificity, weighted_role_skills)
+from careerpath.recommend.vectors import (MIN_PROFILES, SkillVecs, load_course_skills,  # noqa: F401 - re-exported
+                                          role_skill_shares, skill_vectors)
 
 ALPHA = 0.75
 NEAR_COPY = 0.93
@@ -66,79 +69,10 @@ FEEDBACK_MAX_ROLE_RANK = 20
 FEEDBACK_MIN_COURSES = 2
 FEEDBACK_MAX = 10
 FEEDBACK_IMPORTANCE = 0.3
+ROLE_INDEX_VIEW = True  # the role's index vector joins its views (`role_views`)
+FIT_MAX_ROLE_RANK = 20  # a course "fits" the role when at most this many roles are closer to it
+SKILL_FIT = True  # check each role skill's fit (`relevance.skill_fit`) before it may open the floor
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
-
-
-class SkillVecs(NamedTuple):
-    """The store-wide vectors the ranker uses beyond the courses' own (`skill_vectors`): skill ids and their
-    L2-normalised rows (implied skills, semantic skill matches), each skill's share of all role profiles
-    listing it (`role_skill_shares`), and every role's index vector (`index.build_role_embeddings`)."""
-
-    ids: list[str]
-    mat: np.ndarray
-    role_share: dict[str, float] = {}
-    role_slugs: list[str] = []
-    role_mat: np.ndarray | None = None
-
-
-_ONET_VECS: dict[tuple, tuple[list[str], np.ndarray]] = {}
-
-
-MIN_PROFILES = 20  # below this many role profiles a skill's share of them says nothing
-
-
-def role_skill_shares(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
-    """skill_id -> share of the store's role profiles that list it (empty with fewer than MIN_PROFILES)."""
-    if not has_table(con, "profiles") or con.execute("SELECT count(*) FROM profiles").fetchone()[0] < MIN_PROFILES:
-        return {}
-    try:
-        rows = con.execute("""
-            WITH s AS (SELECT slug, unnest(from_json(json->'$.skills.items', '["json"]')) AS it FROM profiles)
-            SELECT it->>'$.id' AS skill_id, count(DISTINCT slug) / (SELECT count(*) FROM profiles)
-            FROM s WHERE it->>'$.id' IS NOT NULL GROUP BY 1""").fetchall()
-    except duckdb.Error:  # profiles in another shape: no distinctiveness, as without profiles
-        return {}
-    return {str(k): float(v) for k, v in rows}
-
-
-def load_course_skills(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    if not has_table(con, "course_skills"):
-        return pd.DataFrame(columns=["course_id", "skill_id", "score"])
-    return con.execute("SELECT course_id, CAST(skill_id AS VARCHAR) AS skill_id, score FROM course_skills").df()
-
-
-def _onet_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> tuple[list[str], np.ndarray]:
-    """`onet:<element id>` vectors of O*NET skills and knowledge (name: description), encoded once per process."""
-    if not has_table(con, "onet_content_model"):
-        return [], np.zeros((0, 0), dtype=np.float32)
-    rows = con.execute("""SELECT element_id, element_name, coalesce(description, '') FROM onet_content_model
-                          WHERE element_id LIKE '2.%' ORDER BY element_id""").fetchall()
-    key = (embedder.name, tuple((r[0], r[1]) for r in rows))
-    if key not in _ONET_VECS:
-        mat = embedder.encode([f"{r[1]}: {r[2]}" for r in rows]) if rows else np.zeros((0, 0), dtype=np.float32)
-        _ONET_VECS[key] = ([f"onet:{r[0]}" for r in rows], np.asarray(mat, dtype=np.float32))
-    return _ONET_VECS[key]
-
-
-def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> SkillVecs:
-    """Cached taxonomy vectors (label + definition, `skill_embeddings`), O*NET skill/knowledge vectors, the
-    skills' role shares and the roles' index vectors. No skill vectors when the store has no
-    `skill_embeddings` or no `course_skills`; no role vectors without `role_embeddings`."""
-    slugs, rmat = load_role_embeddings(con, embedder.name)
-    empty = SkillVecs([], np.zeros((0, 0), dtype=np.float32), {}, slugs, rmat if slugs else None)
-    if not (has_table(con, "skill_embeddings") and has_table(con, "course_skills")):
-        return empty
-    rows = con.execute("""SELECT skill_id, vec FROM skill_embeddings WHERE split_part(model, ':', 1) = ?
-                          ORDER BY skill_id""", [embedder.name]).fetchall()
-    if not rows:
-        return empty
-    ids = [str(r[0]) for r in rows]
-    mat = np.asarray([r[1] for r in rows], dtype=np.float32)
-    oids, omat = _onet_vectors(con, embedder)
-    if len(oids) and omat.shape[1] == mat.shape[1]:
-        ids, mat = ids + oids, np.vstack([mat, omat])
-    mat /= np.linalg.norm(mat, axis=1, keepdims=True).clip(min=1e-9)
-    return SkillVecs(ids, mat, role_skill_shares(con), slugs, rmat if slugs else None)
 
 
 def course_vectors(con: duckdb.DuckDBPyConnection, courses: pd.DataFrame, embedder: Embedder,
@@ -161,10 +95,9 @@ def catalog_floor(all_cos: np.ndarray) -> float:
     return float(np.quantile(all_cos, 1.0 - CATALOG_TOP))
 
 
-def contrast_cosines(all_cos: np.ndarray, cmat: np.ndarray, skill_vecs: SkillVecs | tuple | None
-                     ) -> np.ndarray | None:
+def contrast_cosines(all_cos: np.ndarray, cmat: np.ndarray, skill_vecs: SkillVecs | None) -> np.ndarray | None:
     """Cosines minus CONTRAST x each course's cosine to the mean role vector (None without enough role vectors)."""
-    rmat = skill_vecs[4] if skill_vecs is not None and len(skill_vecs) > 4 else None
+    rmat = skill_vecs.role_mat if skill_vecs is not None else None
     if rmat is None or len(rmat) < MIN_CONTRAST_ROLES or not len(all_cos):
         return None
     return all_cos - CONTRAST * (cmat @ np.asarray(rmat, dtype=np.float32).mean(axis=0))
@@ -172,7 +105,7 @@ def contrast_cosines(all_cos: np.ndarray, cmat: np.ndarray, skill_vecs: SkillVec
 
 def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: np.ndarray, cmat: np.ndarray,
                     course_skills: pd.DataFrame, spec: pd.DataFrame, shares: dict[str, float],
-                    skill_vecs: SkillVecs | tuple) -> Role:
+                    skill_vecs: SkillVecs) -> Role:
     """`role` plus the skills that the courses most specific to it teach (pseudo-relevance feedback).
 
     A profile can miss what the courses for the role teach (physical therapists' postings name physiotherapy,
@@ -182,14 +115,14 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
     relevance.MAX_ROLE_SHARE of roles, joins the role as an implied skill (at most FEEDBACK_MAX, importance
     FEEDBACK_IMPORTANCE x the role's top, by how many of those courses teach it)."""
     from careerpath.recommend.relevance import MAX_GENERIC_SHARE, MAX_ROLE_SHARE
-    slugs, rmat = skill_vecs[3], skill_vecs[4]
-    if role.slug not in slugs or not len(ids) or course_skills.empty:
+    rmat = skill_vecs.role_mat
+    if rmat is None or role.slug not in skill_vecs.role_index or not len(ids) or course_skills.empty:
         return role
     order = [i for i in np.argsort(-contrast)[: FEEDBACK_TOP * 4] if all_cos[i] >= CONTRAST_RAW_FLOOR]
     if not order:
         return role
     sims = cmat[order] @ np.asarray(rmat, dtype=np.float32).T
-    own = list(slugs).index(role.slug)
+    own = skill_vecs.role_index[role.slug]
     closer = (sims > sims[:, [own]]).sum(axis=1)
     top = [ids[i] for i, n in zip(order, closer) if n <= FEEDBACK_MAX_ROLE_RANK][:FEEDBACK_TOP]
     if len(top) < FEEDBACK_MIN_COURSES:
@@ -211,6 +144,63 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
     return Role(slug=role.slug, title=role.title, skills=pd.concat([role.skills, rows], ignore_index=True),
                 text=role.text, evidence=role.evidence,
                 extra={**role.extra, "feedback": rows["skill_id"].tolist()})
+
+
+def role_skill_fit(course_skills: pd.DataFrame, text: pd.Series, floor: float, ids: list[str], cmat: np.ndarray,
+                   slug: str, skill_vecs: SkillVecs | None) -> dict[str, float]:
+    """`relevance.skill_fit` of the role's skills: of the courses claiming a skill, the share that fit this role
+    better than all but FIT_MAX_ROLE_RANK other roles (role index vectors, as `role_rank_penalty`); without
+    role vectors, the share whose `text` score reaches `floor`.
+
+    Where a skill's courses sit *among roles*, not among courses: the catalog has no plumbing course, so the
+    courses closest to plumbers are about data and CI "pipelines", and Docker, which they teach, would look
+    like the plumbers' own skill by catalog closeness; but nearly every Docker course fits a hundred software
+    roles better than plumbers. The views' text also names the profile's top skills, so a check against them
+    would confirm what it should test; the index vectors do not depend on the profile."""
+    if skill_vecs is not None and skill_vecs.role_mat is not None and slug in skill_vecs.role_index and len(ids):
+        rmat = np.asarray(skill_vecs.role_mat, dtype=np.float32)
+        if rmat.shape[1] == cmat.shape[1]:
+            own = skill_vecs.role_index[slug]
+            claimed = set(course_skills["course_id"])
+            rows = [i for i, c in enumerate(ids) if c in claimed]
+            if not rows:
+                return {}
+            sims = cmat[rows] @ rmat.T
+            closer = (sims > sims[:, [own]]).sum(axis=1)
+            near = pd.Series((closer <= FIT_MAX_ROLE_RANK).astype(float), index=[ids[i] for i in rows])
+            return skill_fit(course_skills, near, 1.0)
+    return skill_fit(course_skills, text, floor) if floor > 0 else {}
+
+
+def with_implied_skills(role: Role, course_skills: pd.DataFrame, skill_vecs: SkillVecs | None,
+                        role_vec: np.ndarray) -> Role:
+    """`role` plus its implied skills (`relevance.implied_skills`), marked in ``extra["implied"]`` so that a
+    caller who needs them before ranking (`recommend`, for the candidates to encode) computes them once:
+    a role that carries the mark is returned as it is."""
+    if "implied" in role.extra or skill_vecs is None or not skill_vecs.ids:
+        return role
+    out = implied_skills(role, skill_vecs.ids, skill_vecs.mat, role_views(role_vec, role.slug, skill_vecs),
+                         allowed=set(course_skills["skill_id"].astype(str)))
+    if out is role:  # none qualified: mark it all the same, so the search is not run again
+        out = Role(slug=role.slug, title=role.title, skills=role.skills, text=role.text, evidence=role.evidence,
+                   extra={**role.extra, "implied": []})
+    return out
+
+
+def role_views(role_vec: np.ndarray, slug: str, skill_vecs: SkillVecs | None) -> np.ndarray:
+    """The role's views for text similarity: `role_vectors` plus, when the store has one, the role's index vector
+    (title + O*NET description, `role_embeddings`) when ROLE_INDEX_VIEW.
+
+    A profile text lists the role's top skills by name; when those are office software (logisticians: AutoCAD,
+    QuickBooks, Access...), its vector is about software and no supply-chain course is near it. The index
+    vector says what the role does whatever its profile lists."""
+    rv = np.atleast_2d(role_vec)
+    if not ROLE_INDEX_VIEW or skill_vecs is None or skill_vecs.role_mat is None or slug not in skill_vecs.role_index:
+        return rv
+    iv = np.asarray(skill_vecs.role_mat[skill_vecs.role_index[slug]], dtype=np.float32)
+    if iv.shape[-1] != rv.shape[1]:
+        return rv
+    return np.vstack([rv, iv / max(float(np.linalg.norm(iv)), 1e-9)])
 
 
 def role_vectors(role: Role, embedder: Embedder) -> np.ndarray:
@@ -245,16 +235,16 @@ def greedy_select(cand: pd.DataFrame, weights: dict[str, float], core: set[str],
     return rows.loc[picked].reset_index(drop=True)
 
 
-def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | tuple | None,
+def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | None,
                       vecs: dict[str, np.ndarray], semantic_only: set[str] | None = None) -> pd.DataFrame:
     """Down-weight candidates that other roles fit better (see ROLE_RANK_SCALE); adds `role_rank`.
 
     A course for data pipelines is also close to "Plumbers, Pipefitters" by words; what tells them apart is
     that a hundred roles are closer to it. Unchanged without role vectors or when the role has none."""
-    if skill_vecs is None or len(skill_vecs) < 5 or skill_vecs[4] is None or slug not in skill_vecs[3]:
+    if skill_vecs is None or skill_vecs.role_mat is None or slug not in skill_vecs.role_index:
         return rel
-    rmat = skill_vecs[4]
-    own = list(skill_vecs[3]).index(slug)
+    rmat = skill_vecs.role_mat
+    own = skill_vecs.role_index[slug]
     have = rel["course_id"].map(lambda c: c in vecs)
     rel = rel[have].copy()
     if rel.empty:
@@ -295,19 +285,17 @@ def why(covers: list[str], n_core: int, level: object, hours: object) -> str:
 
 def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[str, np.ndarray],
                  role_vec: np.ndarray, role: Role, top: int = 10, filters: Filters | None = None,
-                 order: str = "best", skill_vecs: SkillVecs | tuple | None = None) -> list[dict]:
+                 order: str = "best", skill_vecs: SkillVecs | None = None) -> list[dict]:
     """The pure core of `recommend`: courses (with quality), their skills and vectors -> the list.
 
     `skill_vecs` (`skill_vectors`) brings the role's implied skills, the semantic skill matches, the skills'
     distinctiveness across roles (see `relevance.py`) and the role-rank check; without it, courses are
     matched on their extracted skills alone, as before those existed."""
     filters = filters or Filters()
-    sv_ids, sv_mat = ([], None) if skill_vecs is None else (list(skill_vecs[0]), skill_vecs[1])
-    shares: dict[str, float] = dict(skill_vecs[2]) if skill_vecs is not None and len(skill_vecs) > 2 else {}
-    if sv_ids:
-        role = implied_skills(role, sv_ids, sv_mat, role_vec, allowed=set(course_skills["skill_id"].astype(str)))
+    shares: dict[str, float] = dict(skill_vecs.role_share) if skill_vecs is not None else {}
+    role = with_implied_skills(role, course_skills, skill_vecs, role_vec)
     spec = skill_specificity(course_skills, len(courses))
-    rv = np.atleast_2d(role_vec)  # rows: the profile text, and optionally the bare title; cosines averaged
+    rv = role_views(role_vec, role.slug, skill_vecs)  # rows: profile text, bare title, index vector; cosines averaged
     ids = list(vecs)
     cmat = np.vstack([vecs[c] for c in ids]) if ids else np.zeros((0, rv.shape[1]), dtype=np.float32)
     all_cos = (cmat @ rv.T).mean(axis=1) if ids else np.zeros(0)
@@ -316,20 +304,22 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
         role = feedback_skills(role, ids, all_cos, contrast, cmat, course_skills, spec, shares, skill_vecs)
     cs_role = course_skills[course_skills["skill_id"].isin(set(role.skills["skill_id"].astype(str)))]
     cs_role = cs_role[["course_id", "skill_id", "score"]]
+    raw = pd.Series(all_cos, index=ids, dtype=float)
+    text = raw if contrast is None else pd.Series(contrast, index=ids, dtype=float)
+    cat_floor = catalog_floor(text.to_numpy())
+    fit = role_skill_fit(course_skills, text, cat_floor, ids, cmat, role.slug, skill_vecs) if SKILL_FIT else {}
     semantic_only: set[str] = set()
-    if sv_ids and ids:
-        rs0 = weighted_role_skills(role, spec, shares)
-        sem = semantic_skill_matches(rs0, {s: i for i, s in enumerate(sv_ids)}, sv_mat, ids, cmat)
+    if skill_vecs is not None and skill_vecs.ids and ids:
+        rs0 = weighted_role_skills(role, spec, shares, fit)
+        sem = semantic_skill_matches(rs0, skill_vecs.index, skill_vecs.mat, ids, cmat)
         if len(sem):
             floor_ids = set(rs0.loc[rs0["floor_skill"], "skill_id"])
             semantic_only = set(sem["course_id"]) - set(cs_role.loc[cs_role["skill_id"].isin(floor_ids), "course_id"])
             cs_role = pd.concat([cs_role, sem], ignore_index=True)
-    raw = pd.Series(all_cos, index=ids, dtype=float)
-    text = raw if contrast is None else pd.Series(contrast, index=ids, dtype=float)
     rel = relevance_table(role, cs_role, len(courses), text[text.index.isin(set(cs_role["course_id"]))], spec,
-                          catalog_floor=catalog_floor(text.to_numpy()), role_share=shares,
+                          catalog_floor=cat_floor, role_share=shares,
                           abs_floor=None if contrast is None else CONTRAST_FLOOR,
-                          rel_floor=None if contrast is None else CONTRAST_REL_FLOOR)
+                          rel_floor=None if contrast is None else CONTRAST_REL_FLOOR, skill_fit=fit)
     if rel.empty:
         return []
     rel["contrast"] = rel["cosine"]
@@ -345,7 +335,7 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
         return []
     df["score"] = df["relevance"] * (0.6 + 0.4 * df["quality"].fillna(5.0) / 10.0)
     df = dedupe(df).head(POOL)
-    rs = weighted_role_skills(role, spec, shares)
+    rs = weighted_role_skills(role, spec, shares, fit)
     weights = dict(zip(rs["skill_id"], rs["weight"]))
     core = set(rs.loc[rs["core"].astype(bool), "skill_id"])
     sel = greedy_select(df, weights, core, vecs, top)
@@ -371,7 +361,7 @@ def recommend(con: duckdb.DuckDBPyConnection, role: Role, top: int = 10, filters
     cs = load_course_skills(con)
     role_vec = role_vectors(role, embedder)
     sv = skill_vectors(con, embedder)
-    implied = implied_skills(role, sv.ids, sv.mat, role_vec, allowed=set(cs["skill_id"])) if sv.ids else role
-    need = set(cs.loc[cs["skill_id"].isin(set(implied.skills["skill_id"].astype(str))), "course_id"])
+    role = with_implied_skills(role, cs, sv, role_vec)  # once: rank_courses keeps a role that has them
+    need = set(cs.loc[cs["skill_id"].isin(set(role.skills["skill_id"].astype(str))), "course_id"])
     vecs = course_vectors(con, courses, embedder, need)
     return rank_courses(courses, cs, vecs, role_vec, role, top, filters, order, skill_vecs=sv)

@@ -32,7 +32,8 @@ only the role's floor skills, score 0.5-1 by closeness). O*NET knowledge/skill i
 
 The hard floor: a course is eligible only if it teaches at least one of the role's top skills that is
 *specific* (not a soft skill, not claimed by more than MAX_GENERIC_SHARE of the catalog, not listed by
-more than MAX_ROLE_SHARE of all roles' profiles) and its text is close enough to the role's. A course that passes neither is never recommended, whatever
+more than MAX_ROLE_SHARE of all roles' profiles, and *fitting*: at least MIN_SKILL_FIT of the courses claiming
+it are near the role, `skill_fit`) and its text is close enough to the role's. A course that passes neither is never recommended, whatever
 its rating. The text floor is ``cos >= max(SEM_FLOOR, SEM_REL_FLOOR * best cosine, catalog_floor)``,
 where the caller's `catalog_floor` is the cosine that only the closest few percent of the whole
 catalog reach for this role (see `rank.CATALOG_TOP`).
@@ -62,6 +63,11 @@ GENERIC_TYPES = {"soft_skill"}
 IMPLIED_MIN_COS = 0.45  # a taxonomy skill this close to the role's text + title is part of what it does
 IMPLIED_TOP = 10
 IMPLIED_IMPORTANCE = 0.6  # share of the role's top importance an implied skill gets
+# Fit of a skill to the role (`skill_fit`): of the courses that claim it, the share whose text is among the catalog's
+# closest to the role. "management" or "psychology" is claimed by hundreds of courses about anything; for
+# electricians few of them are near the role, so the skill says nothing about whether a course is for it.
+MIN_SKILL_FIT = 0.2
+MIN_FIT_COURSES = 5  # below this many claiming courses (with vectors) the share is noise: no check
 
 
 @dataclass
@@ -137,11 +143,13 @@ def distinctiveness(share: pd.Series | np.ndarray) -> np.ndarray:
     return np.clip(np.log(1.0 / np.clip(sh, DISTINCT_SHARE, 1.0)) / math.log(1.0 / DISTINCT_SHARE), 0.0, 1.0)
 
 
-def weighted_role_skills(role: Role, spec: pd.DataFrame, role_share: dict[str, float] | pd.Series | None = None
-                         ) -> pd.DataFrame:
+def weighted_role_skills(role: Role, spec: pd.DataFrame, role_share: dict[str, float] | pd.Series | None = None,
+                         skill_fit: dict[str, float] | None = None) -> pd.DataFrame:
     """The role's skills with weight, specificity, distinctiveness and whether they count toward the floor.
 
-    `role_share`: skill_id -> share of all role profiles that list it (missing: 0, i.e. distinctive)."""
+    `role_share`: skill_id -> share of all role profiles that list it (missing: 0, i.e. distinctive).
+    `skill_fit` (`skill_fit`): skill_id -> share of the courses claiming it whose text is near the role; a skill
+    below MIN_SKILL_FIT never opens the floor (missing: not known, no check)."""
     rs = role.skills.copy()
     if "type" not in rs:
         rs["type"] = None
@@ -158,10 +166,29 @@ def weighted_role_skills(role: Role, spec: pd.DataFrame, role_share: dict[str, f
     rs["distinct"] = distinctiveness(rs["role_share"])
     rs["weight"] = rs["importance"] * (0.4 + 0.6 * rs["specificity"]) * (ROLE_FLOOR + (1 - ROLE_FLOOR) * rs["distinct"])
     rs["rank"] = np.arange(len(rs))
-    generic = ((rs["share"] > MAX_GENERIC_SHARE) & (rs["n"] >= MIN_GENERIC_COUNT)) | (rs["role_share"] > MAX_ROLE_SHARE)
+    fit = skill_fit or {}
+    rs["fit"] = rs["skill_id"].map(lambda s: fit.get(s, np.nan)).astype(float)
+    generic = (((rs["share"] > MAX_GENERIC_SHARE) & (rs["n"] >= MIN_GENERIC_COUNT)) | (rs["role_share"] > MAX_ROLE_SHARE)
+               | (rs["fit"] < MIN_SKILL_FIT))
     rs["floor_skill"] = (((rs["rank"] < TOP_K) | (rs["type"] == "implied")) & ~generic
                          & ~rs["type"].isin(GENERIC_TYPES) & (rs["importance"] > 0))
     return rs
+
+
+def skill_fit(course_skills: pd.DataFrame, text: pd.Series, floor: float) -> dict[str, float]:
+    """skill_id -> share of the courses claiming it whose text score (`text`, indexed by course_id) reaches
+    `floor`; only skills at least MIN_FIT_COURSES courses with a score claim.
+
+    A skill's own label says what it is; where the courses that claim it sit says what it means in this
+    catalog. When most of them are far from the role, a course claiming it is no evidence for the role."""
+    if course_skills.empty or not len(text):
+        return {}
+    cs = course_skills[["course_id", "skill_id"]].drop_duplicates()
+    near = cs["course_id"].map(text >= floor)
+    cs = cs.assign(near=near)[near.notna()]
+    g = cs.groupby("skill_id")["near"].agg(["mean", "size"])
+    g = g[g["size"] >= MIN_FIT_COURSES]
+    return {str(k): float(v) for k, v in g["mean"].items()}
 
 
 def coverage_table(rs: pd.DataFrame, course_skills: pd.DataFrame) -> pd.DataFrame:
@@ -224,7 +251,7 @@ def scale_semantic(cos: np.ndarray | pd.Series, best: float, floor: float) -> np
 def relevance_table(role: Role, course_skills: pd.DataFrame, n_courses: int,
                     cosines: pd.Series, spec: pd.DataFrame | None = None, catalog_floor: float = 0.0,
                     role_share: dict[str, float] | None = None, abs_floor: float | None = None,
-                    rel_floor: float | None = None) -> pd.DataFrame:
+                    rel_floor: float | None = None, skill_fit: dict[str, float] | None = None) -> pd.DataFrame:
     """Relevance of every course that passes the floor, best first.
 
     `cosines` is indexed by course_id (courses without an embedding count as 0); the caller may pass
@@ -233,7 +260,7 @@ def relevance_table(role: Role, course_skills: pd.DataFrame, n_courses: int,
     passed), covers (names, most important first), covers_ids, core_ids.
     """
     spec = skill_specificity(course_skills, n_courses) if spec is None else spec
-    rs = weighted_role_skills(role, spec, role_share)
+    rs = weighted_role_skills(role, spec, role_share, skill_fit)
     cov = coverage_table(rs, course_skills)
     if cov.empty:
         return cov.assign(relevance=[], semantic=[], cosine=[])

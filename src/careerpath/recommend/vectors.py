@@ -1,0 +1,112 @@
+"""The store-wide vectors the ranker uses beyond the courses' own: taxonomy and O*NET skill vectors, role index
+vectors, each skill's share of role profiles (`skill_vectors` -> `SkillVecs`), and the course-skill table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from careerpath.embed import Embedder
+from careerpath.recommend.index import load_role_embeddings
+from careerpath.store import has_table
+
+
+@dataclass(frozen=True)
+class SkillVecs:
+    """The store-wide vectors the ranker uses beyond the courses' own (`skill_vectors`), keyed by id.
+
+    Skill vectors (L2-normalised rows: implied skills, semantic skill matches) are looked up by skill id
+    (`index`, `rows`), role index vectors (`index.build_role_embeddings`) by slug (`role_index`): a caller
+    that filters or reorders one list cannot pair a skill with another skill's vector, and mismatched
+    lengths or repeated ids fail at construction. `role_share`: each skill's share of all role profiles
+    listing it (`role_skill_shares`)."""
+
+    ids: list[str]
+    mat: np.ndarray
+    role_share: dict[str, float] = field(default_factory=dict)
+    role_slugs: list[str] = field(default_factory=list)
+    role_mat: np.ndarray | None = None
+    index: dict[str, int] = field(init=False, repr=False)
+    role_index: dict[str, int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        ids, slugs = [str(i) for i in self.ids], [str(s) for s in self.role_slugs]
+        if len(ids) != len(self.mat) or len(set(ids)) != len(ids):
+            raise ValueError(f"SkillVecs: {len(ids)} ids ({len(set(ids))} distinct) for {len(self.mat)} vectors")
+        if self.role_mat is not None and (len(slugs) != len(self.role_mat) or len(set(slugs)) != len(slugs)):
+            raise ValueError(f"SkillVecs: {len(slugs)} role slugs for {len(self.role_mat)} role vectors")
+        object.__setattr__(self, "ids", ids)
+        object.__setattr__(self, "role_slugs", slugs)
+        object.__setattr__(self, "index", {s: i for i, s in enumerate(ids)})
+        object.__setattr__(self, "role_index", {s: i for i, s in enumerate(slugs)})
+
+    def rows(self, skill_ids: list[str]) -> np.ndarray:
+        """The vectors of `skill_ids`, in that order (KeyError for a skill without one)."""
+        return np.asarray(self.mat)[[self.index[s] for s in skill_ids]]
+
+    def has_roles(self) -> bool:
+        return self.role_mat is not None and len(self.role_slugs) > 0
+
+
+_ONET_VECS: dict[tuple, tuple[list[str], np.ndarray]] = {}
+
+
+MIN_PROFILES = 20  # below this many role profiles a skill's share of them says nothing
+
+
+def role_skill_shares(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
+    """skill_id -> share of the store's role profiles that list it (empty with fewer than MIN_PROFILES)."""
+    if not has_table(con, "profiles") or con.execute("SELECT count(*) FROM profiles").fetchone()[0] < MIN_PROFILES:
+        return {}
+    try:
+        rows = con.execute("""
+            WITH s AS (SELECT slug, unnest(from_json(json->'$.skills.items', '["json"]')) AS it FROM profiles)
+            SELECT it->>'$.id' AS skill_id, count(DISTINCT slug) / (SELECT count(*) FROM profiles)
+            FROM s WHERE it->>'$.id' IS NOT NULL GROUP BY 1""").fetchall()
+    except duckdb.Error:  # profiles in another shape: no distinctiveness, as without profiles
+        return {}
+    return {str(k): float(v) for k, v in rows}
+
+
+def load_course_skills(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    if not has_table(con, "course_skills"):
+        return pd.DataFrame(columns=["course_id", "skill_id", "score"])
+    return con.execute("SELECT course_id, CAST(skill_id AS VARCHAR) AS skill_id, score FROM course_skills").df()
+
+
+def _onet_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> tuple[list[str], np.ndarray]:
+    """`onet:<element id>` vectors of O*NET skills and knowledge (name: description), encoded once per process."""
+    if not has_table(con, "onet_content_model"):
+        return [], np.zeros((0, 0), dtype=np.float32)
+    rows = con.execute("""SELECT element_id, element_name, coalesce(description, '') FROM onet_content_model
+                          WHERE element_id LIKE '2.%' ORDER BY element_id""").fetchall()
+    key = (embedder.name, tuple((r[0], r[1]) for r in rows))
+    if key not in _ONET_VECS:
+        mat = embedder.encode([f"{r[1]}: {r[2]}" for r in rows]) if rows else np.zeros((0, 0), dtype=np.float32)
+        _ONET_VECS[key] = ([f"onet:{r[0]}" for r in rows], np.asarray(mat, dtype=np.float32))
+    return _ONET_VECS[key]
+
+
+def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> SkillVecs:
+    """Cached taxonomy vectors (label + definition, `skill_embeddings`), O*NET skill/knowledge vectors, the
+    skills' role shares and the roles' index vectors. No skill vectors when the store has no
+    `skill_embeddings` or no `course_skills`; no role vectors without `role_embeddings`."""
+    slugs, rmat = load_role_embeddings(con, embedder.name)
+    empty = SkillVecs([], np.zeros((0, 0), dtype=np.float32), {}, slugs, rmat if slugs else None)
+    if not (has_table(con, "skill_embeddings") and has_table(con, "course_skills")):
+        return empty
+    rows = con.execute("""SELECT skill_id, vec FROM skill_embeddings WHERE split_part(model, ':', 1) = ?
+                          ORDER BY skill_id""", [embedder.name]).fetchall()
+    if not rows:
+        return empty
+    by_id = {str(r[0]): r[1] for r in rows}  # one vector per skill, should a model name repeat
+    ids = list(by_id)
+    mat = np.asarray(list(by_id.values()), dtype=np.float32)
+    oids, omat = _onet_vectors(con, embedder)
+    if len(oids) and omat.shape[1] == mat.shape[1]:
+        ids, mat = ids + oids, np.vstack([mat, omat])
+    mat /= np.linalg.norm(mat, axis=1, keepdims=True).clip(min=1e-9)
+    return SkillVecs(ids, mat, role_skill_shares(con), slugs, rmat if slugs else None)
