@@ -73,3 +73,14 @@ def test_every_guide_every_figure_sourced_and_texts_unique(con):
             days[day] = slug
         assert faq not in faqs, (slug, faqs.get(faq))
         faqs[faq] = slug
+
+
+def test_general_workplace_skills_are_named_not_priced(con):
+    """An O*NET-ranked role: skills most occupations rate important (Speaking ...) are not roadmap steps."""
+    g = build_guide(con, "dental hygienist")
+    on_path = {n for step in g.roadmap for n in step.skills}
+    assert g.skills_evidence.startswith("from O*NET")
+    assert "Speaking" not in on_path and "Speaking" in {s.name for s in g.skills}
+    note = [a for a in g.snapshot.time_to_job_ready.assumptions if a.startswith("general workplace skills")]
+    assert note and "Speaking" in note[0]
+    assert "Medicine and Dentistry" in on_path

@@ -46,3 +46,18 @@ def test_pace_and_resume_parsing():
     with pytest.raises(InputError):
         parse_pace("lots")
     assert resume_text(b"Python, SQL") == "Python, SQL"
+
+
+def test_general_workplace_skills_leave_the_path_but_products_stay():
+    from careerpath.guide.roadmap import split_general
+
+    skills = [PathSkill("onet:2.A.1.d", "Speaking", "skill", 0.8), PathSkill("dentrix", "Dentrix", "software", 0.7),
+              PathSkill("word", "use word processing software", "software", 0.6),
+              PathSkill("onet:2.C.5.a", "Medicine and Dentistry", "knowledge", 0.9),
+              PathSkill("x", "unknown generality", "skill", 0.5)]
+    facts = {"onet:2.A.1.d": SkillFacts(generality=0.93), "word": SkillFacts(generality=0.9),
+             "dentrix": SkillFacts(generality=0.01), "onet:2.C.5.a": SkillFacts(generality=0.05)}
+    path, general = split_general(skills, facts)
+    assert [s.name for s in general] == ["Speaking"]
+    assert [s.name for s in path] == ["Dentrix", "use word processing software", "Medicine and Dentistry",
+                                      "unknown generality"]

@@ -20,7 +20,8 @@ from careerpath.guide.facts import skill_facts
 from careerpath.guide.faq import build_faq
 from careerpath.guide.related import related_roles
 from careerpath.extract.role_lookup import RoleHit, all_roles, resolve_role
-from careerpath.guide.roadmap import Pace, PathSkill, is_background, plan, total, total_hours
+from careerpath.guide.roadmap import (GENERAL_SHARE, Pace, PathSkill, is_background, plan, split_general, total,
+                                      total_hours)
 from careerpath.guide.courses import prime_role_vectors
 from careerpath.guide.upstream import extract_skills, get_profile, prefetch_profiles, recommend_courses, skills_of
 from careerpath.profile import model as pm
@@ -142,9 +143,10 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
                             share_of_postings=round(s.share_of_postings.value, 4) if s.share_of_postings else None,
                             core=s.core, evidence=s.evidence) for s in items]
     courses = recommend_courses(con, prof)
-    path = [PathSkill(s.id, s.name, s.type, s.importance, s.core)
-            for s in sorted(items, key=lambda s: (-s.importance, s.name))[:MAX_PATH_SKILLS]]
-    facts = skill_facts(con, hit.slug, path)
+    top = [PathSkill(s.id, s.name, s.type, s.importance, s.core)
+           for s in sorted(items, key=lambda s: (-s.importance, s.name))[:MAX_PATH_SKILLS]]
+    facts = skill_facts(con, hit.slug, top)
+    path, general = split_general(top, facts)
     certs, cert_names = _certifications(prof)
     tasks = prof.what_they_do.tasks
     full = plan(path, facts, courses, pace, tasks=tasks, certifications=cert_names)
@@ -174,6 +176,11 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
         "job search are not included",
         f"the roadmap below adds up to the {'personalised' if personal is not None else 'from-scratch'} figure",
     ]
+    if general:
+        assumptions.append(
+            f"general workplace skills that over {GENERAL_SHARE:.0%} of all occupations rate important are practised "
+            f"in the projects and on the job, not priced as study: {', '.join(s.name for s in general[:8])}"
+            + (f" and {len(general) - 8} more" if len(general) > 8 else ""))
     ttj = gm.TimeToJobReady(with_background=total(with_bg), from_scratch=total(full),
                             personalised=total(personal) if personal is not None else None,
                             hours_per_week=(pace.low, pace.high), assumptions=assumptions)
