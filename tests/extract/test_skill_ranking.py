@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pytest
@@ -16,7 +17,6 @@ from careerpath.extract.skills import ExtractConfig, SkillExtractor
 from careerpath.extract.skilltext import strip_frame
 from careerpath.extract.taxonomy import build_taxonomy
 
-from .skills_fixtures import SHARED_DATA
 
 
 @pytest.mark.parametrize("segment, rest", [
@@ -110,19 +110,13 @@ def test_segments_spans_point_at_the_stripped_text():
     assert "Strong experience with relational databases and reporting" in [t for t, _, _ in ex.segments(text)]
 
 
-@pytest.mark.skipif(not (SHARED_DATA / "esco").is_dir(), reason="../shared/data missing")
-def test_everyday_competence_names_map_to_esco_skills(tmp_path):
+def test_everyday_competence_names_map_to_esco_skills(real_taxonomy):
     """The override table names the ESCO skills behind the phrases postings use most."""
-    from careerpath.sources import esco
-
-    loaded = esco.load(SHARED_DATA)
-    esco_df = next(r.tables["esco_skills"] for r in loaded if "esco_skills" in r.tables)
-    with store.building(tmp_path / "c.duckdb") as con:
-        store.write_table(con, "esco_skills", esco_df)
-        stats = build_taxonomy(con)
+    with duckdb.connect(str(real_taxonomy), read_only=True) as con:
+        missing = store.get_meta(con, "taxonomy")["missing_override_targets"]
         skills = con.execute("SELECT skill_id, name, type, esco_uri FROM skills").df().to_dict("records")
         aliases = con.execute("SELECT skill_id, norm, kind, rule, veto FROM skill_aliases").df().to_dict("records")
-    assert not {"work in teams", "manage staff", "computer programming"} & set(stats.missing_override_targets)
+    assert not {"work in teams", "manage staff", "computer programming"} & set(missing)
     for a in aliases:
         a["veto"] = a["veto"] if isinstance(a["veto"], str) else None
     ex = SkillExtractor(skills, aliases, config=ExtractConfig(semantic=False))
