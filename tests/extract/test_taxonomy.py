@@ -12,7 +12,7 @@ import pytest
 from careerpath import store
 from careerpath.extract.taxonomy import TYPES, build_taxonomy, load_overrides
 
-from .skills_fixtures import make_store
+from .skills_fixtures import make_store, source_tables
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +101,30 @@ def test_real_esco_general_concepts_keep_their_names(real_taxonomy):
     assert by_name["comply with regulations"] == base + "b618584f-6bdf-4d8f-89a7-f28c2c95afc2"
     assert by_name["provide information"] == base + "732cb4dd-af91-4c88-9a9f-5fc62144e500"
     assert {"data science", "data ethics", "blockchain", "business communication"} <= set(by_name)
+
+
+def test_keyword_only_names_get_the_casing_sources_use(tmp_path):
+    """The keyword list writes names in lower case; the display name takes the casing postings use most
+    (seen 3+ times), else each word's casing in O*NET names. Ids stay the slugs of the lower-case key."""
+    tables = source_tables()
+    tables["skill_keywords"] = pd.concat([tables["skill_keywords"], pd.DataFrame(
+        [(20, "databricks", "cloud"), (21, "sap", "analyst_tools"), (22, "matplotlib", "libraries"), (23, "zzfoo", "other"), (24, "zzbar", "other")],
+        columns=["skill_id", "name", "type"])], ignore_index=True)
+    tables["onet_technology_skills"] = pd.concat([tables["onet_technology_skills"], pd.DataFrame(
+        [("15-1252.00", "SAP ERP", "43232306", "Enterprise resource planning ERP software", False, False)],
+        columns=tables["onet_technology_skills"].columns)], ignore_index=True)
+    text = ["We run Databricks jobs and plot with matplotlib.", "Databricks, matplotlib and SQL.",
+            "DATABRICKS is a plus; matplotlib too.", "Databricks and Zzbar."]
+    extra = pd.DataFrame([{"posting_id": f"c:{k}", "description": t, "skills_given": None, "duplicate_of": None}
+                          for k, t in enumerate(text)])
+    tables["postings"] = pd.concat([tables["postings"], extra], ignore_index=True)
+    with store.building(tmp_path / "c.duckdb") as con:
+        for name, df in tables.items():
+            store.write_table(con, name, df)
+        build_taxonomy(con)
+        names = dict(con.execute("SELECT skill_id, name FROM skills").fetchall())
+    assert names["databricks"] == "Databricks"  # postings: 3 x "Databricks", 1 x "DATABRICKS"
+    assert names["sap"] == "SAP"  # O*NET's "SAP ERP"
+    assert names["matplotlib"] == "matplotlib"  # written in lower case everywhere
+    assert names["zzfoo"] == "zzfoo"  # no evidence: unchanged
+    assert names["zzbar"] == "zzbar"  # seen once cased: below the 3-mention floor

@@ -26,6 +26,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Callable
 
 import duckdb
 import numpy as np
@@ -251,6 +252,7 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
             for a in value.split("|"):
                 sk.aliases.setdefault(a.strip(), "override")
     stats.missing_override_targets = sorted(set(missing))
+    _case_display_names(skills, _word_casing(tech, overrides), lambda names: _posting_casing(con, names))
     rules = {normalise_phrase(r["name"]): (r["value"], r.get("extra") or None) for r in overrides if r["kind"] == "rule"}
 
     # ids: slug of the name; a clash gets a short hash of the name, so ids do not depend on order
@@ -309,6 +311,76 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
     stats.seconds = time.perf_counter() - start
     store.set_meta(con, "taxonomy", {k: v for k, v in stats.__dict__.items()})
     return stats
+
+
+def _word_casing(tech: pd.DataFrame | None, overrides: list[dict[str, str]]) -> dict[str, str]:
+    """Lower-case word -> how the sources that name software write it most often (O*NET technology names,
+    the override table's names and aliases). A keyword list writes every name in lower case ("aws", "gcp");
+    those sources write products as their makers do ("AWS", "GCP"). (ESCO labels and O*NET tool names are
+    left out: they are phrases in lower case, "access data", "1 ml pipettes".)"""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    texts: list[str] = []
+    if tech is not None and len(tech):
+        texts += tech["example"].dropna().astype(str).unique().tolist()
+    for r in overrides:
+        if r["kind"] in ("alias", "link", "cert"):
+            texts.append(r["name"])
+            texts += r["value"].split("|") if r["kind"] != "link" else [r["value"]]
+    for t in texts:
+        for w in re.findall(r"[\w.+#@-]+", t):
+            forms[w.lower()][w] += 1
+    # the most frequent form; at a tie, the one with more capitals ("OpenCV" over "openCV")
+    return {low: max(c, key=lambda f: (c[f], sum(ch.isupper() for ch in f), f)) for low, c in forms.items()}
+
+
+POSTING_SAMPLE = 8_000  # posting descriptions read for the usual casing of keyword names
+
+
+def _posting_casing(con: duckdb.DuckDBPyConnection, names: list[str]) -> dict[str, str]:
+    """Lower-case name -> how posting descriptions write it most often, when that is not all lower case and
+    seen at least 3 times (a deterministic sample of `POSTING_SAMPLE` descriptions; {} without postings)."""
+    if not names or not has_table(con, "postings"):
+        return {}
+    docs = [r[0] for r in con.execute(
+        "SELECT description FROM postings WHERE description IS NOT NULL ORDER BY hash(posting_id) LIMIT ?",
+        [POSTING_SAMPLE]).fetchall()]
+    pat = re.compile(r"(?<![\w.#+-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                     + r")(?![\w#+]|\.\w)", re.I)
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for d in docs:
+        for m in pat.finditer(d):
+            forms[m.group().lower()][m.group()] += 1
+    out = {}
+    for low, c in forms.items():
+        form, n = max(c.items(), key=lambda kv: (kv[1], kv[0]))
+        if n >= 3 and not form.islower():
+            out[low] = form
+    return out
+
+
+def _case_display_names(skills: dict[str, _Skill], casing: dict[str, str],
+                        posting_casing: Callable[[list[str]], dict[str, str]] | None = None) -> None:
+    """A name that only the lower-case keyword list gave ("aws", "gcp", "ms access") is shown as it is
+    written elsewhere: a cased alias that is the same name (override table), else the form posting
+    descriptions use most ("Databricks", "FastAPI"; never all capitals by accident: most frequent wins),
+    else each word in the casing O*NET and the override table give it. The key (and so the id) stays;
+    names from ESCO and O*NET keep their casing."""
+    todo = []
+    for sk in skills.values():
+        if sk.sources != {"keywords"} or not sk.name.islower():  # other sources' names keep their casing
+            continue
+        n = normalise_phrase(sk.name)
+        same = [a for a, kind in sk.aliases.items() if kind == "override" and not a.islower() and normalise_phrase(a) == n]
+        if same:
+            sk.name = same[0]
+        else:
+            todo.append(sk)
+    seen = posting_casing([sk.name for sk in todo]) if posting_casing and todo else {}
+    for sk in todo:
+        if sk.name in seen:
+            sk.name = seen[sk.name]
+        else:
+            sk.name = re.sub(r"[\w.+#@-]+", lambda m: casing.get(m.group(), m.group()), sk.name)
 
 
 def _auto_rule(alias: str, kind: str, type_: str, common: set[str]) -> str:
