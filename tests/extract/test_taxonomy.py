@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import duckdb
 import pandas as pd
 import pytest

@@ -26,7 +26,6 @@ import ahocorasick
 import duckdb
 import numpy as np
 
-from careerpath import store
 from careerpath.embed import DIM, Embedder
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
