@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pytest
@@ -16,7 +17,6 @@ from careerpath.extract.skills import ExtractConfig, SkillExtractor
 from careerpath.extract.skilltext import strip_frame
 from careerpath.extract.taxonomy import build_taxonomy
 
-from .skills_fixtures import SHARED_DATA
 
 
 @pytest.mark.parametrize("segment, rest", [
@@ -82,19 +82,13 @@ def test_specificity_prior_ranks_the_short_label_first_on_a_tie():
     assert off[0].score == off[1].score  # a tie without the prior: the prior decides, not the ids
 
 
-def test_unconfirmed_one_word_lexical_hit_ranks_below_semantic_links():
+def test_a_named_skill_ranks_before_semantic_links():
+    """A skill named outright comes first, whatever the sentence's nearest labels; software too."""
     emb = FixedEmbedder({"lead": _unit(0, 3, 4), "SQL": _unit(2)})
-    ex = _extractor(emb, lex_confirm=0.4)
-    hits = ex.extract("Strong leadership and management skills to lead the team.")
-    assert [h.id for h in hits][:2] == ["lead-a-team", "a-long"]
-    mgmt = next(h for h in hits if h.id == "management")
-    assert mgmt.score < hits[0].score and mgmt.spans  # kept, with its span, only lower
-    hits = _extractor(emb, lex_confirm=0.0).extract("Strong leadership and management skills to lead the team.")
-    assert hits[0].id == "management"  # without the rule a named skill always comes first
-    # a one-word name the meaning does confirm stays first; software named outright is never demoted
-    hits = _extractor(FixedEmbedder({"management": _unit(1, 0)}), lex_confirm=0.4).extract("Experience in management of the team.")
+    hits = _extractor(emb).extract("Strong leadership and management skills to lead the team.")
     assert hits[0].id == "management" and hits[0].score >= 0.75
-    hits = _extractor(FixedEmbedder({}), lex_confirm=0.4).extract("Reports written in SQL for the clinical leads.")
+    assert {"lead-a-team", "a-long"} <= {h.id for h in hits[1:]}
+    hits = _extractor(FixedEmbedder({})).extract("Reports written in SQL for the clinical leads.")
     assert hits[0].id == "sql" and hits[0].score >= 0.75
 
 
@@ -110,19 +104,13 @@ def test_segments_spans_point_at_the_stripped_text():
     assert "Strong experience with relational databases and reporting" in [t for t, _, _ in ex.segments(text)]
 
 
-@pytest.mark.skipif(not (SHARED_DATA / "esco").is_dir(), reason="../shared/data missing")
-def test_everyday_competence_names_map_to_esco_skills(tmp_path):
+def test_everyday_competence_names_map_to_esco_skills(real_taxonomy):
     """The override table names the ESCO skills behind the phrases postings use most."""
-    from careerpath.sources import esco
-
-    loaded = esco.load(SHARED_DATA)
-    esco_df = next(r.tables["esco_skills"] for r in loaded if "esco_skills" in r.tables)
-    with store.building(tmp_path / "c.duckdb") as con:
-        store.write_table(con, "esco_skills", esco_df)
-        stats = build_taxonomy(con)
+    with duckdb.connect(str(real_taxonomy), read_only=True) as con:
+        missing = store.get_meta(con, "taxonomy")["missing_override_targets"]
         skills = con.execute("SELECT skill_id, name, type, esco_uri FROM skills").df().to_dict("records")
         aliases = con.execute("SELECT skill_id, norm, kind, rule, veto FROM skill_aliases").df().to_dict("records")
-    assert not {"work in teams", "manage staff", "computer programming"} & set(stats.missing_override_targets)
+    assert not {"work in teams", "manage staff", "computer programming"} & set(missing)
     for a in aliases:
         a["veto"] = a["veto"] if isinstance(a["veto"], str) else None
     ex = SkillExtractor(skills, aliases, config=ExtractConfig(semantic=False))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import duckdb
 import pandas as pd
 import pytest
@@ -12,7 +9,7 @@ import pytest
 from careerpath import store
 from careerpath.extract.taxonomy import TYPES, build_taxonomy, load_overrides
 
-from .skills_fixtures import SHARED_DATA, make_store, source_tables
+from .skills_fixtures import make_store, source_tables
 
 
 @pytest.fixture(scope="module")
@@ -84,92 +81,47 @@ def test_missing_tables_still_build(tmp_path):
     assert stats.n_skills == stats.by_type.get("certification")
 
 
-@pytest.mark.skipif(not (SHARED_DATA / "onet" / "Technology Skills.txt").is_file(), reason="../shared/data missing")
-def test_real_onet_python_links_to_real_esco(tmp_path):
+def test_real_onet_python_links_to_real_esco(real_taxonomy):
     """O*NET 'Python' and ESCO 'Python (computer programming)' from the real files are one skill."""
-    from careerpath.sources import esco
-
-    loaded = esco.load(SHARED_DATA)
-    esco_df = next(r.tables["esco_skills"] for r in loaded if "esco_skills" in r.tables)
-    tech = pd.read_csv(SHARED_DATA / "onet" / "Technology Skills.txt", sep="\t", dtype=str)
-    tech = tech[tech["Example"].isin(["Python", "R", "Structured query language SQL", "Microsoft Excel", "Oracle Java"])]
-    tech = pd.DataFrame({"soc_code": tech["O*NET-SOC Code"], "example": tech["Example"], "commodity_code": tech["Commodity Code"],
-                         "commodity_title": tech["Commodity Title"], "hot_technology": tech["Hot Technology"] == "Y",
-                         "in_demand": tech["In Demand"] == "Y"})
-    with store.building(tmp_path / "r.duckdb") as con:
-        store.write_table(con, "esco_skills", esco_df)
-        store.write_table(con, "onet_technology_skills", tech)
-        build_taxonomy(con)
+    with duckdb.connect(str(real_taxonomy), read_only=True) as con:
         rows = dict(con.execute("SELECT name, list_sort(sources) FROM skills WHERE 'onet-tech' IN sources").fetchall())
     for esco_name in ("Python (computer programming)", "R", "SQL", "Java (computer programming)", "use spreadsheets software"):
         assert esco_name in rows and "esco" in rows[esco_name], esco_name
 
 
-def test_truncated_esco_labels_are_repaired(tmp_path):
-    """Two ESCO concepts that share a label because the narrow one's label was cut short (its tail became
-    the first alternative label): the general concept keeps the name and the id. Run-on labels (label and
-    alternative labels in one string) are split at the repeated prefix."""
-    from .skills_fixtures import source_tables
-
-    tables = source_tables()
-    extra = [
-        {"uri": "u:detail-audits", "preferred_label": "attend to detail",
-         "alt_labels": ["in preparation for audits", "ensure continuous preparedness for audits"],
-         "definition": "Ensure constant compliance with standards, keeping certifications up to date.", "label_method": "label_file"},
-        {"uri": "u:detail", "preferred_label": "attend to detail", "alt_labels": ["work meticulously"],
-         "definition": "Accomplish a task with concern for all the areas involved, no matter how small.", "label_method": "label_file"},
-        {"uri": "u:ethics", "preferred_label": "data ethics principles of data ethics", "alt_labels": [],
-         "definition": "The subfield of ethics that assesses data practices.", "label_method": "segment"},
-        {"uri": "u:comm", "preferred_label": "business communication business communication process", "alt_labels": [],
-         "definition": "The process of communicating within the workplace.", "label_method": "segment"},
-        {"uri": "u:ebiz", "preferred_label": "electronic business E-business Any business process that is implemented online",
-         "alt_labels": [], "definition": "It deals with business models.", "label_method": "segment"},
-    ]
-    esco = tables["esco_skills"].assign(label_method="label_file")
-    tables["esco_skills"] = pd.concat([esco, pd.DataFrame(extra)], ignore_index=True)
-    with store.building(tmp_path / "r.duckdb") as con:
-        for name, df in tables.items():
-            store.write_table(con, name, df)
-        build_taxonomy(con)
-        rows = {r[0]: r[1:] for r in con.execute("SELECT esco_uri, skill_id, name, definition FROM skills WHERE esco_uri LIKE 'u:%'").fetchall()}
-        aliases = {r[0] for r in con.execute("SELECT norm FROM skill_aliases").fetchall()}
-    assert rows["u:detail"][:2] == ("attend-to-detail", "attend to detail")
-    assert rows["u:detail-audits"][1] == "attend to detail in preparation for audits"
-    assert rows["u:ethics"][1] == "data ethics" and "principles of data ethics" in aliases
-    assert rows["u:comm"][1] == "business communication"
-    assert rows["u:ebiz"][1] == "electronic business E-business"
-    assert rows["u:ebiz"][2].startswith("Any business process that is implemented online")
-
-
-def test_run_on_label_split_rules():
-    from collections import Counter
-
-    from careerpath.extract.taxonomy import _split_run_on_label
-
-    ends, starts = Counter({"strategies": 5, "renewable": 0}), Counter({"renewable": 4})
-    assert _split_run_on_label("talent management strategies talent management", ends, starts)[:2] == (
-        "talent management strategies", ["talent management"])
-    assert _split_run_on_label("wind energy renewable wind energy wind power", ends, starts)[0] == "wind energy"
-    assert _split_run_on_label("Luxembourgish Luxembourgish competent in Luxembourgish", ends, starts)[0] == "Luxembourgish"
-    # a cut that leaves the rest starting with a function word is not a split; no repeat, no split
-    assert _split_run_on_label("risks associated to physical hazards risks associated", ends, starts)[0] == (
-        "risks associated to physical hazards risks associated")
-    assert _split_run_on_label("perform PCR covid test conduct PCR covid test", ends, starts)[0] == (
-        "perform PCR covid test conduct PCR covid test")
-
-
-@pytest.mark.skipif(not (SHARED_DATA / "esco").is_dir(), reason="../shared/data missing")
-def test_real_esco_general_concepts_keep_their_names(tmp_path):
-    from careerpath.sources import esco
-
-    loaded = esco.load(SHARED_DATA)
-    esco_df = next(r.tables["esco_skills"] for r in loaded if "esco_skills" in r.tables)
-    with store.building(tmp_path / "e.duckdb") as con:
-        store.write_table(con, "esco_skills", esco_df)
-        build_taxonomy(con)
+def test_real_esco_general_concepts_keep_their_names(real_taxonomy):
+    """The loader's label repair reaches the taxonomy: general concepts keep their short names."""
+    with duckdb.connect(str(real_taxonomy), read_only=True) as con:
         by_name = dict(con.execute("SELECT name, esco_uri FROM skills WHERE esco_uri IS NOT NULL").fetchall())
     base = "http://data.europa.eu/esco/skill/"
     assert by_name["attend to detail"] == base + "83e6510b-ffeb-4aec-959c-4265fd0ff7b7"
     assert by_name["comply with regulations"] == base + "b618584f-6bdf-4d8f-89a7-f28c2c95afc2"
     assert by_name["provide information"] == base + "732cb4dd-af91-4c88-9a9f-5fc62144e500"
     assert {"data science", "data ethics", "blockchain", "business communication"} <= set(by_name)
+
+
+def test_keyword_only_names_get_the_casing_sources_use(tmp_path):
+    """The keyword list writes names in lower case; the display name takes the casing postings use most
+    (seen 3+ times), else each word's casing in O*NET names. Ids stay the slugs of the lower-case key."""
+    tables = source_tables()
+    tables["skill_keywords"] = pd.concat([tables["skill_keywords"], pd.DataFrame(
+        [(20, "databricks", "cloud"), (21, "sap", "analyst_tools"), (22, "matplotlib", "libraries"), (23, "zzfoo", "other"), (24, "zzbar", "other")],
+        columns=["skill_id", "name", "type"])], ignore_index=True)
+    tables["onet_technology_skills"] = pd.concat([tables["onet_technology_skills"], pd.DataFrame(
+        [("15-1252.00", "SAP ERP", "43232306", "Enterprise resource planning ERP software", False, False)],
+        columns=tables["onet_technology_skills"].columns)], ignore_index=True)
+    text = ["We run Databricks jobs and plot with matplotlib.", "Databricks, matplotlib and SQL.",
+            "DATABRICKS is a plus; matplotlib too.", "Databricks and Zzbar."]
+    extra = pd.DataFrame([{"posting_id": f"c:{k}", "description": t, "skills_given": None, "duplicate_of": None}
+                          for k, t in enumerate(text)])
+    tables["postings"] = pd.concat([tables["postings"], extra], ignore_index=True)
+    with store.building(tmp_path / "c.duckdb") as con:
+        for name, df in tables.items():
+            store.write_table(con, name, df)
+        build_taxonomy(con)
+        names = dict(con.execute("SELECT skill_id, name FROM skills").fetchall())
+    assert names["databricks"] == "Databricks"  # postings: 3 x "Databricks", 1 x "DATABRICKS"
+    assert names["sap"] == "SAP"  # O*NET's "SAP ERP"
+    assert names["matplotlib"] == "matplotlib"  # written in lower case everywhere
+    assert names["zzfoo"] == "zzfoo"  # no evidence: unchanged
+    assert names["zzbar"] == "zzbar"  # seen once cased: below the 3-mention floor

@@ -91,3 +91,8 @@ def test_real_esco() -> None:
     assert "Python (computer programming)" in set(skills["preferred_label"])
     assert len(occ) == 3_658 and (occ["kind"] == "isco").sum() == 619
     assert len(loaded.tables["esco_skill_labels"]) == 13_896
+    # labels come out repaired: the general concept keeps "attend to detail", run-on labels are split
+    by_uri = skills.set_index("uri")["preferred_label"]
+    assert by_uri["http://data.europa.eu/esco/skill/83e6510b-ffeb-4aec-959c-4265fd0ff7b7"] == "attend to detail"
+    assert (by_uri == "attend to detail").sum() == 1 and "data ethics" in set(by_uri)
+

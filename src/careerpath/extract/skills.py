@@ -26,7 +26,6 @@ import ahocorasick
 import duckdb
 import numpy as np
 
-from careerpath import store
 from careerpath.embed import DIM, Embedder
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
@@ -47,9 +46,6 @@ class ExtractConfig:
     sem_max_segments: int = 48  # per document: bounds the model's work on long input
     sem_min_words: int = 3
     sem_max_words: int = 40
-    # > 0: a one-word general lexical hit whose cosine to the text is below this ranks as a semantic link
-    lex_confirm: float = 0.0  # off: it hurt the third dev set ("algorithms", "ML" moved down)
-    lex_unconfirmed_bonus: float = 0.1  # ... with this added to its cosine
     sem_length_penalty: float = 0.005  # similarity taken off per label word beyond sem_length_free
     sem_length_free: int = 2
     # similarity added to skills that real documents name (given lists, lexical hits; `skill_popularity`):
@@ -89,7 +85,6 @@ _SEGMENT = re.compile(r"[^.!?;:\n\u2022]+")
 _CLAUSE = re.compile(r",|\band\b|\bor\b|\(|\)|/")
 _WORD = re.compile(r"\w+")
 _RULES = {"none": 0, "case": 1, "context": 2, "drop": 3}
-_NAMED_TYPES = frozenset({"software", "tool", "certification"})  # named outright = meant, whatever the sentence
 _KIND_W = {"preferred": 0.1, "variant": 0.1, "override": 0.1, "alt": 0.05}
 
 
@@ -333,34 +328,16 @@ class SkillExtractor:
         if not segs:
             return self.combine(lex, {})
         vecs = self.embedder.encode([s[0] for s in segs])
-        sem = self.semantic(text, segs, vecs)
-        if self.config.lex_confirm <= 0:
-            return self.combine(lex, sem)
-        general = [i for i, rec in lex.items() if not rec[1] and self.skills[self._ids[i]]["type"] not in _NAMED_TYPES]
-        return self.combine(lex, sem, self.confirmations(vecs, general))
+        return self.combine(lex, self.semantic(text, segs, vecs))
 
-    def confirmations(self, vecs: np.ndarray, skills: list[int]) -> dict[int, float]:
-        """Best cosine between the text's segments and each of `skills` (those with a vector)."""
-        rows = [(i, self._row_of[i]) for i in skills if i in self._row_of]
-        if not rows or not len(vecs):
-            return {}
-        sims = vecs @ self._vectors[[r for _, r in rows]].T
-        return {i: float(v) for (i, _), v in zip(rows, sims.max(axis=0))}
-
-    def combine(self, lex: dict[int, list], sem: dict[int, list],
-                conf: dict[int, float] | None = None) -> list[SkillHit]:
-        """Lexical hits first, then semantic links. With `lex_confirm` > 0 (off by default: on the dev sets it
-        moved "management" down but also "algorithms" and "ML"), a one-word general name (not software, a tool
-        or a certification) whose cosine to the text's segments is below it ranks among the semantic links."""
+    def combine(self, lex: dict[int, list], sem: dict[int, list]) -> list[SkillHit]:
+        """Lexical hits first (a skill named outright is meant), then semantic links."""
         cfg = self.config
         hits: list[SkillHit] = []
         for i, (w, multi, spans) in lex.items():
             score = 0.75 + w + (0.05 if multi else 0.0) + 0.05 * min(len(spans) - 1, 3) / 3
             if i in sem:
                 score += cfg.sem_lexical_boost
-            c = (conf or {}).get(i)
-            if c is not None and c < cfg.lex_confirm:
-                score = min(cfg.sem_weight * (c + cfg.lex_unconfirmed_bonus), 0.74)
             hits.append(self._hit(i, min(score, 1.0), spans, "lexical"))
         best = sorted((i for i in sem if i not in lex), key=lambda i: -sem[i][0])[: cfg.sem_max_skills]
         for i in best:

