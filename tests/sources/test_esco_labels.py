@@ -56,3 +56,21 @@ def test_run_on_label_split_rules() -> None:
 def test_nothing_to_repair_without_alt_labels() -> None:
     df = pd.DataFrame({"uri": ["u:1"], "preferred_label": ["manage staff"]})
     assert repair_labels(df).equals(df)
+
+
+def test_a_label_cut_after_a_function_word_takes_back_the_name_the_definition_opens_with():
+    from careerpath.sources.esco_labels import complete_cut_label
+
+    assert complete_cut_label("code of", "Conduct for Responsible Fisheries coverage of Code of Conduct") == (
+        "code of Conduct for Responsible Fisheries", "coverage of Code of Conduct")
+    assert complete_cut_label("establish an", "Information Security Management System apply an ISMS")[0] == \
+        "establish an Information Security Management System"
+    assert complete_cut_label("use the", "GPS to navigate")[0] == "use the GPS"  # an acronym alone is a name
+
+
+def test_an_ordinary_definition_is_not_taken_for_a_name():
+    from careerpath.sources.esco_labels import complete_cut_label
+
+    for label, definition in [("comply with", "Any rules."), ("work in", "Teams across the company"),
+                              ("manage staff", "The management of staff."), ("code of", "Conduct")]:
+        assert complete_cut_label(label, definition) == (label, definition)

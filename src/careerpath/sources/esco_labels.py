@@ -1,7 +1,8 @@
 """Repairs of ESCO preferred labels that the flattened source text split got wrong.
 
 The source rows join label, alternative labels and definition with no separator (`sources/esco.py`), so
-some labels come out cut short and some run on into their alternative labels. Fixing them is part of
+some labels come out cut short (before their tail, or after a function word: "code of" + "Conduct for
+Responsible Fisheries") and some run on into their alternative labels. Fixing them is part of
 reading the source: the loader emits clean labels and nothing downstream (taxonomy, extractor, bench)
 has to know the source was flattened.
 """
@@ -54,8 +55,40 @@ def repair_labels(esco: pd.DataFrame) -> pd.DataFrame:
                     defs[k] = f"{prefix} {defs[k] if isinstance(defs[k], str) else ''}".strip()
         if "definition" in esco.columns:
             esco["definition"] = defs
+    if "definition" in esco.columns:  # (3) labels cut after a function word: "code of" + "Conduct for ..."
+        defs = list(esco["definition"])
+        for k, label in enumerate(new_labels):
+            if isinstance(label, str) and isinstance(defs[k], str):
+                new_labels[k], defs[k] = complete_cut_label(label, defs[k])
+        esco["definition"] = defs
     esco["preferred_label"], esco["alt_labels"] = new_labels, new_alts
     return esco
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w\-/&]*")
+_NAME_LINK = frozenset({"of", "for", "and", "on", "in", "the", "to"})
+_DEF_OPENERS = frozenset({"A", "An", "Any", "The", "This", "These", "Those", "It", "Its", "All", "Each", "Every"})
+
+
+def complete_cut_label(label: str, definition: str) -> tuple[str, str]:
+    """("code of", "Conduct for Responsible Fisheries coverage of ...") -> ("code of Conduct for Responsible
+    Fisheries", "coverage of ..."): a label ending in a function word was cut before a proper name that the
+    definition then opens with. Link words inside the name count only between two capitalised words."""
+    words = label.split()
+    if len(words) > 4 or not words or words[-1].lower() not in _FUNCTION_END:
+        return label, definition
+    toks = definition.split()
+    n = 0
+    while n < len(toks):
+        if _NAME_WORD.fullmatch(toks[n]):
+            n += 1
+        elif toks[n] in _NAME_LINK and n and n + 1 < len(toks) and _NAME_WORD.fullmatch(toks[n + 1]):
+            n += 1
+        else:
+            break
+    if n == len(toks) or toks[0] in _DEF_OPENERS or (n < 2 and not toks[0].isupper()):
+        return label, definition
+    return f"{label} {' '.join(toks[:n])}", " ".join(toks[n:])
 
 
 _DEF_START = re.compile(r"\s(?:A|An|Any|The)\s+[a-z]")
