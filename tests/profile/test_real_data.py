@@ -130,3 +130,16 @@ def test_onet_ratings_keep_their_own_names(real_con):
     assert "Monitoring" in names and "Writing" in names
     assert not names & {"monitor airport surveillance infrastructure",
                         "develop biochemical manufacturing training materials"}
+
+
+def test_office_software_every_occupation_lists_does_not_top_an_onet_ranked_profile(real_con):
+    con = real_con
+    everywhere = {r[0] for r in con.execute(
+        "SELECT example FROM onet_technology_skills GROUP BY 1 HAVING count(DISTINCT soc_code) > "
+        "0.5 * (SELECT count(DISTINCT soc_code) FROM onet_technology_skills)").fetchall()}
+    assert "Microsoft Excel" in everywhere
+    profiles = compute_profiles(con, [s for s in (_slug_of(con, c) for c in CODES) if s])
+    ranked = [p for p in profiles.values() if p.skills.evidence == "onet"]
+    assert len(ranked) >= 5
+    for p in ranked:
+        assert p.skills.items[0].name not in everywhere, (p.role.slug, p.skills.items[0].name)

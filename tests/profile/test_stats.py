@@ -64,3 +64,11 @@ def test_mixture():
                                          (-3.0, "decline")])
 def test_outlook_wording(pct, wording):
     assert stats.outlook_wording(pct, 3.1) == wording
+
+
+def test_a_technology_every_occupation_lists_weighs_less():
+    everywhere = stats.onet_score(technology=True, hot=True, in_demand=True, spread=0.93)
+    specialist = stats.onet_score(technology=True, hot=True, in_demand=True, spread=0.01)
+    assert specialist == pytest.approx(0.8 * 0.995)
+    assert everywhere == pytest.approx(0.8 * (1 - 0.5 * 0.93)) and everywhere < specialist
+    assert stats.onet_score(technology=True) == pytest.approx(0.3)  # spread unknown: no discount

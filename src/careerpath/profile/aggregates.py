@@ -195,10 +195,15 @@ def collect(con: duckdb.DuckDBPyConnection, slugs: list[str] | None = None) -> A
                  WHERE r.scale_id = 'IM' AND NOT coalesce(r.recommend_suppress, false) GROUP BY ALL"""
     agg.onet_ratings = q(ratings.format(kind="skill", table="onet_skills") + " UNION ALL "
                          + ratings.format(kind="knowledge", table="onet_knowledge"))
-    agg.onet_tech = q("""SELECT o.slug, t.example, any_value(t.commodity_title) AS commodity_title,
+    agg.onet_tech = q("""WITH spread AS (
+                             SELECT example, count(DISTINCT soc_code)
+                                    / (SELECT count(DISTINCT soc_code) FROM onet_technology_skills) AS spread
+                             FROM onet_technology_skills GROUP BY 1)
+                         SELECT o.slug, t.example, any_value(t.commodity_title) AS commodity_title,
                                 bool_or(t.hot_technology) AS hot, bool_or(t.in_demand) AS in_demand,
-                                any_value(t.source_id) AS source_id
-                         FROM _prof_occ o JOIN onet_technology_skills t ON t.soc_code = o.soc_code GROUP BY ALL""")
+                                any_value(t.source_id) AS source_id, any_value(sp.spread) AS spread
+                         FROM _prof_occ o JOIN onet_technology_skills t ON t.soc_code = o.soc_code
+                         JOIN spread sp ON sp.example = t.example GROUP BY o.slug, t.example""")
     agg.evidence = q("""SELECT slug, country, source_id, count(*) AS n FROM _prof_pp
                         WHERE has_text OR has_given GROUP BY ALL ORDER BY slug, n DESC""")
     agg.posting_wages = q("""

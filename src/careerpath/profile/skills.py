@@ -14,8 +14,9 @@ from careerpath.profile.model import (CountryEvidence, PostingCertification, Ski
 FORMULA = (
     "importance = α·P/max(P) + (1−α)·O, with P = lower 95% Wilson bound of the share of the role's postings "
     "asking for the skill × (1 + 0.1·clip(log2 lift, −1, 2))/1.2 (lift against all postings), O = max((O*NET "
-    "importance − 1)/4, technology skill 0.3 + 0.2 hot + 0.3 in demand), α = n/(n+30) for n ≥ 30 postings with "
-    "skill evidence, else 0 (O*NET only); core = top 10 with importance ≥ half the top one"
+    "importance − 1)/4, technology skill (0.3 + 0.2 hot + 0.3 in demand) × (1 − 0.5 × share of occupations "
+    "O*NET lists it for)), α = n/(n+30) for n ≥ 30 postings with skill evidence, else 0 (O*NET only); "
+    "core = top 10 with importance ≥ half the top one"
 )
 #: A skill needs this many of the role's postings asking for it to count as posting evidence.
 MIN_SKILL_POSTINGS = 3
@@ -120,10 +121,11 @@ def skills_section(counts: list[dict], ratings: list[dict], tech: list[dict], ev
         e["tech_source"] = r["source_id"]
         e["hot"] = e["hot"] or bool(r["hot"])
         e["in_demand"] = e["in_demand"] or bool(r["in_demand"])
+        e["spread"] = max(e.get("spread", 0.0), float(r.get("spread") or 0.0))
 
     items = list(cand.values())
     p_scores = [stats.posting_score(e["k"], e["n"], e["k_all"], e["n_all"]) if "k" in e else None for e in items]
-    o_scores = [stats.onet_score(e.get("im"), e.get("tech", False), e["hot"], e["in_demand"])
+    o_scores = [stats.onet_score(e.get("im"), e.get("tech", False), e["hot"], e["in_demand"], e.get("spread"))
                 if ("im" in e or e.get("tech")) else None for e in items]
     importance = stats.blend(p_scores, o_scores, n_role)
     order = sorted(range(len(items)), key=lambda i: (-importance[i], items[i]["name"]))[:MAX_SKILLS]

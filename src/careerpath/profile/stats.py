@@ -76,11 +76,17 @@ def posting_score(k: int, n: int, k_all: int, n_all: int) -> float:
     return wilson(k, n)[0] * distinctiveness(lift(k, n, k_all, n_all))
 
 
+#: How much a technology listed for every occupation loses: Microsoft Excel (93 % of occupations) is not
+#: what sets a truck driver's or a dental hygienist's work apart, Henry Schein Dentrix (1 %) is.
+SPREAD_DISCOUNT = 0.5
+
+
 def onet_score(im: float | None = None, technology: bool = False, hot: bool = False,
-               in_demand: bool = False) -> float:
-    """O*NET evidence on 0–1: importance rating rescaled, or a technology skill's flags."""
+               in_demand: bool = False, spread: float | None = None) -> float:
+    """O*NET evidence on 0–1: importance rating rescaled, or a technology skill's flags discounted by
+    `spread`, the share of all occupations O*NET lists the technology for."""
     rated = (im - 1) / 4 if im is not None else 0.0
-    tech = (0.3 + 0.2 * hot + 0.3 * in_demand) if technology else 0.0
+    tech = (0.3 + 0.2 * hot + 0.3 * in_demand) * (1 - SPREAD_DISCOUNT * (spread or 0.0)) if technology else 0.0
     return max(0.0, min(1.0, max(rated, tech)))
 
 
