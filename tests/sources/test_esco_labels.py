@@ -74,3 +74,15 @@ def test_an_ordinary_definition_is_not_taken_for_a_name():
     for label, definition in [("comply with", "Any rules."), ("work in", "Teams across the company"),
                               ("manage staff", "The management of staff."), ("code of", "Conduct")]:
         assert complete_cut_label(label, definition) == (label, definition)
+
+
+def test_one_word_fragments_leave_the_alternates_synonyms_and_acronyms_stay():
+    from careerpath.sources.esco_labels import drop_stray_alternates
+
+    assert drop_stray_alternates("hazardous waste storage", ["rules", "storage of hazardous waste", "Rules"]) == [
+        "storage of hazardous waste"]
+    assert drop_stray_alternates("tend paint mixer", ["operating", "mixer tending", "paint-mixing"]) == [
+        "mixer tending", "paint-mixing"]
+    assert drop_stray_alternates("operate private branch exchange", ["PBX", "switchboard"]) == ["PBX"]
+    assert drop_stray_alternates("accounting", ["bookkeeping"]) == ["bookkeeping"]
+    assert drop_stray_alternates("manage time", None) == []

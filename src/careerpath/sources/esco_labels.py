@@ -2,7 +2,8 @@
 
 The source rows join label, alternative labels and definition with no separator (`sources/esco.py`), so
 some labels come out cut short (before their tail, or after a function word: "code of" + "Conduct for
-Responsible Fisheries") and some run on into their alternative labels. Fixing them is part of
+Responsible Fisheries") and some run on into their alternative labels; and some alternative labels are
+one-word fragments of verb-form alternates ("rules" on "hazardous waste storage"). Fixing them is part of
 reading the source: the loader emits clean labels and nothing downstream (taxonomy, extractor, bench)
 has to know the source was flattened.
 """
@@ -61,8 +62,29 @@ def repair_labels(esco: pd.DataFrame) -> pd.DataFrame:
             if isinstance(label, str) and isinstance(defs[k], str):
                 new_labels[k], defs[k] = complete_cut_label(label, defs[k])
         esco["definition"] = defs
+    new_alts = [drop_stray_alternates(lab, alts) for lab, alts in zip(new_labels, new_alts)]  # (4)
     esco["preferred_label"], esco["alt_labels"] = new_labels, new_alts
     return esco
+
+
+def drop_stray_alternates(label: object, alts: object) -> list[str]:
+    """Alternative labels without the one-word fragments the split left behind: "rules" on "hazardous waste
+    storage", "writing" on "prepare work instructions", "operating" on "tend paint mixer" (the first word
+    of a verb-form alternate such as "operating paint mixer"). A one-word alternate of a label of two words
+    or more is kept when it shares a stem with a word of the label or is an acronym (PBX, DTP); a one-word
+    label's alternates are synonyms ("accounting": "bookkeeping") and all stay."""
+    alts = [str(a) for a in alts] if isinstance(alts, (list, np.ndarray)) else []
+    words = [w[:4] for w in re.findall(r"[a-z0-9]+", str(label).lower())]
+    if len(words) < 2:
+        return alts
+
+    def stray(alt: str) -> bool:
+        a = alt.strip()
+        if " " in a or not a or a.isupper() or any(c.isdigit() for c in a):
+            return False
+        return not any(a.lower().startswith(w) or w.startswith(a.lower()[:4]) for w in words)
+
+    return [a for a in alts if not stray(a)]
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w\-/&]*")
