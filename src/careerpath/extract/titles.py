@@ -58,6 +58,9 @@ _TECH_FILLER = {"software", "backend", "back", "end", "frontend", "front", "full
 MIN_SCORE = 0.05     # below this a code is not reported; no codes at all means "no match"
 ALL_OTHER = 0.7      # "Engineers, All Other" is a last resort: its score is scaled down against named codes
 HEAD_MISS = 0.75     # embedding neighbours of a code that never uses the title's role word ("engineer")
+LICENSED_HEADS = frozenset({"nurse", "midwife", "physiotherapist", "pharmacist", "dentist", "radiographer",
+                            "paramedic", "podiatrist", "optometrist", "dietitian", "surgeon", "physician"})
+LICENSED_MISS = 0.4  # candidates of a licensed-profession title that never use its head word
 PRIOR_W = 0.15       # the posting prior's largest boost
 PROGRAMMERS, DEVELOPERS = "15-1251.00", "15-1252.00"
 IT_MANAGERS = "11-3021.00"   # Computer and Information Systems Managers
@@ -368,11 +371,23 @@ class Resolver:
                     out[k] = (self._modern(scores, k), "embedding")
         for k, (scores, method) in out.items():
             if k not in self.cache:
-                out[k] = (prefer_base(scores, self.index.soc_titles), method)
+                out[k] = (prefer_base(self._licensed_head(scores, k), self.index.soc_titles), method)
         for k in out:
             if k not in self.cache and k not in self.partial:
                 self.seen[k] = out[k]
         return out
+
+    def _licensed_head(self, scores: dict[str, float], key: str) -> dict[str, float]:
+        """A title headed by a licensed health profession ("Alcohol Liaison Nurse") names that profession: codes
+        that never use the word (Substance Abuse Counselors) fall well behind any candidate that does. Other heads
+        ("engineer", "analyst") are looser and keep the milder HEAD_MISS of the embedding stage."""
+        head = self._head(key)
+        if head not in LICENSED_HEADS or not scores:
+            return scores
+        heads = self.index.code_heads
+        if not any(head in heads.get(c, ()) for c in scores):
+            return scores
+        return {c: v if head in heads.get(c, ()) else v * LICENSED_MISS for c, v in scores.items()}
 
     def _demote_all_other(self, scores: dict[str, float]) -> dict[str, float]:
         """Scale residual "All Other" codes down so any named occupation with similar evidence wins, and
