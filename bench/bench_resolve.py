@@ -16,7 +16,9 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     (80 titles, 8 per source file, seed 20261127, titles in dev/dev2/dev3 excluded) was labelled blind in
     the fourth pass, before the resolver ran on it, and is likewise only a check; titles_dev5.tsv (100
     titles, postings drawn uniformly with seed 20261128 so sources count in proportion, `--sample`) was
-    labelled blind in the sixth pass and is measured once, at the end of it;
+    labelled blind in the sixth pass and is measured once, at the end of it; titles_dev6.tsv (100 titles,
+    `--sample 100 --seed 20261129`, titles in dev-dev5 skipped) was labelled blind in the seventh pass;
+    titles_dev7.tsv (60 titles, `--sample 60 --seed 20261130`, dev-dev6 skipped) likewise;
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
@@ -50,7 +52,9 @@ DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled 
         "dev2": HERE.parent / "tests" / "data" / "titles_dev2.tsv",  # labelled blind; misses since read
         "dev3": HERE.parent / "tests" / "data" / "titles_dev3.tsv",  # labelled blind; only ever checked
         "dev4": HERE.parent / "tests" / "data" / "titles_dev4.tsv",  # labelled blind in the fourth pass
-        "dev5": HERE.parent / "tests" / "data" / "titles_dev5.tsv"}  # labelled blind in the sixth pass
+        "dev5": HERE.parent / "tests" / "data" / "titles_dev5.tsv",  # labelled blind in the sixth pass
+        "dev6": HERE.parent / "tests" / "data" / "titles_dev6.tsv",  # labelled blind in the seventh pass
+        "dev7": HERE.parent / "tests" / "data" / "titles_dev7.tsv"}  # the same, never listed with -v before the end
 SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
            "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 
@@ -100,16 +104,30 @@ def part_a(con, full: T.TitleIndex) -> None:
     print(calibration([(r.matches[0].score if r.matches else 0.0, ok) for r, ok in zip(out, ok1)]))
 
 
-def part_b(con, full: T.TitleIndex, only: str = "") -> None:
+def part_b(con, full: T.TitleIndex, only: str = "", with_desc: bool = False) -> None:
     for name, path in DEVS.items():
         if path.exists() and (not only or name in only.split(",")):
-            dev_set(full, name, path)
+            dev_set(full, name, path, con if with_desc else None)
 
 
-def dev_set(full: T.TitleIndex, name: str, path: Path) -> None:
+def posting_descriptions(con, titles: list[str]) -> list[str | None]:
+    """A description for each dev title: the first posting (by id) with exactly that title and a description.
+    Many LukeBarousse postings have none, so this measures the NHS / Adzuna / Glassdoor titles mostly."""
+    rows = con.execute("SELECT title, description FROM postings WHERE description IS NOT NULL AND length(description) > 50 "
+                       "AND title IN (SELECT unnest(?)) ORDER BY posting_id", [titles]).fetchall()
+    first: dict[str, str] = {}
+    for t, d in rows:
+        first.setdefault(t, d)
+    return [first.get(t) for t in titles]
+
+
+def dev_set(full: T.TitleIndex, name: str, path: Path, con=None) -> None:
     dev = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, quoting=3)
     res = T.Resolver(full, default_embedder)  # no posting cache: every title resolved from scratch
-    out = res.resolve_many(dev.title.tolist())
+    descs = posting_descriptions(con, dev.title.tolist()) if con is not None else None
+    if descs is not None:
+        name = f"{name} with descriptions ({sum(d is not None for d in descs)} of {len(dev)})"
+    out = res.resolve_many(dev.title.tolist(), descs)
     strict, lenient, rows = [], [], []
     for r, soc, also in zip(out, dev.soc_code, dev.also_ok):
         top = r.matches[0].soc_code if r.matches else None
@@ -256,6 +274,8 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=0, metavar="N",
                     help="print N new posting titles (TSV) for a blind dev set, drawn with --seed, and stop")
     ap.add_argument("--seed", type=int, default=20261128)
+    ap.add_argument("--descriptions", action="store_true",
+                    help="in (b), pass each title's posting description (found by exact title in the store) to resolve")
     ap.add_argument("--only", default="", help="dev sets to measure in (b), comma-separated (default: all)")
     args = ap.parse_args()
     con = duckdb.connect(args.db, read_only=True)
@@ -277,7 +297,7 @@ def main() -> None:
     if "a" not in args.skip:
         part_a(con, full)
     if "b" not in args.skip:
-        part_b(con, full, args.only)
+        part_b(con, full, args.only, args.descriptions)
     if "c" not in args.skip:
         part_c(con, full, args.db, args.throughput_n, args.cold)
 

@@ -57,6 +57,22 @@ from careerpath.extract.normalize import normalize, singular, slugify
         ("Research Scientist, Talent Assessment", "talent assessment research scientist", None, None),
         ("Manager / Lead, Data Science & Analytics", "data science and analytics manager", None, None),
         ("Data Engineer II, Gift Cards", "data engineer", None, 2),
+        # a bare manager over a specific role manages that role; a rank over a plain field keeps the field
+        ("Manager – Data Applications Engineer", "data application engineer manager", None, None),
+        ("Director - Software Engineer", "software engineer", None, None),  # a rank alone gives way (fifth pass)
+        ("Manager - Consultancy", "consultancy manager", None, None),
+        ("Nurse / ODP", "nurse", None, None),
+        # R&D before a field is the department; stray letters are not a role
+        ("Director, R&D Data Science & Digital Health, Real-World Evidence (RWE) Statistics",
+         "data science and digital health director", None, None),
+        ("US E - Consulting-Cloud Data Engineer-PDS", "consulting cloud data engineer pds", None, None),
+        # UK (NHS) names: a ward / theatre Sister is a nurse, a clinical / healthcare support worker an HCA
+        ("Deputy Ward Sister", "deputy ward nurse", None, None),
+        ("Theatre Sister / Charge Nurse", "theatre nurse", None, None),
+        ("Senior Clinical Support Worker", "healthcare assistant", "senior", None),
+        ("Band 3 Healthcare Support Worker, Dune Ward", "healthcare assistant", None, None),
+        ("Support Worker", "support worker", None, None),
+        ("Sister Act Performer", "sister act performer", None, None),
         # HTML entities
         ("Bank Education &amp; Training Officer", "bank education and training officer", None, None),
         ("Support Worker&#96;", "support worker", None, None),

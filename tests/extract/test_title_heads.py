@@ -83,3 +83,53 @@ def test_a_generic_head_after_a_field_is_the_fields_practitioner() -> None:
     r = T.Resolver(_index())
     assert _top(r, "data engineering specialist") == "15-1243.00"
     assert _top(r, "data science expert") == "15-2051.00"
+
+
+@pytest.mark.parametrize("key, role", [
+    ("data engineer manager", "data engineer"),                 # the field is already a role
+    ("data application engineer manager", "data engineer"),     # not an alias whole: first modifier + head
+    ("software engineer manager", "software engineer"),
+    ("analyst manager", None),                                  # one word says too little
+    ("specialist manager", None),                               # a generic head is not a managed role
+])
+def test_managed_role_when_the_field_is_a_role(key, role) -> None:
+    assert H.managed_role(key, HEADS, ALIASES.__contains__) == role
+
+
+def test_a_manager_of_named_computer_roles_is_an_it_manager() -> None:
+    r = T.Resolver(_index())
+    assert _top(r, "data application engineer manager") == "11-3021.00"
+    assert _top(r, "mechanical engineer manager") != "11-3021.00"
+
+
+def _compound_index() -> TitleIndex:
+    rows = {"data analyst": {"15-2051.00": 1.0}, "forensic analyst": {"19-4092.00": 1.0},
+            "forensic science technician": {"19-4092.00": 1.0}, "research scientist": {"15-1221.00": 1.0},
+            "data engineer": {"15-1243.00": 1.0}, "infrastructure engineer": {"15-1299.08": 1.0},
+            "civil engineer": {"17-2051.00": 1.0}, "registered nurse": {"29-1141.00": 1.0},
+            "substance abuse counselor": {"21-1011.00": 1.0}, "nurse practitioner": {"29-1171.00": 1.0},
+            # five aliases ending in "nurse" make it a role word (`TitleIndex.head_words`)
+            **{f"{w} nurse": {"29-1141.00": 0.9} for w in ("staff", "charge", "school", "ward")}}
+    titles = {c: c for socs in rows.values() for c in socs}
+    return TitleIndex(list(rows), list(rows.values()), titles)
+
+
+def test_a_two_word_computer_role_names_the_title() -> None:
+    r = T.Resolver(_compound_index())
+    scores, method = r.resolve_keys(["oracle data analyst"])["oracle data analyst"]
+    assert max(scores, key=scores.get) == "15-2051.00" and method == "span"
+    assert r._computer_compound("forensic data analyst") == {}          # "forensic analyst" is a role too
+    assert r._computer_compound("data infrastructure engineer") == {}   # so is "data engineer"
+    assert r._computer_compound("talent assessment research scientist") == {}
+    assert r._computer_compound("bridge civil engineer") == {}          # not a computer occupation
+    assert r._computer_compound("data analyst") == {}                   # the exact alias does that
+
+
+def test_a_licensed_head_outranks_codes_without_it() -> None:
+    r = T.Resolver(_compound_index())
+    out = r._licensed_head({"21-1011.00": 0.5, "29-1141.00": 0.3}, "alcohol liaison nurse")
+    assert max(out, key=out.get) == "29-1141.00" and out["29-1141.00"] == 0.3
+    loose = {"17-2051.00": 0.5, "15-1243.00": 0.3}   # "engineer" is not a licensed head: unchanged
+    assert r._licensed_head(loose, "bridge data engineer") == loose
+    none = {"21-1011.00": 0.5}                        # no candidate uses the word: nothing to prefer
+    assert r._licensed_head(none, "alcohol liaison nurse") == none

@@ -128,6 +128,18 @@ def test_doctor_specialties_and_modern_developers(real_onet, title, code) -> Non
 
 
 @pytest.mark.parametrize("title, code", [
+    ("Information Technology Director", "11-3021.00"),
+    ("IT Director", "11-3021.00"),
+    ("Manager – Data Applications Engineer", "11-3021.00"),   # a manager of data engineers
+    ("Director, R&D Data Science & Digital Health", "11-3021.00"),
+    ("Ward Sister Job London Cardiology", "29-1141.00"),      # UK: a ward sister is a registered nurse
+    ("Senior Clinical Support Worker", "31-1131.00"),         # UK: an HCA is a nursing assistant
+])
+def test_managers_uk_nursing_and_computer_compounds(real_onet, title, code) -> None:
+    assert _top(T.Resolver(real_onet).resolve(title)) == code
+
+
+@pytest.mark.parametrize("title, code", [
     ("Node.JS Engineer (Regular)", "15-1252.00"),
     ("Kotlin Developer", "15-1252.00"),
     ("Python / Django Engineer", "15-1252.00"),

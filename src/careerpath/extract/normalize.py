@@ -155,6 +155,14 @@ _FOREIGN_PHRASES = re.compile(r"\b(?:chef de projets?|en stage)\b")
 _FOREIGN_ROLES = {"developer", "engineer", "consultant", "manager", "analyst", "scientist", "technician",
                   "programmer", "specialist"}
 _WORD = re.compile(r"[^\W\d_]+")
+# UK (NHS) names of US O*NET jobs: a ward / theatre / deputy / charge "Sister" is a registered nurse, a clinical or
+# healthcare support worker is a nursing assistant (a healthcare assistant, HCA); a plain "Support Worker" (care) stays.
+_UK_ROLES = ((re.compile(r"\b(ward|theatre|theater|deputy|charge|junior|senior|night|unit|clinic|community|"
+                         r"department|departmental|outpatients?|team) sisters?\b"), r"\1 nurse"),
+             (re.compile(r"\b(?:clinical|healthcare) support workers?\b"), "healthcare assistant"))
+# "R&D" before a field is the department, not the job ("Director, R&D Data Science"); "R&D Engineer" keeps it
+_RND = re.compile(r"\br and d (?=[a-z])(?!(?:engineer|scientist|technician|specialist|manager|director|lead|"
+                  r"chemist|associate|assistant|intern)\b)")
 
 
 def _translate(text: str) -> tuple[str, bool]:
@@ -177,6 +185,7 @@ def _role_last(words: list[str]) -> list[str]:
 # words that only give a rank: "Associate Director", "VP", "Head of"
 _RANKS = {"director", "head", "vice", "president", "chief", "associate", "assistant", "deputy", "executive",
           "managing", "of"}
+_MANAGES = {"manager", "director", "head", "supervisor"}  # ranks over a role: "Manager - X Engineer" manages X engineers
 _GENERIC_MODIFIERS = {"research"}  # "Research Scientist, Talent Assessment": the qualifier names the field
 _CUT_AT = {"job", "jobs", "required", "wanted", "needed", "vacancy", "vacancies"}
 _SEGMENT_SPLIT = re.compile(r"(\s+[-–—|:]+\s+|(?<=[a-z])[-–—:]\s+|\s*[|•·]\s*|\s*/\s+|\s+/\s*|\s*,\s*|\s*;\s*)")
@@ -262,7 +271,8 @@ def _choose_segment(parts: list[str]) -> str:
     comma = [p.startswith(",") for p in parts]
     parts = [p.lstrip(",").strip() for p in parts]
     contents = [_content(p) for p in parts]
-    while len(parts) > 1 and not contents[0]:
+    while len(parts) > 1 and all(len(w) <= 1 for w in contents[0]):
+        # nothing, or stray letters ("US E - Consulting-Cloud Data Engineer"): not the role
         parts, contents, comma = parts[1:], contents[1:], comma[1:]
     first, words = parts[0], contents[0]
     if len(parts) == 1:
@@ -289,11 +299,13 @@ def _choose_segment(parts: list[str]) -> str:
         if c == words:
             continue  # "Scientist/Senior Scientist, Bioinformatics": the same role at another rank; the field follows
         if _has_head(c):  # "Engineer - Software Engineer" -> the specific one; "Nurse / ODP" stays a nurse
+            if bare and words[0] in _MANAGES and len(c) >= 2 and c[-1] in _HEAD_WORDS and c[-1] not in _MANAGES:
+                return f"{p} {first}"  # "Manager - Data Applications Engineer": a manager of those engineers
             return p if bare and len(c) >= 2 and c[-1] == words[0] else first
         if set(_NON_WORD.sub(" ", p).split()) & _WEAK_HEADS:  # "Scientist / Group Lead, ...": a rank, not a field
             continue
-        if len(c) <= 4 and (bare or k):
-            return f"{p} {first}"
+        if len([w for w in c if w != "and"]) <= 4 and (bare or k):
+            return f"{p} {first}"  # "Director, Data Science & Digital Health": the parts are read one by one later
         return first
     return first
 
@@ -325,6 +337,9 @@ def _normalize(title: object) -> NormalizedTitle:
     text = stripped if _NON_WORD.sub("", stripped) else re.sub(r"[\(\)\[\]\{\}<>]", " ", text)
     text = _MONEY.sub(" ", text)
     text, foreign = _translate(text)
+    for pattern, repl in _UK_ROLES:
+        text = pattern.sub(repl, text)
+    text = _RND.sub("", text)
     text = _choose_segment(_segments(text))
     text = _NOISE_PHRASES.sub(" ", text)
     text = _BAND.sub(" ", text)

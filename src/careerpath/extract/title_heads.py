@@ -91,6 +91,13 @@ def _as_role(field: list[str], head_words: Collection[str], is_alias: Callable[[
         else:
             parts[-1].append(w)
     for part in reversed([p for p in parts if len(p) >= 2]):
+        if part[-1] in head_words and part[-1] not in _NOT_ROLES:
+            # already a role ("data engineer manager", "data applications engineer manager"): the whole role if it
+            # is an alias, else its first modifier with its head ("data engineer") when that is one
+            for phrase in (" ".join(part), f"{part[0]} {part[-1]}"):
+                if is_alias(phrase):
+                    return phrase
+            continue
         role = role_word(part[-1], head_words, cache)
         if role is not None and is_alias(phrase := " ".join([*part[:-1], role])):
             return phrase

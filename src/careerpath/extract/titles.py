@@ -58,10 +58,14 @@ _TECH_FILLER = {"software", "backend", "back", "end", "frontend", "front", "full
 MIN_SCORE = 0.05     # below this a code is not reported; no codes at all means "no match"
 ALL_OTHER = 0.7      # "Engineers, All Other" is a last resort: its score is scaled down against named codes
 HEAD_MISS = 0.75     # embedding neighbours of a code that never uses the title's role word ("engineer")
+LICENSED_HEADS = frozenset({"nurse", "midwife", "physiotherapist", "pharmacist", "dentist", "radiographer",
+                            "paramedic", "podiatrist", "optometrist", "dietitian", "surgeon", "physician"})
+LICENSED_MISS = 0.4  # candidates of a licensed-profession title that never use its head word
 PRIOR_W = 0.15       # the posting prior's largest boost
 PROGRAMMERS, DEVELOPERS = "15-1251.00", "15-1252.00"
 IT_MANAGERS = "11-3021.00"   # Computer and Information Systems Managers
 COMPUTER_CODES = ("15-12", "15-2051")  # computer occupations and data scientists: the fields IT managers run
+COMPOUND_P = 0.85    # "<field> data analyst": the two-word computer role's codes, a little below an exact title
 MANAGED_P = 0.3      # the managed practitioners' code stays a candidate behind the manager code
 DOCTOR_P = 0.9       # a UK doctor title ("Consultant in Dermatology") read by grade + specialty
 
@@ -201,6 +205,9 @@ class Resolver:
         role = title_heads.field_role(key, self.index.head_words, self.index.pos.__contains__, self._roles)
         if role:  # "data engineering specialist" is a data engineer
             return {c: v / EXACT_P * SPAN_P for c, v in self._modern(self._exact(role), role).items()}, "span", True
+        compound = self._computer_compound(key)
+        if compound:  # "forensic data analyst", "oracle data analyst": a data analyst of some field or tool
+            return compound, "span", True
         span, quality = self._span(key)
         if quality >= SPAN_ACCEPT and len(key.split()) <= 6:
             return span, "span", True
@@ -257,6 +264,27 @@ class Resolver:
         if not top.startswith(COMPUTER_CODES) or IT_MANAGERS not in self.index.soc_titles:
             return {}
         return {IT_MANAGERS: SPAN_P, top: MANAGED_P}
+
+    def _computer_compound(self, key: str) -> dict[str, float]:
+        """A title ending in a two-word computer-occupation role ("data analyst", "data engineer", "software
+        engineer") names that role whatever field or tool precedes it: "Forensic Data Analyst" is a data analyst,
+        not a forensic science technician, which the whole title's embedding prefers. Only when the role's best
+        code is a computer occupation (`COMPUTER_CODES`), the word before it is not itself a role word, and that word
+        with the head does not name another role ("actuarial analyst", "data engineer")."""
+        words = key.split()
+        cut = next((i for i, w in enumerate(words) if i > 0 and w in _QUALIFIERS), len(words))
+        words = words[:cut]
+        if len(words) < 3 or words[-3] in self.index.head_words:
+            return {}
+        if words[-2] == "research":  # "talent assessment research scientist": the field says which scientist
+            return {}
+        codes = self._exact(" ".join(words[-2:]))
+        if not codes or not (top := max(codes, key=codes.get)).startswith(COMPUTER_CODES):
+            return {}
+        other = self._exact(f"{words[-3]} {words[-1]}")
+        if other and max(other, key=other.get) != top:
+            return {}  # "actuarial data analyst", "data infrastructure engineer": the field names a role too; the model decides
+        return {c: v / EXACT_P * COMPOUND_P for c, v in self._modern(codes, key).items()}
 
     def _tech_role(self, key: str) -> bool:
         """"Node.js Engineer", "Kotlin Developer", "Python / Django Engineer": a developer or engineer named by
@@ -343,11 +371,23 @@ class Resolver:
                     out[k] = (self._modern(scores, k), "embedding")
         for k, (scores, method) in out.items():
             if k not in self.cache:
-                out[k] = (prefer_base(scores, self.index.soc_titles), method)
+                out[k] = (prefer_base(self._licensed_head(scores, k), self.index.soc_titles), method)
         for k in out:
             if k not in self.cache and k not in self.partial:
                 self.seen[k] = out[k]
         return out
+
+    def _licensed_head(self, scores: dict[str, float], key: str) -> dict[str, float]:
+        """A title headed by a licensed health profession ("Alcohol Liaison Nurse") names that profession: codes
+        that never use the word (Substance Abuse Counselors) fall well behind any candidate that does. Other heads
+        ("engineer", "analyst") are looser and keep the milder HEAD_MISS of the embedding stage."""
+        head = self._head(key)
+        if head not in LICENSED_HEADS or not scores:
+            return scores
+        heads = self.index.code_heads
+        if not any(head in heads.get(c, ()) for c in scores):
+            return scores
+        return {c: v if head in heads.get(c, ()) else v * LICENSED_MISS for c, v in scores.items()}
 
     def _demote_all_other(self, scores: dict[str, float]) -> dict[str, float]:
         """Scale residual "All Other" codes down so any named occupation with similar evidence wins, and
