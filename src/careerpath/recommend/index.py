@@ -3,8 +3,8 @@
 `build_course_index(con)` is a derived step (run it through `careerpath.store.derive`). It writes
 `course_embeddings(course_id, model, text_hash, vec FLOAT[384])` — only courses whose text changed are
 re-encoded — `course_quality` (see `quality.py`), `topics` / `course_topics` (see `topics.py`), and
-`role_embeddings(slug, model, text_hash, vec)`: every role of the catalog as "title. O*NET description"
-(same cache rule), so the ranker can ask which roles a course is closest to (`rank.ROLE_RANK_SCALE`).
+`role_embeddings(slug, model, text_hash, vec)`: every role of the catalog as "title. O*NET description" averaged
+with the description alone (`role_index_texts`; same cache rule), so the ranker can ask which roles a course is closest to (`rank.ROLE_RANK_SCALE`).
 """
 
 from __future__ import annotations
@@ -53,7 +53,9 @@ def _cached_vectors(con: duckdb.DuckDBPyConnection, table: str, key: str, want: 
                     what: str, batch_size: int) -> dict:
     """Write `table` (key, model, text_hash, vec) for `want` (key, text): only new or changed texts are
     encoded; the rest keep the vectors already stored for this model."""
-    want = want.assign(text_hash=want["text"].map(_hash))
+    alt = want["alt"] if "alt" in want else None
+    key_text = want["text"] if alt is None else want["text"] + alt.fillna("").map(lambda a: "\x00" + a if a else "")
+    want = want.assign(text_hash=key_text.map(_hash))
     cached = pd.DataFrame(columns=[key, "text_hash", "vec"])
     if has_table(con, table):
         cached = con.execute(f"SELECT {key}, text_hash, vec FROM {table} WHERE model = ?", [embedder.name]).df()
@@ -62,6 +64,14 @@ def _cached_vectors(con: duckdb.DuckDBPyConnection, table: str, key: str, want: 
     if todo.any():
         with step(f"Embedding {int(todo.sum()):,} {what} with {embedder.name}"):
             vecs = embedder.encode(merged.loc[todo, "text"].tolist(), batch_size=batch_size, max_tokens=128)
+            if alt is not None:  # a second text per row: the vector is the mean of both (`role_index_texts`)
+                alts = merged.loc[todo, "alt"].fillna("").tolist()
+                two = [i for i, a in enumerate(alts) if a]
+                if two:
+                    vecs = np.asarray(vecs, dtype=np.float32).copy()
+                    avec = embedder.encode([alts[i] for i in two], batch_size=batch_size, max_tokens=128)
+                    m = vecs[two] + np.asarray(avec, dtype=np.float32)
+                    vecs[two] = m / np.linalg.norm(m, axis=1, keepdims=True).clip(min=1e-9)
         merged.loc[todo, "vec"] = pd.Series([v.astype(np.float32).tolist() for v in vecs],
                                             index=merged.index[todo], dtype=object)
     out = pd.DataFrame({key: merged[key], "model": embedder.name, "text_hash": merged["text_hash"], "vec": merged["vec"]})
@@ -90,8 +100,17 @@ def load_embeddings(con: duckdb.DuckDBPyConnection, model: str | None = None) ->
     return df["course_id"].tolist(), np.vstack(df["vec"].map(lambda v: np.asarray(v, dtype=np.float32)).to_list())
 
 
+# A role's index vector is the mean of "title. description" and the description alone (unless another role shares
+# that description, as posting roles of one occupation do: then only the title tells them apart). A title is one or
+# two words MiniLM may read as something else: with "Logisticians." the course "Supply Chain Logistics" sat at
+# cosine 0.34 (36 roles closer), with the description alone at 0.55; but "Electricians." or "Plumbers" carry what
+# the trade is, and the description alone cost electricians half their list (bench/README.md, sixth pass).
+INDEX_MEAN_WITHOUT_TITLE = True
+
+
 def role_index_texts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """slug, text: each role's title and the description of its main O*NET occupation (if any)."""
+    """slug, text, alt: "title. description" of each role's main O*NET occupation (the title alone without one), and
+    the description alone where the vector is the mean of both (INDEX_MEAN_WITHOUT_TITLE; else "")."""
     if not has_table(con, "roles"):
         return pd.DataFrame(columns=["slug", "text"])
     desc = "''"
@@ -106,12 +125,15 @@ def role_index_texts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         join += f"LEFT JOIN onet_occupations o ON o.soc_code = {occ}"
     df = con.execute(f"SELECT r.slug, r.title, {desc} AS d FROM roles r {join} ORDER BY r.slug").df()
     df = df.drop_duplicates("slug")
-    text = [f"{t}. {d[:300]}" if isinstance(d, str) and d else f"{t}." for t, d in zip(df["title"], df["d"])]
-    return pd.DataFrame({"slug": df["slug"], "text": text})
+    d = df["d"].where(df["d"].map(lambda v: isinstance(v, str) and bool(v.strip())), "").astype(str).str[:300]
+    shared = d.map(d.value_counts()) > 1
+    text = [f"{t}. {x}" if x else f"{t}." for t, x in zip(df["title"], d)]
+    alt = [x if x and not sh and INDEX_MEAN_WITHOUT_TITLE else "" for x, sh in zip(d, shared)]
+    return pd.DataFrame({"slug": df["slug"], "text": text, "alt": alt})
 
 
 def build_role_embeddings(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> dict:
-    """`role_embeddings`: one vector per role (title + O*NET description); unchanged texts keep theirs."""
+    """`role_embeddings`: one vector per role (`role_index_texts`); unchanged texts keep theirs."""
     want = role_index_texts(con)
     if want.empty:
         return {"embedded": 0, "cached": 0}

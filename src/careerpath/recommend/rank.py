@@ -13,8 +13,8 @@
    *Skill fit* (`role_skill_fit`): a role skill opens the floor only if at least relevance.MIN_SKILL_FIT of the
    courses claiming it fit this role better than all but FIT_MAX_ROLE_RANK other roles ("management" for
    physical therapists, Docker for plumbers do not). *Views* (`role_views`): the role's text, its bare title and
-   its index vector. Candidates below MIN_REL_SHARE of the best candidate's relevance are left out: a short list
-   rather than a padded one.
+   its index vector. Candidates below MIN_REL_SHARE of the REL_REF_K-th best candidate's relevance are left out
+   (`relative_cut`): a short list rather than a padded one.
 2. One copy per duplicate group / title.
 3. Greedy selection of N: each pick maximises ``score * (ALPHA + (1 - ALPHA) * novelty)``, where
    novelty is the share of the course's role-skill weight on skills (core ones count double) that the
@@ -63,6 +63,9 @@ CONTRAST_RAW_FLOOR = 0.3  # with contrast, the raw cosine must still reach this
 # A candidate whose relevance (after the role-rank check) is below this share of the best one's is left out:
 # a short list is better than one padded with courses that barely pass.
 MIN_REL_SHARE = 0.3
+# ... of the REL_REF_K-th best candidate's relevance, not the best one's (`relative_cut`): one outlier (a course
+# that restates the role's description, a near copy of its text) no longer sets the bar for the rest.
+REL_REF_K = 3
 # Feedback skills (`feedback_skills`): what the courses most specific to the role teach.
 FEEDBACK_TOP = 30
 FEEDBACK_MAX_ROLE_RANK = 20
@@ -260,6 +263,19 @@ def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | None
     return rel.sort_values("relevance", ascending=False).reset_index(drop=True)
 
 
+def relative_cut(rel: pd.DataFrame) -> pd.DataFrame:
+    """Candidates whose relevance reaches MIN_REL_SHARE of the REL_REF_K-th best one's (of the best, with fewer).
+
+    A short list is better than one padded with courses that barely pass, but the bar is the role's own: a role
+    whose best match is an outlier (logisticians: a Portuguese "Logistics and Supply Chain Basics" course at
+    contrast 0.40 while its supply-chain courses sit at 0.21-0.26) kept one course when the bar was the best one's."""
+    if rel.empty:
+        return rel
+    rv = rel["relevance"].astype(float)
+    ref = float(rv.nlargest(REL_REF_K).iloc[-1]) if REL_REF_K and len(rv) >= REL_REF_K else float(rv.max())
+    return rel[rv >= MIN_REL_SHARE * ref]
+
+
 def path_order(sel: pd.DataFrame) -> list[int]:
     """Positions from foundations to advanced: level first, then courses that teach more basics."""
     lvl = sel["level"].map(lambda v: LEVEL_ORDER.get(v if isinstance(v, str) else None, 1))
@@ -329,7 +345,7 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
     rel = role_rank_penalty(rel, role.slug, skill_vecs, vecs, semantic_only)
     if rel.empty:
         return []
-    rel = rel[rel["relevance"] >= MIN_REL_SHARE * float(rel["relevance"].max())]
+    rel = relative_cut(rel)
     df = filters.apply(rel.merge(courses, on="course_id"))
     if df.empty:
         return []
