@@ -84,7 +84,7 @@ def make_guide(slug: str, title: str, kind: str, soc: str, skills: list[str]) ->
             mean_salary=fig(118500, "USD/year", "bls-oews-2025", "2025-05"),
             salary_range=SalaryRange(low=fig(65000, "USD/year", "bls-oews-2025", "2025-05"),
                                      high=fig(190000, "USD/year", "bls-oews-2025", "2025-05")),
-            job_growth=fig(34.0, "percent", "bls-ep-2024-34", "2024"),
+            job_growth=fig(34.0, "percent", "bls-ep-2024-34", "2024", note="projected change, 2024–34"),
             time_to_job_ready=TimeToJobReady(with_background=MonthRange(low=6, high=9),
                                              from_scratch=MonthRange(low=18, high=24)),
         ),

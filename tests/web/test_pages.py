@@ -115,3 +115,12 @@ async def test_static_assets_served(client):
     assert r.status_code == 200 and "@media" in r.text
     r = await client.get("/static/search.js")
     assert r.status_code == 200 and "/api/roles" in r.text and "innerHTML" not in r.text
+
+
+async def test_figure_source_and_date_stay_visible_notes_fold(client):
+    """Every figure shows its source and as-of date inline; the method note folds away under "how"."""
+    r = await client.get("/roles/machine-learning-engineer")
+    growth = r.text.split("34.0%")[1].split("</dd>")[0]
+    assert '>bls-ep-2024-34</a>, 2024)</small>' in growth
+    assert '<details class="note"><summary>how</summary><small>projected change, 2024–34</small></details>' in growth
+    assert '<summary>assumptions</summary>' in r.text
