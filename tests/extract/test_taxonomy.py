@@ -125,3 +125,14 @@ def test_keyword_only_names_get_the_casing_sources_use(tmp_path):
     assert names["matplotlib"] == "matplotlib"  # written in lower case everywhere
     assert names["zzfoo"] == "zzfoo"  # no evidence: unchanged
     assert names["zzbar"] == "zzbar"  # seen once cased: below the 3-mention floor
+
+
+def test_single_word_tools_and_their_singulars_never_match_alone():
+    """O*NET's tool "Rules" (rulers) once matched "Civil Service Rule" in 626 postings through its singular."""
+    from careerpath.extract.taxonomy import _auto_rule
+
+    common = {"rule", "mixer"}
+    assert _auto_rule("Rules", "onet-tools", "tool", common) == "drop"
+    assert _auto_rule("Rule", "singular", "tool", common) == "drop"
+    assert _auto_rule("Accelerometer", "singular", "tool", common) == "none"  # a rare word names the tool
+    assert _auto_rule("Folding rule", "singular", "tool", common) == "none"  # a name, not a word

@@ -398,5 +398,6 @@ def _auto_rule(alias: str, kind: str, type_: str, common: set[str]) -> str:
     if w.isupper() and len(w) <= 5:
         return "case"
     if w.lower().strip("!.") in common:
-        return "drop" if kind in ("onet-tech", "keywords", "preferred") else "case"
+        # a tool's singular that is an everyday word ("Rule" of O*NET's "Rules") is as ambiguous as the plural
+        return "drop" if kind in ("onet-tech", "keywords", "preferred", "singular") else "case"
     return "none"
