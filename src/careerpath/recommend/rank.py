@@ -4,7 +4,8 @@
    Quality never adds a course: it only scales a relevant one, ``score = relevance * (0.6 + 0.4 * Q/10)``.
    Role-rank check (`role_rank_penalty`): each candidate's cosine to every role's index vector (title +
    O*NET description, `role_embeddings`); the more roles fit it better than this one, the lower its
-   relevance, and past MAX_ROLE_RANK (MAX_ROLE_RANK_SEMANTIC when only semantic matches let it in) it is out.
+   relevance, and past MAX_ROLE_RANK (MAX_ROLE_RANK_SEMANTIC when only semantic matches let it in) it is out;
+   past MAX_FAMILY_RANK among role *families* (`family_vectors`: each role with its nearest roles) it is out too.
    With role vectors, the text half of relevance uses *contrast cosines* (`contrast_cosines`: the cosine to
    this role minus CONTRAST x the cosine to the mean of all roles), so a course about study skills or personal
    branding, close to every role, no longer passes as teacher or marketing training; the raw cosine must still
@@ -73,6 +74,11 @@ FEEDBACK_MIN_COURSES = 2
 FEEDBACK_MAX = 10
 FEEDBACK_IMPORTANCE = 0.3
 ROLE_INDEX_VIEW = True  # the role's index vector joins its views (`role_views`)
+# Family check (`family_vectors`): a candidate's rank among role *families* (each role's vector averaged with its
+# FAMILY_K - 1 nearest roles) must not pass MAX_FAMILY_RANK. One word of a role's title can pull a course of
+# another sense close to that role alone ("pipeline" for plumbers); its neighbouring roles do not share the word.
+FAMILY_K = 5
+MAX_FAMILY_RANK: int | None = 50
 FIT_MAX_ROLE_RANK = 20  # a course "fits" the role when at most this many roles are closer to it
 SKILL_FIT = True  # check each role skill's fit (`relevance.skill_fit`) before it may open the floor
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
@@ -238,6 +244,19 @@ def greedy_select(cand: pd.DataFrame, weights: dict[str, float], core: set[str],
     return rows.loc[picked].reset_index(drop=True)
 
 
+def family_vectors(rmat: np.ndarray, k: int = FAMILY_K) -> np.ndarray:
+    """Each role's family vector: the L2-normalised mean of its own and its k - 1 nearest roles' vectors.
+
+    A title word that has another sense elsewhere (plumbers' "pipe", chefs' "Chef") makes one role's vector close
+    to courses of that other sense; the role's neighbours (steamfitters' and pipelayers' kin, cooks) say what the
+    family does, and the word weighs 1/k in their mean."""
+    rmat = np.asarray(rmat, dtype=np.float32)
+    k = max(1, min(k, len(rmat)))
+    nb = np.argsort(-(rmat @ rmat.T), axis=1)[:, :k]
+    fam = rmat[nb].mean(axis=1)
+    return fam / np.linalg.norm(fam, axis=1, keepdims=True).clip(min=1e-9)
+
+
 def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | None,
                       vecs: dict[str, np.ndarray], semantic_only: set[str] | None = None) -> pd.DataFrame:
     """Down-weight candidates that other roles fit better (see ROLE_RANK_SCALE); adds `role_rank`.
@@ -258,6 +277,11 @@ def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | None
     rel["relevance"] = (rel["relevance"] / (1.0 + closer / ROLE_RANK_SCALE)).round(4)
     if MAX_ROLE_RANK is not None:
         rel = rel[rel["role_rank"] <= MAX_ROLE_RANK]
+    if MAX_FAMILY_RANK is not None and FAMILY_K > 1 and len(rel):
+        fam = family_vectors(rmat)
+        fs = np.vstack([vecs[c] for c in rel["course_id"]]) @ fam.T
+        rel["family_rank"] = (fs > fs[:, [own]]).sum(axis=1)
+        rel = rel[rel["family_rank"] <= MAX_FAMILY_RANK]
     if MAX_ROLE_RANK_SEMANTIC is not None and semantic_only:
         rel = rel[~rel["course_id"].isin(semantic_only) | (rel["role_rank"] <= MAX_ROLE_RANK_SEMANTIC)]
     return rel.sort_values("relevance", ascending=False).reset_index(drop=True)
