@@ -6,6 +6,9 @@
    O*NET description, `role_embeddings`); the more roles fit it better than this one, the lower its
    relevance, and past MAX_ROLE_RANK (MAX_ROLE_RANK_SEMANTIC when only semantic matches let it in) it is out;
    past MAX_FAMILY_RANK among role *families* (`family_vectors`: each role with its nearest roles) it is out too.
+   A course let in by semantic skill matches alone whose own extracted skill is a different sense of the word
+   (`other_sense`: as close to its text, far from the role: "Chef Cookbooks" teaches the configuration tool)
+   gets no semantic match.
    With role vectors, the text half of relevance uses *contrast cosines* (`contrast_cosines`: the cosine to
    this role minus CONTRAST x the cosine to the mean of all roles), so a course about study skills or personal
    branding, close to every role, no longer passes as teacher or marketing training; the raw cosine must still
@@ -79,6 +82,13 @@ ROLE_INDEX_VIEW = True  # the role's index vector joins its views (`role_views`)
 # another sense close to that role alone ("pipeline" for plumbers); its neighbouring roles do not share the word.
 FAMILY_K = 5
 MAX_FAMILY_RANK: int | None = 50
+# Other sense (`other_sense`): a course let in by semantic skill matches alone is out when one of its own extracted
+# skills explains its text as well (cosine within SENSE_MARGIN of the matched role skill's) and means something
+# farther from the role (cosine to the role's index vector lower by SENSE_ROLE_GAP): "Chef Cookbooks" is close to
+# "compile cooking recipes" by words, but the extractor found "Chef (configuration management)" in it.
+SENSE_MARGIN = 0.05
+SENSE_ROLE_GAP = 0.15
+OTHER_SENSE = True
 FIT_MAX_ROLE_RANK = 20  # a course "fits" the role when at most this many roles are closer to it
 SKILL_FIT = True  # check each role skill's fit (`relevance.skill_fit`) before it may open the floor
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
@@ -179,6 +189,41 @@ def role_skill_fit(course_skills: pd.DataFrame, text: pd.Series, floor: float, i
             near = pd.Series((closer <= FIT_MAX_ROLE_RANK).astype(float), index=[ids[i] for i in rows])
             return skill_fit(course_skills, near, 1.0)
     return skill_fit(course_skills, text, floor) if floor > 0 else {}
+
+
+def other_sense(sem: pd.DataFrame, semantic_only: set[str], course_skills: pd.DataFrame, role_skill_ids: set[str],
+                vecs: dict[str, np.ndarray], slug: str, skill_vecs: SkillVecs | None) -> set[str]:
+    """The courses of `semantic_only` whose semantic match is a word of another sense (see SENSE_MARGIN).
+
+    A semantic match compares a course's text with a skill's label, so a shared word is enough ("Chef", "AI for
+    Medicine" and "emergency medicine"). The course's own extracted skills (not the role's) say which sense it
+    has: when one of them is as close to its text as the matched role skill, but much farther from the role
+    than that skill, the course teaches the other thing. Needs the role's index vector; else nothing is out."""
+    if (skill_vecs is None or skill_vecs.role_mat is None or slug not in skill_vecs.role_index or sem.empty
+            or not semantic_only):
+        return set()
+    iv = np.asarray(skill_vecs.role_mat[skill_vecs.role_index[slug]], dtype=np.float32)
+    iv = iv / max(float(np.linalg.norm(iv)), 1e-9)
+    own = course_skills[course_skills["course_id"].isin(semantic_only)
+                        & ~course_skills["skill_id"].astype(str).isin(role_skill_ids)]
+    own_by = own.groupby("course_id")["skill_id"].apply(lambda x: [str(v) for v in x if str(v) in skill_vecs.index])
+    out: set[str] = set()
+    for cid, grp in sem[sem["course_id"].isin(semantic_only)].groupby("course_id"):
+        mine = own_by.get(cid, [])
+        if not mine or cid not in vecs:
+            continue
+        v = np.asarray(vecs[cid], dtype=np.float32)
+        matched = skill_vecs.rows([str(x) for x in grp["skill_id"] if str(x) in skill_vecs.index])
+        if not len(matched):
+            continue
+        ms = matched @ v
+        best_s = int(np.argmax(ms))
+        tm = skill_vecs.rows(mine)
+        ts = tm @ v
+        best_t = int(np.argmax(ts))
+        if ts[best_t] >= ms[best_s] - SENSE_MARGIN and float(tm[best_t] @ iv) <= float(matched[best_s] @ iv) - SENSE_ROLE_GAP:
+            out.add(str(cid))
+    return out
 
 
 def with_implied_skills(role: Role, course_skills: pd.DataFrame, skill_vecs: SkillVecs | None,
@@ -355,6 +400,10 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
         if len(sem):
             floor_ids = set(rs0.loc[rs0["floor_skill"], "skill_id"])
             semantic_only = set(sem["course_id"]) - set(cs_role.loc[cs_role["skill_id"].isin(floor_ids), "course_id"])
+            if OTHER_SENSE:
+                gone = other_sense(sem, semantic_only, course_skills, set(role.skills["skill_id"].astype(str)),
+                                   vecs, role.slug, skill_vecs)
+                sem = sem[~sem["course_id"].isin(gone)]
             cs_role = pd.concat([cs_role, sem], ignore_index=True)
     rel = relevance_table(role, cs_role, len(courses), text[text.index.isin(set(cs_role["course_id"]))], spec,
                           catalog_floor=cat_floor, role_share=shares,
