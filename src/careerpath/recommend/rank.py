@@ -221,7 +221,8 @@ def other_sense(sem: pd.DataFrame, semantic_only: set[str], course_skills: pd.Da
         tm = skill_vecs.rows(mine)
         ts = tm @ v
         best_t = int(np.argmax(ts))
-        if ts[best_t] >= ms[best_s] - SENSE_MARGIN and float(tm[best_t] @ iv) <= float(matched[best_s] @ iv) - SENSE_ROLE_GAP:
+        as_close = ts[best_t] >= ms[best_s] - SENSE_MARGIN
+        if as_close and float(tm[best_t] @ iv) <= float(matched[best_s] @ iv) - SENSE_ROLE_GAP:
             out.add(str(cid))
     return out
 
