@@ -4,7 +4,11 @@
    Quality never adds a course: it only scales a relevant one, ``score = relevance * (0.6 + 0.4 * Q/10)``.
    Role-rank check (`role_rank_penalty`): each candidate's cosine to every role's index vector (title +
    O*NET description, `role_embeddings`); the more roles fit it better than this one, the lower its
-   relevance, and past MAX_ROLE_RANK (MAX_ROLE_RANK_SEMANTIC when only semantic matches let it in) it is out.
+   relevance, and past MAX_ROLE_RANK (MAX_ROLE_RANK_SEMANTIC when only semantic matches let it in) it is out;
+   past MAX_FAMILY_RANK among role *families* (`family_vectors`: each role with its nearest roles) it is out too.
+   A course let in by semantic skill matches alone whose own extracted skill is a different sense of the word
+   (`other_sense`: as close to its text, far from the role: "Chef Cookbooks" teaches the configuration tool)
+   gets no semantic match.
    With role vectors, the text half of relevance uses *contrast cosines* (`contrast_cosines`: the cosine to
    this role minus CONTRAST x the cosine to the mean of all roles), so a course about study skills or personal
    branding, close to every role, no longer passes as teacher or marketing training; the raw cosine must still
@@ -73,6 +77,18 @@ FEEDBACK_MIN_COURSES = 2
 FEEDBACK_MAX = 10
 FEEDBACK_IMPORTANCE = 0.3
 ROLE_INDEX_VIEW = True  # the role's index vector joins its views (`role_views`)
+# Family check (`family_vectors`): a candidate's rank among role *families* (each role's vector averaged with its
+# FAMILY_K - 1 nearest roles) must not pass MAX_FAMILY_RANK. One word of a role's title can pull a course of
+# another sense close to that role alone ("pipeline" for plumbers); its neighbouring roles do not share the word.
+FAMILY_K = 5
+MAX_FAMILY_RANK: int | None = 50
+# Other sense (`other_sense`): a course let in by semantic skill matches alone is out when one of its own extracted
+# skills explains its text as well (cosine within SENSE_MARGIN of the matched role skill's) and means something
+# farther from the role (cosine to the role's index vector lower by SENSE_ROLE_GAP): "Chef Cookbooks" is close to
+# "compile cooking recipes" by words, but the extractor found "Chef (configuration management)" in it.
+SENSE_MARGIN = 0.05
+SENSE_ROLE_GAP = 0.15
+OTHER_SENSE = True
 FIT_MAX_ROLE_RANK = 20  # a course "fits" the role when at most this many roles are closer to it
 SKILL_FIT = True  # check each role skill's fit (`relevance.skill_fit`) before it may open the floor
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
@@ -175,6 +191,42 @@ def role_skill_fit(course_skills: pd.DataFrame, text: pd.Series, floor: float, i
     return skill_fit(course_skills, text, floor) if floor > 0 else {}
 
 
+def other_sense(sem: pd.DataFrame, semantic_only: set[str], course_skills: pd.DataFrame, role_skill_ids: set[str],
+                vecs: dict[str, np.ndarray], slug: str, skill_vecs: SkillVecs | None) -> set[str]:
+    """The courses of `semantic_only` whose semantic match is a word of another sense (see SENSE_MARGIN).
+
+    A semantic match compares a course's text with a skill's label, so a shared word is enough ("Chef", "AI for
+    Medicine" and "emergency medicine"). The course's own extracted skills (not the role's) say which sense it
+    has: when one of them is as close to its text as the matched role skill, but much farther from the role
+    than that skill, the course teaches the other thing. Needs the role's index vector; else nothing is out."""
+    if (skill_vecs is None or skill_vecs.role_mat is None or slug not in skill_vecs.role_index or sem.empty
+            or not semantic_only):
+        return set()
+    iv = np.asarray(skill_vecs.role_mat[skill_vecs.role_index[slug]], dtype=np.float32)
+    iv = iv / max(float(np.linalg.norm(iv)), 1e-9)
+    own = course_skills[course_skills["course_id"].isin(semantic_only)
+                        & ~course_skills["skill_id"].astype(str).isin(role_skill_ids)]
+    own_by = own.groupby("course_id")["skill_id"].apply(lambda x: [str(v) for v in x if str(v) in skill_vecs.index])
+    out: set[str] = set()
+    for cid, grp in sem[sem["course_id"].isin(semantic_only)].groupby("course_id"):
+        mine = own_by.get(cid, [])
+        if not mine or cid not in vecs:
+            continue
+        v = np.asarray(vecs[cid], dtype=np.float32)
+        matched = skill_vecs.rows([str(x) for x in grp["skill_id"] if str(x) in skill_vecs.index])
+        if not len(matched):
+            continue
+        ms = matched @ v
+        best_s = int(np.argmax(ms))
+        tm = skill_vecs.rows(mine)
+        ts = tm @ v
+        best_t = int(np.argmax(ts))
+        as_close = ts[best_t] >= ms[best_s] - SENSE_MARGIN
+        if as_close and float(tm[best_t] @ iv) <= float(matched[best_s] @ iv) - SENSE_ROLE_GAP:
+            out.add(str(cid))
+    return out
+
+
 def with_implied_skills(role: Role, course_skills: pd.DataFrame, skill_vecs: SkillVecs | None,
                         role_vec: np.ndarray) -> Role:
     """`role` plus its implied skills (`relevance.implied_skills`), marked in ``extra["implied"]`` so that a
@@ -238,6 +290,19 @@ def greedy_select(cand: pd.DataFrame, weights: dict[str, float], core: set[str],
     return rows.loc[picked].reset_index(drop=True)
 
 
+def family_vectors(rmat: np.ndarray, k: int = FAMILY_K) -> np.ndarray:
+    """Each role's family vector: the L2-normalised mean of its own and its k - 1 nearest roles' vectors.
+
+    A title word that has another sense elsewhere (plumbers' "pipe", chefs' "Chef") makes one role's vector close
+    to courses of that other sense; the role's neighbours (steamfitters' and pipelayers' kin, cooks) say what the
+    family does, and the word weighs 1/k in their mean."""
+    rmat = np.asarray(rmat, dtype=np.float32)
+    k = max(1, min(k, len(rmat)))
+    nb = np.argsort(-(rmat @ rmat.T), axis=1)[:, :k]
+    fam = rmat[nb].mean(axis=1)
+    return fam / np.linalg.norm(fam, axis=1, keepdims=True).clip(min=1e-9)
+
+
 def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | None,
                       vecs: dict[str, np.ndarray], semantic_only: set[str] | None = None) -> pd.DataFrame:
     """Down-weight candidates that other roles fit better (see ROLE_RANK_SCALE); adds `role_rank`.
@@ -258,6 +323,11 @@ def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | None
     rel["relevance"] = (rel["relevance"] / (1.0 + closer / ROLE_RANK_SCALE)).round(4)
     if MAX_ROLE_RANK is not None:
         rel = rel[rel["role_rank"] <= MAX_ROLE_RANK]
+    if MAX_FAMILY_RANK is not None and FAMILY_K > 1 and len(rel):
+        fam = family_vectors(rmat)
+        fs = np.vstack([vecs[c] for c in rel["course_id"]]) @ fam.T
+        rel["family_rank"] = (fs > fs[:, [own]]).sum(axis=1)
+        rel = rel[rel["family_rank"] <= MAX_FAMILY_RANK]
     if MAX_ROLE_RANK_SEMANTIC is not None and semantic_only:
         rel = rel[~rel["course_id"].isin(semantic_only) | (rel["role_rank"] <= MAX_ROLE_RANK_SEMANTIC)]
     return rel.sort_values("relevance", ascending=False).reset_index(drop=True)
@@ -331,6 +401,10 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
         if len(sem):
             floor_ids = set(rs0.loc[rs0["floor_skill"], "skill_id"])
             semantic_only = set(sem["course_id"]) - set(cs_role.loc[cs_role["skill_id"].isin(floor_ids), "course_id"])
+            if OTHER_SENSE:
+                gone = other_sense(sem, semantic_only, course_skills, set(role.skills["skill_id"].astype(str)),
+                                   vecs, role.slug, skill_vecs)
+                sem = sem[~sem["course_id"].isin(gone)]
             cs_role = pd.concat([cs_role, sem], ignore_index=True)
     rel = relevance_table(role, cs_role, len(courses), text[text.index.isin(set(cs_role["course_id"]))], spec,
                           catalog_floor=cat_floor, role_share=shares,
