@@ -43,3 +43,13 @@ def full_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     db = tmp_path_factory.mktemp("store") / "full.duckdb"
     run_cli("build", "--all", "--data", str(shared_data), "--db", str(db))
     return db
+
+
+@pytest.fixture(scope="session")
+def full_con(full_store: Path):
+    """One read-only connection to `full_store` for the tests that only read it."""
+    import duckdb
+
+    c = duckdb.connect(str(full_store), read_only=True)
+    yield c
+    c.close()

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import json
 
-import duckdb
 import pytest
 
 from careerpath.guide.build import build_guide
 from careerpath.extract.role_lookup import all_roles
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def con(full_store):
-    c = duckdb.connect(str(full_store), read_only=True)
-    yield c
-    c.close()
 
 
 def _figures(obj, path="$"):
@@ -31,15 +23,15 @@ def _figures(obj, path="$"):
             yield from _figures(v, f"{path}[{i}]")
 
 
-def test_spellings_give_the_same_guide(con):
-    a, b, c = (build_guide(con, t).model_dump_json() for t in
+def test_spellings_give_the_same_guide(full_con):
+    a, b, c = (build_guide(full_con, t).model_dump_json() for t in
                ("Machine Learning Engineer", "machine learning engineer", "ML engineer"))
     assert a == b == c
 
 
-def test_resume_shortens_path_and_removes_skills(con):
-    base = build_guide(con, "data scientist")
-    mine = build_guide(con, "data scientist", resume_text="Skills: Python, SQL, statistics.")
+def test_resume_shortens_path_and_removes_skills(full_con):
+    base = build_guide(full_con, "data scientist")
+    mine = build_guide(full_con, "data scientist", resume_text="Skills: Python, SQL, statistics.")
     t = mine.snapshot.time_to_job_ready
     assert t.personalised is not None and t.personalised.high < base.snapshot.time_to_job_ready.from_scratch.high
     learned = {n.lower() for s in mine.roadmap for n in s.skills if not s.title.startswith("Portfolio")}
@@ -48,19 +40,19 @@ def test_resume_shortens_path_and_removes_skills(con):
 
 
 @pytest.mark.parametrize("role", ["software developers", "registered nurses", "electricians"])
-def test_kinds_of_roles_are_complete(con, role):
-    g = build_guide(con, role)
+def test_kinds_of_roles_are_complete(full_con, role):
+    g = build_guide(full_con, role)
     assert g.snapshot.median_salary and g.snapshot.job_growth and g.what_they_do.tasks
     assert 4 <= len(g.roadmap) <= 7 and g.day_in_the_life and len(g.faq) >= 5 and g.sources
     t = g.snapshot.time_to_job_ready.from_scratch
     assert round(sum(s.months.high for s in g.roadmap), 1) == t.high
 
 
-def test_every_guide_every_figure_sourced_and_texts_unique(con):
+def test_every_guide_every_figure_sourced_and_texts_unique(full_con):
     """Walks the JSON of every role's guide, as `careerpath build --all` stored it (the session store)."""
-    ids = {r[0] for r in con.execute("SELECT id FROM sources").fetchall()}
-    stored = con.execute("SELECT slug, json FROM guides ORDER BY slug").fetchall()
-    assert {s for s, _ in stored} == {r.slug for r in all_roles(con)}
+    ids = {r[0] for r in full_con.execute("SELECT id FROM sources").fetchall()}
+    stored = full_con.execute("SELECT slug, json FROM guides ORDER BY slug").fetchall()
+    assert {s for s, _ in stored} == {r.slug for r in all_roles(full_con)}
     days, faqs = {}, {}
     for slug, text in stored:
         g = json.loads(text)
@@ -75,9 +67,9 @@ def test_every_guide_every_figure_sourced_and_texts_unique(con):
         faqs[faq] = slug
 
 
-def test_general_workplace_skills_are_named_not_priced(con):
+def test_general_workplace_skills_are_named_not_priced(full_con):
     """An O*NET-ranked role: skills most occupations rate important (Speaking ...) are not roadmap steps."""
-    g = build_guide(con, "dental hygienist")
+    g = build_guide(full_con, "dental hygienist")
     on_path = {n for step in g.roadmap for n in step.skills}
     assert g.skills_evidence.startswith("from O*NET")
     assert "Speaking" not in on_path and "Speaking" in {s.name for s in g.skills}

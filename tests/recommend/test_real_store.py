@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
 from careerpath.recommend import Filters, recommend_for_role
@@ -10,18 +9,11 @@ from careerpath.recommend import Filters, recommend_for_role
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def con(full_store):
-    c = duckdb.connect(str(full_store), read_only=True)
-    yield c
-    c.close()
-
-
-def test_courses_other_roles_fit_better_do_not_reach_the_plumbers_list(con):
+def test_courses_other_roles_fit_better_do_not_reach_the_plumbers_list(full_con):
     """The catalog has no plumbing course: the courses closest to plumbers are about data and CI "pipelines",
     and their skills (Docker, DevOps) came back as the plumbers' own. Skill fit asks which roles those courses
     fit; before it, Docker and DevOps courses filled half the plumbers' top 10."""
-    items = recommend_for_role(con, "plumbers-pipefitters-and-steamfitters", top=10)
+    items = recommend_for_role(full_con, "plumbers-pipefitters-and-steamfitters", top=10)
     assert items, "the piping-design courses should still be listed"
     titles = [c["title"].lower() for c in items]
     assert not [t for t in titles if "docker" in t or "devops" in t or "jenkins" in t], titles
@@ -32,24 +24,24 @@ def test_courses_other_roles_fit_better_do_not_reach_the_plumbers_list(con):
     (Filters(level="beginner"), lambda c: c["level"] == "beginner"),
     (Filters(max_hours=20), lambda c: c["hours"] is not None and c["hours"] <= 20),
 ])
-def test_filters_keep_working_with_the_floor(con, filters, check):
+def test_filters_keep_working_with_the_floor(full_con, filters, check):
     """A filtered list is drawn from the same relevant candidates: every course passes the filter, and none is
     a course the unfiltered candidates (a long list) would not hold."""
-    everything = {c["course_id"] for c in recommend_for_role(con, "registered-nurses", top=300)}
-    got = recommend_for_role(con, "registered-nurses", top=10, filters=filters)
+    everything = {c["course_id"] for c in recommend_for_role(full_con, "registered-nurses", top=300)}
+    got = recommend_for_role(full_con, "registered-nurses", top=10, filters=filters)
     assert got and all(check(c) for c in got)
     assert {c["course_id"] for c in got} <= everything
 
 
-def test_logisticians_get_supply_chain_courses(con):
+def test_logisticians_get_supply_chain_courses(full_con):
     """"Logisticians" embeds next to "logistic regression": with the title in the role's index vector, 36 roles
     were closer to "Supply Chain Logistics" than logisticians, and the list was empty. Needs a role index built
     by this code (`build_course_index`); skipped on a store whose index predates it."""
     from careerpath.recommend.index import _hash, role_index_texts
-    t = role_index_texts(con).set_index("slug").loc["logisticians"]
-    row = con.execute("SELECT text_hash FROM role_embeddings WHERE slug = 'logisticians'").fetchone()
+    t = role_index_texts(full_con).set_index("slug").loc["logisticians"]
+    row = full_con.execute("SELECT text_hash FROM role_embeddings WHERE slug = 'logisticians'").fetchone()
     if not row or row[0] != _hash(t["text"] + ("\x00" + t["alt"] if t["alt"] else "")):
         pytest.skip("the store's role index was built by older code")
-    titles = [c["title"].lower() for c in recommend_for_role(con, "logisticians", top=10)]
+    titles = [c["title"].lower() for c in recommend_for_role(full_con, "logisticians", top=10)]
     assert sum(any(w in t for w in ("supply chain", "logistic", "procurement")) for t in titles) >= 3, titles
     assert not [t for t in titles if "regression" in t], titles
