@@ -178,7 +178,8 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
     ]
     if general:
         assumptions.append(
-            f"general workplace skills that over {GENERAL_SHARE:.0%} of all occupations rate important are practised "
+            f"general workplace skills (asked for in over {GENERAL_SHARE:.0%} of all postings, or without posting "
+            f"evidence rated important by over {GENERAL_SHARE:.0%} of all occupations) are practised "
             f"in the projects and on the job, not priced as study: {', '.join(s.name for s in general[:8])}"
             + (f" and {len(general) - 8} more" if len(general) > 8 else ""))
     ttj = gm.TimeToJobReady(with_background=total(with_bg), from_scratch=total(full),

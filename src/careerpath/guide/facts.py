@@ -3,7 +3,7 @@
 - level: mean course level of the courses teaching the skill (`course_skills` by id, else the
   catalogue's stated skills by name);
 - generality: share of all postings asking for it (`posting_skills`), else share of O*NET
-  occupations listing it (technology example, or an importance rating of 3+ of 5);
+  occupations listing it (technology example, `aggregates.TECH_SPREAD_SQL`, or an importance rating of 3+ of 5);
 - dependence: co-occurrence in the role's own postings (`posting_roles` + `posting_skills`).
 Whole-store counts are computed once per connection.
 """
@@ -14,6 +14,7 @@ import duckdb
 
 from careerpath import store
 from careerpath.guide.roadmap import PathSkill, SkillFacts
+from careerpath.profile.aggregates import TECH_SPREAD_SQL
 
 LEVEL_VALUE = {"beginner": 0.0, "mixed": 0.5, "intermediate": 0.5, "advanced": 1.0}
 MIN_ROLE_POSTINGS = 30
@@ -43,8 +44,8 @@ def _global(con: duckdb.DuckDBPyConnection) -> dict:
         for sid, n in con.execute("SELECT skill_id, count(DISTINCT posting_id) FROM posting_skills GROUP BY 1").fetchall():
             g["gen_id"][sid] = n / total
     n_occ = con.execute("SELECT count(*) FROM onet_occupations").fetchone()[0] or 1
-    for name, n in con.execute("SELECT lower(example), count(DISTINCT soc_code) FROM onet_technology_skills GROUP BY 1").fetchall():
-        g["gen_name"][name] = n / n_occ
+    for name, share in con.execute(f"SELECT lower(example), max(spread) FROM ({TECH_SPREAD_SQL}) GROUP BY 1").fetchall():
+        g["gen_name"][name] = share
     for table in ("onet_skills", "onet_knowledge"):
         for name, n in con.execute(f"SELECT lower(element_name), count(DISTINCT soc_code) FROM {table} "
                                    "WHERE scale_id = 'IM' AND value >= 3 GROUP BY 1").fetchall():

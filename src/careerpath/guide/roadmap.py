@@ -9,9 +9,9 @@ Pure functions, data in and data out. A skill's depth (0 = learn first, 1 = lear
 - dependence: from co-occurrence in the role's postings; a skill that appears whenever another does
   (P(s|t) > P(t|s)) is the more basic one. Unknown parts count 0.5.
 
-General workplace skills (over half of all occupations rate them important: Speaking, Active Listening,
-...) are named in the assumptions and left off the priced path (`split_general`). Skills sorted by depth
-are cut into 2-4 contiguous learning steps, then a portfolio step (core skills
+General workplace skills (asked for in over half of all postings or, without posting evidence, rated
+important by over half of all occupations: Speaking, Active Listening, ...) are named in the assumptions
+and left off the priced path (`split_general`). Skills sorted by depth are cut into 2-4 contiguous learning steps, then a portfolio step (core skills
 applied to the occupation's own tasks) and, where postings ask for certifications, a certification
 step. Hours: each recommended course sits in the step holding most of the skills it covers; a skill no
 chosen course covers costs its type's default hours. A course that also teaches skills the person already
@@ -77,8 +77,8 @@ def depth(f: SkillFacts) -> float:
     return W_LEVEL * lvl + W_SPEC * spec + W_DEP * dep
 
 
-#: A skill over half of all occupations rate important (O*NET's Speaking, Active Listening, Reading
-#: Comprehension ...) is practised in the portfolio projects and on the job, not studied as a step: priced
+#: A skill over half of all postings ask for, or (without posting evidence) over half of all occupations
+#: rate important (O*NET's Speaking, Active Listening, Reading Comprehension ...) is practised in the portfolio projects and on the job, not studied as a step: priced
 #: at 25 h each, a dozen of them once made up most of an O*NET-ranked role's roadmap.
 GENERAL_SHARE = 0.5
 PRICED_TYPES = frozenset({"software", "tool", "certification"})

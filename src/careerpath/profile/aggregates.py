@@ -35,6 +35,13 @@ LEVEL_SQL = r"""
 YEARS_SQL = r"""try_cast(regexp_extract(lower(description),
     '(\d{1,2})\s*\+?\s*(?:-|to|–)?\s*(?:\d{1,2})?\s*\+?\s*(?:years|yrs)[^.;]{0,40}experience', 1) AS INTEGER)"""
 
+#: Per O*NET technology example, the share of the occupations with technology skills that list it: Outlook
+#: for nearly all, TensorFlow for a few. Profiles discount widespread technology by it; guides read it as how
+#: general a skill is. One definition for both.
+TECH_SPREAD_SQL = """SELECT example, count(DISTINCT soc_code)
+                            / (SELECT count(DISTINCT soc_code) FROM onet_technology_skills) AS spread
+                     FROM onet_technology_skills GROUP BY 1"""
+
 #: Core tasks; an occupation whose tasks O*NET never categorised (e.g. 15-1252.00) keeps all of them.
 _CORE_TASK = """(t.task_type = 'Core' OR (t.task_type IS NULL AND NOT EXISTS (
     SELECT 1 FROM onet_tasks c WHERE c.soc_code = t.soc_code AND c.task_type = 'Core')))"""
@@ -195,10 +202,7 @@ def collect(con: duckdb.DuckDBPyConnection, slugs: list[str] | None = None) -> A
                  WHERE r.scale_id = 'IM' AND NOT coalesce(r.recommend_suppress, false) GROUP BY ALL"""
     agg.onet_ratings = q(ratings.format(kind="skill", table="onet_skills") + " UNION ALL "
                          + ratings.format(kind="knowledge", table="onet_knowledge"))
-    agg.onet_tech = q("""WITH spread AS (
-                             SELECT example, count(DISTINCT soc_code)
-                                    / (SELECT count(DISTINCT soc_code) FROM onet_technology_skills) AS spread
-                             FROM onet_technology_skills GROUP BY 1)
+    agg.onet_tech = q(f"""WITH spread AS ({TECH_SPREAD_SQL})
                          SELECT o.slug, t.example, any_value(t.commodity_title) AS commodity_title,
                                 bool_or(t.hot_technology) AS hot, bool_or(t.in_demand) AS in_demand,
                                 any_value(t.source_id) AS source_id, any_value(sp.spread) AS spread

@@ -14,7 +14,8 @@ from careerpath.profile.model import (CountryEvidence, PostingCertification, Ski
 FORMULA = (
     "importance = α·P/max(P) + (1−α)·O, with P = lower 95% Wilson bound of the share of the role's postings "
     "asking for the skill × (1 + 0.1·clip(log2 lift, −1, 2))/1.2 (lift against all postings), O = max((O*NET "
-    "importance − 1)/4, technology skill (0.3 + 0.2 hot + 0.3 in demand) × (1 − 0.5 × share of occupations "
+    "importance − 1)/4, technology skill (0.3 + 0.2 hot + 0.3 in demand) × "
+    f"(1 − {stats.SPREAD_DISCOUNT} × share of occupations "
     "O*NET lists it for)), α = n/(n+30) for n ≥ 30 postings with skill evidence, else 0 (O*NET only); "
     "core = top 10 with importance ≥ half the top one"
 )
@@ -65,7 +66,7 @@ _NOT_RATED_TYPES = frozenset({"software", "tool"})
 def rated_skill_id(element_id: str, element_name: str, skills: dict[str, dict], names: dict[str, str]) -> str:
     """The taxonomy skill an O*NET rating element names, else its own `onet:` id."""
     sid = names.get(norm(element_name))
-    row = skills.get(sid) or {} if sid else {}
+    row = (skills.get(sid) or {}) if sid else {}
     if sid is None or (row.get("type") in _NOT_RATED_TYPES and not row.get("esco_uri")):
         return f"onet:{element_id}"
     return sid
