@@ -18,6 +18,7 @@ from careerpath.guide import model as gm
 from careerpath.guide.day import day_in_the_life
 from careerpath.guide.facts import skill_facts
 from careerpath.guide.faq import build_faq
+from careerpath.guide.wording import person
 from careerpath.guide.related import related_roles
 from careerpath.extract.role_lookup import RoleHit, all_roles, resolve_role
 from careerpath.guide.roadmap import (GENERAL_SHARE, Pace, PathSkill, is_background, plan, split_general, total,
@@ -188,8 +189,9 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
     snap = _snapshot(prof, ttj, con)
     by_exp = _experience(prof, prof.salary.national[0] if prof.salary.national else None)
     code = max(hit.soc, key=lambda s: s[2])[0] if hit.soc else None
+    one = person(hit.title, hit.kind)
     guide = gm.Guide(
-        role=gm.RoleRef(slug=hit.slug, title=hit.title, kind=hit.kind, confidence=hit.confidence,
+        role=gm.RoleRef(slug=hit.slug, title=hit.title, kind=hit.kind, person=one, confidence=hit.confidence,
                         soc=[gm.SocWeight(code=c, title=t, weight=w) for c, t, w in hit.soc]),
         snapshot=snap,
         what_they_do=gm.WhatTheyDo(summary=prof.what_they_do.summary or "", tasks=tasks[:10],
@@ -200,7 +202,7 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
         courses=courses, day_in_the_life=day_in_the_life(con, code, hit.title),
         faq=build_faq(hit.title, snap, average_growth=prof.outlook.average_change_pct,
                       remote_share=prof.market.remote_share, n_postings=prof.market.n_postings,
-                      by_experience=by_exp, hours=total_hours(roadmap)),
+                      by_experience=by_exp, hours=total_hours(roadmap), person=one),
         related_roles=related_roles(con, prof), skill_gap=gap,
     )
     guide.sources = _sources(con, guide)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from careerpath.figures import Figure
 from careerpath.guide.model import FAQ, ExperienceSalary, Snapshot
+from careerpath.guide.wording import article
 
 
 def _money(f: Figure) -> str:
@@ -25,7 +26,11 @@ def _pct(f: Figure) -> str:
 
 def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = None, remote_share: Figure | None = None,
               n_postings: int = 0, by_experience: list[ExperienceSalary] | None = None,
-              hours: float | None = None) -> list[FAQ]:
+              hours: float | None = None, person: str | None = None) -> list[FAQ]:
+    """`title` names the occupation ("Dental Hygienists"); `person` one of them ("Dental Hygienist",
+    `wording.person`), for the questions a reader asks about themselves."""
+    one = person or title
+    a_one = f"{article(one)} {one}"
     out: list[FAQ] = []
     deg = snap.degree
     edu = deg.typical_entry_education
@@ -41,18 +46,18 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
                      f"{_cite(f)}{'; ' + f.note if f.note else ''}.")
     else:
         parts.append(f"No postings in the store state whether {title} roles need a degree, so the share cannot be given.")
-    out.append(FAQ(question=f"Can I become a {title} without a degree?", answer=" ".join(parts), figures=figs))
+    out.append(FAQ(question=f"Can I become {a_one} without a degree?", answer=" ".join(parts), figures=figs))
 
     t = snap.time_to_job_ready
     lo, hi = t.hours_per_week
-    ans = (f"At {lo:g}–{hi:g} hours a week, this guide's path to {title} takes {t.from_scratch.low:g}–"
+    ans = (f"At {lo:g}–{hi:g} hours a week, this guide's path to becoming {a_one} takes {t.from_scratch.low:g}–"
            f"{t.from_scratch.high:g} months from scratch and {t.with_background.low:g}–{t.with_background.high:g} "
            f"months with a programming and maths background")
     if t.personalised:
         ans += f", and {t.personalised.low:g}–{t.personalised.high:g} months from the skills you already have"
     ans += f"{f' ({hours:,.0f} hours of courses and projects)' if hours else ''}. This is learning time only"
     ans += f"; it does not include a formal “{edu_text}”." if edu_text else "."
-    out.append(FAQ(question=f"How long does it take to become a {title}?", answer=ans))
+    out.append(FAQ(question=f"How long does it take to become {a_one}?", answer=ans))
 
     figs = [f for f in (snap.job_growth, snap.annual_openings, snap.employment, average_growth) if f]
     if snap.job_growth:
@@ -69,12 +74,12 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
         ans = f"The BLS projections have no line for {title}, so no growth figure can be given."
     if n_postings:
         ans += f" The store holds {n_postings:,} postings matched to {title}."
-    out.append(FAQ(question=f"What is the job market like for a {title}?", answer=ans, figures=figs))
+    out.append(FAQ(question=f"What is the job market like for {a_one}?", answer=ans, figures=figs))
 
     figs = [f for f in (snap.median_salary, snap.salary_range.low, snap.salary_range.high) if f]
     if snap.median_salary:
         m = snap.median_salary
-        ans = f"The median annual wage of a {title} is {_money(m)} {_cite(m)}"
+        ans = f"The median annual wage of {a_one} is {_money(m)} {_cite(m)}"
         if snap.salary_range.low and snap.salary_range.high:
             ans += (f"; {snap.salary_range.label}: {_money(snap.salary_range.low)} to {_money(snap.salary_range.high)}"
                     f"{' (' + snap.salary_range.high.note + ')' if snap.salary_range.high.note else ''}")
@@ -86,7 +91,7 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
             figs.append(entry.annual)
     else:
         ans = f"OEWS publishes no annual wage for {title}, so no salary can be given."
-    out.append(FAQ(question=f"What is a realistic salary for a {title}?", answer=ans, figures=figs))
+    out.append(FAQ(question=f"What is a realistic salary for {a_one}?", answer=ans, figures=figs))
 
     if remote_share:
         ans = (f"{_pct(remote_share)} of the {title} postings that say whether the job is remote offer remote work "
@@ -95,5 +100,5 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
     else:
         ans = f"None of the postings matched to {title} say whether the work is remote, so the share is unknown."
         figs = []
-    out.append(FAQ(question=f"Can a {title} work remotely?", answer=ans, figures=figs))
+    out.append(FAQ(question=f"Can {a_one} work remotely?", answer=ans, figures=figs))
     return out

@@ -20,6 +20,7 @@ class RoleRef(BaseModel):
     slug: str
     title: str
     kind: str = "occupation"  # "occupation" or "emerging"
+    person: str | None = None  # one of them, for sentences: "Dental Hygienist" (guide.wording.person)
     soc: list[SocWeight] = Field(default_factory=list)
     confidence: float = 1.0
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from careerpath.errors import InputError
 from careerpath.extract.role_lookup import resolve_role
 from careerpath.guide.model import Guide
+from careerpath.guide.wording import article
 from careerpath.web.data import SOC_GROUPS, Role, SiteData
 from careerpath.web.render import fmt_fig
 
@@ -46,8 +47,9 @@ def guide_page(data: SiteData, g: Guide, *, form: PersonaliseForm | None = None,
     skills = sorted(g.skills, key=lambda k: -k.importance)[:15]
     states = sorted((s for s in g.salary_by_state if s.median), key=lambda s: -s.median.value)[:TOP_STATES]
     titles = {c.course_id: c.title for c in g.courses}
+    one = g.role.person or g.role.title  # guides stored before `person` existed name the occupation
     return {
-        "page_title": f"How to become a {g.role.title}", "g": g, "group": role_group(data, g),
+        "page_title": f"How to become {article(one)} {one}", "g": g, "group": role_group(data, g),
         "skill_rows": [(k.name, k.importance, f"{k.importance:.2f}") for k in skills],
         "exp_rows": [(e.level.capitalize(), e.annual.value, fmt_fig(e.annual)) for e in g.salary_by_experience],
         "state_rows": [(s.state, s.median.value, fmt_fig(s.median)) for s in states],

@@ -1,0 +1,76 @@
+"""One person of a role, for sentences: O*NET names occupations in the plural ("Dental Hygienists",
+"Plumbers, Pipefitters, and Steamfitters"), and "How to become a Dental Hygienists" reads as a bug.
+
+`person` keeps the first job of an O*NET list ("Chefs and Head Cooks" -> "Chef"), singular, with a
+qualifier in brackets ("Cooks, Institution and Cafeteria" -> "Cook (institution and cafeteria)").
+Emerging roles are named from posting titles, already singular, and pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words ending in "s" that are not plurals of a job ("Sales Managers": the head is "Managers").
+_NOT_PLURAL = frozenset({"sales", "gas", "arts", "business", "athletics", "physics", "economics", "mathematics",
+                         "statistics", "logistics", "graphics", "electronics", "robotics", "genetics", "news",
+                         "series", "systems", "services", "resources", "relations", "operations", "affairs", "activities",
+                         "trades", "products"})
+_KEEP = re.compile(r",\s+(Except\b.*|All Other.*)$")
+
+
+def _singular(word: str) -> str:
+    low = word.lower()
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + "y"
+    if low.endswith(("sses", "ches", "shes", "xes", "zes")):
+        return word[:-2]
+    if low.endswith("men"):
+        return word[:-3] + "man"
+    if low.endswith("s") and not low.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _is_plural(word: str) -> bool:
+    low = word.lower()
+    return (low.endswith("s") and not low.endswith("ss") and low not in _NOT_PLURAL) or low.endswith("men")
+
+
+def person(title: str, kind: str = "occupation") -> str:
+    """The role as one person ("Dental Hygienist"); the title itself when no plural job word is found."""
+    if kind != "occupation" or not title:
+        return title
+    if title.startswith("Helpers--"):  # "Helpers--Roofers": a helper to roofers
+        return f"Helper ({title[len('Helpers--'):].lower()})"
+    keep = _KEEP.search(title)
+    quals = [keep.group(1).lower()] if keep else []
+    main = title[:keep.start()] if keep else title
+    specialty = re.fullmatch(r"(?:Physicians|Surgeons), (\w+s)", main)  # "Physicians, Pathologists"
+    if specialty:
+        return _with(_singular(specialty.group(1)), quals)
+    head, of, tail = main.partition(" of ")  # "First-Line Supervisors of Food Preparation and Serving Workers"
+    # list items in order: "Art", "Drama", "Music Teachers", "Postsecondary"
+    items = list(re.finditer(r"[^,]+?(?=,\s|\s+(?:and|or)\s|$)", head))
+    for i, m in enumerate(items):
+        words = m.group().strip().split()
+        if not words or not _is_plural(words[-1]):
+            continue
+        one = head[:m.end()].rstrip()
+        one = one[:len(one) - len(words[-1])] + _singular(words[-1])
+        if of:
+            return _with(one + of + tail, quals)
+        qual = re.match(r",\s+(.*)$", head[m.end():])
+        nxt = items[i + 1].group().strip().split() if i + 1 < len(items) else []
+        if qual and nxt and not _is_plural(nxt[-1]):  # "Bus Drivers, Transit and Intercity": a qualifier
+            quals.insert(0, qual.group(1).lower())
+        return _with(one, quals)  # otherwise the rest lists other jobs of the occupation: the first names it
+    return title
+
+
+def _with(one: str, quals: list[str]) -> str:
+    return f"{one} ({', '.join(quals)})" if quals else one
+
+
+def article(phrase: str) -> str:
+    """'a' or 'an' before `phrase` (by its first letter: "an Occupational Therapist", "a User Researcher")."""
+    return "an" if phrase[:1].lower() in "aeio" else "a"
