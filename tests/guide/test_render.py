@@ -34,3 +34,11 @@ def test_markdown_same_sections_and_escaping(guide):
     assert "<script>" not in md and "\\<script\\>" in md
     assert "\\[bls-oews-2025, 2025-05\\]" in md
     assert "CC BY 4.0" in md
+
+
+def test_background_figure_only_when_it_differs(guide):
+    assert "programming and maths background" in render_md(guide)
+    t = guide.snapshot.time_to_job_ready
+    t.with_background = t.from_scratch.model_copy()
+    assert "programming and maths background" not in render_md(guide)
+    assert "related background" not in render_html(guide)

@@ -171,8 +171,8 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
         "hours = recommended course hours (each capped at 80 h) + default hours for skills no course covers "
         "(software 30, tool 20, knowledge 45, skill 25, soft skill 8) + portfolio projects (10 h per core skill, "
         "30-120 h) + 40 h per certification asked for in postings",
-        "with a programming and maths background: programming languages, SQL, mathematics and statistics are "
-        "taken as known and leave the path",
+        *(["with a programming and maths background: programming languages, SQL, mathematics and statistics are "
+           "taken as known and leave the path"] if total(with_bg) != total(full) else []),
         f"learning time only; formal education ({prof.education.typical_entry_education or 'not stated'}) and "
         "job search are not included",
         f"the roadmap below adds up to the {'personalised' if personal is not None else 'from-scratch'} figure",

@@ -51,8 +51,9 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
     t = snap.time_to_job_ready
     lo, hi = t.hours_per_week
     ans = (f"At {lo:g}–{hi:g} hours a week, this guide's path to becoming {a_one} takes {t.from_scratch.low:g}–"
-           f"{t.from_scratch.high:g} months from scratch and {t.with_background.low:g}–{t.with_background.high:g} "
-           f"months with a programming and maths background")
+           f"{t.from_scratch.high:g} months from scratch")
+    if t.with_background != t.from_scratch:
+        ans += f" and {t.with_background.low:g}–{t.with_background.high:g} months with a programming and maths background"
     if t.personalised:
         ans += f", and {t.personalised.low:g}–{t.personalised.high:g} months from the skills you already have"
     ans += f"{f' ({hours:,.0f} hours of courses and projects)' if hours else ''}. This is learning time only"
