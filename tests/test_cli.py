@@ -62,6 +62,8 @@ def test_missing_store_is_one_line_exit_2(tmp_path: Path) -> None:
 def test_usage_error_exit_2() -> None:
     r = _run("sources", "--no-such-flag")
     assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--no-such-flag" in lines[0] and "careerpath sources --help" in lines[0], r.stderr
 
 
 def test_every_command_has_help_with_an_example() -> None:

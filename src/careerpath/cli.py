@@ -140,6 +140,10 @@ def main(argv: list[str] | None = None) -> None:
     except click.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(1)
+    except click.UsageError as e:  # one line, as for every other user error (click's own display takes four)
+        hint = f" (try '{e.ctx.command_path} --help')" if e.ctx else ""
+        click.echo(f"Error: {e.format_message()}{hint}", err=True)
+        sys.exit(2)
     except click.ClickException as e:
         e.show()
         sys.exit(2 if isinstance(e, click.UsageError) or e.exit_code == 2 else e.exit_code)
