@@ -18,7 +18,9 @@
    courses claiming it fit this role better than all but FIT_MAX_ROLE_RANK other roles ("management" for
    physical therapists, Docker for plumbers do not). *Views* (`role_views`): the role's text, its bare title and
    its index vector. Candidates below MIN_REL_SHARE of the REL_REF_K-th best candidate's relevance are left out
-   (`relative_cut`): a short list rather than a padded one.
+   (`relative_cut`): a short list rather than a padded one. A candidate whose skills cover less than MIN_COVERAGE of
+   the role's top skill weight is out (`drop_slivers`); after the cut, the role-rank penalty is steepened to
+   ORDER_RANK_SCALE for the order alone (`order_by_role_rank`).
 2. One copy per duplicate group / title.
 3. Greedy selection of N: each pick maximises ``score * (ALPHA + (1 - ALPHA) * novelty)``, where
    novelty is the share of the course's role-skill weight on skills (core ones count double) that the
@@ -52,6 +54,13 @@ CATALOG_TOP = 0.03  # the text floor: among the 3% of the catalog closest to the
 # count against it: relevance * 1 / (1 + closer / ROLE_RANK_SCALE), and past MAX_ROLE_RANK it is out.
 ROLE_RANK_SCALE = 100.0
 MAX_ROLE_RANK: int | None = 150
+# After the relative cut (which uses ROLE_RANK_SCALE), the order uses a steeper scale (`order_by_role_rank`): a
+# course that sibling roles fit better falls behind the role's own courses; which courses pass does not change
+# (a steeper scale before the cut left logisticians 7 courses).
+ORDER_RANK_SCALE: float | None = 50.0
+# Slivers (`drop_slivers`): a candidate whose skills cover less than this share of the role's top skill weight
+# passes on its text alone ("Addiction Treatment" for physical therapists: one O*NET knowledge area, 0.01).
+MIN_COVERAGE = 0.02
 # A course whose only evidence for the role's floor skills is semantic (no extracted skill) must fit the
 # role better than all but this many other roles: "data pipelines" is close to "pipe" by words alone.
 MAX_ROLE_RANK_SEMANTIC: int | None = 50
@@ -346,6 +355,26 @@ def relative_cut(rel: pd.DataFrame) -> pd.DataFrame:
     return rel[rv >= MIN_REL_SHARE * ref]
 
 
+def drop_slivers(rel: pd.DataFrame) -> pd.DataFrame:
+    """Candidates whose coverage reaches MIN_COVERAGE: the floor lets in a course that teaches one top skill, but
+    when that skill is a sliver of the role's weight (a broad knowledge area the course only touches), the course
+    passes on its text alone, and text near a role is not topic (wellness courses near physical therapists)."""
+    if not MIN_COVERAGE or rel.empty:
+        return rel
+    return rel[rel["coverage"].astype(float) >= MIN_COVERAGE].reset_index(drop=True)
+
+
+def order_by_role_rank(rel: pd.DataFrame) -> pd.DataFrame:
+    """Relevance rescaled from ROLE_RANK_SCALE's penalty to ORDER_RANK_SCALE's, after the cut: the order then
+    weighs how many roles fit a course better more, the set of courses stays. Unchanged without `role_rank`."""
+    if not ORDER_RANK_SCALE or rel.empty or "role_rank" not in rel:
+        return rel
+    rr = rel["role_rank"].astype(float)
+    out = rel.assign(relevance=(rel["relevance"] * (1.0 + rr / ROLE_RANK_SCALE) / (1.0 + rr / ORDER_RANK_SCALE))
+                     .round(4))
+    return out.sort_values("relevance", ascending=False).reset_index(drop=True)
+
+
 def path_order(sel: pd.DataFrame) -> list[int]:
     """Positions from foundations to advanced: level first, then courses that teach more basics."""
     lvl = sel["level"].map(lambda v: LEVEL_ORDER.get(v if isinstance(v, str) else None, 1))
@@ -410,6 +439,7 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
                           catalog_floor=cat_floor, role_share=shares,
                           abs_floor=None if contrast is None else CONTRAST_FLOOR,
                           rel_floor=None if contrast is None else CONTRAST_REL_FLOOR, skill_fit=fit)
+    rel = drop_slivers(rel)
     if rel.empty:
         return []
     rel["contrast"] = rel["cosine"]
@@ -419,7 +449,7 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
     rel = role_rank_penalty(rel, role.slug, skill_vecs, vecs, semantic_only)
     if rel.empty:
         return []
-    rel = relative_cut(rel)
+    rel = order_by_role_rank(relative_cut(rel))
     df = filters.apply(rel.merge(courses, on="course_id"))
     if df.empty:
         return []
