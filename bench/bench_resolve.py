@@ -18,7 +18,9 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     titles, postings drawn uniformly with seed 20261128 so sources count in proportion, `--sample`) was
     labelled blind in the sixth pass and is measured once, at the end of it; titles_dev6.tsv (100 titles,
     `--sample 100 --seed 20261129`, titles in dev-dev5 skipped) was labelled blind in the seventh pass;
-    titles_dev7.tsv (60 titles, `--sample 60 --seed 20261130`, dev-dev6 skipped) likewise;
+    titles_dev7.tsv (60 titles, `--sample 60 --seed 20261130`, dev-dev6 skipped) likewise; titles_dev8.tsv (60
+    titles, `--sample 60 --seed 20261201`, dev-dev7 skipped) was labelled blind in the eighth pass and measured
+    only before and after it;
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
@@ -54,7 +56,8 @@ DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled 
         "dev4": HERE.parent / "tests" / "data" / "titles_dev4.tsv",  # labelled blind in the fourth pass
         "dev5": HERE.parent / "tests" / "data" / "titles_dev5.tsv",  # labelled blind in the sixth pass
         "dev6": HERE.parent / "tests" / "data" / "titles_dev6.tsv",  # labelled blind in the seventh pass
-        "dev7": HERE.parent / "tests" / "data" / "titles_dev7.tsv"}  # the same, never listed with -v before the end
+        "dev7": HERE.parent / "tests" / "data" / "titles_dev7.tsv",  # the same, never listed with -v before the end
+        "dev8": HERE.parent / "tests" / "data" / "titles_dev8.tsv"}  # labelled blind in the eighth pass, measured twice
 SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
            "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 
