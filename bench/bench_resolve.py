@@ -18,14 +18,17 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     titles, postings drawn uniformly with seed 20261128 so sources count in proportion, `--sample`) was
     labelled blind in the sixth pass and is measured once, at the end of it; titles_dev6.tsv (100 titles,
     `--sample 100 --seed 20261129`, titles in dev-dev5 skipped) was labelled blind in the seventh pass;
-    titles_dev7.tsv (60 titles, `--sample 60 --seed 20261130`, dev-dev6 skipped) likewise;
+    titles_dev7.tsv (60 titles, `--sample 60 --seed 20261130`, dev-dev6 skipped) likewise; titles_dev8.tsv (60
+    titles, `--sample 60 --seed 20261201`, dev-dev7 skipped) was labelled blind in the eighth pass and measured
+    only before and after it;
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
 
-`--no-rerank` measures without the learned re-ranker (extract/title_rerank.py); `--fit-reranker` refits
-it (held-out alternates from another hash slice than (a)'s, plus titles_dev.tsv) and prints the
-coefficients to paste into title_rerank.py.
+`--no-rerank` measures without the learned re-ranker (extract/title_rerank.py); `--fit-reranker [--variant V]`
+refits it (held-out alternates from another hash slice than (a)'s, plus the unsettled titles of dev-dev6) and
+prints the coefficients to paste into title_rerank.py; `--loso [--variant A,B,...]` compares training variants
+leave-one-set-out (fit without set k, measure on set k, k = dev2..dev7; dev8 never used).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ import duckdb
 import pandas as pd
 
 from careerpath.embed import default_embedder
+from careerpath.extract import title_rerank
 from careerpath.extract import titles as T
 from careerpath.extract.normalize import normalize
 from careerpath.extract.roles import RoleLookup
@@ -54,7 +58,8 @@ DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled 
         "dev4": HERE.parent / "tests" / "data" / "titles_dev4.tsv",  # labelled blind in the fourth pass
         "dev5": HERE.parent / "tests" / "data" / "titles_dev5.tsv",  # labelled blind in the sixth pass
         "dev6": HERE.parent / "tests" / "data" / "titles_dev6.tsv",  # labelled blind in the seventh pass
-        "dev7": HERE.parent / "tests" / "data" / "titles_dev7.tsv"}  # the same, never listed with -v before the end
+        "dev7": HERE.parent / "tests" / "data" / "titles_dev7.tsv",  # the same, never listed with -v before the end
+        "dev8": HERE.parent / "tests" / "data" / "titles_dev8.tsv"}  # labelled blind in the eighth pass, measured twice
 SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
            "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 
@@ -149,35 +154,42 @@ def dev_set(full: T.TitleIndex, name: str, path: Path, con=None) -> None:
                 print(f"    MISS {r.title!r} [{r.key}] want {soc} got {top} ({r.method})")
 
 
+_POINTWISE_SCORE = title_rerank.score
 HOLD_HI = 530  # the re-ranker's held-out alternates: hash slice [500, HOLD_HI) per mille
 
 
-def fit_reranker(con, full: T.TitleIndex) -> None:
+def fit_reranker(con, full: T.TitleIndex, variant: str = "V") -> None:
     """Fit title_rerank's logistic regression and print its coefficients (pasted into title_rerank.py).
 
     Training rows: every candidate code of (1) a held-out slice of alternate titles (hash slice 500-529
     per mille, disjoint from part (a)'s, titles O*NET files under one code, removed from the index)
-    and (2) titles_dev.tsv with its lenient labels. dev2, dev3 and dev4 are not used."""
+    and (2) hand-labelled posting titles with their lenient labels, as a `VARIANTS` entry says: A is the fourth-pass
+    recipe (titles_dev.tsv only); the default, V (the stored coefficients), is dev-dev6, their unsettled titles only,
+    with the relative features, C=0.1. dev7 and dev8 are never fitted on."""
     from careerpath.extract import title_rerank as R
 
-    alts = con.execute("SELECT soc_code, title FROM onet_alternate_titles").df()
-    h = [int(hashlib.sha1(f"{s}|{t}".encode()).hexdigest(), 16) % 1000 for s, t in zip(alts.soc_code, alts.title)]
-    held = alts[[500 <= x < HOLD_HI for x in h]].copy()
-    held["key"] = [normalize(t).text for t in held.title]
-    held = held[[k != "" and k in full.pos and len(full.key_socs[full.pos[k]]) == 1 for k in held.key]]
-    idx2 = T.build_index(con, default_embedder(), exclude=set(zip(held.soc_code, held.key)), reuse=full)
-    blocks = _rerank_rows(idx2, held.title.tolist(), [{s} for s in held.soc_code])
-    dev = pd.read_csv(DEVS["dev"], sep="\t", dtype=str, keep_default_na=False, quoting=3)
-    blocks += _rerank_rows(full, dev.title.tolist(),
-                           [{s, *[a for a in also.split("|") if a]} for s, also in zip(dev.soc_code, dev.also_ok)])
-    coef, intercept = R.fit(blocks)
-    print(f"# {len(held)} held-out alternates + {len(dev)} dev titles, {sum(len(x) for x, _ in blocks)} candidate rows")
-    print("COEF = (" + ", ".join(f"{c:.4f}" for c in coef) + ")")
-    print(f"INTERCEPT = {intercept:.4f}")
-    print("    " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(R.FEATURES, coef)))
+    opts = next((o for n, o in VARIANTS.items() if n.startswith((variant or "V") + ":")), None)
+    if opts is None:
+        sys.exit(f"unknown variant {variant!r}: one of " + ", ".join(n.split(":")[0] for n in VARIANTS))
+    held, idx2 = _held_alternates(con, full)
+    alt_blocks = _rerank_rows(idx2, held.title.tolist(), [{s} for s in held.soc_code])
+    dev_blocks = {}
+    for name in opts["devs"]:
+        dev, settled = _read_dev(name), []
+        dev_blocks[name] = (_rerank_rows(full, dev.title.tolist(), _oks(dev), settled), settled)
+    keep, parts = _training(alt_blocks, dev_blocks, opts, None)
+    coef, intercept = R.fit(parts, C=opts.get("C", 0.3))
+    _set_coef(keep, coef, intercept)
+    print(f"# {len(held)} held-out alternates + {', '.join(opts['devs'])}: "
+          f"{sum(len(x) for x, _, _ in parts)} candidate rows")
+    print("COEF = (" + ", ".join(f"{c:.4f}" for c in R.COEF) + ")")
+    print(f"INTERCEPT = {R.INTERCEPT:.4f}")
+    print("    " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(R.FEATURES, R.COEF)))
 
 
-def _rerank_rows(index: T.TitleIndex, titles: list[str], oks: list[set[str]]):
+def _rerank_rows(index: T.TitleIndex, titles: list[str], oks: list[set[str]], settled: list | None = None):
+    """Feature blocks (X, y) per title with a key; `settled`, if given, receives whether the cheap stages settle
+    each kept title (the re-ranker is only applied to the unsettled ones)."""
     import numpy as np
 
     from careerpath.extract import title_rerank as R
@@ -187,10 +199,168 @@ def _rerank_rows(index: T.TitleIndex, titles: list[str], oks: list[set[str]]):
     out = res.resolve_many(titles)
     keep = [i for i, r in enumerate(out) if r.key]
     keys = [out[i].key for i in keep]
+    if settled is not None:
+        settled += [res._cheap(k)[2] for k in keys]
     q = T.encode_titles(res.embedder, keys, batch_size=256)
     cur = [{m.soc_code: m.score for m in out[i].matches} for i in keep]
     feats = R.features(res, keys, q, cur)
     return [(X, np.array([c in oks[i] for c in codes], dtype=bool)) for i, (codes, X) in zip(keep, feats)]
+
+
+def _read_dev(name: str) -> pd.DataFrame:
+    return pd.read_csv(DEVS[name], sep="\t", dtype=str, keep_default_na=False, quoting=3)
+
+
+def _oks(dev: pd.DataFrame) -> list[set[str]]:
+    return [{s, *[a for a in also.split("|") if a]} for s, also in zip(dev.soc_code, dev.also_ok)]
+
+
+def _accuracy(full: T.TitleIndex, name: str) -> tuple[float, float]:
+    """(strict, lenient) top-1 of the resolver as it is configured now on one dev set."""
+    dev = _read_dev(name)
+    out = T.Resolver(full, default_embedder).resolve_many(dev.title.tolist())
+    tops = [r.matches[0].soc_code if r.matches else None for r in out]
+    strict = sum(t == s for t, s in zip(tops, dev.soc_code)) / len(dev)
+    lenient = sum(t in ok for t, ok in zip(tops, _oks(dev))) / len(dev)
+    return strict, lenient
+
+
+# leave-one-set-out variants of the re-ranker's training: name -> options
+#   devs: posting-title sets fitted on (besides the alternates), minus the set measured
+#   alts: include the held-out alternates; w: weight of a posting title's rows; unsettled: only titles the
+#   cheap stages leave unsettled (those the re-ranker is applied to); drop: features left out; C: regularisation
+LOSO_TRAIN = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+LOSO_TEST = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+REL = ("alias_gap", "desc_gap", "occ_gap", "vote_rel", "resolver_rel")  # the eighth pass's relative features
+BASE_DROP = REL
+VARIANTS = {
+    "A: alternates + dev1 (the current recipe, refitted)": dict(devs=("dev",)),
+    "B: alternates + dev1-dev6 (minus k)": dict(devs=LOSO_TRAIN),
+    "C: B, posting titles weighted x3": dict(devs=LOSO_TRAIN, w=3.0),
+    "D: B, unsettled titles only": dict(devs=LOSO_TRAIN, unsettled=True),
+    "E: dev1-dev6 only, no alternates": dict(devs=LOSO_TRAIN, alts=False),
+    "K: B + relative features": dict(devs=LOSO_TRAIN, drop=()),
+    "M: D + relative features": dict(devs=LOSO_TRAIN, unsettled=True, drop=()),
+    "P: M, listwise (conditional logit)": dict(devs=LOSO_TRAIN, unsettled=True, drop=(),
+                                               listwise=True),
+    "Q: K, listwise": dict(devs=LOSO_TRAIN, drop=(), listwise=True),
+    "S: M, C=1.0": dict(devs=LOSO_TRAIN, unsettled=True, drop=(), C=1.0),
+    "T: M, posting titles weighted x3": dict(devs=LOSO_TRAIN, unsettled=True, drop=(), w=3.0),
+    "U: M, no alternates": dict(devs=LOSO_TRAIN, unsettled=True, drop=(), alts=False),
+    "V: M, C=0.1": dict(devs=LOSO_TRAIN, unsettled=True, drop=(), C=0.1),
+    "V2: M, C=0.03": dict(devs=LOSO_TRAIN, unsettled=True, drop=(), C=0.03),
+    "V3: M, C=0.2": dict(devs=LOSO_TRAIN, unsettled=True, drop=(), C=0.2),
+    "X: K, C=0.1 (settled titles kept)": dict(devs=LOSO_TRAIN, drop=(), C=0.1),
+    "R: P, C=3": dict(devs=LOSO_TRAIN, unsettled=True, drop=(), listwise=True, C=3.0),
+    "I: B, C=1.0": dict(devs=LOSO_TRAIN, C=1.0),
+    "J: B, C=0.05": dict(devs=LOSO_TRAIN, C=0.05),
+}
+
+
+def _held_alternates(con, full: T.TitleIndex) -> tuple[pd.DataFrame, T.TitleIndex]:
+    alts = con.execute("SELECT soc_code, title FROM onet_alternate_titles").df()
+    h = [int(hashlib.sha1(f"{s}|{t}".encode()).hexdigest(), 16) % 1000 for s, t in zip(alts.soc_code, alts.title)]
+    held = alts[[500 <= x < HOLD_HI for x in h]].copy()
+    held["key"] = [normalize(t).text for t in held.title]
+    held = held[[k != "" and k in full.pos and len(full.key_socs[full.pos[k]]) == 1 for k in held.key]]
+    return held, T.build_index(con, default_embedder(), exclude=set(zip(held.soc_code, held.key)), reuse=full)
+
+
+def _training(alt_blocks, dev_blocks, opts: dict, without: str | None):
+    """(X, y, sample weight) for one fit: the alternates and the option's posting-title sets minus `without`."""
+    import numpy as np
+
+    from careerpath.extract import title_rerank as R
+
+    keep = [i for i, f in enumerate(R.FEATURES) if f not in opts.get("drop", BASE_DROP)]
+    parts = [(X, y, 1.0) for X, y in alt_blocks] if opts.get("alts", True) else []
+    for name in opts["devs"]:
+        if name != without:
+            blocks, settled = dev_blocks[name]
+            parts += [(X, y, opts.get("w", 1.0)) for (X, y), st in zip(blocks, settled)
+                      if not (opts.get("unsettled") and st)]
+    parts = [(X[:, keep], y, np.full(len(y), w)) for X, y, w in parts if len(X)]
+    return keep, parts
+
+
+def _fit_listwise(rows, C: float) -> tuple[list[float], float]:
+    """A conditional logit (tried in the eighth pass, not kept): per title, the softmax of X @ coef over its
+    candidates, fitted to put its mass on the right codes (L2 penalty 1 / (2 C)); no intercept."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    rows = [r for r in rows if len(r[0]) and r[1].any()]
+    X = np.vstack([r[0] for r in rows])
+    pos = np.concatenate([r[1] for r in rows]).astype(bool)
+    bounds = np.cumsum([0] + [len(r[1]) for r in rows])
+    w_blk = np.array([float(np.mean(r[2])) if len(r) > 2 else 1.0 for r in rows])
+    seg = np.repeat(np.arange(len(rows)), np.diff(bounds))
+
+    def loss(beta):
+        z = X @ beta
+        e = np.exp(z - np.maximum.reduceat(z, bounds[:-1])[seg])
+        tot, good = np.add.reduceat(e, bounds[:-1]), np.add.reduceat(e * pos, bounds[:-1])
+        grad = -((w_blk[seg] * (np.where(pos, e, 0) / good[seg] - e / tot[seg])) @ X)
+        return -np.sum(w_blk * (np.log(good) - np.log(tot))) + beta @ beta / (2 * C), grad + beta / C
+
+    return [float(c) for c in minimize(loss, np.zeros(X.shape[1]), jac=True, method="L-BFGS-B").x], 0.0
+
+
+def _softmax_score(X):
+    """title_rerank.score for a conditional logit: a softmax over one title's candidates."""
+    import numpy as np
+
+    from careerpath.extract import title_rerank as R
+
+    z = X @ np.asarray(R.COEF, dtype=np.float64)
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def _set_coef(keep: list[int], coef: list[float], intercept: float, listwise: bool = False) -> None:
+    from careerpath.extract import title_rerank as R
+
+    R.score = _softmax_score if listwise else _POINTWISE_SCORE
+    full_coef = [0.0] * len(R.FEATURES)
+    for j, c in zip(keep, coef):
+        full_coef[j] = c
+    R.COEF, R.INTERCEPT = tuple(full_coef), intercept
+
+
+def loso(con, full: T.TitleIndex, only: str = "") -> None:
+    """Leave-one-set-out: for each variant and each k in dev2-dev7, fit the re-ranker without set k and measure
+    top-1 on set k. dev8 is never used. Prints strict / lenient per set and the averages."""
+    from careerpath.extract import title_rerank as R
+
+    stored = (R.COEF, R.INTERCEPT, R.score)
+    held, idx2 = _held_alternates(con, full)
+    alt_blocks = _rerank_rows(idx2, held.title.tolist(), [{s} for s in held.soc_code])
+    dev_blocks = {}
+    for name in dict.fromkeys(LOSO_TRAIN + LOSO_TEST):
+        dev, settled = _read_dev(name), []
+        dev_blocks[name] = (_rerank_rows(full, dev.title.tolist(), _oks(dev), settled), settled)
+        print(f"# {name}: {len(settled)} titles, {len(settled) - sum(settled)} unsettled")
+    print("variant | " + " | ".join(LOSO_TEST) + " | mean strict | mean lenient")
+    variants = {"0: stored coefficients (no refit)": None, **VARIANTS}
+    for vname, opts in variants.items():
+        if only and not any(vname.startswith(o + ":") for o in only.split(",")) and opts is not None:
+            continue
+        cells, ss, ls = [], [], []
+        for k in LOSO_TEST:
+            if opts is None:
+                R.COEF, R.INTERCEPT, R.score = stored
+            else:
+                keep, parts = _training(alt_blocks, dev_blocks, opts, k)
+                fit = _fit_listwise if opts.get("listwise") else R.fit
+                coef, intercept = fit(parts, C=opts.get("C", 0.3))
+                _set_coef(keep, coef, intercept, opts.get("listwise", False))
+            s, l = _accuracy(full, k)
+            cells.append(f"{100 * s:.1f} / {100 * l:.1f}")
+            ss.append(s)
+            ls.append(l)
+        print(f"{vname} | " + " | ".join(cells) + f" | {100 * sum(ss) / len(ss):.1f} | {100 * sum(ls) / len(ls):.1f}",
+              flush=True)
+    R.COEF, R.INTERCEPT, R.score = stored
 
 
 def part_c(con, full: T.TitleIndex, db: str, n: int, with_cold: bool) -> None:
@@ -276,6 +446,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=20261128)
     ap.add_argument("--descriptions", action="store_true",
                     help="in (b), pass each title's posting description (found by exact title in the store) to resolve")
+    ap.add_argument("--loso", action="store_true", help="leave-one-set-out comparison of re-ranker training variants")
+    ap.add_argument("--variant", default="",
+                    help="with --fit-reranker: a VARIANTS letter (default V, the stored fit); with --loso: letters, comma-separated")
     ap.add_argument("--only", default="", help="dev sets to measure in (b), comma-separated (default: all)")
     args = ap.parse_args()
     con = duckdb.connect(args.db, read_only=True)
@@ -288,7 +461,10 @@ def main() -> None:
     # rebuilt in memory from the store's tables, reusing its cached vectors: measures the code as it is
     full = T.build_index(con, default_embedder(), reuse=stored)
     if args.fit_reranker:
-        fit_reranker(con, full)
+        fit_reranker(con, full, args.variant or "V")
+        return
+    if args.loso:
+        loso(con, full, args.variant)
         return
     if args.no_rerank:
         from careerpath.extract import title_rerank

@@ -294,3 +294,38 @@ def test_reranker_fit_learns_the_informative_feature() -> None:
     y = X[:, 4] > 0.6  # only the neighbour vote decides
     coef, _ = R.fit([(X, y)], C=10)
     assert max(range(len(coef)), key=lambda i: abs(coef[i])) == 4 and coef[4] > 0
+
+
+def test_reranker_relative_features() -> None:
+    """The relative columns compare each candidate with the title's best: cosine gaps are >= 0 and 0 for the best,
+    vote and resolver shares lie in [0, 1] with 1 for the best (all 0 when no candidate has any)."""
+    import numpy as np
+
+    from careerpath.extract import title_rerank as R
+
+    base = [f for f in R.FEATURES if f not in R._RELATIVE]
+    X = np.zeros((3, len(base)))
+    col = {f: i for i, f in enumerate(base)}
+    X[:, col["alias_cos"]] = [0.9, 0.7, 0.0]
+    X[:, col["desc_cos"]] = [0.2, 0.5, 0.4]
+    X[:, col["knn_vote"]] = [0.6, 0.3, 0.0]
+    rel = dict(zip(R._RELATIVE, R._relative(X).T))
+    assert np.allclose(rel["alias_gap"], [0.0, 0.2, 0.9]) and np.allclose(rel["desc_gap"], [0.3, 0.0, 0.1])
+    assert np.allclose(rel["vote_rel"], [1.0, 0.5, 0.0]) and np.allclose(rel["resolver_rel"], 0.0)
+    assert R._relative(np.zeros((0, len(base)))).shape == (0, len(R._RELATIVE))
+
+
+def test_reranker_fit_weights_rows() -> None:
+    """A block's sample weight counts like repeating its rows (the posting-title sets are fitted beside the
+    alternates with a weight)."""
+    import numpy as np
+
+    pytest.importorskip("sklearn")
+    from careerpath.extract import title_rerank as R
+
+    rng = np.random.default_rng(1)
+    X1, X2 = rng.random((60, len(R.FEATURES))), rng.random((40, len(R.FEATURES)))
+    y1, y2 = X1[:, 4] > 0.5, X2[:, 3] > 0.5
+    weighted = R.fit([(X1, y1, np.ones(60)), (X2, y2, np.full(40, 2.0))], C=1.0)
+    repeated = R.fit([(X1, y1), (X2, y2), (X2, y2)], C=1.0)
+    assert np.allclose(weighted[0], repeated[0], atol=1e-3) and abs(weighted[1] - repeated[1]) < 1e-3
