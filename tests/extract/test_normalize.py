@@ -150,3 +150,26 @@ def test_tech_names_and_ranks_before_a_role(raw, text) -> None:
 ])
 def test_a_role_repeated_at_another_rank_is_one_role(raw, text) -> None:
     assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    # ninth pass: segment choice (real dev-set titles)
+    ("Band 6 Sister - Registered Children's Community Nurse", "registered child s community nurse"),  # band: a nurse
+    ("Senior Python Engineer with Spark", "python engineer"),             # the role ends at "with"
+    ("Mainframe Engineer with DB2", "mainframe engineer"),
+    ("Students with Visual Impairments Teacher", "student with visual impairment teacher"),  # no role before it
+    ("SR. Scientist (Computational Biology)", "computational biology scientist"),  # a bare role reads the bracket
+    ("IRS PATHWAYS RECENT GRADUATE PROGRAM (SOCIAL SCIENTIST)", "social scientist"),  # no role outside it
+    ("Senior Analyst (Sr MDM)", "mdm analyst"),
+    ("Data Engineer (Remote)", "data engineer"),                          # a named role ignores its brackets
+    ("Nurse (Band 5)", "nurse"),
+    ("Staff Engineer - Low-Latency Distributed Systems | Event Streaming Architecture",
+     "low latency distributed system engineer"),                          # "staff" ranks a tech role: bare
+    ("Staff Nurse - Elderly Care", "staff nurse"),
+    ("Capgemini Government Solutions | Business Intelligence and Data Analytics Consultant TX | austin, tx",
+     "business intelligence and data analytics consultant tx"),            # a role before a state is kept
+    ("Sr. Data Engineer -NYC, NY (Hybrid)", "data engineer"),             # " -NYC" is a segment
+    ("RESEARCH SCIENTIST - BIOLOGICAL SAFETY", "biological safety research scientist"),  # generic: takes the field
+])
+def test_segment_choice_ninth_pass(raw, text) -> None:
+    assert normalize(raw).text == text

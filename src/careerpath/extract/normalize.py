@@ -159,6 +159,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # healthcare support worker is a nursing assistant (a healthcare assistant, HCA); a plain "Support Worker" (care) stays.
 _UK_ROLES = ((re.compile(r"\b(ward|theatre|theater|deputy|charge|junior|senior|night|unit|clinic|community|"
                          r"department|departmental|outpatients?|team) sisters?\b"), r"\1 nurse"),
+             (re.compile(r"\b(band \d+[a-z]?) sisters?\b"), r"\1 nurse"),  # "Band 6 Sister": an NHS pay band, so a nurse
              (re.compile(r"\b(?:clinical|healthcare) support workers?\b"), "healthcare assistant"))
 # "R&D" before a field is the department, not the job ("Director, R&D Data Science"); "R&D Engineer" keeps it
 _RND = re.compile(r"\br and d (?=[a-z])(?!(?:engineer|scientist|technician|specialist|manager|director|lead|"
@@ -188,7 +189,7 @@ _RANKS = {"director", "head", "vice", "president", "chief", "associate", "assist
 _MANAGES = {"manager", "director", "head", "supervisor"}  # ranks over a role: "Manager - X Engineer" manages X engineers
 _GENERIC_MODIFIERS = {"research"}  # "Research Scientist, Talent Assessment": the qualifier names the field
 _CUT_AT = {"job", "jobs", "required", "wanted", "needed", "vacancy", "vacancies"}
-_SEGMENT_SPLIT = re.compile(r"(\s+[-–—|:]+\s+|(?<=[a-z])[-–—:]\s+|\s*[|•·]\s*|\s*/\s+|\s+/\s*|\s*,\s*|\s*;\s*)")
+_SEGMENT_SPLIT = re.compile(r"(\s+[-–—|:]+\s+|\s+[-–—](?=[a-z]{2})|(?<=[a-z])[-–—:]\s+|\s*[|•·]\s*|\s*/\s+|\s+/\s*|\s*,\s*|\s*;\s*)")
 _BRACKETS = re.compile(r"[\(\[\{<][^\)\]\}>]*[\)\]\}>]?")
 _NON_WORD = re.compile(r"[^\w+#]+")
 _US_STATES = set(("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm "
@@ -277,7 +278,10 @@ def _choose_segment(parts: list[str]) -> str:
     first, words = parts[0], contents[0]
     if len(parts) == 1:
         return first
-    rest = [(p, c, k) for p, c, k in zip(parts[1:], contents[1:], comma[1:]) if c and not _looks_like_place(p)]
+    # "Staff Engineer - Low-Latency Distributed Systems": "staff" ranks a tech role, so the role is bare
+    words = [w for i, w in enumerate(words) if not (w in _KEPT_RANKS and set(words[i + 1:]) & _STAFF_TECH)]
+    rest = [(p, c, k) for p, c, k in zip(parts[1:], contents[1:], comma[1:])
+            if c and not (_looks_like_place(p) and not _has_head(c))]  # "... Analytics Consultant TX" names a role
     if words and all(w in _RANKS for w in words) and rest:
         # "Associate Director/Director, Safety Scientist": a rank alone; a later role is the job ("VP, Data
         # Science" stays a VP: "data science vice president" lands on Education Administrators)
@@ -304,7 +308,7 @@ def _choose_segment(parts: list[str]) -> str:
             return p if bare and len(c) >= 2 and c[-1] == words[0] else first
         if set(_NON_WORD.sub(" ", p).split()) & _WEAK_HEADS:  # "Scientist / Group Lead, ...": a rank, not a field
             continue
-        if len([w for w in c if w != "and"]) <= 4 and (bare or k):
+        if len([w for w in c if w != "and"]) <= 4 and (bare or k or generic):
             return f"{p} {first}"  # "Director, Data Science & Digital Health": the parts are read one by one later
         return first
     return first
@@ -334,21 +338,32 @@ def _normalize(title: object) -> NormalizedTitle:
     text = re.sub(r"\.net\b", " dotnet ", text)
     text = re.sub(r"\b(\w+)\.js\b", r"\1js", text)  # "Node.js", "Vue.js": one word, not "node j"
     stripped = _BRACKETS.sub(" ", text)
-    text = stripped if _NON_WORD.sub("", stripped) else re.sub(r"[\(\)\[\]\{\}<>]", " ", text)
+    bracketed = [b.strip("()[]{}<> ") for b in _BRACKETS.findall(text)] if _NON_WORD.sub("", stripped) else []
+    text = stripped if bracketed or _NON_WORD.sub("", stripped) else re.sub(r"[\(\)\[\]\{\}<>]", " ", text)
     text = _MONEY.sub(" ", text)
     text, foreign = _translate(text)
     for pattern, repl in _UK_ROLES:
         text = pattern.sub(repl, text)
     text = _RND.sub("", text)
-    text = _choose_segment(_segments(text))
+    parts = _segments(text)
+    chosen = _choose_segment(parts)
+    if bracketed:
+        # "SR. Scientist (Computational Biology)", "Graduate Program (Social Scientist)": when the title outside
+        # the brackets is a bare role or no role at all, the bracket is read as one more segment after a comma
+        words = _content(chosen)
+        if len(words) <= 1 or not _has_head(words):
+            extra = [p for b in bracketed for p in _segments(b) if _content(p)]
+            if extra:
+                chosen = _choose_segment(parts + ["," + p.lstrip(",") for p in extra])
+    text = chosen
     text = _NOISE_PHRASES.sub(" ", text)
     text = _BAND.sub(" ", text)
     words = _NON_WORD.sub(" ", text.replace("-", " ").replace("/", " ")).split()
     if foreign:
         words = _role_last(words)
     for i, w in enumerate(words):  # "Care Assistant Job Hereford", "Nurse Required in Surrey"
-        if i > 0 and w in _CUT_AT:
-            words = words[:i]
+        if i > 0 and (w in _CUT_AT or (w == "with" and words[i - 1] in _HEAD_WORDS)):
+            words = words[:i]  # "Senior Python Engineer with Spark": the role ends at "with"
             break
 
     seniority: str | None = None
