@@ -183,6 +183,18 @@ def top5(queries: np.ndarray, targets: np.ndarray, skill_vecs: np.ndarray, w: np
     return float(((sims > gold).sum(axis=1) < 5).mean())
 
 
+def dev_rp5(ex, dev: dict[str, list[dict]]) -> dict[str, str]:
+    """R-P@5 "technical/other" per dev set, with the extractor as it is (its embedder possibly adapted)."""
+    out = {}
+    for n, items in dev.items():
+        by: dict[str, list[float]] = {}
+        for it in items:
+            gold = {s["uri"] for s in it["skills"] if s["uri"]}
+            by.setdefault(it["group"], []).append(r_precision(ranked_uris(ex.extract(it["text"])), gold))
+        out[n] = "/".join(f"{100 * sum(v) / len(v):.1f}" for _, v in sorted(by.items(), key=lambda kv: kv[0] != "technical"))
+    return out
+
+
 def main() -> None:
     from careerpath.embed import default_embedder
     from careerpath.extract.skills import ExtractConfig, SkillExtractor, taxonomy_vectors
@@ -226,14 +238,7 @@ def main() -> None:
 
     def evaluate(w: np.ndarray | None) -> dict[str, str]:
         ex.embedder = Adapted(w)
-        out = {}
-        for n, items in dev.items():
-            by: dict[str, list[float]] = {}
-            for it in items:
-                gold = {s["uri"] for s in it["skills"] if s["uri"]}
-                by.setdefault(it["group"], []).append(r_precision(ranked_uris(ex.extract(it["text"])), gold))
-            out[n] = "/".join(f"{100 * sum(v) / len(v):.1f}" for _, v in sorted(by.items(), key=lambda kv: kv[0] != "technical"))
-        return out
+        return dev_rp5(ex, dev)
 
     print("no adapter", evaluate(None), flush=True)
     held = (np.arange(len(y)) % 20) == 7

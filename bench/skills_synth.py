@@ -32,8 +32,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_skills import r_precision, ranked_uris  # noqa: E402
-from skills_adapter import AdapterConfig, alias_pairs, apply, fit, fit_ridge, top5  # noqa: E402
+from skills_adapter import AdapterConfig, alias_pairs, apply, dev_rp5, fit, fit_ridge, top5  # noqa: E402
 
 SYNTH = ROOT / "tests" / "data" / "skills_synth.jsonl"
 SETS = ("dev", "dev2", "dev3", "dev4")
@@ -136,14 +135,7 @@ def main() -> None:
 
     def evaluate(w: np.ndarray | None) -> dict[str, str]:
         ex.embedder = Adapted(w)
-        out = {}
-        for n, items in dev.items():
-            by: dict[str, list[float]] = {}
-            for it in items:
-                gold = {s["uri"] for s in it["skills"] if s["uri"]}
-                by.setdefault(it["group"], []).append(r_precision(ranked_uris(ex.extract(it["text"])), gold))
-            out[n] = "/".join(f"{100 * sum(v) / len(v):.1f}" for _, v in sorted(by.items(), key=lambda kv: kv[0] != "technical"))
-        return out
+        return dev_rp5(ex, dev)
 
     if args.skill_holdout:  # generalisation to skills with no sentence in the fit: 10 % of the concepts held out
         out = np.array([zlib.crc32(str(r).encode()) % 10 == 0 for r in ys.tolist()])

@@ -333,7 +333,10 @@ def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | None
     if MAX_ROLE_RANK is not None:
         rel = rel[rel["role_rank"] <= MAX_ROLE_RANK]
     if MAX_FAMILY_RANK is not None and FAMILY_K > 1 and len(rel):
-        fam = family_vectors(rmat)
+        key = ("family", FAMILY_K)
+        if key not in skill_vecs.derived:  # all roles' families: ~40 ms, the same for every recommendation
+            skill_vecs.derived[key] = family_vectors(rmat)
+        fam = skill_vecs.derived[key]
         fs = np.vstack([vecs[c] for c in rel["course_id"]]) @ fam.T
         rel["family_rank"] = (fs > fs[:, [own]]).sum(axis=1)
         rel = rel[rel["family_rank"] <= MAX_FAMILY_RANK]

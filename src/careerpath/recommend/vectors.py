@@ -31,6 +31,8 @@ class SkillVecs:
     role_mat: np.ndarray | None = None
     index: dict[str, int] = field(init=False, repr=False)
     role_index: dict[str, int] = field(init=False, repr=False)
+    #: what the ranker derives from these vectors once (`rank.family_vectors`), not per recommendation
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ids, slugs = [str(i) for i in self.ids], [str(s) for s in self.role_slugs]
