@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -76,3 +77,13 @@ def test_general_workplace_skills_are_named_not_priced(full_con):
     note = [a for a in g.snapshot.time_to_job_ready.assumptions if a.startswith("general workplace skills")]
     assert note and "Speaking" in note[0]
     assert "Medicine and Dentistry" in on_path
+
+
+def test_credential_courses_teach_the_role(full_con):
+    """Certificate courses are the recommender's, ranked by what they teach: matching their titles and skill
+    lists to a role's skill names had put "Meta Android Developer" on accountants' and security analysts' pages."""
+    sec = [c for c in build_guide(full_con, "information security analysts").certifications if c.course_id]
+    assert sec and all(re.search(r"cyber|security", c.name, re.I) for c in sec), [c.name for c in sec]
+    acc = [c for c in build_guide(full_con, "accountants and auditors").certifications if c.course_id]
+    assert not any(re.search(r"developer|android|project management", c.name, re.I) for c in acc), [c.name for c in acc]
+    assert all("Teaches" in c.evidence for c in sec + acc)

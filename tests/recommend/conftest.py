@@ -19,23 +19,23 @@ COLS = ["course_id", "catalog", "provider", "title", "description", "outcomes", 
 
 
 def course(cid, catalog, provider, title, skills, subject=None, level="beginner", rating=None, n=None,
-           enrolled=None, hours=10.0, free=None, price=None, group=None, description=None):
+           enrolled=None, hours=10.0, free=None, price=None, group=None, description=None, cert="course"):
     return dict(zip(COLS, [cid, catalog, provider, title, description, None, skills, [], subject, level, rating, n,
-                           enrolled, hours, free, price, "course", f"https://example.org/{cid}", group]))
+                           enrolled, hours, free, price, cert, f"https://example.org/{cid}", group]))
 
 
 COURSES = [
     course("c:ml", "coursera-partner", "Stanford", "Machine Learning", ["Machine Learning", "Python"],
            subject="DataScience", level="beginner", rating=4.9, n=150_000, hours=60),
     course("c:dl", "coursera-partner", "DeepLearning.AI", "Deep Learning with PyTorch", ["Deep Learning", "PyTorch"],
-           subject="DataScience", level="advanced", rating=4.7, n=20_000, hours=40),
+           subject="DataScience", level="advanced", rating=4.7, n=20_000, hours=40, cert="Professional Certificate"),
     course("u:pyml", "udemy", "Udemy", "Python for Machine Learning Bootcamp", [], subject=None, level="intermediate",
            n=3_000, enrolled=90_000, hours=None, free=False, price=20.0,
            description="Learn python and machine learning with scikit-learn."),
     course("e:sql", "edx", "HarvardX", "SQL for Data Science", [], subject=None, level=None, hours=None,
            description="Query databases with SQL; joins, aggregation, python access."),
     course("c:yoga", "coursera-partner", "Calm U", "Yoga for Everyone", ["Yoga", "Communication"],
-           subject="Health", level="beginner", rating=5.0, n=500_000, hours=5),
+           subject="Health", level="beginner", rating=5.0, n=500_000, hours=5, cert="professional certificate"),
     course("c:comm", "coursera-partner", "Penn", "Communication Skills for Engineers", ["Communication"],
            subject="Business", level="beginner", rating=4.95, n=80_000, hours=8),
     course("u:free", "udemy", "Udemy", "Free Intro to Python", [], subject="Web Development", level="beginner",

@@ -9,7 +9,9 @@ import pytest
 from careerpath import store
 from careerpath.errors import InputError
 from careerpath.recommend.filters import Filters
-from careerpath.recommend.rank import greedy_select, recommend, why
+from careerpath.recommend.items import courses_with_quality
+from careerpath.recommend.rank import (course_vectors, greedy_select, load_course_skills, rank_course_lists, rank_courses,
+                                       recommend, role_vectors, why)
 from careerpath.recommend.roles import resolve_slug
 
 from .conftest import ml_role
@@ -51,10 +53,26 @@ def test_courses_with_missing_fields_are_listed_with_nulls(course_db):
     (Filters(max_hours=20), {"u:free"}),
     (Filters(provider="stanford"), {"c:ml", "c:ml2"}),
     (Filters(provider="udemy"), {"u:pyml", "u:free"}),
+    (Filters(certificate=True), {"c:dl"}),  # the 5-star yoga certificate teaches none of the role's skills
 ])
 def test_filters(course_db, filters, allowed):
     ids = set(_ids(recommend(store.connect(course_db), ml_role(), top=20, filters=filters)))
     assert ids and ids <= allowed
+
+
+def test_several_lists_share_one_ranking(course_db, hashing):
+    """A guide asks for its course list and its credentials in one call; each equals its own `rank_courses`."""
+    con = store.connect(course_db)
+    courses, cs = courses_with_quality(con), load_course_skills(con)
+    emb = hashing
+    role = ml_role()
+    vecs = course_vectors(con, courses, emb, set(courses["course_id"]))
+    rv = role_vectors(role, emb)
+    both = rank_course_lists(courses, cs, vecs, rv, role, {"all": (5, None), "cert": (3, Filters(certificate=True))})
+    assert both["all"] == rank_courses(courses, cs, vecs, rv, role, 5)
+    assert both["cert"] == rank_courses(courses, cs, vecs, rv, role, 3, Filters(certificate=True))
+    assert [c["course_id"] for c in both["cert"]] == ["c:dl"]
+    assert both["cert"][0]["certificate_type"].lower() == "professional certificate"
 
 
 def test_bad_filters_are_input_errors():

@@ -35,17 +35,20 @@ def _show(items: list[dict]) -> None:
 @click.option("--free", is_flag=True, help="Only courses stated to be free.")
 @click.option("--max-hours", type=float, default=None, help="Only courses stated to take at most this many hours.")
 @click.option("--provider", default=None, help="Only courses whose provider or catalog contains this text.")
+@click.option("--certificate", is_flag=True,
+              help="Only credentials: professional, university or graduate certificates.")
 @click.option("--order", type=click.Choice(["best", "path"]), default="best", show_default=True,
               help="best: most useful first; path: from foundations to advanced.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--db", "db", default=None, help="The store file (default $CAREERPATH_DB or ./careerpath.duckdb).")
 def courses_command(role: str | None, top: int, topic: str | None, list_topics: bool, level: str | None,
-                    free: bool, max_hours: float | None, provider: str | None, order: str, as_json: bool,
+                    free: bool, max_hours: float | None, provider: str | None, certificate: bool, order: str, as_json: bool,
                     db: str | None) -> None:
     """Courses that teach a role's skills, best first; or browse the catalog by topic.
 
     Examples: careerpath courses "machine learning engineer" --top 10 --json;
-    careerpath courses data-analyst --free --max-hours 20; careerpath courses --topics;
+    careerpath courses data-analyst --free --max-hours 20; careerpath courses nurse --certificate;
+    careerpath courses --topics;
     careerpath courses --topic "data science" --json
     """
     from careerpath import store
@@ -55,7 +58,7 @@ def courses_command(role: str | None, top: int, topic: str | None, list_topics: 
     given = sum(bool(x) for x in (role, topic, list_topics))
     if given != 1:
         raise InputError("give exactly one of: ROLE, --topic T, --topics")
-    filters = Filters(level=level, free=free, max_hours=max_hours, provider=provider)
+    filters = Filters(level=level, free=free, max_hours=max_hours, provider=provider, certificate=certificate)
     con = store.connect(config.db_path(db))
     if list_topics:
         rows = topics_mod.list_topics(con)

@@ -84,9 +84,10 @@ def _snapshot(prof: pm.Profile, ttj: gm.TimeToJobReady, con: duckdb.DuckDBPyConn
                          source=edu.bls_source, as_of=as_of))
 
 
-def _certifications(prof: pm.Profile) -> tuple[list[gm.Certification], list[str]]:
-    """Certifications postings ask for (above a noise floor), then up to three certificate courses, one
-    per title, those naming the role first; the second list is what earns a roadmap step."""
+def _certifications(prof: pm.Profile, credentials: list[gm.CourseItem]) -> tuple[list[gm.Certification], list[str]]:
+    """Certifications postings ask for (above a noise floor), then the credential courses the recommender ranks
+    for the role by what they teach (one per title); the second list is what earns a roadmap step. Matching
+    certificate titles to skill names instead put "Meta Android Developer" on accountants' pages."""
     certs, for_path = [], []
     for c in prof.certifications.from_postings:
         if c.share.value < MIN_LIST_SHARE or c.n_postings < MIN_LIST_POSTINGS:
@@ -97,13 +98,15 @@ def _certifications(prof: pm.Profile) -> tuple[list[gm.Certification], list[str]
         if c.share.value >= MIN_CERT_SHARE:
             for_path.append(c.name)
     seen: set[str] = set()
-    catalog = sorted(prof.certifications.catalog, key=lambda c: "names the role" not in c.why)
-    for c in catalog:
+    for c in credentials:
         key = " ".join(re.sub(r"[^a-z0-9]+", " ", re.sub(r"\(.*?\)", " ", c.title.lower())).split())
+        key = re.sub(r" professional certificate$", "", key)
         if key in seen:
             continue
         seen.add(key)
-        certs.append(gm.Certification(name=c.title, evidence=f"certificate course: {c.why}"))
+        certs.append(gm.Certification(name=c.title, course_id=c.course_id, url=c.url,
+                                      evidence=f"{c.certificate_type or 'certificate'} course"
+                                               f"{' by ' + c.provider if c.provider else ''}: {c.why}"))
         if len(seen) >= MAX_CATALOG_CERTS:
             break
     return certs, for_path
@@ -143,12 +146,12 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
     skills = [gm.GuideSkill(id=s.id, name=s.name, type=s.type or "skill", importance=round(s.importance, 4),
                             share_of_postings=round(s.share_of_postings.value, 4) if s.share_of_postings else None,
                             core=s.core, evidence=s.evidence) for s in items]
-    courses = recommend_courses(con, prof)
+    courses, credentials = recommend_courses(con, prof, certificates=2 * MAX_CATALOG_CERTS)
     top = [PathSkill(s.id, s.name, s.type, s.importance, s.core)
            for s in sorted(items, key=lambda s: (-s.importance, s.name))[:MAX_PATH_SKILLS]]
     facts = skill_facts(con, hit.slug, top)
     path, general = split_general(top, facts)
-    certs, cert_names = _certifications(prof)
+    certs, cert_names = _certifications(prof, credentials)
     tasks = prof.what_they_do.tasks
     full = plan(path, facts, courses, pace, tasks=tasks, certifications=cert_names)
     background = {s.id for s in path if is_background(s)}

@@ -21,7 +21,9 @@ from careerpath.embed import default_embedder
 from careerpath.profile import model as pm
 from careerpath.recommend.index import course_text, load_embeddings
 from careerpath.recommend.items import courses_with_quality
-from careerpath.recommend.rank import SkillVecs, load_course_skills, rank_courses, role_vectors, skill_vectors
+from careerpath.recommend.filters import Filters
+from careerpath.recommend.rank import (SkillVecs, load_course_skills, rank_course_lists, role_vectors,
+                                      skill_vectors)
 from careerpath.recommend.relevance import Role
 from careerpath.recommend.roles import role_from_profile
 
@@ -77,6 +79,12 @@ def _role(profile: pm.Profile) -> Role:
 
 def courses_for(con: duckdb.DuckDBPyConnection, profile: pm.Profile, top: int) -> list[dict]:
     """`recommend_for_role(con, profile.role.slug, top=top)`, from the cached catalogue."""
+    return course_lists_for(con, profile, {"": (top, None)})[""]
+
+
+def course_lists_for(con: duckdb.DuckDBPyConnection, profile: pm.Profile,
+                     lists: dict[str, tuple[int, Filters | None]]) -> dict[str, list[dict]]:
+    """Several (top, filters) lists of the role from one relevance ranking (`rank_course_lists`)."""
     cat = catalogue(con)
     role = _role(profile)
     embedder = default_embedder()
@@ -89,5 +97,5 @@ def courses_for(con: duckdb.DuckDBPyConnection, profile: pm.Profile, top: int) -
     if missing:  # as course_vectors: uncached candidates are encoded for this list only
         rows = cat.courses.set_index("course_id").loc[missing].reset_index()
         vecs = {**vecs, **dict(zip(rows["course_id"], embedder.encode([course_text(r) for _, r in rows.iterrows()])))}
-    return rank_courses(cat.courses, cat.course_skills, vecs, cat.role_vecs[role.slug], role, top,
-                        skill_vecs=cat.skill_vecs)
+    return rank_course_lists(cat.courses, cat.course_skills, vecs, cat.role_vecs[role.slug], role, lists,
+                             skill_vecs=cat.skill_vecs)

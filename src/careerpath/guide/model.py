@@ -92,7 +92,9 @@ class RoadmapStep(BaseModel):
 class Certification(BaseModel):
     name: str
     evidence: str
-    share: Figure | None = None
+    share: Figure | None = None  # when postings ask for it
+    course_id: str | None = None  # when it is a credential course of the catalog
+    url: str | None = None
 
 
 class ExperienceSalary(BaseModel):
@@ -113,6 +115,7 @@ class CourseItem(BaseModel):
     provider: str | None = None
     url: str | None = None
     level: str | None = None
+    certificate_type: str | None = None
     hours: float | None = None
     rating: float | None = None
     n_ratings: int | None = None

@@ -71,7 +71,7 @@ def render_md(g: Guide) -> str:
             out.append(f"   - Why here: {_md(st.why)}")
     out.append("")
     if g.certifications:
-        out += ["## Certifications", "", *[f"- {_md(c.name)} — {_md(c.evidence)}" for c in g.certifications], ""]
+        out += ["## Certifications", "", *[f"- {_link(c.name, c.url)} — {_md(c.evidence)}" for c in g.certifications], ""]
     if g.salary_by_experience:
         out += ["## Salary by experience", "", *[f"- {e.level}: {_fig(e.annual)}" for e in g.salary_by_experience], ""]
     if g.salary_by_state:
@@ -82,7 +82,7 @@ def render_md(g: Guide) -> str:
         for i, c in enumerate(g.courses, 1):
             bits = [b for b in (c.provider and _md(c.provider), c.level, c.hours and f"{c.hours:g} h",
                                 c.rating and f"{c.rating:g}★") if b]
-            link = f"[{_md(c.title)}](<{c.url}>)" if c.url and c.url.startswith(("http://", "https://")) else _md(c.title)
+            link = _link(c.title, c.url)
             out.append(f"{i}. {link} — {', '.join(bits)} \\[{c.course_id.split(':')[0]}\\]: {_md(c.why)}")
         out.append("")
     if g.faq:
@@ -98,3 +98,8 @@ def render_md(g: Guide) -> str:
             f"{', as of ' + x.as_of if x.as_of else ''}). Licence: {_md(x.license)}. {x.url}" for x in g.sources]
     out += ["", ONET_ATTRIBUTION, ""]
     return "\n".join(out)
+
+
+def _link(text: str, url: str | None) -> str:
+    """A Markdown link for web addresses only: a catalog's `javascript:` URL stays plain text."""
+    return f"[{_md(text)}](<{url}>)" if url and url.startswith(("http://", "https://")) else _md(text)

@@ -18,10 +18,11 @@ from careerpath import store
 from careerpath.errors import InputError
 from careerpath.extract.role_lookup import RoleHit
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
-from careerpath.guide.courses import courses_for
+from careerpath.guide.courses import course_lists_for
 from careerpath.guide.model import CourseItem
 from careerpath.profile import get_profile as _stored_profile
 from careerpath.profile import model as pm
+from careerpath.recommend.filters import Filters
 
 TOP_COURSES = 15
 BUILD_HINT = "run `careerpath build` (or `careerpath profiles build`) on this store first"
@@ -69,10 +70,19 @@ def skills_of(con: duckdb.DuckDBPyConnection, slugs: list[str]) -> dict[str, lis
     return {s: known[s] for s in slugs if s in known}
 
 
-def recommend_courses(con: duckdb.DuckDBPyConnection, profile: pm.Profile, top: int = TOP_COURSES) -> list[CourseItem]:
-    """The recommender's list for the role, in the guide's course model (extra fields dropped)."""
-    got = courses_for(con, profile, top)
-    return [CourseItem.model_validate({k: v for k, v in c.items() if k in CourseItem.model_fields}) for c in got]
+def recommend_courses(con: duckdb.DuckDBPyConnection, profile: pm.Profile, top: int = TOP_COURSES,
+                      certificates: int = 0) -> tuple[list[CourseItem], list[CourseItem]]:
+    """The recommender's list for the role and its best `certificates` credentials (professional, university
+    or graduate certificates), both ranked by what they teach the role, in the guide's course model."""
+    lists: dict[str, tuple[int, Filters | None]] = {"courses": (top, None)}
+    if certificates:
+        lists["certificates"] = (certificates, Filters(certificate=True))
+    got = course_lists_for(con, profile, lists)
+    return _items(got["courses"]), _items(got.get("certificates", []))
+
+
+def _items(rows: list[dict]) -> list[CourseItem]:
+    return [CourseItem.model_validate({k: v for k, v in c.items() if k in CourseItem.model_fields}) for c in rows]
 
 
 def _extractor(con: duckdb.DuckDBPyConnection) -> SkillExtractor:

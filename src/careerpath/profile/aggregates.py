@@ -70,7 +70,6 @@ class Aggregates:
     activities: dict[str, list[dict]] = field(default_factory=dict)
     related: dict[str, list[dict]] = field(default_factory=dict)
     skills: dict[str, dict] = field(default_factory=dict)  # skill_id → skills row
-    certificates: list[dict] = field(default_factory=list)  # catalog professional certificates
     sources: dict[str, dict] = field(default_factory=dict)
 
 
@@ -251,8 +250,6 @@ def collect(con: duckdb.DuckDBPyConnection, slugs: list[str] | None = None) -> A
     agg.related = q("""SELECT o.slug, r.related_soc_code, min(r.rank) AS rank FROM _prof_occ o
                        JOIN onet_related r ON r.soc_code = o.soc_code GROUP BY ALL ORDER BY o.slug, rank""")
     agg.skills = {r["skill_id"]: r for r in _rows(con, "SELECT * FROM skills")}
-    agg.certificates = _rows(con, """SELECT course_id, title, provider, url, skills_given FROM courses
-                                     WHERE lower(certificate_type) LIKE '%professional certificate%'""")
     agg.sources = {r["id"]: r for r in _rows(con, "SELECT * FROM sources")}
     job_zones = {r["soc_code"]: r["job_zone"] for r in _rows(con, "SELECT soc_code, job_zone FROM onet_job_zones")}
     for rows in agg.occupations.values():

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from careerpath.figures import Figure, as_value
 from careerpath.profile import stats
-from careerpath.profile.model import (CatalogCertificate, EducationLevel, Education, LevelWages, Location, Market,
+from careerpath.profile.model import (EducationLevel, Education, LevelWages, Location, Market,
                                       MonthCount, NationalWages, OccupationWages, Outlook, PostingWages,
                                       StateWages, WhatTheyDo)
 
@@ -238,29 +238,3 @@ def market(row: dict | None, locations: list[dict], fig) -> Market:
             m.remote_share = fig(k / n, "share", row["remote_source"],
                                  f"{k:,} of {n:,} postings remote; sources: {', '.join(sorted(row['remote_sources'] or []))}", n)
     return m
-
-
-def catalog_certificates(certs: list[dict], title: str, skill_names: list[str], top: int = 5) -> list[CatalogCertificate]:
-    """Professional certificates whose title names the role, or whose title and skills cover its top skills."""
-    role = title.lower().rstrip("s")
-    wanted = {s.lower() for s in skill_names}
-    scored = []
-    for c in certs:
-        ctitle = c.get("_title") or (c.get("title") or "").lower()
-        cskills = c.get("_skills") if "_skills" in c else {s.lower() for s in (c.get("skills_given") or [])}
-        covered = sorted({s for s in wanted if s in ctitle} | (cskills & wanted))
-        names_role = len(role) > 3 and role in ctitle
-        score = 3 * names_role + len(covered)
-        if score >= 2:
-            why = "; ".join(x for x in ("names the role" if names_role else "",
-                                        "covers " + ", ".join(covered[:5]) if covered else "") if x)
-            scored.append((score, c, why))
-    scored.sort(key=lambda x: (-x[0], x[1]["title"]))
-    return [CatalogCertificate(course_id=c["course_id"], title=c["title"], provider=c.get("provider"), url=c.get("url"),
-                               why=why) for _, c, why in scored[:top]]
-
-
-def prepare_certificates(certs: list[dict]) -> list[dict]:
-    """Lower-case titles and skill sets once, for matching against every role."""
-    return [{**c, "_title": (c.get("title") or "").lower(),
-             "_skills": {s.lower() for s in (c.get("skills_given") or [])}} for c in certs]

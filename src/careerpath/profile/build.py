@@ -43,7 +43,6 @@ def profile_of(role: dict, agg: aggregates.Aggregates, names: dict[str, str], fi
     national = assemble.national_wages(g("oews"), fig)
     market_row = (g("market") or [None])[0]
     trend_rows = g("trends")
-    top_names = [s.name for s in section.items[:15] if not s.id.startswith("onet:")]
     profile = Profile(
         role=_role_info(role, occupations),
         skills=section,
@@ -55,8 +54,7 @@ def profile_of(role: dict, agg: aggregates.Aggregates, names: dict[str, str], fi
         education=assemble.education(g("ep"), g("education"), market_row,
                                      occupations[0].get("job_zone") if occupations else None, fig),
         certifications=Certifications(
-            from_postings=skills.posting_certifications(g("skill_counts"), agg.skills, section.by_country, fig),
-            catalog=assemble.catalog_certificates(agg.certificates, role["title"], top_names)),
+            from_postings=skills.posting_certifications(g("skill_counts"), agg.skills, section.by_country, fig)),
         what_they_do=assemble.what_they_do(occupations, g("tasks"), g("activities")),
         trends=skills.trends(trend_rows, agg.skills, fig) if trend_rows else None,
         market=assemble.market(market_row, g("locations"), fig),
@@ -119,7 +117,6 @@ def compute_profiles(con: duckdb.DuckDBPyConnection, slugs: list[str] | None = N
 
     with step("Profiles: aggregating postings, wages and O*NET by role") if progress else _null():
         agg = aggregates.collect(con, slugs)
-    agg.certificates = assemble.prepare_certificates(agg.certificates)
     fig = assemble.FigureMaker(agg.sources)
     names = skills.name_index(agg.skills)
     roles = track(agg.roles, "Profiles: assembling") if progress else agg.roles

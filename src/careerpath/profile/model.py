@@ -166,17 +166,10 @@ class PostingCertification(BaseModel):
     n_postings: int
 
 
-class CatalogCertificate(BaseModel):
-    course_id: str
-    title: str
-    provider: str | None = None
-    url: str | None = None
-    why: str
-
-
 class Certifications(BaseModel):
+    """What postings ask for. Credential courses are the recommender's (ranked by what they teach the role),
+    so they appear in the guide, not here: profiles come before recommendations."""
     from_postings: list[PostingCertification] = Field(default_factory=list)
-    catalog: list[CatalogCertificate] = Field(default_factory=list)
 
 
 class WhatTheyDo(BaseModel):

@@ -1,4 +1,4 @@
-"""Filters a learner puts on a course list: level, free only, maximum hours, provider.
+"""Filters a learner puts on a course list: level, free only, maximum hours, provider, certificate only.
 
 A filter on a field the course does not state excludes the course (an unknown length is not
 "under 10 hours"); without the filter, missing fields never exclude anything.
@@ -14,6 +14,9 @@ from careerpath.errors import InputError
 
 LEVELS = ("beginner", "intermediate", "advanced", "mixed")
 LEVEL_ORDER = {"beginner": 0, "mixed": 1, None: 1, "intermediate": 2, "advanced": 3}
+# A credential an employer can check, as the catalogs name them (`sources.courses.cert_type`); a plain course,
+# specialization or guided project only gives a completion certificate.
+CREDENTIALS = ("professional certificate", "university certificate", "graduate certificate")
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class Filters:
     free: bool = False
     max_hours: float | None = None
     provider: str | None = None
+    certificate: bool = False
 
     def __post_init__(self) -> None:
         if self.level is not None and self.level.lower() not in LEVELS:
@@ -44,4 +48,6 @@ class Filters:
             p = self.provider.lower()
             keep &= (courses["provider"].fillna("").str.lower().str.contains(p, regex=False)
                      | courses["catalog"].fillna("").str.lower().str.contains(p, regex=False))
+        if self.certificate:
+            keep &= courses["certificate_type"].fillna("").str.lower().isin(CREDENTIALS)
         return courses[keep]

@@ -46,6 +46,7 @@ def item(row: pd.Series | dict, relevance: float, covers: list[str], why: str, *
     out = {
         "course_id": r["course_id"], "title": _text(r.get("title")) or "", "provider": _text(r.get("provider")),
         "url": _text(r.get("url")), "level": _text(r.get("level")),
+        "certificate_type": _text(r.get("certificate_type")),
         "hours": round(hours, 1) if hours is not None else None,
         "rating": round(rating, 2) if rating is not None else None,
         "n_ratings": int(n) if n is not None else None,

@@ -409,7 +409,15 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
     `skill_vecs` (`skill_vectors`) brings the role's implied skills, the semantic skill matches, the skills'
     distinctiveness across roles (see `relevance.py`) and the role-rank check; without it, courses are
     matched on their extracted skills alone, as before those existed."""
-    filters = filters or Filters()
+    return rank_course_lists(courses, course_skills, vecs, role_vec, role, {"": (top, filters)}, order,
+                             skill_vecs)[""]
+
+
+def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[str, np.ndarray],
+                      role_vec: np.ndarray, role: Role, lists: dict[str, tuple[int, Filters | None]],
+                      order: str = "best", skill_vecs: SkillVecs | None = None) -> dict[str, list[dict]]:
+    """`rank_courses` for several (top, filters) lists of one role, relevance computed once: a guide wants
+    its course list and its certificate courses, and relevance is most of the cost (~0.3 s a role)."""
     shares: dict[str, float] = dict(skill_vecs.role_share) if skill_vecs is not None else {}
     role = with_implied_skills(role, course_skills, skill_vecs, role_vec)
     spec = skill_specificity(course_skills, len(courses))
@@ -444,23 +452,30 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
                           rel_floor=None if contrast is None else CONTRAST_REL_FLOOR, skill_fit=fit)
     rel = drop_slivers(rel)
     if rel.empty:
-        return []
+        return {name: [] for name in lists}
     rel["contrast"] = rel["cosine"]
     rel["cosine"] = rel["course_id"].map(raw).fillna(0.0)
     if contrast is not None:
         rel = rel[rel["cosine"] >= CONTRAST_RAW_FLOOR].reset_index(drop=True)
     rel = role_rank_penalty(rel, role.slug, skill_vecs, vecs, semantic_only)
     if rel.empty:
-        return []
-    rel = order_by_role_rank(relative_cut(rel))
-    df = filters.apply(rel.merge(courses, on="course_id"))
-    if df.empty:
-        return []
-    df["score"] = df["relevance"] * (0.6 + 0.4 * df["quality"].fillna(5.0) / 10.0)
-    df = dedupe(df).head(POOL)
+        return {name: [] for name in lists}
+    rel = order_by_role_rank(relative_cut(rel)).merge(courses, on="course_id")
     rs = weighted_role_skills(role, spec, shares, fit)
     weights = dict(zip(rs["skill_id"], rs["weight"]))
     core = set(rs.loc[rs["core"].astype(bool), "skill_id"])
+    return {name: _pick((filters or Filters()).apply(rel), weights, core, vecs, top, order)
+            for name, (top, filters) in lists.items()}
+
+
+def _pick(df: pd.DataFrame, weights: dict[str, float], core: set[str],
+          vecs: dict[str, np.ndarray], top: int, order: str) -> list[dict]:
+    """Steps 2-4 of the module docstring on the candidates that passed a list's filters."""
+    if df.empty:
+        return []
+    df = df.copy()
+    df["score"] = df["relevance"] * (0.6 + 0.4 * df["quality"].fillna(5.0) / 10.0)
+    df = dedupe(df).head(POOL)
     sel = greedy_select(df, weights, core, vecs, top)
     sel["path_position"] = path_order(sel)
     if order == "path":
