@@ -57,6 +57,20 @@ def test_go_language_vs_go_to_market(lex, text, found):
     assert ("Go" in names(lex, text)) is found
 
 
+@pytest.mark.parametrize("text, found", [
+    ("CPA required, with five years of public accounting.", True),
+    ("CPA or CMA preferred; audit experience.", True),
+    ("Deliver care in accordance with CPA (Care Programme Approach).", False),
+    ("Work under the Care Programme Approach (CPA) with the team.", False),
+    ("Hold a caseload of patients on CPA and attend CPA meetings.", False),
+    ("The laboratory is accredited by CPA and UKAS.", False),
+])
+def test_cpa_the_accountancy_licence_vs_the_care_programme_approach(lex, text, found):
+    """NHS postings use "CPA" for the Care Programme Approach (and Clinical Pathology Accreditation): 97 of them
+    had listed the US accountancy licence among registered nurses' certifications."""
+    assert ("Certified Public Accountant (CPA)" in names(lex, text)) is found
+
+
 def test_other_ambiguous_short_names(lex):
     assert "Apache Spark" in names(lex, "Pipelines in Apache Spark and PySpark.")
     assert "Apache Spark" not in names(lex, "Ideas that spark joy.")
