@@ -55,7 +55,7 @@ class PathSkill:
 @dataclass(frozen=True)
 class SkillFacts:
     level: float | None = None        # 0-1, from course levels
-    generality: float | None = None   # 0-1, share of roles/postings asking for it
+    generality: float | None = None   # 0-1, share of all postings (else O*NET occupations) asking for it
     dependence: float | None = None   # 0-1, 1 = appears only alongside other skills
     n_courses: int = 0
 
@@ -163,7 +163,8 @@ def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[Co
         if levels:
             why.append(f"courses teaching these skills average level {sum(levels) / len(levels):.2f} on 0 (beginner) to 1 (advanced)")
         if gens:
-            why.append(f"on average {100 * sum(gens) / len(gens):.0f}% of roles/postings ask for them")
+            why.append(f"general skills come first: on average {100 * sum(gens) / len(gens):.0f}% of all postings, "
+                       "every role's (or of O*NET occupations, for skills postings do not name), ask for them")
         if own:
             why.append(f"{own:.0f} h at default rates for skills no chosen course covers")
         steps.append(RoadmapStep(step=0, title=f"{phase}: " + ", ".join(s.name for s in group[:3]),
