@@ -87,3 +87,13 @@ def test_credential_courses_teach_the_role(full_con):
     acc = [c for c in build_guide(full_con, "accountants and auditors").certifications if c.course_id]
     assert not any(re.search(r"developer|android|project management", c.name, re.I) for c in acc), [c.name for c in acc]
     assert all("Teaches" in c.evidence for c in sec + acc)
+
+
+def test_months_to_job_ready_say_the_degree_is_not_counted(full_con):
+    from careerpath.guide.render_md import render_md
+
+    dh = build_guide(full_con, "dental hygienist")
+    assert dh.snapshot.time_to_job_ready.education_not_counted == "Associate's degree"
+    assert "typical entry education, Associate's degree, which is not counted" in render_md(dh)
+    cook = build_guide(full_con, "restaurant cooks")  # no formal educational credential: nothing left out
+    assert cook.snapshot.time_to_job_ready.education_not_counted is None

@@ -34,6 +34,8 @@ MAX_CATALOG_CERTS = 3
 TOP_STATES = 10
 CHUNK = 200  # roles whose profiles and text vectors are read/encoded together by build_all_guides
 ALWAYS_CITED = ("onet-29.0",)
+# BLS typical entry education levels that are not a programme of study
+NO_PROGRAM = ("no formal educational credential", "high school diploma or equivalent", "some college, no degree")
 
 
 def _experience(prof: pm.Profile, nat: pm.NationalWages | None) -> list[gm.ExperienceSalary]:
@@ -82,6 +84,14 @@ def _snapshot(prof: pm.Profile, ttj: gm.TimeToJobReady, con: duckdb.DuckDBPyConn
         degree=gm.Degree(typical_entry_education=edu.typical_entry_education,
                          share_postings_no_degree=edu.share_postings_no_degree,
                          source=edu.bls_source, as_of=as_of))
+
+
+def _education_not_counted(edu: str | None) -> str | None:
+    """A degree or award is years of study the months of the roadmap do not include; saying so beside the months
+    keeps "3 to 4 months" from reading as the way to become a dental hygienist (an associate's degree)."""
+    if not edu or edu.strip().lower() in NO_PROGRAM:
+        return None
+    return edu
 
 
 def _certifications(prof: pm.Profile, credentials: list[gm.CourseItem]) -> tuple[list[gm.Certification], list[str]]:
@@ -188,7 +198,8 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
             + (f" and {len(general) - 8} more" if len(general) > 8 else ""))
     ttj = gm.TimeToJobReady(with_background=total(with_bg), from_scratch=total(full),
                             personalised=total(personal) if personal is not None else None,
-                            hours_per_week=(pace.low, pace.high), assumptions=assumptions)
+                            hours_per_week=(pace.low, pace.high), assumptions=assumptions,
+                            education_not_counted=_education_not_counted(prof.education.typical_entry_education))
     snap = _snapshot(prof, ttj, con)
     by_exp = _experience(prof, prof.salary.national[0] if prof.salary.national else None)
     code = max(hit.soc, key=lambda s: s[2])[0] if hit.soc else None

@@ -36,6 +36,8 @@ class TimeToJobReady(BaseModel):
     personalised: MonthRange | None = None
     hours_per_week: tuple[float, float] = (15, 20)
     assumptions: list[str] = Field(default_factory=list)
+    # the formal education the months leave out (BLS typical entry education), shown beside them
+    education_not_counted: str | None = None
 
 
 class SalaryRange(BaseModel):
