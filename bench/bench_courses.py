@@ -150,7 +150,8 @@ def main() -> None:
     pool_rows, results = [], []
     for role, src in zip(roles, how):
         role_vec = role_vectors(role, emb)
-        ours = [c["course_id"] for c in rank_courses(courses, cs, vecs, role_vec, role, top=25,
+        # the list `careerpath courses ROLE --top 10` returns (a pool to judge wants 25)
+        ours = [c["course_id"] for c in rank_courses(courses, cs, vecs, role_vec, role, top=25 if args.pool else 10,
                                                                 skill_vecs=skill_vecs)]
         by_rating = dedupe(courses.assign(score=courses["rating"].fillna(-1) * 1e7 + courses["n_ratings"].fillna(0)))
         rating_ids = by_rating["course_id"].head(25).tolist()
