@@ -36,7 +36,8 @@ from careerpath import store  # noqa: E402
 from careerpath.embed import default_embedder  # noqa: E402
 from careerpath.recommend.index import course_text, load_embeddings  # noqa: E402
 from careerpath.recommend.items import courses_with_quality, dedupe  # noqa: E402
-from careerpath.recommend.rank import load_course_skills, rank_courses, role_vectors, skill_vectors  # noqa: E402
+from careerpath.recommend.rank import (load_course_skills, rank_courses, role_task_vector, role_vectors,  # noqa: E402
+                                      skill_vectors)
 from careerpath.recommend.roles import load_role  # noqa: E402
 
 JUDGMENTS = Path(__file__).resolve().parents[1] / "tests" / "data" / "course_judgments.tsv"
@@ -48,7 +49,7 @@ TOKEN = re.compile(r"[a-z0-9+#]+")
 BATCHES = [("1 first five", 5), ("2 six added (third pass)", 6), ("3 three added (fourth pass)", 3),
            ("4 three added (fifth pass)", 3), ("5 three added (sixth pass)", 3),
            ("6 four added (eighth pass)", 4),
-           ("7 three added (ninth pass)", 3)]
+           ("7 three added (ninth pass)", 3), ("8 four added (tenth pass)", 4)]
 
 
 def bm25_scores(docs: list[list[str]], query: list[str], k1: float = 1.2, b: float = 0.75) -> np.ndarray:
@@ -150,8 +151,9 @@ def main() -> None:
     pool_rows, results = [], []
     for role, src in zip(roles, how):
         role_vec = role_vectors(role, emb)
+        task_vec = None if args.no_implied else role_task_vector(con, role.slug, emb)
         ours = [c["course_id"] for c in rank_courses(courses, cs, vecs, role_vec, role, top=25,
-                                                                skill_vecs=skill_vecs)]
+                                                                skill_vecs=skill_vecs, task_vec=task_vec)]
         by_rating = dedupe(courses.assign(score=courses["rating"].fillna(-1) * 1e7 + courses["n_ratings"].fillna(0)))
         rating_ids = by_rating["course_id"].head(25).tolist()
         q = TOKEN.findall((role.title + " " + " ".join(role.skills.sort_values("importance", ascending=False)

@@ -39,7 +39,7 @@ import pandas as pd
 
 from careerpath.embed import Embedder, default_embedder
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
-from careerpath.recommend.index import course_text, load_embeddings
+from careerpath.recommend.index import course_text, load_embeddings, role_task_texts
 from careerpath.recommend.items import courses_with_quality, dedupe, item
 from careerpath.recommend.relevance import (Role, implied_skills, relevance_table, semantic_skill_matches, skill_fit,
                                             skill_specificity, weighted_role_skills)
@@ -98,6 +98,18 @@ MAX_FAMILY_RANK: int | None = 50
 SENSE_MARGIN = 0.05
 SENSE_ROLE_GAP = 0.15
 OTHER_SENSE = True
+# Nothing close (`nothing_close`): when no candidate's contrast cosine reaches MIN_BEST_CONTRAST, the catalog has no
+# course clearly about this role, and what passed the floors did so on generic or other-sense skills ("manage time"
+# for maintenance workers, "develop test procedures" -- software testing -- for product inspectors): the role gets no
+# list rather than an irrelevant one. The roles with good lists in thin catalogs (electricians, plumbers) have a best
+# candidate at 0.37-0.40; the two whose lists were all irrelevant, 0.33-0.34.
+MIN_BEST_CONTRAST: float | None = 0.35
+# Task anchor: a course whose raw cosine to the role's views misses CONTRAST_RAW_FLOOR may pass that floor on its
+# cosine to the role's O*NET description + first tasks (`index.role_task_texts`, `role_task_vector`) instead, if
+# that reaches TASK_ANCHOR_FLOOR. The views carry the title and the profile's skill names; supply-chain courses sit at
+# 0.25-0.31 to logisticians' views (office software in the profile) and at 0.45-0.61 to "Analyze and coordinate the
+# logistical functions...". Only this floor: the other floors and the score are unchanged.
+TASK_ANCHOR_FLOOR: float | None = 0.33
 FIT_MAX_ROLE_RANK = 20  # a course "fits" the role when at most this many roles are closer to it
 SKILL_FIT = True  # check each role skill's fit (`relevance.skill_fit`) before it may open the floor
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
@@ -267,6 +279,15 @@ def role_views(role_vec: np.ndarray, slug: str, skill_vecs: SkillVecs | None) ->
     return np.vstack([rv, iv / max(float(np.linalg.norm(iv)), 1e-9)])
 
 
+def role_task_vector(con: duckdb.DuckDBPyConnection, slug: str, embedder: Embedder) -> np.ndarray | None:
+    """The L2-normalised vector of the role's O*NET task text (`index.role_task_texts`), None without one."""
+    text = role_task_texts(con, [slug]).get(slug)
+    if not text or TASK_ANCHOR_FLOOR is None:
+        return None
+    v = np.asarray(embedder.encode([text])[0], dtype=np.float32)
+    return v / max(float(np.linalg.norm(v)), 1e-9)
+
+
 def role_vectors(role: Role, embedder: Embedder) -> np.ndarray:
     """Two views of the role: its profile text (title, summary, top skills) and its bare title."""
     return embedder.encode([role.text or role.title, role.title])
@@ -358,6 +379,16 @@ def relative_cut(rel: pd.DataFrame) -> pd.DataFrame:
     return rel[rv >= MIN_REL_SHARE * ref]
 
 
+def passes_raw_floor(rel: pd.DataFrame, vecs: dict[str, np.ndarray], task_vec: np.ndarray | None) -> pd.Series:
+    """Which candidates reach CONTRAST_RAW_FLOOR on `cosine`, or TASK_ANCHOR_FLOOR on their cosine to `task_vec`."""
+    ok = rel["cosine"].astype(float) >= CONTRAST_RAW_FLOOR
+    if task_vec is None or TASK_ANCHOR_FLOOR is None or ok.all():
+        return ok
+    tv = np.asarray(task_vec, dtype=np.float32)
+    tc = rel["course_id"].map(lambda c: float(vecs[c] @ tv) if c in vecs else 0.0)
+    return ok | (tc >= TASK_ANCHOR_FLOOR)
+
+
 def drop_slivers(rel: pd.DataFrame) -> pd.DataFrame:
     """Candidates whose coverage reaches MIN_COVERAGE: the floor lets in a course that teaches one top skill, but
     when that skill is a sliver of the role's weight (a broad knowledge area the course only touches), the course
@@ -365,6 +396,16 @@ def drop_slivers(rel: pd.DataFrame) -> pd.DataFrame:
     if not MIN_COVERAGE or rel.empty:
         return rel
     return rel[rel["coverage"].astype(float) >= MIN_COVERAGE].reset_index(drop=True)
+
+
+def nothing_close(rel: pd.DataFrame) -> pd.DataFrame:
+    """`rel`, or none of it when its best contrast cosine is below MIN_BEST_CONTRAST (see there).
+
+    Contrast (`contrast_cosines`) is how much closer a course is to this role than to roles in general; the list's
+    best course sets how much the catalog has for the role at all. Unchanged without the `contrast` column."""
+    if MIN_BEST_CONTRAST is None or rel.empty or "contrast" not in rel:
+        return rel
+    return rel if float(rel["contrast"].astype(float).max()) >= MIN_BEST_CONTRAST else rel.iloc[0:0]
 
 
 def order_by_role_rank(rel: pd.DataFrame) -> pd.DataFrame:
@@ -403,8 +444,12 @@ def why(covers: list[str], n_core: int, level: object, hours: object) -> str:
 
 def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[str, np.ndarray],
                  role_vec: np.ndarray, role: Role, top: int = 10, filters: Filters | None = None,
-                 order: str = "best", skill_vecs: SkillVecs | None = None) -> list[dict]:
+                 order: str = "best", skill_vecs: SkillVecs | None = None,
+                 task_vec: np.ndarray | None = None) -> list[dict]:
     """The pure core of `recommend`: courses (with quality), their skills and vectors -> the list.
+
+    `task_vec` (`role_task_vector`) lets a course pass the raw-cosine floor on the role's O*NET tasks instead
+    (TASK_ANCHOR_FLOOR).
 
     `skill_vecs` (`skill_vectors`) brings the role's implied skills, the semantic skill matches, the skills'
     distinctiveness across roles (see `relevance.py`) and the role-rank check; without it, courses are
@@ -448,11 +493,14 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
     rel["contrast"] = rel["cosine"]
     rel["cosine"] = rel["course_id"].map(raw).fillna(0.0)
     if contrast is not None:
-        rel = rel[rel["cosine"] >= CONTRAST_RAW_FLOOR].reset_index(drop=True)
+        rel = rel[passes_raw_floor(rel, vecs, task_vec)].reset_index(drop=True)
     rel = role_rank_penalty(rel, role.slug, skill_vecs, vecs, semantic_only)
     if rel.empty:
         return []
-    rel = order_by_role_rank(relative_cut(rel))
+    rel = relative_cut(rel)
+    if contrast is not None:
+        rel = nothing_close(rel)
+    rel = order_by_role_rank(rel)
     df = filters.apply(rel.merge(courses, on="course_id"))
     if df.empty:
         return []
@@ -487,4 +535,5 @@ def recommend(con: duckdb.DuckDBPyConnection, role: Role, top: int = 10, filters
     role = with_implied_skills(role, cs, sv, role_vec)  # once: rank_courses keeps a role that has them
     need = set(cs.loc[cs["skill_id"].isin(set(role.skills["skill_id"].astype(str))), "course_id"])
     vecs = course_vectors(con, courses, embedder, need)
-    return rank_courses(courses, cs, vecs, role_vec, role, top, filters, order, skill_vecs=sv)
+    return rank_courses(courses, cs, vecs, role_vec, role, top, filters, order, skill_vecs=sv,
+                        task_vec=role_task_vector(con, role.slug, embedder))
