@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from careerpath.commands.courses import courses_command
 from careerpath.recommend import rank
 from careerpath.recommend.notes import course_list_note
-from careerpath.recommend.rank import nothing_close, passes_raw_floor
+from careerpath.recommend.rank import drop_thin_misfits, nothing_close, passes_raw_floor
 
 from .test_cli import _no_profile_module, _with_profile
 
@@ -85,3 +85,13 @@ def test_role_task_text_is_the_occupation_description_and_first_tasks():
                 " ('13-1081.00', 3, 'Manage suppliers.', 'Core'), ('13-1081.00', 1, 'Track stock.', 'Core')")
     assert role_task_texts(con, ["logisticians", "x"]) == {
         "logisticians": "Coordinate logistics. Track stock. Manage suppliers. Plan routes."}
+
+
+def test_a_thin_course_that_other_roles_fit_better_is_out(monkeypatch):
+    monkeypatch.setattr(rank, "THIN_COVERAGE", 0.05)
+    monkeypatch.setattr(rank, "THIN_MAX_ROLE_RANK", 30)
+    rel = pd.DataFrame({"course_id": ["ops-analytics", "vetting", "broad"], "coverage": [0.04, 0.04, 0.3],
+                        "role_rank": [43, 2, 60]})
+    assert drop_thin_misfits(rel)["course_id"].tolist() == ["vetting", "broad"]
+    monkeypatch.setattr(rank, "THIN_MAX_ROLE_RANK", None)
+    assert len(drop_thin_misfits(rel)) == 3

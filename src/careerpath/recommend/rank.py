@@ -20,7 +20,11 @@
    its index vector. Candidates below MIN_REL_SHARE of the REL_REF_K-th best candidate's relevance are left out
    (`relative_cut`): a short list rather than a padded one. A candidate whose skills cover less than MIN_COVERAGE of
    the role's top skill weight is out (`drop_slivers`); after the cut, the role-rank penalty is steepened to
-   ORDER_RANK_SCALE for the order alone (`order_by_role_rank`).
+   ORDER_RANK_SCALE for the order alone (`order_by_role_rank`). When no candidate's contrast cosine reaches
+   MIN_BEST_CONTRAST the role gets no list (`nothing_close`: the catalog has nothing clearly about it), and a thin
+   candidate that many roles fit better is out (`drop_thin_misfits`). The raw-cosine floor may also be passed on the
+   role's O*NET task text (`passes_raw_floor`, TASK_ANCHOR_FLOOR). Short lists are said to be short
+   (`notes.course_list_note`).
 2. One copy per duplicate group / title.
 3. Greedy selection of N: each pick maximises ``score * (ALPHA + (1 - ALPHA) * novelty)``, where
    novelty is the share of the course's role-skill weight on skills (core ones count double) that the
@@ -61,6 +65,11 @@ ORDER_RANK_SCALE: float | None = 50.0
 # Slivers (`drop_slivers`): a candidate whose skills cover less than this share of the role's top skill weight
 # passes on its text alone ("Addiction Treatment" for physical therapists: one O*NET knowledge area, 0.01).
 MIN_COVERAGE = 0.02
+# A thin candidate (coverage below THIN_COVERAGE) must also fit the role better than all but THIN_MAX_ROLE_RANK other
+# roles (`drop_thin_misfits`; None: no check): little of the role's skills and a text that 30 other roles fit better
+# ("Operations Analytics" for intelligence analysts, on "perform data mining": coverage 0.04, 43 roles closer).
+THIN_COVERAGE = 0.05
+THIN_MAX_ROLE_RANK: int | None = 30
 # A course whose only evidence for the role's floor skills is semantic (no extracted skill) must fit the
 # role better than all but this many other roles: "data pipelines" is close to "pipe" by words alone.
 MAX_ROLE_RANK_SEMANTIC: int | None = 50
@@ -408,6 +417,15 @@ def nothing_close(rel: pd.DataFrame) -> pd.DataFrame:
     return rel if float(rel["contrast"].astype(float).max()) >= MIN_BEST_CONTRAST else rel.iloc[0:0]
 
 
+def drop_thin_misfits(rel: pd.DataFrame) -> pd.DataFrame:
+    """Candidates that are not both thin (coverage < THIN_COVERAGE) and fit other roles better (role_rank >
+    THIN_MAX_ROLE_RANK). Unchanged without `role_rank` or with the check off."""
+    if THIN_MAX_ROLE_RANK is None or rel.empty or "role_rank" not in rel:
+        return rel
+    bad = (rel["coverage"].astype(float) < THIN_COVERAGE) & (rel["role_rank"].astype(float) > THIN_MAX_ROLE_RANK)
+    return rel[~bad].reset_index(drop=True)
+
+
 def order_by_role_rank(rel: pd.DataFrame) -> pd.DataFrame:
     """Relevance rescaled from ROLE_RANK_SCALE's penalty to ORDER_RANK_SCALE's, after the cut: the order then
     weighs how many roles fit a course better more, the set of courses stays. Unchanged without `role_rank`."""
@@ -500,7 +518,7 @@ def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[
     rel = relative_cut(rel)
     if contrast is not None:
         rel = nothing_close(rel)
-    rel = order_by_role_rank(rel)
+    rel = order_by_role_rank(drop_thin_misfits(rel))
     df = filters.apply(rel.merge(courses, on="course_id"))
     if df.empty:
         return []
