@@ -36,7 +36,8 @@ from careerpath import store  # noqa: E402
 from careerpath.embed import default_embedder  # noqa: E402
 from careerpath.recommend.index import course_text, load_embeddings  # noqa: E402
 from careerpath.recommend.items import courses_with_quality, dedupe  # noqa: E402
-from careerpath.recommend.rank import load_course_skills, rank_courses, role_vectors, skill_vectors  # noqa: E402
+from careerpath.recommend.rank import (load_course_skills, rank_courses, role_task_vector, role_vectors,  # noqa: E402
+                                      skill_vectors)
 from careerpath.recommend.roles import load_role  # noqa: E402
 
 JUDGMENTS = Path(__file__).resolve().parents[1] / "tests" / "data" / "course_judgments.tsv"
@@ -48,7 +49,7 @@ TOKEN = re.compile(r"[a-z0-9+#]+")
 BATCHES = [("1 first five", 5), ("2 six added (third pass)", 6), ("3 three added (fourth pass)", 3),
            ("4 three added (fifth pass)", 3), ("5 three added (sixth pass)", 3),
            ("6 four added (eighth pass)", 4),
-           ("7 three added (ninth pass)", 3)]
+           ("7 three added (ninth pass)", 3), ("8 four added (tenth pass)", 4)]
 
 
 def bm25_scores(docs: list[list[str]], query: list[str], k1: float = 1.2, b: float = 0.75) -> np.ndarray:
@@ -93,6 +94,20 @@ def with_copies(g: dict[str, int], keys: dict[str, tuple[str, str]]) -> dict[str
     return out
 
 
+def pool_extra(courses: pd.DataFrame, course_skills: pd.DataFrame, role, keywords: list[str]) -> list[str]:
+    """More courses to judge, found without careerpath's ranker: the 10 best-rated among those sharing one of the
+    role's 25 top skills, and the 6 best-rated whose title or description has each keyword (word start)."""
+    by_rating = lambda df: dedupe(df.assign(score=df["rating"].fillna(-1) * 1e7 + df["n_ratings"].fillna(0)))  # noqa: E731
+    top = set(role.skills.sort_values("importance", ascending=False)["skill_id"].astype(str).head(25))
+    sharing = courses[courses["course_id"].isin(set(course_skills.loc[course_skills["skill_id"].isin(top), "course_id"]))]
+    out = by_rating(sharing)["course_id"].head(10).tolist()
+    text = (courses["title"].fillna("") + " " + courses["description"].fillna("")).str.lower()
+    for k in keywords:
+        hit = courses[text.str.contains(r"\b" + re.escape(k.lower()), regex=True)]
+        out += by_rating(hit)["course_id"].head(6).tolist()
+    return out
+
+
 def ndcg(grades: list[int], ideal: list[int], k: int = 10) -> float:
     dcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(grades[:k]))
     idcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(sorted(ideal, reverse=True)[:k]))
@@ -103,6 +118,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", required=True)
     ap.add_argument("--pool", help="write the union of every system's top 25 per role here, to judge")
+    ap.add_argument("--pool-keywords", help="TSV (role, keyword): with --pool, add the 6 best-rated courses whose title "
+                    "or description has the keyword, and the 10 best-rated sharing one of the role's 25 top skills")
+    ap.add_argument("--pool-seed", type=int, default=None,
+                    help="with --pool, shuffle the pool (this seed) and add descriptions: our order is not visible")
     ap.add_argument("--no-implied", action="store_true",
                     help="without skill and role vectors: no implied skills, semantic skill matches or role-rank check")
     ap.add_argument("--show", action="store_true", help="print each system's top 10 with its grades")
@@ -116,6 +135,10 @@ def main() -> None:
     vecs = dict(zip(ids, mat))
     real_cs = load_course_skills(con)
     skill_vecs = None if args.no_implied else skill_vectors(con, emb)
+    kw: dict[str, list[str]] = {}
+    if args.pool_keywords:
+        for r in pd.read_csv(args.pool_keywords, sep="\t").itertuples(index=False):
+            kw.setdefault(str(r.role), []).append(str(r.keyword))
     judged = pd.read_csv(JUDGMENTS, sep="\t") if JUDGMENTS.exists() else pd.DataFrame(
         columns=["role", "course_id", "grade", "title"])
     keys = {STORE_SLUGS.get(k, k): k for k in ROLES}  # the first five judged roles have O*NET stand-ins
@@ -150,9 +173,10 @@ def main() -> None:
     pool_rows, results = [], []
     for role, src in zip(roles, how):
         role_vec = role_vectors(role, emb)
+        task_vec = None if args.no_implied else role_task_vector(con, role.slug, emb)
         # the list `careerpath courses ROLE --top 10` returns (a pool to judge wants 25)
         ours = [c["course_id"] for c in rank_courses(courses, cs, vecs, role_vec, role, top=25 if args.pool else 10,
-                                                                skill_vecs=skill_vecs)]
+                                                                skill_vecs=skill_vecs, task_vec=task_vec)]
         by_rating = dedupe(courses.assign(score=courses["rating"].fillna(-1) * 1e7 + courses["n_ratings"].fillna(0)))
         rating_ids = by_rating["course_id"].head(25).tolist()
         q = TOKEN.findall((role.title + " " + " ".join(role.skills.sort_values("importance", ascending=False)
@@ -176,7 +200,8 @@ def main() -> None:
                             "unjudged in top 10": sum(1 for c in top if c not in g), "returned": len(top)})
         if args.pool:
             title = courses.set_index("course_id")["title"]
-            for cid in dict.fromkeys(ours + bm[:15] + rating_ids[:10]):
+            extra = pool_extra(courses, cs, role, kw.get(role.slug, [])) if args.pool_keywords else []
+            for cid in dict.fromkeys(ours + bm[:15] + rating_ids[:10] + extra):
                 pool_rows.append({"role": role.slug, "course_id": cid, "grade": g.get(cid, ""),
                                   "title": title.get(cid, "")})
     res = pd.DataFrame(results)
@@ -194,7 +219,12 @@ def main() -> None:
     print()
     print(res.groupby("system")[cols].mean().round(3).to_string())
     if args.pool:
-        pd.DataFrame(pool_rows).to_csv(args.pool, sep="\t", index=False)
+        pool = pd.DataFrame(pool_rows)
+        if args.pool_seed is not None:
+            desc = courses.drop_duplicates("course_id").set_index("course_id")["description"].fillna("")
+            pool["description"] = pool["course_id"].map(desc).str.replace(r"\s+", " ", regex=True).str[:220]
+            pool = pool.sample(frac=1.0, random_state=args.pool_seed).sort_values("role", kind="stable")
+        pool.to_csv(args.pool, sep="\t", index=False)
 
 
 if __name__ == "__main__":

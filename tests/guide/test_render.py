@@ -42,3 +42,13 @@ def test_background_figure_only_when_it_differs(guide):
     t.with_background = t.from_scratch.model_copy()
     assert "programming and maths background" not in render_md(guide)
     assert "related background" not in render_html(guide)
+
+
+def test_a_short_course_list_says_so(guide):
+    note = "The catalog has only 1 course that teaches this role's skills closely enough to recommend."
+    short = guide.model_copy(update={"courses_note": note})
+    said = "The catalog has only 1 course that teaches this role"  # up to the apostrophe, which HTML escapes
+    assert said in render_md(short) and said in render_html(short)
+    empty = guide.model_copy(update={"courses": [], "courses_note": note.replace("only 1 course", "no course")})
+    assert "## Recommended courses" in render_md(empty) and "has no course that" in render_html(empty)
+    assert "The catalog has" not in render_md(guide)  # no note, nothing said

@@ -45,6 +45,8 @@ async def test_guide_page_has_every_section_with_sources(client):
         assert f'id="{anchor}"' in r.text
     assert "$112,000/yr" in r.text and 'href="/sources#src-bls-oews-2025"' in r.text and "2025-05" in r.text
     assert "<svg" in r.text  # charts
+    courses = r.text.split('id="courses"')[1].split("</section>")[0]
+    assert "The catalog has only" in courses  # the fixture's list is shorter than a guide asks for, and says so
     # served from the cache the second time, byte for byte
     assert (await client.get("/roles/machine-learning-engineer")).content == r.content
 

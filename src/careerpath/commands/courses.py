@@ -14,8 +14,8 @@ def _emit(obj: object) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
 
 
-def _show(items: list[dict]) -> None:
-    if not items:
+def _show(items: list[dict], note: str | None = None) -> None:
+    if not items and not note:
         click.echo("No course matches (a role's list holds only courses that teach its skills; filters narrow it).")
     for i, c in enumerate(items, 1):
         q = f"quality {c['quality']:.1f}" if c.get("quality") is not None else "quality unknown"
@@ -23,6 +23,8 @@ def _show(items: list[dict]) -> None:
         click.echo(f"    {c['why']}")
         if c.get("url"):
             click.echo(f"    {c['url']}")
+    if note:
+        click.echo(note)
 
 
 @click.command("courses")
@@ -68,11 +70,14 @@ def courses_command(role: str | None, top: int, topic: str | None, list_topics: 
             for t in rows:
                 click.echo(f"{t['name']:<45} {t['n_courses']:>6,}  ({t['kind']}, --topic {t['id']})")
         return
+    note = None
     if topic:
         items = topics_mod.courses_for_topic(con, topic, filters, top=top)
     else:
+        from careerpath.recommend.notes import course_list_note
         from careerpath.recommend.rank import recommend
         from careerpath.recommend.roles import load_role
 
         items = recommend(con, load_role(con, role or ""), top=top, filters=filters, order=order)
-    _emit(items) if as_json else _show(items)
+        note = course_list_note(len(items), top, filtered=filters != Filters())
+    _emit(items) if as_json else _show(items, note)  # JSON stays the contract's list: its length says it

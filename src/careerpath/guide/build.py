@@ -24,8 +24,10 @@ from careerpath.extract.role_lookup import RoleHit, all_roles, resolve_role
 from careerpath.guide.roadmap import (GENERAL_SHARE, Pace, PathSkill, is_background, plan, split_general, total,
                                       total_hours)
 from careerpath.guide.courses import prime_role_vectors
-from careerpath.guide.upstream import extract_skills, get_profile, prefetch_profiles, recommend_courses, skills_of
+from careerpath.guide.upstream import (TOP_COURSES, extract_skills, get_profile, prefetch_profiles, recommend_courses,
+                                      skills_of)
 from careerpath.profile import model as pm
+from careerpath.recommend.notes import course_list_note
 
 MAX_PATH_SKILLS = 20
 MIN_CERT_SHARE = 0.02       # a certification asked for in 2% of postings earns a roadmap step
@@ -213,7 +215,8 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
         skills=skills, skills_evidence=prof.skills.evidence_text, roadmap=roadmap, certifications=certs,
         salary_by_experience=by_exp,
         salary_by_state=_top_states(prof),
-        courses=courses, day_in_the_life=day_in_the_life(con, code, hit.title),
+        courses=courses, courses_note=course_list_note(len(courses), TOP_COURSES),
+        day_in_the_life=day_in_the_life(con, code, hit.title),
         faq=build_faq(hit.title, snap, average_growth=prof.outlook.average_change_pct,
                       remote_share=prof.market.remote_share, n_postings=prof.market.n_postings,
                       by_experience=by_exp, hours=total_hours(roadmap), person=one),

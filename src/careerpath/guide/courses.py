@@ -19,10 +19,10 @@ import pandas as pd
 
 from careerpath.embed import default_embedder
 from careerpath.profile import model as pm
-from careerpath.recommend.index import course_text, load_embeddings
+from careerpath.recommend.index import course_text, load_embeddings, role_task_texts
 from careerpath.recommend.items import courses_with_quality
 from careerpath.recommend.filters import Filters
-from careerpath.recommend.rank import (SkillVecs, load_course_skills, rank_course_lists, role_vectors,
+from careerpath.recommend.rank import (SkillVecs, load_course_skills, rank_course_lists, role_task_vector, role_vectors,
                                       skill_vectors)
 from careerpath.recommend.relevance import Role
 from careerpath.recommend.roles import role_from_profile
@@ -35,6 +35,7 @@ class Catalogue:
     vecs: dict[str, np.ndarray]
     skill_vecs: SkillVecs | None = None  # taxonomy, O*NET and role vectors + role shares (`skill_vectors`)
     role_vecs: dict[str, np.ndarray] = field(default_factory=dict)  # slug -> role_vectors(role), kept
+    task_vecs: dict[str, np.ndarray | None] = field(default_factory=dict)  # slug -> rank.role_task_vector, kept
 
 
 _CATALOGUES: dict[tuple, Catalogue] = {}
@@ -71,6 +72,12 @@ def prime_role_vectors(con: duckdb.DuckDBPyConnection, profiles: list[pm.Profile
     vecs = default_embedder().encode([t for r in roles for t in (r.text or r.title, r.title)], batch_size=64)
     for i, r in enumerate(roles):
         cat.role_vecs[r.slug] = vecs[2 * i:2 * i + 2]
+    todo = [p.role.slug for p in profiles if p.role.slug not in cat.task_vecs]
+    texts = role_task_texts(con, todo)
+    got = dict(zip(texts, default_embedder().encode(list(texts.values()), batch_size=64))) if texts else {}
+    for slug in todo:
+        v = got.get(slug)
+        cat.task_vecs[slug] = None if v is None else v / max(float(np.linalg.norm(v)), 1e-9)
 
 
 def _role(profile: pm.Profile) -> Role:
@@ -97,5 +104,7 @@ def course_lists_for(con: duckdb.DuckDBPyConnection, profile: pm.Profile,
     if missing:  # as course_vectors: uncached candidates are encoded for this list only
         rows = cat.courses.set_index("course_id").loc[missing].reset_index()
         vecs = {**vecs, **dict(zip(rows["course_id"], embedder.encode([course_text(r) for _, r in rows.iterrows()])))}
+    if role.slug not in cat.task_vecs:
+        cat.task_vecs[role.slug] = role_task_vector(con, role.slug, embedder)
     return rank_course_lists(cat.courses, cat.course_skills, vecs, cat.role_vecs[role.slug], role, lists,
-                             skill_vecs=cat.skill_vecs)
+                             skill_vecs=cat.skill_vecs, task_vec=cat.task_vecs[role.slug])

@@ -155,6 +155,9 @@ class SourceRef(BaseModel):
     as_of: str | None = None
 
 
+TOP_COURSES = 15  # a guide's course list asks for this many (`upstream.recommend_courses`)
+
+
 class Guide(BaseModel):
     role: RoleRef
     snapshot: Snapshot
@@ -166,6 +169,8 @@ class Guide(BaseModel):
     salary_by_experience: list[ExperienceSalary] = Field(default_factory=list)
     salary_by_state: list[StateSalary] = Field(default_factory=list)
     courses: list[CourseItem] = Field(default_factory=list)
+    # Set when the list is shorter than asked for (`recommend.notes.course_list_note`): the catalog has only that many.
+    courses_note: str | None = None
     day_in_the_life: list[str] = Field(default_factory=list)
     faq: list[FAQ] = Field(default_factory=list)
     related_roles: list[RelatedRole] = Field(default_factory=list)

@@ -79,13 +79,15 @@ def render_md(g: Guide) -> str:
     if g.salary_by_state:
         out += ["## Salary by state", "", "| State | Median | Employment |", "|---|---|---|",
                 *[f"| {_md(x.state)} | {_fig(x.median)} | {_fig(x.employment)} |" for x in g.salary_by_state], ""]
-    if g.courses:
+    if g.courses or g.courses_note:
         out += ["## Recommended courses", ""]
         for i, c in enumerate(g.courses, 1):
             bits = [b for b in (c.provider and _md(c.provider), c.level, c.hours and f"{c.hours:g} h",
                                 c.rating and f"{c.rating:g}★") if b]
             link = _link(c.title, c.url)
             out.append(f"{i}. {link} — {', '.join(bits)} \\[{c.course_id.split(':')[0]}\\]: {_md(c.why)}")
+        if g.courses_note:
+            out += ([""] if g.courses else []) + [_md(g.courses_note)]
         out.append("")
     if g.faq:
         out += ["## FAQ", ""]

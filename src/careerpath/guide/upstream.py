@@ -19,12 +19,11 @@ from careerpath.errors import InputError
 from careerpath.extract.role_lookup import RoleHit
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 from careerpath.guide.courses import course_lists_for
-from careerpath.guide.model import CourseItem
+from careerpath.guide.model import TOP_COURSES, CourseItem
 from careerpath.profile import get_profile as _stored_profile
 from careerpath.profile import model as pm
 from careerpath.recommend.filters import Filters
 
-TOP_COURSES = 15
 BUILD_HINT = "run `careerpath build` (or `careerpath profiles build`) on this store first"
 
 _PREFETCHED: dict[int, tuple[duckdb.DuckDBPyConnection, dict[str, pm.Profile]]] = {}

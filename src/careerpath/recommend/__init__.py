@@ -4,7 +4,7 @@ Modules: `quality` (0-10 score, explained), `relevance` (skill coverage + semant
 floor), `rank` (diversified list for a role), `topics` (browse by topic), `index` (the derived step
 `build_course_index`: embeddings, quality, topics), `vectors` (skill and role vectors the ranker reads),
 `roles` (role -> skills to score against),
-`filters`, `items` (the contract's course fields).
+`filters`, `items` (the contract's course fields), `notes` (what to say when a list is short or empty).
 """
 
 from __future__ import annotations

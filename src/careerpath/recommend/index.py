@@ -132,6 +132,39 @@ def role_index_texts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return pd.DataFrame({"slug": df["slug"], "text": text, "alt": alt})
 
 
+TASK_ANCHOR_TASKS = 5  # tasks in a role's task text (`role_task_texts`): core tasks first, in O*NET's order
+
+
+def role_task_texts(con: duckdb.DuckDBPyConnection, slugs: list[str]) -> dict[str, str]:
+    """slug -> the O*NET description and first TASK_ANCHOR_TASKS tasks (core first) of the role's main occupation
+    (as `role_index_texts` picks it); roles without an occupation or O*NET tables are left out.
+
+    What the role does, in O*NET's words and without its profile's skill names or its title: the text side of
+    `rank.TASK_ANCHOR_FLOOR`."""
+    if not slugs or not has_table(con, "roles") or not has_table(con, "onet_occupations") \
+            or not has_table(con, "onet_tasks"):
+        return {}
+    occ = "r.soc_code"
+    join = ""
+    if has_table(con, "role_occupations"):
+        join = """LEFT JOIN (SELECT slug, soc_code, row_number() OVER (PARTITION BY slug ORDER BY weight DESC,
+                      soc_code) AS k FROM role_occupations) ro ON ro.slug = r.slug AND ro.k = 1"""
+        occ = "coalesce(ro.soc_code, r.soc_code)"
+    df = con.execute(f"""
+        WITH pick AS (SELECT r.slug, {occ} AS soc FROM roles r {join} WHERE r.slug IN (SELECT unnest(?)))
+        SELECT p.slug, any_value(coalesce(o.description, '')) AS d,
+               list(t.task ORDER BY (t.task_type = 'Core') DESC, t.task_id) AS tasks
+        FROM pick p LEFT JOIN onet_occupations o ON o.soc_code = p.soc
+        LEFT JOIN onet_tasks t ON t.soc_code = p.soc GROUP BY p.slug""", [list(slugs)]).df()
+    out = {}
+    for slug, d, tasks in zip(df["slug"], df["d"], df["tasks"]):
+        tasks = [t for t in (list(tasks) if tasks is not None else []) if isinstance(t, str)][:TASK_ANCHOR_TASKS]
+        text = " ".join(([d.strip()] if isinstance(d, str) and d.strip() else []) + tasks)
+        if text:
+            out[str(slug)] = text
+    return out
+
+
 def build_role_embeddings(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> dict:
     """`role_embeddings`: one vector per role (`role_index_texts`); unchanged texts keep theirs."""
     want = role_index_texts(con)

@@ -20,7 +20,11 @@
    its index vector. Candidates below MIN_REL_SHARE of the REL_REF_K-th best candidate's relevance are left out
    (`relative_cut`): a short list rather than a padded one. A candidate whose skills cover less than MIN_COVERAGE of
    the role's top skill weight is out (`drop_slivers`); after the cut, the role-rank penalty is steepened to
-   ORDER_RANK_SCALE for the order alone (`order_by_role_rank`).
+   ORDER_RANK_SCALE for the order alone (`order_by_role_rank`). When no candidate's contrast cosine reaches
+   MIN_BEST_CONTRAST the role gets no list (`nothing_close`: the catalog has nothing clearly about it), and a thin
+   candidate that many roles fit better is out (`drop_thin_misfits`). The raw-cosine floor may also be passed on the
+   role's O*NET task text (`passes_raw_floor`, TASK_ANCHOR_FLOOR). Short lists are said to be short
+   (`notes.course_list_note`).
 2. One copy per duplicate group / title.
 3. Greedy selection of N: each pick maximises ``score * (ALPHA + (1 - ALPHA) * novelty)``, where
    novelty is the share of the course's role-skill weight on skills (core ones count double) that the
@@ -39,7 +43,7 @@ import pandas as pd
 
 from careerpath.embed import Embedder, default_embedder
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
-from careerpath.recommend.index import course_text, load_embeddings
+from careerpath.recommend.index import course_text, load_embeddings, role_task_texts
 from careerpath.recommend.items import courses_with_quality, dedupe, item
 from careerpath.recommend.relevance import (Role, implied_skills, relevance_table, semantic_skill_matches, skill_fit,
                                             skill_specificity, weighted_role_skills)
@@ -61,6 +65,11 @@ ORDER_RANK_SCALE: float | None = 50.0
 # Slivers (`drop_slivers`): a candidate whose skills cover less than this share of the role's top skill weight
 # passes on its text alone ("Addiction Treatment" for physical therapists: one O*NET knowledge area, 0.01).
 MIN_COVERAGE = 0.02
+# A thin candidate (coverage below THIN_COVERAGE) must also fit the role better than all but THIN_MAX_ROLE_RANK other
+# roles (`drop_thin_misfits`; None: no check): little of the role's skills and a text that 30 other roles fit better
+# ("Operations Analytics" for intelligence analysts, on "perform data mining": coverage 0.04, 43 roles closer).
+THIN_COVERAGE = 0.05
+THIN_MAX_ROLE_RANK: int | None = 30
 # A course whose only evidence for the role's floor skills is semantic (no extracted skill) must fit the
 # role better than all but this many other roles: "data pipelines" is close to "pipe" by words alone.
 MAX_ROLE_RANK_SEMANTIC: int | None = 50
@@ -98,6 +107,18 @@ MAX_FAMILY_RANK: int | None = 50
 SENSE_MARGIN = 0.05
 SENSE_ROLE_GAP = 0.15
 OTHER_SENSE = True
+# Nothing close (`nothing_close`): when no candidate's contrast cosine reaches MIN_BEST_CONTRAST, the catalog has no
+# course clearly about this role, and what passed the floors did so on generic or other-sense skills ("manage time"
+# for maintenance workers, "develop test procedures" -- software testing -- for product inspectors): the role gets no
+# list rather than an irrelevant one. The roles with good lists in thin catalogs (electricians, plumbers) have a best
+# candidate at 0.37-0.40; the two whose lists were all irrelevant, 0.33-0.34.
+MIN_BEST_CONTRAST: float | None = 0.35
+# Task anchor: a course whose raw cosine to the role's views misses CONTRAST_RAW_FLOOR may pass that floor on its
+# cosine to the role's O*NET description + first tasks (`index.role_task_texts`, `role_task_vector`) instead, if
+# that reaches TASK_ANCHOR_FLOOR. The views carry the title and the profile's skill names; supply-chain courses sit at
+# 0.25-0.31 to logisticians' views (office software in the profile) and at 0.45-0.61 to "Analyze and coordinate the
+# logistical functions...". Only this floor: the other floors and the score are unchanged.
+TASK_ANCHOR_FLOOR: float | None = 0.33
 FIT_MAX_ROLE_RANK = 20  # a course "fits" the role when at most this many roles are closer to it
 SKILL_FIT = True  # check each role skill's fit (`relevance.skill_fit`) before it may open the floor
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
@@ -267,6 +288,15 @@ def role_views(role_vec: np.ndarray, slug: str, skill_vecs: SkillVecs | None) ->
     return np.vstack([rv, iv / max(float(np.linalg.norm(iv)), 1e-9)])
 
 
+def role_task_vector(con: duckdb.DuckDBPyConnection, slug: str, embedder: Embedder) -> np.ndarray | None:
+    """The L2-normalised vector of the role's O*NET task text (`index.role_task_texts`), None without one."""
+    text = role_task_texts(con, [slug]).get(slug)
+    if not text or TASK_ANCHOR_FLOOR is None:
+        return None
+    v = np.asarray(embedder.encode([text])[0], dtype=np.float32)
+    return v / max(float(np.linalg.norm(v)), 1e-9)
+
+
 def role_vectors(role: Role, embedder: Embedder) -> np.ndarray:
     """Two views of the role: its profile text (title, summary, top skills) and its bare title."""
     return embedder.encode([role.text or role.title, role.title])
@@ -358,6 +388,16 @@ def relative_cut(rel: pd.DataFrame) -> pd.DataFrame:
     return rel[rv >= MIN_REL_SHARE * ref]
 
 
+def passes_raw_floor(rel: pd.DataFrame, vecs: dict[str, np.ndarray], task_vec: np.ndarray | None) -> pd.Series:
+    """Which candidates reach CONTRAST_RAW_FLOOR on `cosine`, or TASK_ANCHOR_FLOOR on their cosine to `task_vec`."""
+    ok = rel["cosine"].astype(float) >= CONTRAST_RAW_FLOOR
+    if task_vec is None or TASK_ANCHOR_FLOOR is None or ok.all():
+        return ok
+    tv = np.asarray(task_vec, dtype=np.float32)
+    tc = rel["course_id"].map(lambda c: float(vecs[c] @ tv) if c in vecs else 0.0)
+    return ok | (tc >= TASK_ANCHOR_FLOOR)
+
+
 def drop_slivers(rel: pd.DataFrame) -> pd.DataFrame:
     """Candidates whose coverage reaches MIN_COVERAGE: the floor lets in a course that teaches one top skill, but
     when that skill is a sliver of the role's weight (a broad knowledge area the course only touches), the course
@@ -365,6 +405,25 @@ def drop_slivers(rel: pd.DataFrame) -> pd.DataFrame:
     if not MIN_COVERAGE or rel.empty:
         return rel
     return rel[rel["coverage"].astype(float) >= MIN_COVERAGE].reset_index(drop=True)
+
+
+def nothing_close(rel: pd.DataFrame) -> pd.DataFrame:
+    """`rel`, or none of it when its best contrast cosine is below MIN_BEST_CONTRAST (see there).
+
+    Contrast (`contrast_cosines`) is how much closer a course is to this role than to roles in general; the list's
+    best course sets how much the catalog has for the role at all. Unchanged without the `contrast` column."""
+    if MIN_BEST_CONTRAST is None or rel.empty or "contrast" not in rel:
+        return rel
+    return rel if float(rel["contrast"].astype(float).max()) >= MIN_BEST_CONTRAST else rel.iloc[0:0]
+
+
+def drop_thin_misfits(rel: pd.DataFrame) -> pd.DataFrame:
+    """Candidates that are not both thin (coverage < THIN_COVERAGE) and fit other roles better (role_rank >
+    THIN_MAX_ROLE_RANK). Unchanged without `role_rank` or with the check off."""
+    if THIN_MAX_ROLE_RANK is None or rel.empty or "role_rank" not in rel:
+        return rel
+    bad = (rel["coverage"].astype(float) < THIN_COVERAGE) & (rel["role_rank"].astype(float) > THIN_MAX_ROLE_RANK)
+    return rel[~bad].reset_index(drop=True)
 
 
 def order_by_role_rank(rel: pd.DataFrame) -> pd.DataFrame:
@@ -403,19 +462,24 @@ def why(covers: list[str], n_core: int, level: object, hours: object) -> str:
 
 def rank_courses(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[str, np.ndarray],
                  role_vec: np.ndarray, role: Role, top: int = 10, filters: Filters | None = None,
-                 order: str = "best", skill_vecs: SkillVecs | None = None) -> list[dict]:
+                 order: str = "best", skill_vecs: SkillVecs | None = None,
+                 task_vec: np.ndarray | None = None) -> list[dict]:
     """The pure core of `recommend`: courses (with quality), their skills and vectors -> the list.
+
+    `task_vec` (`role_task_vector`) lets a course pass the raw-cosine floor on the role's O*NET tasks instead
+    (TASK_ANCHOR_FLOOR).
 
     `skill_vecs` (`skill_vectors`) brings the role's implied skills, the semantic skill matches, the skills'
     distinctiveness across roles (see `relevance.py`) and the role-rank check; without it, courses are
     matched on their extracted skills alone, as before those existed."""
     return rank_course_lists(courses, course_skills, vecs, role_vec, role, {"": (top, filters)}, order,
-                             skill_vecs)[""]
+                             skill_vecs, task_vec)[""]
 
 
 def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[str, np.ndarray],
                       role_vec: np.ndarray, role: Role, lists: dict[str, tuple[int, Filters | None]],
-                      order: str = "best", skill_vecs: SkillVecs | None = None) -> dict[str, list[dict]]:
+                      order: str = "best", skill_vecs: SkillVecs | None = None,
+                      task_vec: np.ndarray | None = None) -> dict[str, list[dict]]:
     """`rank_courses` for several (top, filters) lists of one role, relevance computed once: a guide wants
     its course list and its certificate courses, and relevance is most of the cost (~0.3 s a role)."""
     shares: dict[str, float] = dict(skill_vecs.role_share) if skill_vecs is not None else {}
@@ -456,11 +520,14 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     rel["contrast"] = rel["cosine"]
     rel["cosine"] = rel["course_id"].map(raw).fillna(0.0)
     if contrast is not None:
-        rel = rel[rel["cosine"] >= CONTRAST_RAW_FLOOR].reset_index(drop=True)
+        rel = rel[passes_raw_floor(rel, vecs, task_vec)].reset_index(drop=True)
     rel = role_rank_penalty(rel, role.slug, skill_vecs, vecs, semantic_only)
     if rel.empty:
         return {name: [] for name in lists}
-    rel = order_by_role_rank(relative_cut(rel)).merge(courses, on="course_id")
+    rel = relative_cut(rel)
+    if contrast is not None:
+        rel = nothing_close(rel)
+    rel = order_by_role_rank(drop_thin_misfits(rel)).merge(courses, on="course_id")
     rs = weighted_role_skills(role, spec, shares, fit)
     weights = dict(zip(rs["skill_id"], rs["weight"]))
     core = set(rs.loc[rs["core"].astype(bool), "skill_id"])
@@ -502,4 +569,5 @@ def recommend(con: duckdb.DuckDBPyConnection, role: Role, top: int = 10, filters
     role = with_implied_skills(role, cs, sv, role_vec)  # once: rank_courses keeps a role that has them
     need = set(cs.loc[cs["skill_id"].isin(set(role.skills["skill_id"].astype(str))), "course_id"])
     vecs = course_vectors(con, courses, embedder, need)
-    return rank_courses(courses, cs, vecs, role_vec, role, top, filters, order, skill_vecs=sv)
+    return rank_courses(courses, cs, vecs, role_vec, role, top, filters, order, skill_vecs=sv,
+                        task_vec=role_task_vector(con, role.slug, embedder))

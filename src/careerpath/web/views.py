@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 from careerpath.errors import InputError
 from careerpath.extract.role_lookup import resolve_role
-from careerpath.guide.model import Guide
+from careerpath.guide.model import TOP_COURSES, Guide
 from careerpath.guide.wording import article
 from careerpath.web.data import SOC_GROUPS, Role, SiteData
+from careerpath.recommend.notes import course_list_note
 from careerpath.web.render import fmt_fig
 
 POPULAR = 16
@@ -53,7 +54,10 @@ def guide_page(data: SiteData, g: Guide, *, form: PersonaliseForm | None = None,
         "skill_rows": [(k.name, k.importance, f"{k.importance:.2f}") for k in skills],
         "exp_rows": [(e.level.capitalize(), e.annual.value, fmt_fig(e.annual)) for e in g.salary_by_experience],
         "state_rows": [(s.state, s.median.value, fmt_fig(s.median)) for s in states],
-        "course_titles": titles, "form": form or PersonaliseForm(), "method": method,
+        "course_titles": titles,
+        # guides stored before `courses_note` existed: the same sentence from the list's length
+        "courses_note": g.courses_note or course_list_note(len(g.courses), TOP_COURSES),
+        "form": form or PersonaliseForm(), "method": method,
         "max_upload_mb": f"{max_upload_mb:g}",
     }
 
