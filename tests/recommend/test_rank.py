@@ -123,3 +123,18 @@ def test_why_is_one_sentence_naming_skills():
     s = why(["Python", "SQL", "statistics", "Tableau"], 2, "beginner", 12.0)
     assert s.startswith("Teaches Python, SQL and statistics (+1 more), 2 of the role's core skills")
     assert s.count(".") == 1 and s.endswith(".")
+
+
+def test_a_certificate_listed_with_and_without_its_kind_appears_once():
+    from careerpath.recommend.items import dedupe
+
+    df = pd.DataFrame({
+        "course_id": ["a", "b", "c", "d", "e", "f"],
+        "title": ["IBM Data Engineering", "IBM Data Engineering Professional Certificate", "Databases Specialization",
+                  "Databases", "Python Specialization", "Python"],
+        "provider": ["IBM", "IBM", "CU", "CU", "CU", "CU"],
+        # a plain course whose title ends in "Specialization" is not the same as one without the word
+        "certificate_type": ["professional certificate", "professional certificate", "specialization", "specialization",
+                             "course", "course"],
+        "duplicate_group": [None] * 6, "score": [0.9, 0.8, 0.7, 0.75, 0.5, 0.4]})
+    assert sorted(dedupe(df)["course_id"]) == ["a", "d", "e", "f"]

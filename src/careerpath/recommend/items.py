@@ -68,10 +68,18 @@ def courses_with_quality(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return courses.merge(q, on="course_id", how="left")
 
 
+SUFFIX_KINDS = ("professional certificate", "specialization")  # catalogs add these to a title, or not
+
+
 def dedupe(df: pd.DataFrame, by: str = "score") -> pd.DataFrame:
-    """One copy per duplicate_group (the best by `by`), and one per normalised title and provider."""
+    """One copy per duplicate_group (the best by `by`), and one per normalised title and provider. A professional
+    certificate or specialization is listed by one catalog as "IBM Data Engineering" and by another with its kind
+    as a suffix ("... Professional Certificate"): one title."""
     df = df.sort_values(by, ascending=False)
     grp = df["duplicate_group"].fillna(df["course_id"])
     df = df[~grp.duplicated()]
     key = df["title"].fillna("").str.lower().str.replace(r"[^a-z0-9]+", " ", regex=True).str.strip()
+    kind = df["certificate_type"].fillna("").str.lower() if "certificate_type" in df else pd.Series("", index=df.index)
+    key = pd.Series([k[:-len(c)].strip() if c in SUFFIX_KINDS and k.endswith(" " + c) else k for k, c in zip(key, kind)],
+                    index=df.index, dtype=object)
     return df[~(key + "|" + df["provider"].fillna("").str.lower()).duplicated()]
