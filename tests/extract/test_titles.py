@@ -374,3 +374,13 @@ def test_a_computer_role_split_by_its_object_is_that_role(small) -> None:
 ])
 def test_nhs_doctor_grades(key, code) -> None:
     assert T.doctor_grade(key) == code
+
+
+def test_a_field_segment_stands_for_its_practitioner_when_the_choice_matches_nothing(small) -> None:
+    con = duckdb.connect(str(small), read_only=True)
+    r = open_resolver(con)
+    r.index.head_words = ROLE_WORDS
+    res = r.resolve("Platform Reliability Program - Data Analytics")
+    assert res.key == "data analyst" and _top(res) == "15-2051.00"
+    # the chosen segment resolves: the field is not read as a role
+    assert r.resolve("Data Engineer - Data Analytics").key == "data engineer"

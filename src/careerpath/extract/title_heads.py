@@ -63,7 +63,7 @@ def field_role(key: str, head_words: Collection[str], is_alias: Callable[[str], 
     words = key.split()
     if len(words) < 2 or words[-1] not in GENERIC_HEADS:
         return None
-    return _as_role(words[:-1], head_words, is_alias, cache)
+    return as_role(words[:-1], head_words, is_alias, cache)
 
 
 def managed_role(key: str, head_words: Collection[str], is_alias: Callable[[str], bool],
@@ -77,10 +77,10 @@ def managed_role(key: str, head_words: Collection[str], is_alias: Callable[[str]
         field = words[2:]
     else:
         return None
-    return _as_role(field, head_words, is_alias, cache)
+    return as_role(field, head_words, is_alias, cache)
 
 
-def _as_role(field: list[str], head_words: Collection[str], is_alias: Callable[[str], bool],
+def as_role(field: list[str], head_words: Collection[str], is_alias: Callable[[str], bool],
              cache: dict[str, str | None] | None) -> str | None:
     """The field's role if it is an alias of two words or more (a bare "analyst" says too little); a field of
     several parts ("data science and analytics") is read part by part, the last first; a field whose whole role is

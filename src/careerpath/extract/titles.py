@@ -68,6 +68,7 @@ COMPUTER_CODES = ("15-12", "15-2051")  # computer occupations and data scientist
 COMPOUND_P = 0.85    # "<field> data analyst": the two-word computer role's codes, a little below an exact title
 MANAGED_P = 0.3      # the managed practitioners' code stays a candidate behind the manager code
 DOCTOR_P = 0.9       # a UK doctor title ("Consultant in Dermatology") read by grade + specialty
+FIELD_SEGMENTS = True
 SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
 SEGMENT_MARGIN = 0.3  # stages resolve it at least this surely, and this much more surely than the choice
 
@@ -247,7 +248,13 @@ class Resolver:
         heads = self.index.head_words
         for alt in norm.alternatives:
             if not any(w in heads for w in alt.split()):
-                continue
+                # a field alone stands for its practitioner, if that is an alias, when the chosen segment matches
+                # nothing ("Fintech Trainee - Data Analytics": "data analyst"; not "Data Engineer, ... Data Science")
+                if best_q > 0 or not FIELD_SEGMENTS:
+                    continue
+                alt = title_heads.as_role(alt.split(), heads, self.index.pos.__contains__, self._roles)
+                if alt is None:
+                    continue
             q = self.settled_confidence(alt)
             if q >= SEGMENT_MIN and q > best_q + SEGMENT_MARGIN:
                 best, best_q = alt, q
