@@ -41,8 +41,8 @@ from careerpath.embed import Embedder
 from careerpath.extract import title_heads, title_rerank
 from careerpath.extract.normalize import NormalizedTitle, normalize
 from careerpath.extract.title_index import (  # noqa: F401  (re-exported: the index API lives beside the resolver)
-    OVERRIDES, TitleIndex, alias_rows, build_index, doctor_code, doctor_grade, encode_titles, load_cache, load_index, save_cache,
-    save_index, save_prior,
+    OVERRIDES, TitleIndex, alias_rows, build_index, doctor_code, doctor_grade, encode_titles, load_cache, load_index,
+    save_cache, save_index, save_prior,
 )
 
 EXACT_P = 0.97          # top-1 precision of an unambiguous exact alias (held-out alternates)
