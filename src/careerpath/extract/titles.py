@@ -1,5 +1,9 @@
 """Resolve any job title to ranked O*NET-SOC occupations with calibrated scores.
 
+Which part of a multi-part title to resolve ("Data Modeler - Data Solutions Engineer") is the normaliser's
+rule-based choice unless another segment resolves clearly more surely through the dictionary stages below
+(`Resolver.choose_key`: a score, not one more rule).
+
 Evidence, cheapest first; the model only sees titles nothing cheaper settled:
 1. exact alias: the normalised title is an O*NET title, alternate title, short title, reported title
    or a linked ESCO label;
@@ -7,7 +11,8 @@ Evidence, cheapest first; the model only sees titles nothing cheaper settled:
 3. span: the longest run of words that is an alias, preferring runs that end on the head noun
    ("data engineer" in "data engineer payments platform"); a language or framework + "engineer" /
    "developer" ("Node.js Engineer") is a software developer, the names taken from O*NET's
-   development-software technology skills;
+   development-software technology skills; a two-word computer role split by what it works on ("data
+   pipeline engineer") is that role; an NHS doctor grade ("Associate Specialist") is a physician;
 4. fuzzy: rapidfuzz token_sort_ratio against aliases that share a word with the title;
 5. embedding: MiniLM cosine against every alias (vectors cached in the store), best alias per code;
 6. re-ranking: for the titles stages 1-4 leave unsettled (the ones the model sees), a logistic regression
