@@ -73,7 +73,6 @@ COMPUTER_CODES = ("15-12", "15-2051")  # computer occupations and data scientist
 COMPOUND_P = 0.85    # "<field> data analyst": the two-word computer role's codes, a little below an exact title
 MANAGED_P = 0.3      # the managed practitioners' code stays a candidate behind the manager code
 DOCTOR_P = 0.9       # a UK doctor title ("Consultant in Dermatology") read by grade + specialty
-FIELD_SEGMENTS = True
 SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
 SEGMENT_MARGIN = 0.3  # stages resolve it at least this surely, and this much more surely than the choice
 
@@ -117,6 +116,7 @@ class Resolver:
 
     choose_segments = True  # choose_key may prefer another segment of the title; off to measure without
     split_compounds = True  # _split_compound ("data pipeline engineer" is a data engineer); off to measure without
+    field_segments = True  # choose_key reads a field segment as its practitioner ("data analytics": data analyst)
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -255,7 +255,7 @@ class Resolver:
             if not any(w in heads for w in alt.split()):
                 # a field alone stands for its practitioner, if that is an alias, when the chosen segment matches
                 # nothing ("Fintech Trainee - Data Analytics": "data analyst"; not "Data Engineer, ... Data Science")
-                if best_q > 0 or not FIELD_SEGMENTS:
+                if best_q > 0 or not self.field_segments:
                     continue
                 alt = title_heads.as_role(alt.split(), heads, self.index.pos.__contains__, self._roles)
                 if alt is None:
@@ -489,12 +489,14 @@ class Resolver:
                      top: int = TOP_K) -> list[Resolution]:
         titles = ["" if t is None else str(t) for t in titles]
         seen: dict[str, NormalizedTitle] = {}
-        norms = [seen[t] if t in seen else seen.setdefault(t, normalize(t)) for t in titles]
+        for t in titles:
+            if t not in seen:
+                seen[t] = normalize(t)
         keys = {t: self.choose_key(n) for t, n in seen.items()}
         chosen = [keys[t] for t in titles]
         by_key = self.resolve_keys(chosen)
         results = []
-        for i, (t, n, k) in enumerate(zip(titles, norms, chosen)):
+        for i, (t, k) in enumerate(zip(titles, chosen)):
             scores, method = by_key[k]
             if descriptions is not None and descriptions[i]:
                 scores = self._with_description(scores, descriptions[i] or "")
