@@ -21,7 +21,8 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     titles_dev7.tsv (60 titles, `--sample 60 --seed 20261130`, dev-dev6 skipped) likewise; titles_dev8.tsv (60
     titles, `--sample 60 --seed 20261201`, dev-dev7 skipped) was labelled blind in the eighth pass and measured
     only before and after it; titles_dev9.tsv (50 titles, `--sample 50 --seed 20261202`, dev-dev8 skipped) likewise
-    in the ninth pass;
+    in the ninth pass; titles_dev10.tsv (50 titles, `--sample 50 --seed 20261203`, dev-dev9 skipped) likewise in the
+    tenth pass;
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
@@ -61,7 +62,8 @@ DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled 
         "dev6": HERE.parent / "tests" / "data" / "titles_dev6.tsv",  # labelled blind in the seventh pass
         "dev7": HERE.parent / "tests" / "data" / "titles_dev7.tsv",  # the same, never listed with -v before the end
         "dev8": HERE.parent / "tests" / "data" / "titles_dev8.tsv",  # labelled blind in the eighth pass, measured twice
-        "dev9": HERE.parent / "tests" / "data" / "titles_dev9.tsv"}  # labelled blind in the ninth pass, measured twice
+        "dev9": HERE.parent / "tests" / "data" / "titles_dev9.tsv",  # labelled blind in the ninth pass, measured twice
+        "dev10": HERE.parent / "tests" / "data" / "titles_dev10.tsv"}  # labelled blind in the tenth pass, measured twice
 SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
            "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 

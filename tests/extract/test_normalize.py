@@ -173,3 +173,27 @@ def test_a_role_repeated_at_another_rank_is_one_role(raw, text) -> None:
 ])
 def test_segment_choice_ninth_pass(raw, text) -> None:
     assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    # tenth pass: "tech" is a technician only as the last word after no finished role
+    ("Data Analyst Tech I", "data analyst"),          # a technology track after a finished role
+    ("Lab Tech", "lab technician"),
+    ("Pharmacy Tech", "pharmacy technician"),
+    ("Tech Support Specialist", "technical support specialist"),
+    ("Tech Lead", "technical lead"),
+])
+def test_tech_is_a_technician_only_at_the_end(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+def test_other_segments_are_offered_as_alternatives() -> None:
+    """The resolver may prefer another segment (`Resolver.choose_key`): every segment of two words or more
+    that the chosen form does not already hold."""
+    n = normalize("Data Modeler - Data Solutions Engineer")
+    assert n.text == "data solution engineer" and n.alternatives == ("data modeler",)
+    assert normalize("Associate Educator, Data Scientist").alternatives == ("data scientist",)
+    assert normalize("Safeguarding Children Team Administrator/ PA").alternatives == ()  # "PA" alone: ambiguous
+    assert normalize("Theatre Nurses / ODP Band 6").alternatives == ()                   # one word once bands go
+    assert normalize("Director, Data Management").alternatives == ()  # "director" is inside the chosen form
+    assert normalize("Data Engineer").alternatives == ()

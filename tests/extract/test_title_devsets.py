@@ -35,6 +35,8 @@ def test_columns_and_codes() -> None:
     ("titles_dev7", 60, ("titles_dev", "titles_dev2", "titles_dev3", "titles_dev4", "titles_dev5", "titles_dev6")),
     ("titles_dev8", 60, ("titles_dev", "titles_dev2", "titles_dev3", "titles_dev4", "titles_dev5", "titles_dev6",
                          "titles_dev7")),
+    ("titles_dev10", 50, ("titles_dev", "titles_dev2", "titles_dev3", "titles_dev4", "titles_dev5", "titles_dev6",
+                          "titles_dev7", "titles_dev8", "titles_dev9")),
 ])
 def test_a_blind_set_shares_no_title_with_the_earlier_ones(blind, n, before) -> None:
     """Raw titles: the sets were drawn disjoint under the normaliser of their day, which has changed since."""

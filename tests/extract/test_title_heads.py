@@ -133,3 +133,12 @@ def test_a_licensed_head_outranks_codes_without_it() -> None:
     assert r._licensed_head(loose, "bridge data engineer") == loose
     none = {"21-1011.00": 0.5}                        # no candidate uses the word: nothing to prefer
     assert r._licensed_head(none, "alcohol liaison nurse") == none
+
+
+@pytest.mark.parametrize("key, role", [
+    ("client data analytics manager", "data analyst"),   # tenth pass: leading modifiers dropped until an alias
+    ("director of client data science", "data scientist"),
+    ("client analytics manager", None),                  # never down to a bare "analyst"
+])
+def test_a_managed_field_drops_leading_modifiers(key, role) -> None:
+    assert H.managed_role(key, HEADS, ALIASES.__contains__) == role

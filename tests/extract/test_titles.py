@@ -329,3 +329,58 @@ def test_reranker_fit_weights_rows() -> None:
     weighted = R.fit([(X1, y1, np.ones(60)), (X2, y2, np.full(40, 2.0))], C=1.0)
     repeated = R.fit([(X1, y1), (X2, y2), (X2, y2)], C=1.0)
     assert np.allclose(weighted[0], repeated[0], atol=1e-3) and abs(weighted[1] - repeated[1]) < 1e-3
+
+
+ROLE_WORDS = {"engineer", "architect", "analyst", "scientist", "developer", "nurse", "chef", "auditor"}
+
+
+def test_another_segment_wins_when_it_resolves_clearly_better(small) -> None:
+    """Scored segment choice: "Platform Reliability Engineer" matches no alias of the hand store, "Data Architect"
+    is an exact one, so that segment is resolved; without the choice the first segment is kept."""
+    con = duckdb.connect(str(small), read_only=True)
+    r = open_resolver(con)
+    r.index.head_words = ROLE_WORDS  # the hand store is too small to learn its role words
+    res = r.resolve("Platform Reliability Engineer - Data Architect")
+    assert res.key == "data architect" and _top(res) == "15-1243.00"
+    assert r.resolve("Data Architect - Platform Reliability Engineer").key == "data architect"  # the rule's own pick
+    assert r.settled_confidence("data architect") > 0.9 and r.settled_confidence("zzzz qqqq") == 0.0
+    r2 = open_resolver(con)
+    r2.index.head_words = ROLE_WORDS
+    r2.choose_segments = False
+    assert r2.resolve("Platform Reliability Engineer - Data Architect").key == "platform reliability engineer"
+
+
+def test_a_computer_role_split_by_its_object_is_that_role(small) -> None:
+    con = duckdb.connect(str(small), read_only=True)
+    r = open_resolver(con)
+    r.index.head_words = ROLE_WORDS
+    for title in ("Data Pipeline Engineer", "Data Virtualisation Engineer", "Data Engineer Business Intelligence"):
+        res = r.resolve(title)
+        assert _top(res) == "15-1243.00" and res.method == "span", title
+    assert r._split_compound("sous pipeline chef") == {}      # not a computer occupation
+    assert r._split_compound("data engineer") == {}           # two words: the exact alias decides
+    r.split_compounds = False
+    assert r._cheap("data pipeline engineer")[2] is False     # without it the model decides
+
+
+@pytest.mark.parametrize("key, code", [
+    ("associate specialist", "29-1229.00"),                   # an O*NET alias of Purchasing Agents
+    ("associate specialist in psychiatry", "29-1223.00"),
+    ("specialty doctor psychiatrist", "29-1223.00"),
+    ("trust doctor", "29-1229.00"),
+    ("clinical fellow in emergency medicine", "29-1214.00"),
+    ("associate specialist big data", None),                  # something else follows the grade
+    ("data specialist", None),
+])
+def test_nhs_doctor_grades(key, code) -> None:
+    assert T.doctor_grade(key) == code
+
+
+def test_a_field_segment_stands_for_its_practitioner_when_the_choice_matches_nothing(small) -> None:
+    con = duckdb.connect(str(small), read_only=True)
+    r = open_resolver(con)
+    r.index.head_words = ROLE_WORDS
+    res = r.resolve("Platform Reliability Program - Data Analytics")
+    assert res.key == "data analyst" and _top(res) == "15-2051.00"
+    # the chosen segment resolves: the field is not read as a role
+    assert r.resolve("Data Engineer - Data Analytics").key == "data engineer"

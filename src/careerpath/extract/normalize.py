@@ -201,6 +201,9 @@ class NormalizedTitle:
     text: str              # the canonical form; "" when nothing role-like was left
     seniority: str | None  # junior/mid/senior/lead/principal/staff/intern, or None
     level: int | None      # 1..5 from "II", "3"
+    # the canonical forms of the title's other segments ("Data Modeler - Data Solutions Engineer" -> "data
+    # modeler"): the resolver may prefer one that resolves clearly better than `text` (`Resolver.choose_key`)
+    alternatives: tuple[str, ...] = ()
 
 
 def fold(text: str) -> str:
@@ -347,15 +350,39 @@ def _normalize(title: object) -> NormalizedTitle:
     text = _RND.sub("", text)
     parts = _segments(text)
     chosen = _choose_segment(parts)
-    if bracketed:
+    extra = [p for b in bracketed for p in _segments(b) if _content(p)]
+    if extra:
         # "SR. Scientist (Computational Biology)", "Graduate Program (Social Scientist)": when the title outside
         # the brackets is a bare role or no role at all, the bracket is read as one more segment after a comma
         words = _content(chosen)
         if len(words) <= 1 or not _has_head(words):
-            extra = [p for b in bracketed for p in _segments(b) if _content(p)]
-            if extra:
-                chosen = _choose_segment(parts + ["," + p.lstrip(",") for p in extra])
-    text = chosen
+            chosen = _choose_segment(parts + ["," + p.lstrip(",") for p in extra])
+    text, seniority, level = _finish(chosen, foreign)
+    return NormalizedTitle(text, seniority, level, _alternatives(parts + extra, text, foreign))
+
+
+def _alternatives(pieces: list[str], text: str, foreign: bool) -> tuple[str, ...]:
+    """The other segments' canonical forms, for the resolver to score against the chosen one. Only segments of
+    two words or more ("PA", "ODP", "Consultant" say less than the chosen role, and an abbreviation alone is
+    ambiguous), and none whose words the chosen form already holds ("director" of "data management director")."""
+    if len(pieces) < 2:
+        return ()
+    chosen = set(text.split())
+    out = []
+    for p in pieces:
+        words = [w for w in _NON_WORD.sub(" ", _BAND.sub(" ", p.lstrip(","))).split()
+                 if w not in NOISE_WORDS and w not in SENIORITY and w not in LEVELS and not w.isdigit()]
+        if len(words) < 2:
+            continue
+        alt = _finish(p.lstrip(",").strip(), foreign)[0]
+        if alt and alt != text and not set(alt.split()) <= chosen:
+            out.append(alt)
+    return tuple(dict.fromkeys(out))
+
+
+def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
+    """The chosen segment's canonical form: noise, pay bands, seniority and level words out, abbreviations
+    expanded, plurals folded; with the seniority and level it carried."""
     text = _NOISE_PHRASES.sub(" ", text)
     text = _BAND.sub(" ", text)
     words = _NON_WORD.sub(" ", text.replace("-", " ").replace("/", " ")).split()
@@ -392,10 +419,17 @@ def _normalize(title: object) -> NormalizedTitle:
         if w in _PREPOSITIONS and 0 < i < len(kept) - 1:
             continue  # "Chef de Partie": a preposition, not "data engineer"
         w = TYPOS.get(w, w)
+        if w == "tech":
+            # "Lab Tech" is a technician; "Tech Support", "Tech Sales" are technical; "Data Analyst Tech I" is a
+            # data analyst on a technology track (a finished role before it)
+            if i < len(kept) - 1:
+                w = "technical"
+            elif i > 0 and kept[i - 1] in _HEAD_WORDS:
+                continue
         out.extend(ABBREVIATIONS.get(w, w).split())
     out = [singular(w) for w in out]
     dedup = [w for i, w in enumerate(out) if i == 0 or w != out[i - 1]]  # "swe engineer"
-    return NormalizedTitle(" ".join(_collapse_repeats(dedup)), seniority, level)
+    return " ".join(_collapse_repeats(dedup)), seniority, level
 
 
 def _collapse_repeats(words: list[str]) -> list[str]:

@@ -120,8 +120,10 @@ def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None
 
     postings = _postings(con)
     raw_by_title = postings.drop_duplicates("title")
+    resolver = T.Resolver(index, lambda: embedder)
     norm = {t: normalize(t) for t in progress.track(raw_by_title["title"].tolist(), "normalising posting titles")}
-    postings["key"] = postings["title"].map(lambda t: norm[t].text)
+    keys = {t: resolver.choose_key(n) for t, n in norm.items()}  # the segment `resolve` would choose
+    postings["key"] = postings["title"].map(keys)
     counted = postings[postings["duplicate_of"].isna()]
     family_size = counted.groupby("key").size()
     # a family must be used by several employers, not one employer reposting one advert
@@ -130,7 +132,6 @@ def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None
                 if n >= min_postings and k and k not in occ_keys and len(k.split()) >= 2
                 and (employers.get(k, 0) >= MIN_EMPLOYERS or counted["company"].isna().all())]
 
-    resolver = T.Resolver(index, lambda: embedder)
     hints = {normalize(c).text for c in postings["title_category"].dropna().unique()}
     # the model runs on titles at least two postings share (and the emerging families and category
     # hints); a one-off title the cheap stages leave unsettled keeps its cheap evidence for its own

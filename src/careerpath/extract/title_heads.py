@@ -63,7 +63,7 @@ def field_role(key: str, head_words: Collection[str], is_alias: Callable[[str], 
     words = key.split()
     if len(words) < 2 or words[-1] not in GENERIC_HEADS:
         return None
-    return _as_role(words[:-1], head_words, is_alias, cache)
+    return as_role(words[:-1], head_words, is_alias, cache)
 
 
 def managed_role(key: str, head_words: Collection[str], is_alias: Callable[[str], bool],
@@ -77,13 +77,14 @@ def managed_role(key: str, head_words: Collection[str], is_alias: Callable[[str]
         field = words[2:]
     else:
         return None
-    return _as_role(field, head_words, is_alias, cache)
+    return as_role(field, head_words, is_alias, cache)
 
 
-def _as_role(field: list[str], head_words: Collection[str], is_alias: Callable[[str], bool],
+def as_role(field: list[str], head_words: Collection[str], is_alias: Callable[[str], bool],
              cache: dict[str, str | None] | None) -> str | None:
     """The field's role if it is an alias of two words or more (a bare "analyst" says too little); a field of
-    several parts ("data science and analytics") is read part by part, the last first."""
+    several parts ("data science and analytics") is read part by part, the last first; a field whose whole role is
+    no alias drops its leading modifiers ("client data analytics" -> "data analyst")."""
     parts = [[]]
     for w in field:
         if w == "and":
@@ -99,6 +100,8 @@ def _as_role(field: list[str], head_words: Collection[str], is_alias: Callable[[
                     return phrase
             continue
         role = role_word(part[-1], head_words, cache)
-        if role is not None and is_alias(phrase := " ".join([*part[:-1], role])):
-            return phrase
+        if role is not None:
+            for k in range(len(part) - 1):  # "client data analytics": "client data analyst", else "data analyst"
+                if is_alias(phrase := " ".join([*part[k:-1], role])):
+                    return phrase
     return None

@@ -187,6 +187,31 @@ _OTHER_HEALTH = {"nurse", "psychologist", "pharmacist", "midwife", "therapist", 
                  "technician", "assistant", "administrator", "secretary", "coordinator", "sale", "representative"}
 
 
+# NHS doctor grades that O*NET does not know as doctors ("Associate Specialist" is an O*NET alias of Purchasing
+# Agents; 13 of the store's 14 "Associate Specialist ..." postings are NHS doctors): keys as `normalize` gives them
+DOCTOR_GRADES = ("associate specialist", "specialty doctor", "speciality doctor", "trust doctor", "clinical fellow",
+                 "junior doctor", "specialty registrar", "speciality registrar", "senior house officer")
+_GRADE_TAIL = {"in", "of", "and", "doctor", "registrar", "psychiatrist", "physician", "surgeon"}
+
+
+def doctor_grade(key: str) -> str | None:
+    """The physician code of a title that is an NHS doctor grade, alone or before a specialty ("Associate Specialist
+    in Psychiatry", "Specialty Doctor Psychiatrist"); None when something else follows the grade ("Associate
+    Specialist Big Data")."""
+    grade = next((g for g in DOCTOR_GRADES if key == g or key.startswith(g + " ")), None)
+    if grade is None:
+        return None
+    rest = key[len(grade):].split()
+    if rest and rest[0] not in _GRADE_TAIL and rest[0] not in _MEDICAL:
+        return None
+    for n in (2, 1):
+        for i in range(len(rest) - n + 1):
+            soc = SPECIALTIES.get(" ".join(rest[i:i + n]))
+            if soc:
+                return soc
+    return "29-1229.00"
+
+
 def doctor_code(key: str) -> str | None:
     """The physician code of a UK-style doctor title, or None when the title is not a doctor's."""
     words = key.split()

@@ -1,5 +1,9 @@
 """Resolve any job title to ranked O*NET-SOC occupations with calibrated scores.
 
+Which part of a multi-part title to resolve ("Data Modeler - Data Solutions Engineer") is the normaliser's
+rule-based choice unless another segment resolves clearly more surely through the dictionary stages below
+(`Resolver.choose_key`: a score, not one more rule).
+
 Evidence, cheapest first; the model only sees titles nothing cheaper settled:
 1. exact alias: the normalised title is an O*NET title, alternate title, short title, reported title
    or a linked ESCO label;
@@ -7,7 +11,8 @@ Evidence, cheapest first; the model only sees titles nothing cheaper settled:
 3. span: the longest run of words that is an alias, preferring runs that end on the head noun
    ("data engineer" in "data engineer payments platform"); a language or framework + "engineer" /
    "developer" ("Node.js Engineer") is a software developer, the names taken from O*NET's
-   development-software technology skills;
+   development-software technology skills; a two-word computer role split by what it works on ("data
+   pipeline engineer") is that role; an NHS doctor grade ("Associate Specialist") is a physician;
 4. fuzzy: rapidfuzz token_sort_ratio against aliases that share a word with the title;
 5. embedding: MiniLM cosine against every alias (vectors cached in the store), best alias per code;
 6. re-ranking: for the titles stages 1-4 leave unsettled (the ones the model sees), a logistic regression
@@ -41,8 +46,8 @@ from careerpath.embed import Embedder
 from careerpath.extract import title_heads, title_rerank
 from careerpath.extract.normalize import NormalizedTitle, normalize
 from careerpath.extract.title_index import (  # noqa: F401  (re-exported: the index API lives beside the resolver)
-    OVERRIDES, TitleIndex, alias_rows, build_index, doctor_code, encode_titles, load_cache, load_index, save_cache,
-    save_index, save_prior,
+    OVERRIDES, TitleIndex, alias_rows, build_index, doctor_code, doctor_grade, encode_titles, load_cache, load_index,
+    save_cache, save_index, save_prior,
 )
 
 EXACT_P = 0.97          # top-1 precision of an unambiguous exact alias (held-out alternates)
@@ -68,6 +73,8 @@ COMPUTER_CODES = ("15-12", "15-2051")  # computer occupations and data scientist
 COMPOUND_P = 0.85    # "<field> data analyst": the two-word computer role's codes, a little below an exact title
 MANAGED_P = 0.3      # the managed practitioners' code stays a candidate behind the manager code
 DOCTOR_P = 0.9       # a UK doctor title ("Consultant in Dermatology") read by grade + specialty
+SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
+SEGMENT_MARGIN = 0.3  # stages resolve it at least this surely, and this much more surely than the choice
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,10 @@ def emb_prob(cos: float) -> float:
 class Resolver:
     """Resolve titles against a `TitleIndex`; the embedder is only loaded when a title needs it."""
 
+    choose_segments = True  # choose_key may prefer another segment of the title; off to measure without
+    split_compounds = True  # _split_compound ("data pipeline engineer" is a data engineer); off to measure without
+    field_segments = True  # choose_key reads a field segment as its practitioner ("data analytics": data analyst)
+
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
         self.index = index
@@ -119,6 +130,7 @@ class Resolver:
         self._repaired: dict[str, str] = {}
         self.rerank = True  # the learned re-ranker on unsettled titles (title_rerank); off to collect its features
         self._roles: dict[str, str | None] = {}  # field word -> role word (title_heads.role_word), memoised
+        self._confidence: dict[str, float] = {}  # key -> settled_confidence, memoised
 
     @property
     def embedder(self) -> Embedder | None:
@@ -186,31 +198,78 @@ class Resolver:
                 out[soc] = max(out.get(soc, 0.0), v)
         return out, best
 
-    def _cheap(self, key: str) -> tuple[dict[str, float], str, bool]:
-        """Evidence without the model; the bool says whether it is settled."""
+    def _settle(self, key: str) -> tuple[dict[str, float], str, dict[str, float], float]:
+        """The dictionary stages (no typo repair, no fuzzy): (scores, method) when one settles the key, else
+        ({}, "", the span evidence, its quality)."""
         managed = self._managed(key)
         if managed:
-            return managed, "span", True
+            return managed, "span", {}, 0.0
+        grade = doctor_grade(key)
+        if grade:  # "Associate Specialist": an NHS doctor grade before O*NET's purchasing alias
+            return {grade: DOCTOR_P}, "doctor", {}, 0.0
         hit = self._exact(key)
         if hit:
-            return self._modern(hit, key), "exact", True
+            return self._modern(hit, key), "exact", {}, 0.0
         doc = doctor_code(key)
         if doc:
-            return {doc: DOCTOR_P}, "doctor", True
+            return {doc: DOCTOR_P}, "doctor", {}, 0.0
         if self._tech_role(key):
             # "PHP Engineer" reads as "PHP Developer" when O*NET knows that title (Web Developers)
             words = key.split()
             alt = self._exact(" ".join(words[:-1] + ["developer"])) if words[-1] != "developer" else {}
-            return ({c: v / EXACT_P * SPAN_P for c, v in alt.items()} or {DEVELOPERS: SPAN_P}), "span", True
+            return ({c: v / EXACT_P * SPAN_P for c, v in alt.items()} or {DEVELOPERS: SPAN_P}), "span", {}, 0.0
         role = title_heads.field_role(key, self.index.head_words, self.index.pos.__contains__, self._roles)
         if role:  # "data engineering specialist" is a data engineer
-            return {c: v / EXACT_P * SPAN_P for c, v in self._modern(self._exact(role), role).items()}, "span", True
+            return {c: v / EXACT_P * SPAN_P for c, v in self._modern(self._exact(role), role).items()}, "span", {}, 0.0
         compound = self._computer_compound(key)
         if compound:  # "forensic data analyst", "oracle data analyst": a data analyst of some field or tool
-            return compound, "span", True
+            return compound, "span", {}, 0.0
+        if self.split_compounds:
+            compound = self._split_compound(key)
+            if compound:  # "data pipeline engineer", "data engineer business intelligence": a data engineer
+                return compound, "span", {}, 0.0
         span, quality = self._span(key)
         if quality >= SPAN_ACCEPT and len(key.split()) <= 6:
-            return span, "span", True
+            return span, "span", {}, 0.0
+        return {}, "", span, quality
+
+    def settled_confidence(self, key: str) -> float:
+        """How surely the dictionary stages alone resolve `key`: the top score when one settles it (an exact
+        alias shared by many codes scores low), else 0. Memoised; used to choose among a title's segments."""
+        if key not in self._confidence:
+            scores = self._settle(key)[0] if key else {}
+            self._confidence[key] = max(scores.values(), default=0.0)
+        return self._confidence[key]
+
+    def choose_key(self, norm: NormalizedTitle) -> str:
+        """The key to resolve for a normalised title: the normaliser's segment choice (`norm.text`) unless
+        another segment of the title names a role (holds a role word of the index) and the dictionary stages
+        resolve it clearly more surely (by SEGMENT_MARGIN, to at least SEGMENT_MIN): "Data Modeler - Data
+        Solutions Engineer" is a data modeler, an exact alias, where "data solution engineer" matches nothing.
+        The scores replace growing the normaliser's rules for which segment names the role."""
+        if not norm.alternatives or not self.choose_segments:
+            return norm.text
+        best, best_q = norm.text, self.settled_confidence(norm.text)
+        heads = self.index.head_words
+        for alt in norm.alternatives:
+            if not any(w in heads for w in alt.split()):
+                # a field alone stands for its practitioner, if that is an alias, when the chosen segment matches
+                # nothing ("Fintech Trainee - Data Analytics": "data analyst"; not "Data Engineer, ... Data Science")
+                if best_q > 0 or not self.field_segments:
+                    continue
+                alt = title_heads.as_role(alt.split(), heads, self.index.pos.__contains__, self._roles)
+                if alt is None:
+                    continue
+            q = self.settled_confidence(alt)
+            if q >= SEGMENT_MIN and q > best_q + SEGMENT_MARGIN:
+                best, best_q = alt, q
+        return best
+
+    def _cheap(self, key: str) -> tuple[dict[str, float], str, bool]:
+        """Evidence without the model; the bool says whether it is settled."""
+        scores, method, span, quality = self._settle(key)
+        if method:
+            return scores, method, True
         fixed = self._repair(key)
         if fixed != key:
             hit = self._exact(fixed, EXACT_P * 0.95)
@@ -285,6 +344,30 @@ class Resolver:
         if other and max(other, key=other.get) != top:
             return {}  # "actuarial data analyst", "data infrastructure engineer": the field names a role too; the model decides
         return {c: v / EXACT_P * COMPOUND_P for c, v in self._modern(codes, key).items()}
+
+    def _split_compound(self, key: str) -> dict[str, float]:
+        """A two-word computer-occupation role split by what it works on: "data pipeline engineer", "data
+        virtualisation engineer" (first word + head: "data engineer"), or followed by a field that names no role
+        ("data engineer business intelligence"). Only titles of three or four words whose role's best code is a
+        computer occupation (`COMPUTER_CODES`), and, for the first shape, whose middle word with the head is no
+        role of another code ("data security engineer" is left to the model: "security engineer" is a role)."""
+        words = key.split()
+        if not 3 <= len(words) <= 4 or any(w in _QUALIFIERS for w in words):
+            return {}
+        heads = self.index.head_words
+        shapes = []
+        if words[-1] in heads and not any(w in heads for w in words[:-1]):
+            shapes.append((f"{words[0]} {words[-1]}", words[1:-1]))
+        if words[1] in heads and not any(w in heads for w in words[2:]) and words[0] not in heads:
+            shapes.append((f"{words[0]} {words[1]}", []))
+        for role, middle in shapes:
+            codes = self._exact(role)
+            if not codes or not (top := max(codes, key=codes.get)).startswith(COMPUTER_CODES):
+                continue
+            if any((o := self._exact(f"{m} {words[-1]}")) and max(o, key=o.get) != top for m in middle):
+                continue
+            return {c: v / EXACT_P * COMPOUND_P for c, v in self._modern(codes, role).items()}
+        return {}
 
     def _tech_role(self, key: str) -> bool:
         """"Node.js Engineer", "Kotlin Developer", "Python / Django Engineer": a developer or engineer named by
@@ -406,18 +489,22 @@ class Resolver:
                      top: int = TOP_K) -> list[Resolution]:
         titles = ["" if t is None else str(t) for t in titles]
         seen: dict[str, NormalizedTitle] = {}
-        norms = [seen[t] if t in seen else seen.setdefault(t, normalize(t)) for t in titles]
-        by_key = self.resolve_keys([n.text for n in norms])
+        for t in titles:
+            if t not in seen:
+                seen[t] = normalize(t)
+        keys = {t: self.choose_key(n) for t, n in seen.items()}
+        chosen = [keys[t] for t in titles]
+        by_key = self.resolve_keys(chosen)
         results = []
-        for i, (t, n) in enumerate(zip(titles, norms)):
-            scores, method = by_key[n.text]
+        for i, (t, k) in enumerate(zip(titles, chosen)):
+            scores, method = by_key[k]
             if descriptions is not None and descriptions[i]:
                 scores = self._with_description(scores, descriptions[i] or "")
             ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
             matches = [Match(s, self.index.soc_titles.get(s, s), min(1.0, p)) for s, p in ranked if p >= MIN_SCORE]
-            res = Resolution(t, n.text, matches, method if matches else "none")
+            res = Resolution(t, k, matches, method if matches else "none")
             if self.roles is not None:
-                res.role_slug, res.role_title = self.roles.role_for(n.text, matches[0].soc_code if matches else None)
+                res.role_slug, res.role_title = self.roles.role_for(k, matches[0].soc_code if matches else None)
             results.append(res)
         return results
 
