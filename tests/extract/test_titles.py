@@ -384,3 +384,10 @@ def test_a_field_segment_stands_for_its_practitioner_when_the_choice_matches_not
     assert res.key == "data analyst" and _top(res) == "15-2051.00"
     # the chosen segment resolves: the field is not read as a role
     assert r.resolve("Data Engineer - Data Analytics").key == "data engineer"
+
+
+def test_a_doctor_grade_needs_the_physician_code_in_the_index(small) -> None:
+    """Hypothesis found "SPECIALTY:DOCTOR": the grade rule named a code the small index lacks (a match, no role)."""
+    out = open_resolver(duckdb.connect(str(small), read_only=True)).resolve("SPECIALTY:DOCTOR").to_json()
+    assert (out["role"] is None) == (not out["matches"])
+    assert all(m["soc_code"] != "29-1229.00" for m in out["matches"])

@@ -205,13 +205,13 @@ class Resolver:
         if managed:
             return managed, "span", {}, 0.0
         grade = doctor_grade(key)
-        if grade:  # "Associate Specialist": an NHS doctor grade before O*NET's purchasing alias
+        if grade in self.index.soc_titles:  # "Associate Specialist": an NHS doctor grade before O*NET's purchasing alias
             return {grade: DOCTOR_P}, "doctor", {}, 0.0
         hit = self._exact(key)
         if hit:
             return self._modern(hit, key), "exact", {}, 0.0
         doc = doctor_code(key)
-        if doc:
+        if doc in self.index.soc_titles:  # an index without the physician codes (a small store) has no doctors
             return {doc: DOCTOR_P}, "doctor", {}, 0.0
         if self._tech_role(key):
             # "PHP Engineer" reads as "PHP Developer" when O*NET knows that title (Web Developers)
