@@ -194,6 +194,16 @@ DOCTOR_GRADES = ("associate specialist", "specialty doctor", "speciality doctor"
 _GRADE_TAIL = {"in", "of", "and", "doctor", "registrar", "psychiatrist", "physician", "surgeon"}
 
 
+def _specialty_code(words: list[str]) -> str:
+    """The physician code of the first specialty named (two-word names first), else physicians, all other."""
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            soc = SPECIALTIES.get(" ".join(words[i:i + n]))
+            if soc:
+                return soc
+    return "29-1229.00"
+
+
 def doctor_grade(key: str) -> str | None:
     """The physician code of a title that is an NHS doctor grade, alone or before a specialty ("Associate Specialist
     in Psychiatry", "Specialty Doctor Psychiatrist"); None when something else follows the grade ("Associate
@@ -204,12 +214,7 @@ def doctor_grade(key: str) -> str | None:
     rest = key[len(grade):].split()
     if rest and rest[0] not in _GRADE_TAIL and rest[0] not in _MEDICAL:
         return None
-    for n in (2, 1):
-        for i in range(len(rest) - n + 1):
-            soc = SPECIALTIES.get(" ".join(rest[i:i + n]))
-            if soc:
-                return soc
-    return "29-1229.00"
+    return _specialty_code(rest)
 
 
 def doctor_code(key: str) -> str | None:
@@ -221,12 +226,7 @@ def doctor_code(key: str) -> str | None:
         return None  # "Consultant Clinical Psychologist", "Consultant Pharmacist"
     if words[0] not in DOCTOR_WORDS and not (len(words) > 1 and words[1] in {"fellow", "doctor", "registrar"}):
         return None  # "Consultant in X", "Specialty Doctor in X", "Clinical Fellow in X"; not "Nurse Consultant"
-    for n in (2, 1):
-        for i in range(len(words) - n + 1):
-            soc = SPECIALTIES.get(" ".join(words[i:i + n]))
-            if soc:
-                return soc
-    return "29-1229.00"
+    return _specialty_code(words)
 
 
 def encode_titles(embedder: Embedder, texts: list[str], batch_size: int = 512) -> np.ndarray:

@@ -108,6 +108,14 @@ def load_embeddings(con: duckdb.DuckDBPyConnection, model: str | None = None) ->
 INDEX_MEAN_WITHOUT_TITLE = True
 
 
+def _main_occupation(con: duckdb.DuckDBPyConnection) -> tuple[str, str]:
+    """(join, expression) naming each role `r`'s main occupation: its heaviest `role_occupations` code, else its own."""
+    if not has_table(con, "role_occupations"):
+        return "", "r.soc_code"
+    return ("""LEFT JOIN (SELECT slug, soc_code, row_number() OVER (PARTITION BY slug ORDER BY weight DESC, soc_code) AS k
+               FROM role_occupations) ro ON ro.slug = r.slug AND ro.k = 1""", "coalesce(ro.soc_code, r.soc_code)")
+
+
 def role_index_texts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """slug, text, alt: "title. description" of each role's main O*NET occupation (the title alone without one), and
     the description alone where the vector is the mean of both (INDEX_MEAN_WITHOUT_TITLE; else "")."""
@@ -117,12 +125,8 @@ def role_index_texts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     join = ""
     if has_table(con, "onet_occupations"):
         desc = "coalesce(o.description, '')"
-        occ = "r.soc_code"
-        if has_table(con, "role_occupations"):
-            join = """LEFT JOIN (SELECT slug, soc_code, row_number() OVER (PARTITION BY slug ORDER BY weight DESC,
-                          soc_code) AS k FROM role_occupations) ro ON ro.slug = r.slug AND ro.k = 1 """
-            occ = "coalesce(ro.soc_code, r.soc_code)"
-        join += f"LEFT JOIN onet_occupations o ON o.soc_code = {occ}"
+        join, occ = _main_occupation(con)
+        join += f" LEFT JOIN onet_occupations o ON o.soc_code = {occ}"
     df = con.execute(f"SELECT r.slug, r.title, {desc} AS d FROM roles r {join} ORDER BY r.slug").df()
     df = df.drop_duplicates("slug")
     d = df["d"].where(df["d"].map(lambda v: isinstance(v, str) and bool(v.strip())), "").astype(str).str[:300]
@@ -144,12 +148,7 @@ def role_task_texts(con: duckdb.DuckDBPyConnection, slugs: list[str]) -> dict[st
     if not slugs or not has_table(con, "roles") or not has_table(con, "onet_occupations") \
             or not has_table(con, "onet_tasks"):
         return {}
-    occ = "r.soc_code"
-    join = ""
-    if has_table(con, "role_occupations"):
-        join = """LEFT JOIN (SELECT slug, soc_code, row_number() OVER (PARTITION BY slug ORDER BY weight DESC,
-                      soc_code) AS k FROM role_occupations) ro ON ro.slug = r.slug AND ro.k = 1"""
-        occ = "coalesce(ro.soc_code, r.soc_code)"
+    join, occ = _main_occupation(con)
     df = con.execute(f"""
         WITH pick AS (SELECT r.slug, {occ} AS soc FROM roles r {join} WHERE r.slug IN (SELECT unnest(?)))
         SELECT p.slug, any_value(coalesce(o.description, '')) AS d,
