@@ -44,8 +44,8 @@ def _show(items: list[dict], note: str | None = None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--db", "db", default=None, help="The store file (default $CAREERPATH_DB or ./careerpath.duckdb).")
 def courses_command(role: str | None, top: int, topic: str | None, list_topics: bool, level: str | None,
-                    free: bool, max_hours: float | None, provider: str | None, certificate: bool, order: str, as_json: bool,
-                    db: str | None) -> None:
+                    free: bool, max_hours: float | None, provider: str | None, certificate: bool, order: str,
+                    as_json: bool, db: str | None) -> None:
     """Courses that teach a role's skills, best first; or browse the catalog by topic.
 
     Examples: careerpath courses "machine learning engineer" --top 10 --json;
