@@ -41,6 +41,12 @@ def repair_labels(esco: pd.DataFrame) -> pd.DataFrame:
         tail = str(alts[0]).strip()
         if _CONTINUATION.match(tail) and " ".join(tail.split()[:2]) not in label:
             new_labels[k], new_alts[k] = f"{label} {tail}", alts[1:]
+    if "label_method" in esco.columns and "alt_text" in esco.columns:  # (2a) one-word labels cut too early
+        for k, (method, run) in enumerate(zip(esco["label_method"], esco["alt_text"])):
+            if method == "segment" and isinstance(new_labels[k], str) and isinstance(run, str):
+                label, alts = extend_one_word_label(new_labels[k], run)
+                if label != new_labels[k]:
+                    new_labels[k], new_alts[k] = label, alts
     if "label_method" in esco.columns:  # labels not found in the label list: split run-on labels
         defs = list(esco["definition"]) if "definition" in esco.columns else [None] * len(esco)
         listed = [str(x).lower().split() for x, m in zip(new_labels, esco["label_method"]) if m != "segment"]
@@ -65,6 +71,24 @@ def repair_labels(esco: pd.DataFrame) -> pd.DataFrame:
     new_alts = [drop_stray_alternates(lab, alts) for lab, alts in zip(new_labels, new_alts)]  # (4)
     esco["preferred_label"], esco["alt_labels"] = new_labels, new_alts
     return esco
+
+
+def extend_one_word_label(label: str, alt_text: str) -> tuple[str, list[str]]:
+    """("management", "consulting business management consulting") -> ("management consulting", ["business
+    management consulting"]): a concept missing from the label list whose run the segmenter cut after its first
+    word. When the label and the run's next word occur together again later in the run, that pair is the label
+    (ESCO's "management consulting", "services marketing"); the rest of the run is one alternative label, and
+    the fragments that began with the moved word go. Left as it was, the bare word ("management") was an alias
+    that matched most postings as the concept "management consulting"."""
+    words = label.split()
+    if len(words) != 1 or not alt_text.strip():
+        return label, []
+    run = [label] + alt_text.split()
+    low = [w.lower() for w in run]
+    if len(low) < 4 or not any(low[j:j + 2] == low[:2] for j in range(1, len(low) - 1)):
+        return label, []
+    rest = " ".join(run[2:])
+    return f"{run[0]} {run[1]}", [rest] if rest else []
 
 
 def drop_stray_alternates(label: object, alts: object) -> list[str]:
