@@ -88,6 +88,15 @@ def test_one_word_fragments_leave_the_alternates_synonyms_and_acronyms_stay():
     assert drop_stray_alternates("manage time", None) == []
 
 
+def test_the_first_word_alone_is_a_fragment_but_the_head_and_vendor_names_stay():
+    from careerpath.sources.esco_labels import drop_stray_alternates
+
+    assert drop_stray_alternates("test hardware", ["testing", "hardware testing"]) == ["hardware testing"]
+    assert drop_stray_alternates("types of wind turbines", ["types", "turbines"]) == ["turbines"]
+    assert drop_stray_alternates("manage budgets", ["budgeting"]) == ["budgeting"]  # the head, not the verb
+    assert drop_stray_alternates("Teradata Database", ["Teradata"]) == ["Teradata"]  # capitalised: a name
+
+
 def test_a_one_word_label_cut_before_its_repeated_second_word_gets_it_back() -> None:
     """ "management" + "consulting business management consulting": the pair "management consulting" recurs in
     the run, so it is the label (the bare word had matched most postings as this concept)."""

@@ -94,23 +94,31 @@ def extend_one_word_label(label: str, alt_text: str) -> tuple[str, list[str]]:
 def drop_stray_alternates(label: object, alts: object) -> list[str]:
     """Alternative labels without the one-word fragments the split left behind: "rules" on "hazardous waste
     storage", "writing" on "prepare work instructions", "operating" on "tend paint mixer" (the first word
-    of a verb-form alternate such as "operating paint mixer"). A one-word alternate of a label of two words
-    or more is kept when it shares a stem with a word of the label or is an acronym (PBX, DTP); a one-word
-    label's alternates are synonyms ("accounting": "bookkeeping") and all stay."""
+    of a verb-form alternate such as "operating paint mixer"), and the label's first word alone ("testing" on
+    "test hardware", "cultivating" on "cultivate hops", "valuing" on "estimate value of clocks" is kept only
+    because "value" is not first). A one-word alternate of a label of two words or more is kept when it shares a
+    stem with a word of the label other than only its first, or is an acronym (PBX, DTP) or capitalised (a
+    vendor's name: "Teradata"); a one-word label's alternates are synonyms ("accounting": "bookkeeping") and
+    all stay."""
     alts = [str(a) for a in alts] if isinstance(alts, (list, np.ndarray)) else []
     words = [w[:4] for w in re.findall(r"[a-z0-9]+", str(label).lower())]
     if len(words) < 2:
         return alts
+    content = [w for w in words if w not in _FUNCTION_STEMS]
 
     def stray(alt: str) -> bool:
         a = alt.strip()
         if " " in a or not a or a.isupper() or any(c.isdigit() for c in a):
             return False
-        return not any(a.lower().startswith(w) or w.startswith(a.lower()[:4]) for w in words)
+        shared = [k for k, w in enumerate(content) if a.lower().startswith(w) or w.startswith(a.lower()[:4])]
+        # no stem in common, or (lower case) only the label's first word: the verb or modifier without its object
+        # ("testing" on "test hardware", "planning" on "plan scaffolding", "types" on "types of wind turbines")
+        return not shared or (len(content) >= 2 and shared == [0] and a.islower())
 
     return [a for a in alts if not stray(a)]
 
 
+_FUNCTION_STEMS = frozenset(w[:4] for w in ("a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "with", "at", "by"))
 _NAME_WORD = re.compile(r"[A-Z][\w\-/&]*")
 _NAME_LINK = frozenset({"of", "for", "and", "on", "in", "the", "to"})
 _DEF_OPENERS = frozenset({"A", "An", "Any", "The", "This", "These", "Those", "It", "Its", "All", "Each", "Every"})
