@@ -94,12 +94,12 @@ def extend_one_word_label(label: str, alt_text: str) -> tuple[str, list[str]]:
 def drop_stray_alternates(label: object, alts: object) -> list[str]:
     """Alternative labels without the one-word fragments the split left behind: "rules" on "hazardous waste
     storage", "writing" on "prepare work instructions", "operating" on "tend paint mixer" (the first word
-    of a verb-form alternate such as "operating paint mixer"), and the label's first word alone ("testing" on
-    "test hardware", "cultivating" on "cultivate hops", "valuing" on "estimate value of clocks" is kept only
-    because "value" is not first). A one-word alternate of a label of two words or more is kept when it shares a
-    stem with a word of the label other than only its first, or is an acronym (PBX, DTP) or capitalised (a
-    vendor's name: "Teradata"); a one-word label's alternates are synonyms ("accounting": "bookkeeping") and
-    all stay."""
+    of a verb-form alternate such as "operating paint mixer"), and the label's first word alone, the verb or
+    modifier without its object ("testing" on "test hardware", "cultivating" on "cultivate hops", "types" on
+    "types of wind turbines"). A one-word alternate of a label of two content words or more is kept when it
+    shares a stem with a label word other than only the first ("budgeting" on "manage budgets"), or is an acronym
+    (PBX, DTP) or capitalised (a vendor's name: "Teradata"); a one-word label's alternates are synonyms
+    ("accounting": "bookkeeping") and all stay."""
     alts = [str(a) for a in alts] if isinstance(alts, (list, np.ndarray)) else []
     words = [w[:4] for w in re.findall(r"[a-z0-9]+", str(label).lower())]
     if len(words) < 2:
