@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_skills.py --db careerpath.duckdb [--postings 2000] [--full 200] [--esx]
 
-- R-Precision@5 (x100) on tests/data/skills_dev.jsonl (and the check sets skills_dev2/dev3/dev4.jsonl),
+- R-Precision@5 (x100) on tests/data/skills_dev.jsonl (and the check sets skills_dev2/dev3/dev4/dev5.jsonl),
   technical vs other sentences: of the top
   min(5, |gold|) ESCO skills we return, the share that are in the gold set (Decorte et al.'s measure).
 - Throughput in postings per second on ONE core (one process, torch limited to one thread) over real
@@ -53,6 +53,8 @@ def main() -> None:
                     help="third set (42 sentences), labelled before the extractor ran on it: a check only")
     ap.add_argument("--dev4", default=str(ROOT / "tests" / "data" / "skills_dev4.jsonl"),
                     help="fourth set (45 sentences, 2026-11-26), labelled before the extractor ran on it: blind")
+    ap.add_argument("--dev5", default=str(ROOT / "tests" / "data" / "skills_dev5.jsonl"),
+                    help="fifth set (52 sentences, 2026-11-26, drawn by bench/skills_draw.py), labelled before the extractor ran on it: blind")
     ap.add_argument("--postings", type=int, default=2000, help="postings for the lexical throughput")
     ap.add_argument("--full", type=int, default=200, help="postings for the full-extractor throughput")
     ap.add_argument("--esx", action="store_true", help="also run esco-skill-extractor side by side")
@@ -78,6 +80,8 @@ def main() -> None:
             if Path(args.dev3).exists() else [])
     dev4 = ([json.loads(line) for line in open(args.dev4, encoding="utf-8") if line.strip()]
             if Path(args.dev4).exists() else [])
+    dev5 = ([json.loads(line) for line in open(args.dev5, encoding="utf-8") if line.strip()]
+            if Path(args.dev5).exists() else [])
     docs = [r[0] for r in con.execute(
         "SELECT description FROM postings WHERE description IS NOT NULL AND length(description) >= 200 "
         "AND duplicate_of IS NULL ORDER BY hash(posting_id) LIMIT ?", [max(args.postings, args.full)]).fetchall()]
@@ -103,6 +107,9 @@ def main() -> None:
     if dev4:
         res["dev4_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev4)
         res["dev4_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev4)
+    if dev5:
+        res["dev5_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev5)
+        res["dev5_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev5)
 
     lex_docs = docs[: args.postings]
     t = time.perf_counter()

@@ -12,7 +12,7 @@ ds-bookcamp, NoFluffJobs, Luke Barousse; care: NHS; trade/office: LA City bullet
 (180 / 160 / 160) until 500 distinct concepts.
 
 Held-out check: every sentence whose crc32 is 0 mod 10 (about 10 %) is left out of the fit; its top-5 hit rate
-against all ESCO skill vectors is printed before / after. R-P@5 (technical/other) on dev, dev2, dev3, dev4.
+against all ESCO skill vectors is printed before / after. R-P@5 (technical/other) on dev, dev2, dev3, dev4, dev5.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from skills_adapter import AdapterConfig, alias_pairs, apply, dev_rp5, fit, fit_ridge, top5  # noqa: E402
 
 SYNTH = ROOT / "tests" / "data" / "skills_synth.jsonl"
-SETS = ("dev", "dev2", "dev3", "dev4")
+SETS = ("dev", "dev2", "dev3", "dev4", "dev5")
 STRATA = {"care": ("postings-nhs-jobs-uk-2020",),
           "trade_office": ("postings-la-city-bulletins", "postings-adzuna-uk-2013")}
 QUOTA = {"technical": 180, "care": 160, "trade_office": 160}

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pandas as pd
 
-from careerpath.sources.esco_labels import repair_labels, split_run_on_label
+from careerpath.sources.esco_labels import extend_one_word_label, repair_labels, split_run_on_label
 
 
 def test_truncated_and_run_on_labels_are_repaired() -> None:
@@ -86,3 +86,33 @@ def test_one_word_fragments_leave_the_alternates_synonyms_and_acronyms_stay():
     assert drop_stray_alternates("operate private branch exchange", ["PBX", "switchboard"]) == ["PBX"]
     assert drop_stray_alternates("accounting", ["bookkeeping"]) == ["bookkeeping"]
     assert drop_stray_alternates("manage time", None) == []
+
+
+def test_the_first_word_alone_is_a_fragment_but_the_head_and_vendor_names_stay():
+    from careerpath.sources.esco_labels import drop_stray_alternates
+
+    assert drop_stray_alternates("test hardware", ["testing", "hardware testing"]) == ["hardware testing"]
+    assert drop_stray_alternates("types of wind turbines", ["types", "turbines"]) == ["turbines"]
+    assert drop_stray_alternates("manage budgets", ["budgeting"]) == ["budgeting"]  # the head, not the verb
+    assert drop_stray_alternates("Teradata Database", ["Teradata"]) == ["Teradata"]  # capitalised: a name
+
+
+def test_a_one_word_label_cut_before_its_repeated_second_word_gets_it_back() -> None:
+    """ "management" + "consulting business management consulting": the pair "management consulting" recurs in
+    the run, so it is the label (the bare word had matched most postings as this concept)."""
+    assert extend_one_word_label("management", "consulting business management consulting") == (
+        "management consulting", ["business management consulting"])
+    # no recurring pair, or a label of two words or more: unchanged
+    assert extend_one_word_label("materials", "engineering materials technology battery material materials science") == (
+        "materials", [])
+    assert extend_one_word_label("data ethics", "principles of data ethics") == ("data ethics", [])
+    assert extend_one_word_label("hydrology", "") == ("hydrology", [])
+    rows = [{"uri": "u:mc", "preferred_label": "management", "alt_labels": ["consulting business management", "consulting"],
+             "definition": "The process of giving paid advice.", "label_method": "segment",
+             "alt_text": "consulting business management consulting"},
+            {"uri": "u:hr", "preferred_label": "management", "alt_labels": ["consulting"], "definition": "x.",
+             "label_method": "label_file", "alt_text": "consulting business management consulting"}]
+    out = repair_labels(pd.DataFrame(rows)).set_index("uri")
+    assert out.loc["u:mc", "preferred_label"] == "management consulting"
+    assert list(out.loc["u:mc", "alt_labels"]) == ["business management consulting"]
+    assert out.loc["u:hr", "preferred_label"] == "management"  # labels from the label list are trusted

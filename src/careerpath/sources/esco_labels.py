@@ -41,6 +41,12 @@ def repair_labels(esco: pd.DataFrame) -> pd.DataFrame:
         tail = str(alts[0]).strip()
         if _CONTINUATION.match(tail) and " ".join(tail.split()[:2]) not in label:
             new_labels[k], new_alts[k] = f"{label} {tail}", alts[1:]
+    if "label_method" in esco.columns and "alt_text" in esco.columns:  # (2a) one-word labels cut too early
+        for k, (method, run) in enumerate(zip(esco["label_method"], esco["alt_text"])):
+            if method == "segment" and isinstance(new_labels[k], str) and isinstance(run, str):
+                label, alts = extend_one_word_label(new_labels[k], run)
+                if label != new_labels[k]:
+                    new_labels[k], new_alts[k] = label, alts
     if "label_method" in esco.columns:  # labels not found in the label list: split run-on labels
         defs = list(esco["definition"]) if "definition" in esco.columns else [None] * len(esco)
         listed = [str(x).lower().split() for x, m in zip(new_labels, esco["label_method"]) if m != "segment"]
@@ -67,26 +73,52 @@ def repair_labels(esco: pd.DataFrame) -> pd.DataFrame:
     return esco
 
 
+def extend_one_word_label(label: str, alt_text: str) -> tuple[str, list[str]]:
+    """("management", "consulting business management consulting") -> ("management consulting", ["business
+    management consulting"]): a concept missing from the label list whose run the segmenter cut after its first
+    word. When the label and the run's next word occur together again later in the run, that pair is the label
+    (ESCO's "management consulting", "services marketing"); the rest of the run is one alternative label, and
+    the fragments that began with the moved word go. Left as it was, the bare word ("management") was an alias
+    that matched most postings as the concept "management consulting"."""
+    words = label.split()
+    if len(words) != 1 or not alt_text.strip():
+        return label, []
+    run = [label] + alt_text.split()
+    low = [w.lower() for w in run]
+    if len(low) < 4 or not any(low[j:j + 2] == low[:2] for j in range(1, len(low) - 1)):
+        return label, []
+    rest = " ".join(run[2:])
+    return f"{run[0]} {run[1]}", [rest] if rest else []
+
+
 def drop_stray_alternates(label: object, alts: object) -> list[str]:
     """Alternative labels without the one-word fragments the split left behind: "rules" on "hazardous waste
     storage", "writing" on "prepare work instructions", "operating" on "tend paint mixer" (the first word
-    of a verb-form alternate such as "operating paint mixer"). A one-word alternate of a label of two words
-    or more is kept when it shares a stem with a word of the label or is an acronym (PBX, DTP); a one-word
-    label's alternates are synonyms ("accounting": "bookkeeping") and all stay."""
+    of a verb-form alternate such as "operating paint mixer"), and the label's first word alone, the verb or
+    modifier without its object ("testing" on "test hardware", "cultivating" on "cultivate hops", "types" on
+    "types of wind turbines"). A one-word alternate of a label of two content words or more is kept when it
+    shares a stem with a label word other than only the first ("budgeting" on "manage budgets"), or is an acronym
+    (PBX, DTP) or capitalised (a vendor's name: "Teradata"); a one-word label's alternates are synonyms
+    ("accounting": "bookkeeping") and all stay."""
     alts = [str(a) for a in alts] if isinstance(alts, (list, np.ndarray)) else []
     words = [w[:4] for w in re.findall(r"[a-z0-9]+", str(label).lower())]
     if len(words) < 2:
         return alts
+    content = [w for w in words if w not in _FUNCTION_STEMS]
 
     def stray(alt: str) -> bool:
         a = alt.strip()
         if " " in a or not a or a.isupper() or any(c.isdigit() for c in a):
             return False
-        return not any(a.lower().startswith(w) or w.startswith(a.lower()[:4]) for w in words)
+        shared = [k for k, w in enumerate(content) if a.lower().startswith(w) or w.startswith(a.lower()[:4])]
+        # no stem in common, or (lower case) only the label's first word: the verb or modifier without its object
+        # ("testing" on "test hardware", "planning" on "plan scaffolding", "types" on "types of wind turbines")
+        return not shared or (len(content) >= 2 and shared == [0] and a.islower())
 
     return [a for a in alts if not stray(a)]
 
 
+_FUNCTION_STEMS = frozenset(w[:4] for w in ("a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "with", "at", "by"))
 _NAME_WORD = re.compile(r"[A-Z][\w\-/&]*")
 _NAME_LINK = frozenset({"of", "for", "and", "on", "in", "the", "to"})
 _DEF_OPENERS = frozenset({"A", "An", "Any", "The", "This", "These", "Those", "It", "Its", "All", "Each", "Every"})
