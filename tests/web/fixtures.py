@@ -14,7 +14,7 @@ import pandas as pd
 
 from careerpath.figures import Figure
 from careerpath.guide.model import (
-    FAQ, CourseItem, ExperienceSalary, Guide, GuideSkill, MonthRange, RelatedRole, RoadmapStep, RoleRef,
+    FAQ, Certification, CourseItem, ExperienceSalary, Guide, GuideSkill, MonthRange, RelatedRole, RoadmapStep, RoleRef,
     SalaryRange, Snapshot, SocWeight, SourceRef, StateSalary, TimeToJobReady, WhatTheyDo,
 )
 from careerpath.profile import model as pm
@@ -99,6 +99,9 @@ def make_guide(slug: str, title: str, kind: str, soc: str, skills: list[str]) ->
         salary_by_state=[StateSalary(state="California", median=fig(150000, "USD/year", "bls-oews-2025", "2025-05")),
                          StateSalary(state="Texas", median=fig(120000, "USD/year", "bls-oews-2025", "2025-05"))],
         courses=courses,
+        # a credential course of the catalog that the role's course list need not hold: its page must exist too
+        certifications=[Certification(name="Docker Deep Dive", course_id="courses-test:5",
+                                      evidence="professional certificate course: teaches Docker")],
         day_in_the_life=["Morning stand-up", "Afternoon modelling"],
         faq=[FAQ(question="Do I need a degree?", answer="Often not.")],
         related_roles=[RelatedRole(slug=o[0], title=o[1], similarity=0.6, shared_skills=["Python"]) for o in others],

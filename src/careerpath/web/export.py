@@ -63,7 +63,8 @@ def build_site(db_path: Path | str, outdir: Path | str) -> dict:
         if g is None:
             continue
         page(f"roles/{file_name(slug)}", "guide.html", views.guide_page(data, g))
-        for cid in {c.course_id for c in g.courses} | {c for st in g.roadmap for c in st.courses}:
+        for cid in ({c.course_id for c in g.courses} | {c for st in g.roadmap for c in st.courses}
+                    | {c.course_id for c in g.certifications if c.course_id}):  # the certification links too
             course_roles[cid].append({"slug": slug, "title": g.role.title})
             listed.add(cid)
 
