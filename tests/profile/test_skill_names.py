@@ -40,6 +40,13 @@ def test_names_win_over_aliases_and_unique_aliases_join() -> None:
     assert _rated("Coding") == "computer-programming"
 
 
+def test_a_one_word_alias_left_on_one_long_concept_names_nothing() -> None:
+    skills = dict(SKILLS, stray={"name": "monitor manufacturing impact", "type": "skill", "esco_uri": "esco:8",
+                                 "aliases": ["monitoring"]})
+    assert name_index(skills)["monitoring"] == "stray"  # text matching may still use it
+    assert rated_skill_id("2.M", "Monitoring", skills, name_index(skills)) == "onet:2.M"
+
+
 def test_numpy_alias_arrays_are_accepted() -> None:
     import numpy as np
 

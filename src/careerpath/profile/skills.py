@@ -64,10 +64,19 @@ _NOT_RATED_TYPES = frozenset({"software", "tool"})
 
 
 def rated_skill_id(element_id: str, element_name: str, skills: dict[str, dict], names: dict[str, str]) -> str:
-    """The taxonomy skill an O*NET rating element names, else its own `onet:` id."""
-    sid = names.get(norm(element_name))
+    """The taxonomy skill an O*NET rating element names, else its own `onet:` id.
+
+    A one-word element reached through an alias joins only a short skill (at most two words): once ESCO's
+    stray one-word alternates were mostly dropped, "monitoring" was left on a single long concept
+    ("monitor manufacturing impact ...") and, unshared, named O*NET's Monitoring in every profile.
+    """
+    key = norm(element_name)
+    sid = names.get(key)
     row = (skills.get(sid) or {}) if sid else {}
     if sid is None or (row.get("type") in _NOT_RATED_TYPES and not row.get("esco_uri")):
+        return f"onet:{element_id}"
+    name = norm(row.get("name") or "")
+    if " " not in key and name != key and len(name.split()) > 2:
         return f"onet:{element_id}"
     return sid
 
