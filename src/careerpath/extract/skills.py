@@ -11,6 +11,9 @@
    ("build dashboards for executives"). One vector per skill, the mean of its label's and its
    label + definition's (cached in the store, `skill_embeddings`): a max over separate label,
    alternative-label and definition vectors ranked worse on both dev sets (bench/README.md).
+   Two model-free corrections towards the broad competences postings mean (`skill_labels`): a small prior
+   for general skills that other ESCO labels specialise, and a bonus for labels whose content words all
+   occur in a segment.
 
 Scores are in [0, 1]: lexical hits 0.75-1.0 (a skill named outright ranks first), semantic links their
 calibrated similarity. Every hit carries the character spans (of the input) it was found at.
@@ -27,6 +30,7 @@ import duckdb
 import numpy as np
 
 from careerpath.embed import DIM, Embedder
+from careerpath.extract.skill_labels import CoverIndex, specialisation_counts, stems
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
 
@@ -51,6 +55,12 @@ class ExtractConfig:
     # similarity added to skills that real documents name (given lists, lexical hits; `skill_popularity`):
     # weight * log(1 + n) / log(1 + max n), a tie-breaker between links of similar cosine
     sem_popularity_weight: float = 0.01
+    # similarity added to a general skill that other ESCO labels specialise ("lead a team" <- "lead a team in
+    # hospitality service"): weight * log(1 + number of such labels); a stand-in for ESCO's transversal skills
+    sem_general_weight: float = 0.01
+    # similarity added to a skill whose label's content words all occur (5-letter stems, any order, gaps
+    # allowed) in a segment: "plan and manage their time" -> manage time (`skill_labels.CoverIndex`)
+    sem_cover_bonus: float = 0.1
     strip_frames: bool = True  # drop "Experience with", "Ability to", ... in front of a segment before embedding
     sem_weight: float = 0.95  # semantic score = weight * similarity, below any lexical hit
     sem_lexical_boost: float = 0.05  # a lexical hit also found semantically
@@ -128,6 +138,9 @@ class SkillExtractor:
             keep = [i for i, s in enumerate(vector_ids) if s in self._index]
             self._vectors = vectors[keep]
         self._popularity = dict(popularity or {})
+        labels = {int(i): str(self.skills[self._ids[i]]["name"]) for i in self._vector_rows.tolist()}
+        self._general = specialisation_counts(labels) if self._vectors is not None and self.config.sem_general_weight else {}
+        self._cover = CoverIndex(labels) if self._vectors is not None and self.config.sem_cover_bonus else None
         self._prior = self._specificity_prior()
         self._row_of = {int(i): r for r, i in enumerate(self._vector_rows.tolist())}
 
@@ -222,7 +235,7 @@ class SkillExtractor:
         skill ("lead a team") that postings mean. Minus a small bonus for skills that documents name outright
         (`set_popularity`): at similar cosine, "manage data" before "manage information access aids"."""
         cfg = self.config
-        if self._vectors is None or not len(self._vector_rows) or not (cfg.sem_length_penalty or self._popularity):
+        if self._vectors is None or not len(self._vector_rows) or not (cfg.sem_length_penalty or self._popularity or self._general):
             return None
         prior = np.zeros(len(self._vector_rows), dtype=np.float32)
         if cfg.sem_length_penalty:
@@ -232,6 +245,9 @@ class SkillExtractor:
             n = np.array([self._popularity.get(self._ids[i], 0) for i in self._vector_rows], dtype=np.float32)
             if n.max() > 0:
                 prior -= cfg.sem_popularity_weight * np.log1p(n) / np.log1p(n.max())
+        if self._general and cfg.sem_general_weight:  # general skills that ESCO specialises in other labels
+            n = np.array([self._general.get(int(i), 0) for i in self._vector_rows], dtype=np.float32)
+            prior -= cfg.sem_general_weight * np.log1p(n)
         return prior.astype(np.float32)
 
     def set_popularity(self, documents: dict[str, int]) -> None:
@@ -284,8 +300,30 @@ class SkillExtractor:
         if vecs is None:
             vecs = self.embedder.encode([s[0] for s in segs])
         top, sims = self.nearest(vecs, self.config.rank_top_k)
-        return self.aggregate([(s[1], s[2]) for s in segs], top, sims,
-                              min(self.config.rank_threshold, self.config.sem_threshold))
+        threshold = min(self.config.rank_threshold, self.config.sem_threshold)
+        out = self.aggregate([(s[1], s[2]) for s in segs], top, sims, threshold)
+        if self._cover is not None and self.config.sem_cover_bonus:
+            self._add_covered(out, segs, vecs, threshold)
+        return out
+
+    def _add_covered(self, out: dict[int, list], segs: list[tuple[str, int, int]], vecs: np.ndarray, threshold: float) -> None:
+        """Skills whose label words a segment contains (in any order, with gaps) get their cosine plus
+        `sem_cover_bonus`, whether or not they were among the segment's nearest labels: MiniLM often puts a
+        narrow, domain-worded label above the plain competence the segment states in its own words."""
+        assert self._cover is not None and self._vectors is not None
+        bonus = self.config.sem_cover_bonus
+        for k, (seg, a, b) in enumerate(segs):
+            for i in self._cover.covered(stems(seg)):
+                r = self._row_of[i]
+                sim = float(vecs[k] @ self._vectors[r]) + bonus - (float(self._prior[r]) if self._prior is not None else 0.0)
+                if sim < threshold:
+                    continue
+                rec = out.get(i)
+                if rec is None:
+                    out[i] = [sim, [[a, b]], 1]
+                elif rec[0] < sim:
+                    rec[0] = sim
+                    rec[1].append([a, b])
 
     def nearest(self, vecs: np.ndarray, k: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Top-k taxonomy rows and their cosines for each row of `vecs`: one matrix product and an

@@ -1,0 +1,95 @@
+"""Model-free relations between skill labels, used by the semantic stage to favour the broad competences
+that postings mean over the narrow, domain-worded skills MiniLM puts nearest (bench/README.md, issue 4,
+ninth pass).
+
+- `specialisation_counts`: ESCO lists many skills as a general label plus a qualifier ("lead a team" ->
+  "lead a team in hospitality service", "manage staff" -> "manage physiotherapy staff"). The store has no
+  ESCO hierarchy or reuse level (the source files are too large to fetch), so the number of labels that
+  specialise a label this way stands in for "transversal": a general skill gets a small prior from it.
+- `CoverIndex`: labels whose content words all occur (by a crude 5-letter stem) in a segment, in any order
+  and with gaps ("plan and manage their time" covers "manage time"): a gap-tolerant lexical match that the
+  exact alias matcher misses; the semantic stage gives such labels a bonus on their cosine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Iterable, Mapping
+
+_TOKEN = re.compile(r"[a-z0-9+#]+")
+# a qualifier cut from the end of a label must start with one of these ("... in casting processes")
+PREPOSITIONS = frozenset("in for of on with related regarding to at during within from by using".split())
+STOP = frozenset("a an the and or of in to for with on at by as from into their your our its be is are will you we "
+                 "this that using use".split())
+STEM_LEN = 5
+
+
+def label_words(label: str) -> tuple[str, ...]:
+    """Lower-case word tokens of a label or text ("C++" and "C#" keep their signs)."""
+    return tuple(_TOKEN.findall(label.lower()))
+
+
+def specialisation_counts(labels: Mapping[int, str]) -> dict[int, int]:
+    """skill -> number of other labels that are this label plus a qualifier.
+
+    B specialises A when deleting one span of B's words gives A's words, A has 2+ words, and either the
+    span is inside B (first and last word kept: "manage [physiotherapy] staff") or it is a tail that starts
+    with a preposition ("lead a team [in hospitality service]"). Dropping a plain last word would change the
+    head ("transfer soap [chips]"), and dropping "non" would invert the meaning: neither counts.
+    """
+    by_words: dict[tuple[str, ...], int] = {}
+    for i, lab in labels.items():
+        by_words.setdefault(label_words(lab), i)
+    general: dict[int, set[int]] = defaultdict(set)
+    for words, i in by_words.items():
+        n = len(words)
+        if n < 3:
+            continue
+        for a in range(1, n):
+            for b in range(a + 1, n + 1):
+                if (b == n and words[a] not in PREPOSITIONS) or words[a:b] == ("non",):
+                    continue
+                g = by_words.get(words[:a] + words[b:])
+                if g is not None and g != i and b - a < n - 1:
+                    general[i].add(g)
+    return dict(Counter(g for gs in general.values() for g in gs))
+
+
+def stem(word: str) -> str:
+    """A crude stem: the first five letters ("prioritising", "prioritise" -> "prior"; "managing" -> "manag")."""
+    return word[:STEM_LEN]
+
+
+def stems(text: str) -> set[str]:
+    """Stems of a text's content words."""
+    return {stem(w) for w in label_words(text) if w not in STOP}
+
+
+class CoverIndex:
+    """Labels of 2+ content stems, indexed by their rarest stem: `covered(stems)` finds every label whose
+    stems are all in the given set, looking only at labels keyed by one of those stems."""
+
+    def __init__(self, labels: Mapping[int, str]) -> None:
+        seen: set[tuple[str, ...]] = set()
+        self._stems: dict[int, frozenset[str]] = {}
+        for i, lab in labels.items():
+            words = label_words(lab)
+            if words in seen:
+                continue
+            seen.add(words)
+            st = frozenset(stem(w) for w in words if w not in STOP)
+            if len(st) >= 2:
+                self._stems[i] = st
+        df = Counter(s for st in self._stems.values() for s in st)
+        self._by_key: dict[str, list[int]] = defaultdict(list)
+        for i, st in self._stems.items():
+            self._by_key[min(st, key=lambda s: (df[s], s))].append(i)
+
+    def __len__(self) -> int:
+        return len(self._stems)
+
+    def covered(self, text_stems: Iterable[str]) -> list[int]:
+        """Skills whose label stems all occur in `text_stems`."""
+        st = set(text_stems)
+        return [i for s in st for i in self._by_key.get(s, ()) if self._stems[i] <= st]
