@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from careerpath import store
+from careerpath.embed import DIM
 
 SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
@@ -83,3 +85,22 @@ def make_store(path: Path) -> Path:
 
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path))
+
+
+def unit(*hot: int) -> np.ndarray:
+    """A unit vector with equal weight on the given axes."""
+    v = np.zeros(DIM, dtype=np.float32)
+    v[list(hot)] = 1.0
+    return v / np.linalg.norm(v)
+
+
+class FixedEmbedder:
+    """Every text gets the vector of the first key (in order) it contains; others a vector on axis 50."""
+
+    name = "fixed"
+
+    def __init__(self, table: dict[str, np.ndarray]) -> None:
+        self.table = table
+
+    def encode(self, texts, **_):
+        return np.stack([next((v for k, v in self.table.items() if k in t), unit(50)) for t in texts]).astype(np.float32)

@@ -11,6 +11,8 @@ from careerpath.embed import DIM
 from careerpath.extract.skill_labels import CoverIndex, specialisation_counts, stems
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 
+from .skills_fixtures import FixedEmbedder, unit
+
 LABELS = {
     0: "lead a team",
     1: "lead a team in hospitality service",
@@ -46,24 +48,6 @@ def test_cover_index_finds_labels_whose_words_a_text_contains_in_any_order():
     assert 9 not in idx.covered(stems("management"))  # labels of one content word are not indexed
 
 
-def _unit(*hot: int) -> np.ndarray:
-    v = np.zeros(DIM, dtype=np.float32)
-    v[list(hot)] = 1.0
-    return v / np.linalg.norm(v)
-
-
-class AxisEmbedder:
-    """Every text gets the vector of the first key it contains (in order); others a vector on axis 50."""
-
-    name = "axis"
-
-    def __init__(self, table: dict[str, np.ndarray]) -> None:
-        self.table = table
-
-    def encode(self, texts, **_):
-        return np.stack([next((v for k, v in self.table.items() if k in t), _unit(50)) for t in texts]).astype(np.float32)
-
-
 SKILLS = [
     {"skill_id": "lead", "name": "lead a team", "type": "skill", "esco_uri": "u:lead"},
     {"skill_id": "lead-hosp", "name": "lead a team in hospitality service", "type": "skill", "esco_uri": "u:lh"},
@@ -78,8 +62,8 @@ def _extractor(emb, vecs, **cfg) -> SkillExtractor:
 
 
 def test_general_prior_puts_the_general_skill_first_on_a_tie():
-    vecs = [_unit(0), _unit(9), _unit(0), _unit(5)]  # "lead a team" and the ward skill on the same axis
-    emb = AxisEmbedder({"ward": _unit(0, 3, 4)})
+    vecs = [unit(0), unit(9), unit(0), unit(5)]  # "lead a team" and the ward skill on the same axis
+    emb = FixedEmbedder({"ward": unit(0, 3, 4)})
     text = "You will oversee the daily ward work."
     on = _extractor(emb, vecs).extract(text)
     assert on[0].id == "lead" and on[0].score > on[1].score and on[1].id == "ward"
@@ -94,8 +78,8 @@ def _at_cosine(c: float, axis: int, other: int) -> np.ndarray:
 
 
 def test_cover_bonus_adds_a_label_the_segment_states_in_its_own_words():
-    vecs = [_unit(0), _unit(9), _unit(1), _unit(5)]  # "manage time" on axis 5
-    emb = AxisEmbedder({"time": _at_cosine(0.35, 5, 6)})  # below the 0.40 floor on its own
+    vecs = [unit(0), unit(9), unit(1), unit(5)]  # "manage time" on axis 5
+    emb = FixedEmbedder({"time": _at_cosine(0.35, 5, 6)})  # below the 0.40 floor on its own
     text = "You will plan and manage your own time across two wards."
     on = [h.id for h in _extractor(emb, vecs).extract(text)]
     off = [h.id for h in _extractor(emb, vecs, sem_cover_bonus=0.0).extract(text)]
@@ -103,5 +87,5 @@ def test_cover_bonus_adds_a_label_the_segment_states_in_its_own_words():
     # the same vector without the label's words: no bonus
     assert "time" not in [h.id for h in _extractor(emb, vecs).extract("Time spent across two wards.")]
     # the bonus lifts a similarity, it is not a lexical match: a far vector stays out
-    far = AxisEmbedder({"time": _at_cosine(0.2, 5, 6)})
+    far = FixedEmbedder({"time": _at_cosine(0.2, 5, 6)})
     assert "time" not in [h.id for h in _extractor(far, vecs).extract(text)]

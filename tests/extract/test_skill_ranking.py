@@ -12,10 +12,11 @@ import pandas as pd
 import pytest
 
 from careerpath import store
-from careerpath.embed import DIM
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 from careerpath.extract.skilltext import strip_frame
 from careerpath.extract.taxonomy import build_taxonomy
+
+from .skills_fixtures import FixedEmbedder, unit
 
 
 
@@ -38,25 +39,6 @@ def test_strip_frame_never_empties_a_segment():
         assert len(seg[strip_frame(seg):]) >= 2
 
 
-def _unit(*hot: int) -> np.ndarray:
-    v = np.zeros(DIM, dtype=np.float32)
-    for i in hot:
-        v[i] = 1.0
-    return v / np.linalg.norm(v)
-
-
-class FixedEmbedder:
-    """Every text gets the vector of the first key (in order) it contains; others a vector on axis 50."""
-
-    name = "fixed"
-
-    def __init__(self, table: dict[str, np.ndarray]) -> None:
-        self.table = table
-
-    def encode(self, texts, **_):
-        return np.stack([next((v for k, v in self.table.items() if k in t), _unit(50)) for t in texts]).astype(np.float32)
-
-
 SKILLS = [
     {"skill_id": "lead-a-team", "name": "lead a team", "type": "skill", "esco_uri": "u:lead"},
     {"skill_id": "a-long", "name": "provide leadership to clinical teams in specialised hospital wards", "type": "skill", "esco_uri": "u:long"},
@@ -68,13 +50,13 @@ ALIASES = [{"skill_id": "management", "norm": "management", "kind": "preferred",
 
 
 def _extractor(embedder, **cfg) -> SkillExtractor:
-    vecs = np.stack([_unit(0), _unit(0), _unit(1), _unit(2)])  # both leadership skills on the same axis
+    vecs = np.stack([unit(0), unit(0), unit(1), unit(2)])  # both leadership skills on the same axis
     return SkillExtractor(SKILLS, ALIASES, embedder=embedder, vectors=vecs, vector_ids=[s["skill_id"] for s in SKILLS],
                           config=dataclasses.replace(ExtractConfig(), **cfg))
 
 
 def test_specificity_prior_ranks_the_short_label_first_on_a_tie():
-    emb = FixedEmbedder({"lead": _unit(0, 3, 4)})  # cosine 0.58: below the cap on semantic scores
+    emb = FixedEmbedder({"lead": unit(0, 3, 4)})  # cosine 0.58: below the cap on semantic scores
     text = "You will lead the ward's clinical staff every day."
     on = [h.id for h in _extractor(emb, sem_length_penalty=0.01).extract(text)]
     assert on[:2] == ["lead-a-team", "a-long"]
@@ -84,7 +66,7 @@ def test_specificity_prior_ranks_the_short_label_first_on_a_tie():
 
 def test_a_named_skill_ranks_before_semantic_links():
     """A skill named outright comes first, whatever the sentence's nearest labels; software too."""
-    emb = FixedEmbedder({"lead": _unit(0, 3, 4), "SQL": _unit(2)})
+    emb = FixedEmbedder({"lead": unit(0, 3, 4), "SQL": unit(2)})
     hits = _extractor(emb).extract("Strong leadership and management skills to lead the team.")
     assert hits[0].id == "management" and hits[0].score >= 0.75
     assert {"lead-a-team", "a-long"} <= {h.id for h in hits[1:]}
@@ -140,14 +122,14 @@ def test_override_alias_takes_a_name_from_an_esco_label(tmp_path):
 
 
 def test_popularity_prior_breaks_ties_towards_skills_documents_name():
-    emb = FixedEmbedder({"lead": _unit(0, 3, 4)})
+    emb = FixedEmbedder({"lead": unit(0, 3, 4)})
     text = "You will lead the ward's clinical staff every day."
     ex = _extractor(emb, sem_length_penalty=0.0)
     assert ex.extract(text)[0].score == ex.extract(text)[1].score  # a tie
     ex.set_popularity({"a-long": 40, "lead-a-team": 0, "sql": 900})
     assert [h.id for h in ex.extract(text)][:2] == ["a-long", "lead-a-team"]
     # a small weight: it only decides near-ties, never outranks a clearly closer skill
-    ex = _extractor(FixedEmbedder({"lead": _unit(0, 3), "staff": _unit(1, 3)}), sem_length_penalty=0.0)
+    ex = _extractor(FixedEmbedder({"lead": unit(0, 3), "staff": unit(1, 3)}), sem_length_penalty=0.0)
     ex.set_popularity({"management": 10_000, "a-long": 1})
     assert ex._prior is not None and float(-ex._prior.min()) <= ex.config.sem_popularity_weight + 1e-6
     off = _extractor(emb, sem_length_penalty=0.0, sem_popularity_weight=0.0)
