@@ -63,7 +63,8 @@ DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled 
         "dev7": HERE.parent / "tests" / "data" / "titles_dev7.tsv",  # the same, never listed with -v before the end
         "dev8": HERE.parent / "tests" / "data" / "titles_dev8.tsv",  # labelled blind in the eighth pass, measured twice
         "dev9": HERE.parent / "tests" / "data" / "titles_dev9.tsv",  # labelled blind in the ninth pass, measured twice
-        "dev10": HERE.parent / "tests" / "data" / "titles_dev10.tsv"}  # labelled blind in the tenth pass, measured twice
+        "dev10": HERE.parent / "tests" / "data" / "titles_dev10.tsv",  # labelled blind in the tenth pass, measured twice
+        "dev11": HERE.parent / "tests" / "data" / "titles_dev11.tsv"}  # --per-source 14, labelled blind in the eleventh pass
 SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
            "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 

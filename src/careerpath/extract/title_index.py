@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from careerpath.embed import DIM, Embedder
-from careerpath.extract.normalize import normalize
+from careerpath.extract.normalize import normalize, singular
 
 SOURCE_WEIGHT = {"override": 1.0, "occupation": 1.0, "alternate": 0.9, "reported": 0.85, "short": 0.8, "esco": 0.6}
 TOP_K = 5
@@ -37,6 +37,7 @@ class TitleIndex:
     embedder_name: str = ""
     prior: dict[str, float] = field(default_factory=dict)  # postings confidently resolved to each code
     tech_words: set[str] = field(default_factory=set)  # programming languages / frameworks ("python", "nodej")
+    place_words: set[str] = field(default_factory=set)  # words of posting locations no alias uses ("leed", "basildon")
 
     def __post_init__(self) -> None:
         self.pos = {k: i for i, k in enumerate(self.keys)}
@@ -102,6 +103,8 @@ EMP_PRIOR = 0.02  # weight per decade of employment; 10k vs 1M jobs is worth a 0
 DEV_SOFTWARE = ("Object or component oriented development software", "Web platform development software",
                 "Development environment software", "Graphical user interface development software",
                 "Program testing software")
+# the unambiguous other names of languages whose own names are too short or common to read in a title ("Go")
+TECH_ALIASES = {"Go": ("Golang",)}
 _TECH_GENERIC = {"framework", "software", "language", "platform", "programming", "sdk"}
 
 
@@ -116,6 +119,7 @@ def tech_words(con: duckdb.DuckDBPyConnection) -> set[str]:
         names = [r[0] for r in con.execute(sql, list(DEV_SOFTWARE)).fetchall()]
     except duckdb.Error:
         return set()
+    names += [alias for n in names for alias in TECH_ALIASES.get(n, ())]
     keys = [normalize(n).text.split() for n in names]
     first = Counter(k[0] for k in keys if len(k) > 1)
     out = set()
@@ -154,6 +158,9 @@ OVERRIDES = {
     "staff nurse": "29-1141.00", "theatre practitioner": "29-2055.00", "operating department practitioner": "29-2055.00",
     # MLOps: "ml ops engineer" would otherwise end on O*NET's "operations engineer" (Industrial Engineers)
     "mlop engineer": "15-1299.08", "machine learning operation engineer": "15-1299.08",
+    # a bare "Administrator" is an office administrator (44 of the store's 46 are NHS posts); O*NET files the word
+    # under web, network and school administrators, whose titles name what they administer
+    "administrator": "43-6014.00",
 }
 
 
@@ -283,7 +290,26 @@ def build_index(con: duckdb.DuckDBPyConnection, embedder: Embedder | None,
     if reuse is not None:
         index.prior = reuse.prior  # refreshed by the roles build once the postings are resolved
     index.tech_words = _unclaimed(index, tech_words(con))
+    index.place_words = place_words(con, index.vocab_set) - index.tech_words
     return index
+
+
+def place_words(con: duckdb.DuckDBPyConnection, vocab: set[str]) -> set[str]:
+    """Words of the postings' locations ("Leeds, West Yorkshire", "Basildon") that no O*NET or ESCO alias uses,
+    normalised like title words ("leeds" -> "leed"): a title ending in them names a place ("Care Assistant
+    Shenfield"). Words aliases use ("north", "new", "city") are never places here. Empty without postings."""
+    try:
+        rows = con.execute("SELECT DISTINCT unnest(regexp_split_to_array(lower(location), '[^a-z]+')) FROM postings "
+                           "WHERE location IS NOT NULL").fetchall()
+    except duckdb.Error:
+        return set()
+    out = set()
+    for (w,) in rows:
+        if w and len(w) >= 3:
+            w = singular(w)
+            if w not in vocab:
+                out.add(w)
+    return out
 
 
 def _semantic_prior(index: TitleIndex) -> None:
@@ -370,6 +396,7 @@ def load_index(con: duckdb.DuckDBPyConnection) -> TitleIndex | None:
         n, labels, _, data = blobs["prior"]
         index.prior = dict(zip(json.loads(labels), np.frombuffer(data, dtype=np.float32).tolist()))
     index.tech_words = _unclaimed(index, tech_words(con))
+    index.place_words = place_words(con, index.vocab_set) - index.tech_words
     return index
 
 
