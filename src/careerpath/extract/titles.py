@@ -66,6 +66,16 @@ ALL_OTHER = 0.7      # "Engineers, All Other" is a last resort: its score is sca
 HEAD_MISS = 0.75     # embedding neighbours of a code that never uses the title's role word ("engineer")
 LICENSED_HEADS = frozenset({"nurse", "midwife", "physiotherapist", "pharmacist", "dentist", "radiographer",
                             "paramedic", "podiatrist", "optometrist", "dietitian", "surgeon", "physician"})
+DATA_SCIENTISTS, DATA_ENGINEERS = "15-2051.00", "15-1243.00"  # the data engineer's code is Database Architects'
+# words that make a data title engineering work (building and running data systems) ...
+DATA_BUILD = frozenset({"engineer", "developer", "engineering", "development", "infrastructure", "pipeline", "platform",
+                        "etl", "warehouse", "warehousing", "integration", "ingestion", "streaming", "operation",
+                        "architect", "architecture", "programmer"})
+# ... unless it also names analysis or modelling, which is a data scientist's
+DATA_STUDY = frozenset({"scientist", "science", "analyst", "analytic", "analytics", "analysis", "statistician",
+                        "statistic", "machine", "learning", "artificial", "intelligence", "model", "modeling",
+                        "modelling", "modeler", "research", "researcher", "insight", "visualization", "visualisation",
+                        "mining", "quantitative", "business", "reporting"})
 RN, LPN = "29-1141.00", "29-2061.00"  # Registered Nurses; Licensed Practical and Licensed Vocational Nurses
 LPN_WORDS = frozenset({"practical", "vocational", "licensed", "enrolled", "lpn", "lvn"})
 LPN_MISS = 0.3       # a nurse title that says none of LPN_WORDS is a registered nurse's, not an LPN's
@@ -131,6 +141,7 @@ class Resolver:
     choose_segments = True  # choose_key may prefer another segment of the title; off to measure without
     split_compounds = True  # _split_compound ("data pipeline engineer" is a data engineer); off to measure without
     trim_places = True  # _without_place ("care assistant shenfield" -> "care assistant"); off to measure without
+    data_build = True  # _data_build (a data title about building data systems is a data engineer's); off to measure
     nurse_kind = True  # _nurse_kind (a nurse is an RN unless the title says practical/licensed/...); off to measure
     supervisors = True  # _supervisor ("pipefitter supervisor" is a first-line supervisor of those trades); off to measure
     field_segments = True  # choose_key reads a field segment as its practitioner ("data analytics": data analyst)
@@ -513,8 +524,8 @@ class Resolver:
                     out[k] = (self._modern(scores, k), "embedding")
         for k, (scores, method) in out.items():
             if k not in self.cache:
-                out[k] = (prefer_base(self._nurse_kind(self._licensed_head(scores, k), k), self.index.soc_titles),
-                          method)
+                out[k] = (prefer_base(self._data_build(self._nurse_kind(self._licensed_head(scores, k), k), k),
+                                      self.index.soc_titles), method)
         for k in out:
             if k not in self.cache and k not in self.partial:
                 self.seen[k] = out[k]
@@ -531,6 +542,19 @@ class Resolver:
         if not any(head in heads.get(c, ()) for c in scores):
             return scores
         return {c: v if head in heads.get(c, ()) else v * LICENSED_MISS for c, v in scores.items()}
+
+    def _data_build(self, scores: dict[str, float], key: str) -> dict[str, float]:
+        """A data title that names building or running data systems and no analysis ("streaming data engineer",
+        "data infrastructure lead", "big data developer") is a data engineer's (Database Architects), not a data
+        scientist's: the embedding puts every "data ..." title near Data Scientists, the most posted data code."""
+        if not self.data_build or DATA_ENGINEERS not in scores or not scores.get(DATA_SCIENTISTS):
+            return scores
+        words = set(key.split())
+        if "data" not in words or not words & DATA_BUILD or words & DATA_STUDY:
+            return scores
+        if max(scores, key=scores.get) != DATA_SCIENTISTS:
+            return scores
+        return {**scores, DATA_ENGINEERS: scores[DATA_SCIENTISTS], DATA_SCIENTISTS: scores[DATA_ENGINEERS]}
 
     def _nurse_kind(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A nurse is a registered nurse unless the title says practical, vocational, licensed or enrolled (the
