@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from careerpath.embed import DIM, Embedder
-from careerpath.extract.normalize import normalize, singular
+from careerpath.extract.normalize import normalize
 
 SOURCE_WEIGHT = {"override": 1.0, "occupation": 1.0, "alternate": 0.9, "reported": 0.85, "short": 0.8, "esco": 0.6}
 TOP_K = 5
@@ -37,7 +37,6 @@ class TitleIndex:
     embedder_name: str = ""
     prior: dict[str, float] = field(default_factory=dict)  # postings confidently resolved to each code
     tech_words: set[str] = field(default_factory=set)  # programming languages / frameworks ("python", "nodej")
-    place_words: set[str] = field(default_factory=set)  # words of posting locations no alias uses ("leed", "basildon")
 
     def __post_init__(self) -> None:
         self.pos = {k: i for i, k in enumerate(self.keys)}
@@ -290,26 +289,7 @@ def build_index(con: duckdb.DuckDBPyConnection, embedder: Embedder | None,
     if reuse is not None:
         index.prior = reuse.prior  # refreshed by the roles build once the postings are resolved
     index.tech_words = _unclaimed(index, tech_words(con))
-    index.place_words = place_words(con, index.vocab_set) - index.tech_words
     return index
-
-
-def place_words(con: duckdb.DuckDBPyConnection, vocab: set[str]) -> set[str]:
-    """Words of the postings' locations ("Leeds, West Yorkshire", "Basildon") that no O*NET or ESCO alias uses,
-    normalised like title words ("leeds" -> "leed"): a title ending in them names a place ("Care Assistant
-    Shenfield"). Words aliases use ("north", "new", "city") are never places here. Empty without postings."""
-    try:
-        rows = con.execute("SELECT DISTINCT unnest(regexp_split_to_array(lower(location), '[^a-z]+')) FROM postings "
-                           "WHERE location IS NOT NULL").fetchall()
-    except duckdb.Error:
-        return set()
-    out = set()
-    for (w,) in rows:
-        if w and len(w) >= 3:
-            w = singular(w)
-            if w not in vocab:
-                out.add(w)
-    return out
 
 
 def _semantic_prior(index: TitleIndex) -> None:
@@ -396,7 +376,6 @@ def load_index(con: duckdb.DuckDBPyConnection) -> TitleIndex | None:
         n, labels, _, data = blobs["prior"]
         index.prior = dict(zip(json.loads(labels), np.frombuffer(data, dtype=np.float32).tolist()))
     index.tech_words = _unclaimed(index, tech_words(con))
-    index.place_words = place_words(con, index.vocab_set) - index.tech_words
     return index
 
 

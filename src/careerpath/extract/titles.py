@@ -44,10 +44,9 @@ from rapidfuzz import fuzz, process
 
 from careerpath.embed import Embedder
 from careerpath.extract import title_heads, title_rerank
-from careerpath.extract.normalize import NormalizedTitle, normalize
+from careerpath.extract.normalize import _RANKS, NormalizedTitle, normalize
 from careerpath.extract.title_index import (  # noqa: F401  (re-exported: the index API lives beside the resolver)
     OVERRIDES, TitleIndex, alias_rows, build_index, doctor_code, doctor_grade, encode_titles, load_cache, load_index,
-    place_words,
     save_cache, save_index, save_prior,
 )
 
@@ -140,7 +139,6 @@ class Resolver:
 
     choose_segments = True  # choose_key may prefer another segment of the title; off to measure without
     split_compounds = True  # _split_compound ("data pipeline engineer" is a data engineer); off to measure without
-    trim_places = True  # _without_place ("care assistant shenfield" -> "care assistant"); off to measure without
     data_build = True  # _data_build (a data title about building data systems is a data engineer's); off to measure
     nurse_kind = True  # _nurse_kind (a nurse is an RN unless the title says practical/licensed/...); off to measure
     supervisors = True  # _supervisor ("pipefitter supervisor" is a first-line supervisor of those trades); off to measure
@@ -279,7 +277,7 @@ class Resolver:
         Solutions Engineer" is a data modeler, an exact alias, where "data solution engineer" matches nothing.
         The scores replace growing the normaliser's rules for which segment names the role."""
         if not norm.alternatives or not self.choose_segments:
-            return self._without_place(norm.text)
+            return norm.text
         best, best_q = norm.text, self.settled_confidence(norm.text)
         heads = self.index.head_words
         for alt in norm.alternatives:
@@ -294,22 +292,7 @@ class Resolver:
             q = self.settled_confidence(alt)
             if q >= SEGMENT_MIN and q > best_q + SEGMENT_MARGIN:
                 best, best_q = alt, q
-        return self._without_place(best)
-
-    def _without_place(self, key: str) -> str:
-        """The key without trailing place names after its role ("care assistant shenfield" -> "care assistant",
-        "staff nurse manchester"): words of posting locations no alias uses (`index.place_words`), dropped only
-        when what is left ends on a role word and is not itself an alias with them."""
-        places = self.index.place_words
-        if not places or not self.trim_places:
-            return key
-        words = key.split()
-        n = len(words)
-        while n > 1 and words[n - 1] in places:
-            n -= 1
-        if n == len(words) or words[n - 1] not in self.index.head_words or key in self.index.pos:
-            return key
-        return " ".join(words[:n])
+        return best
 
     def _cheap(self, key: str) -> tuple[dict[str, float], str, bool]:
         """Evidence without the model; the bool says whether it is settled."""
@@ -417,8 +400,8 @@ class Resolver:
 
     def _supervisor(self, key: str) -> dict[str, float]:
         """"<workers> supervisor" (or foreman) that is no alias: the first-line supervisors of the workers the rest
-        names ("pipefitter supervisor" -> 47-1011, "port electrical mechanic supervisor" -> 49-1011), found by the
-        workers' code (the longest trailing run of words that is an alias, or a field's role: "plumbing" ->
+        names ("pipefitter supervisor" -> 47-1011, "chief custodian supervisor" -> 37-1011), found by the workers'
+        code (the words before the head, past any leading rank, as an alias or a field's role: "plumbing" ->
         "plumber") and the SOC group it belongs to (`SUPERVISED_BY`). Groups without first-line supervisors
         (health, computing, engineering) are left alone."""
         words = key.split()
@@ -426,6 +409,8 @@ class Resolver:
             return {}
         mod = words[:-1]
         for s in range(len(mod)):
+            if s and mod[s - 1] not in _RANKS:
+                return {}  # "golf starter supervisor": a starter (51-) is not what the golf starter is
             phrase = mod[s:]
             codes = self._exact(" ".join(phrase))
             if not codes and len(phrase) == 1 and (role := title_heads.role_word(phrase[0], self.index.head_words,
