@@ -209,3 +209,12 @@ def test_other_segments_are_offered_as_alternatives() -> None:
 ])
 def test_admin_before_a_role_is_administrative(raw, text) -> None:
     assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Macmillan Breast CNS", "macmillan breast clinical nurse specialist"),   # NHS: a clinical nurse specialist
+    ("Acute Oncology CNS Support Nurse", "acute oncology cns support nurse"),  # not the last word: left alone
+    ("CNS", "cns"),
+])
+def test_a_final_cns_is_a_clinical_nurse_specialist(raw, text) -> None:
+    assert normalize(raw).text == text

@@ -429,6 +429,8 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
                 w = "technical"
             elif i > 0 and kept[i - 1] in _HEAD_WORDS:
                 continue
+        if w == "cns" and i == len(kept) - 1 and i > 0:
+            w = "clinical nurse specialist"  # NHS: "Macmillan Breast CNS"; not "... with interest in CNS" (a doctor's)
         if w == "admin" and i < len(kept) - 1 and kept[i + 1] in _ADMIN_OF:
             w = "administrative"  # "Admin Assistant", "Admin Officer": administrative work; "Admin" alone administers
         out.extend(ABBREVIATIONS.get(w, w).split())
