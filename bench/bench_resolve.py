@@ -22,7 +22,8 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     titles, `--sample 60 --seed 20261201`, dev-dev7 skipped) was labelled blind in the eighth pass and measured
     only before and after it; titles_dev9.tsv (50 titles, `--sample 50 --seed 20261202`, dev-dev8 skipped) likewise
     in the ninth pass; titles_dev10.tsv (50 titles, `--sample 50 --seed 20261203`, dev-dev9 skipped) likewise in the
-    tenth pass;
+    tenth pass; titles_dev11.tsv (98 titles, `--per-source 14 --seed 20261204`: 14 from each of the seven sources,
+    dev-dev10 skipped) was labelled blind in the eleventh pass;
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
