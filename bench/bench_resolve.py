@@ -22,7 +22,8 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     titles, `--sample 60 --seed 20261201`, dev-dev7 skipped) was labelled blind in the eighth pass and measured
     only before and after it; titles_dev9.tsv (50 titles, `--sample 50 --seed 20261202`, dev-dev8 skipped) likewise
     in the ninth pass; titles_dev10.tsv (50 titles, `--sample 50 --seed 20261203`, dev-dev9 skipped) likewise in the
-    tenth pass;
+    tenth pass; titles_dev11.tsv (98 titles, `--per-source 14 --seed 20261204`: 14 from each of the seven sources,
+    dev-dev10 skipped) was labelled blind in the eleventh pass;
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
@@ -63,7 +64,8 @@ DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled 
         "dev7": HERE.parent / "tests" / "data" / "titles_dev7.tsv",  # the same, never listed with -v before the end
         "dev8": HERE.parent / "tests" / "data" / "titles_dev8.tsv",  # labelled blind in the eighth pass, measured twice
         "dev9": HERE.parent / "tests" / "data" / "titles_dev9.tsv",  # labelled blind in the ninth pass, measured twice
-        "dev10": HERE.parent / "tests" / "data" / "titles_dev10.tsv"}  # labelled blind in the tenth pass, measured twice
+        "dev10": HERE.parent / "tests" / "data" / "titles_dev10.tsv",  # labelled blind in the tenth pass, measured twice
+        "dev11": HERE.parent / "tests" / "data" / "titles_dev11.tsv"}  # --per-source 14, labelled blind in the eleventh pass
 SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
            "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 
@@ -407,11 +409,15 @@ def part_c(con, full: T.TitleIndex, db: str, n: int, with_cold: bool) -> None:
     Path(f.name).unlink()
 
 
-def sample_titles(con, n: int, seed: int, exclude: str = "") -> pd.DataFrame:
+def sample_titles(con, n: int, seed: int, exclude: str = "", per_source: int = 0) -> pd.DataFrame:
     """`n` posting titles for a new blind dev set: non-duplicate postings drawn uniformly with `seed`, so every
     source counts in proportion to its postings; a title already in a dev set (same normalised form) or already
     drawn is skipped (`exclude`: the dev sets to skip, comma-separated, default all; dev5 is
-    `--sample 100 --seed 20261128 --only dev,dev2,dev3,dev4`). Prints title, source and a description excerpt to label from (soc_code left empty)."""
+    `--sample 100 --seed 20261128 --only dev,dev2,dev3,dev4`). Prints title, source and a description excerpt to label from (soc_code left empty).
+
+    `per_source` > 0 draws that many titles from each source instead (the dev sets' source column: adzuna,
+    bookcamp, glassdoor, la, lukebarousse, nhs, nofluffjobs), each source's postings shuffled with `seed`, so a
+    small source counts as much as LukeBarousse's 125k postings (dev11: `--per-source 14 --seed 20261204`)."""
     import random
 
     seen = set()
@@ -420,19 +426,26 @@ def sample_titles(con, n: int, seed: int, exclude: str = "") -> pd.DataFrame:
             seen |= {normalize(t).text for t in pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, quoting=3).title}
     rows = con.execute("SELECT posting_id, source_id, title, description FROM postings "
                        "WHERE duplicate_of IS NULL AND title IS NOT NULL ORDER BY posting_id").fetchall()
-    rng = random.Random(seed)
+    groups: dict[str, list] = defaultdict(list)
+    for r in rows:
+        groups[next((v for k, v in SOURCES.items() if k in r[1]), r[1]) if per_source else ""].append(r)
     out = []
-    for i in rng.sample(range(len(rows)), len(rows)):
-        pid, sid, title, desc = rows[i]
-        title = " ".join(title.split())
-        key = normalize(title).text
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        src = next((v for k, v in SOURCES.items() if k in sid), sid)
-        out.append((title, src, pid, " ".join((desc or "").split())[:400]))
-        if len(out) == n:
-            break
+    for src in sorted(groups):
+        part = groups[src]
+        rng = random.Random(seed)
+        want = per_source or n
+        got = 0
+        for i in rng.sample(range(len(part)), len(part)):
+            pid, sid, title, desc = part[i]
+            title = " ".join(title.split())
+            key = normalize(title).text
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            out.append((title, next((v for k, v in SOURCES.items() if k in sid), sid), pid, " ".join((desc or "").split())[:400]))
+            got += 1
+            if got == want:
+                break
     return pd.DataFrame(out, columns=["title", "source", "posting_id", "description"])
 
 
@@ -447,6 +460,8 @@ def main() -> None:
     ap.add_argument("--no-rerank", action="store_true", help="measure without the learned re-ranker")
     ap.add_argument("--sample", type=int, default=0, metavar="N",
                     help="print N new posting titles (TSV) for a blind dev set, drawn with --seed, and stop")
+    ap.add_argument("--per-source", type=int, default=0, metavar="K",
+                    help="with --sample: draw K titles from each source instead of N uniformly over postings")
     ap.add_argument("--seed", type=int, default=20261128)
     ap.add_argument("--descriptions", action="store_true",
                     help="in (b), pass each title's posting description (found by exact title in the store) to resolve")
@@ -456,8 +471,8 @@ def main() -> None:
     ap.add_argument("--only", default="", help="dev sets to measure in (b), comma-separated (default: all)")
     args = ap.parse_args()
     con = duckdb.connect(args.db, read_only=True)
-    if args.sample:
-        sample_titles(con, args.sample, args.seed, args.only).to_csv(sys.stdout, sep="\t", index=False)
+    if args.sample or args.per_source:
+        sample_titles(con, args.sample, args.seed, args.only, args.per_source).to_csv(sys.stdout, sep="\t", index=False)
         return
     stored = T.load_index(con)
     if stored is None or stored.vectors is None:

@@ -197,3 +197,24 @@ def test_other_segments_are_offered_as_alternatives() -> None:
     assert normalize("Theatre Nurses / ODP Band 6").alternatives == ()                   # one word once bands go
     assert normalize("Director, Data Management").alternatives == ()  # "director" is inside the chosen form
     assert normalize("Data Engineer").alternatives == ()
+
+
+@pytest.mark.parametrize("raw, text", [
+    # eleventh pass: "admin" before other work is administrative; alone it is an administrator
+    ("Admin Assistant", "administrative assistant"),
+    ("Admin Officer - Band 3", "administrative officer"),
+    ("Admin", "administrator"),
+    ("System Admin", "system administrator"),
+    ("Band 3 Administrator", "administrator"),
+])
+def test_admin_before_a_role_is_administrative(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Macmillan Breast CNS", "macmillan breast clinical nurse specialist"),   # NHS: a clinical nurse specialist
+    ("Acute Oncology CNS Support Nurse", "acute oncology cns support nurse"),  # not the last word: left alone
+    ("CNS", "cns"),
+])
+def test_a_final_cns_is_a_clinical_nurse_specialist(raw, text) -> None:
+    assert normalize(raw).text == text

@@ -37,6 +37,8 @@ def test_columns_and_codes() -> None:
                          "titles_dev7")),
     ("titles_dev10", 50, ("titles_dev", "titles_dev2", "titles_dev3", "titles_dev4", "titles_dev5", "titles_dev6",
                           "titles_dev7", "titles_dev8", "titles_dev9")),
+    ("titles_dev11", 98, ("titles_dev", "titles_dev2", "titles_dev3", "titles_dev4", "titles_dev5", "titles_dev6",
+                          "titles_dev7", "titles_dev8", "titles_dev9", "titles_dev10")),
 ])
 def test_a_blind_set_shares_no_title_with_the_earlier_ones(blind, n, before) -> None:
     """Raw titles: the sets were drawn disjoint under the normaliser of their day, which has changed since."""
@@ -45,3 +47,34 @@ def test_a_blind_set_shares_no_title_with_the_earlier_ones(blind, n, before) -> 
     titles = [" ".join(t.lower().split()) for t in sets[blind].title]
     assert len(titles) == n and len(set(titles)) == n
     assert not set(titles) & earlier
+
+
+def test_dev11_draws_each_source_equally() -> None:
+    """`--per-source 14`: every source of the sampler's SOURCES contributes 14 titles (LukeBarousse's 125k postings
+    count no more than LA City's 683)."""
+    counts = _sets()["titles_dev11"].source.value_counts()
+    assert len(counts) == 7 and set(counts) == {14}
+
+
+def test_the_per_source_sampler(tmp_path) -> None:
+    import sys
+
+    import duckdb
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    import bench_resolve as B
+
+    con = duckdb.connect(str(tmp_path / "p.duckdb"))
+    def word(i: int) -> str:  # distinct letters-only words (digits are dropped by the normaliser)
+        return "zq" + "".join(chr(97 + int(d)) for d in str(i))
+
+    rows = [(f"a{i}", "postings-lukebarousse-2024", f"{word(i)} Analyst", None, None) for i in range(50)]
+    rows += [(f"b{i}", "postings-nhs-jobs-uk-2020", f"{word(i)} Nurse", None, None) for i in range(3)]
+    rows += [("c0", "postings-nhs-jobs-uk-2020", "Data Engineer", None, None)]  # in titles_dev: skipped
+    con.execute("CREATE TABLE postings (posting_id VARCHAR, source_id VARCHAR, title VARCHAR, description VARCHAR, "
+                "duplicate_of VARCHAR)")
+    con.executemany("INSERT INTO postings VALUES (?, ?, ?, ?, ?)", rows)
+    out = B.sample_titles(con, 0, 7, per_source=5)
+    assert out.source.value_counts().to_dict() == {"lukebarousse": 5, "nhs": 3}
+    assert "Data Engineer" not in set(out.title)
+    assert len(B.sample_titles(con, 6, 7)) == 6   # without it: n postings drawn uniformly

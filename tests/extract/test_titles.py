@@ -391,3 +391,57 @@ def test_a_doctor_grade_needs_the_physician_code_in_the_index(small) -> None:
     out = open_resolver(duckdb.connect(str(small), read_only=True)).resolve("SPECIALTY:DOCTOR").to_json()
     assert (out["role"] is None) == (not out["matches"])
     assert all(m["soc_code"] != "29-1229.00" for m in out["matches"])
+
+
+# --- eleventh pass ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, code", [
+    ("PIPEFITTER SUPERVISOR", "47-1011.00"),                      # pipefitters: construction trades
+    ("Plumbing Supervisor", "47-1011.00"),                        # a field read as its practitioner (plumber)
+    ("HVAC Mechanic Supervisor", "49-1011.00"),                   # mechanics
+    ("Electrician Foreman", "47-1011.00"),
+    ("Bus Operator Supervisor", "53-1043.00"),                    # vehicle operators
+    ("CHIEF CUSTODIAN SUPERVISOR", "37-1011.00"),                 # past a leading rank
+    ("Tree Surgeon Supervisor", "37-1012.00"),                    # groundskeeping, not housekeeping (37-1011)
+])
+def test_a_supervisor_of_workers_is_their_first_line_supervisor(real_onet, title, code) -> None:
+    r = T.Resolver(real_onet)
+    res = r.resolve(title)
+    assert _top(res) == code and res.method == "span"
+    assert max(r._supervisor(res.key).items(), key=lambda kv: kv[1])[0] == code
+    r.supervisors = False
+    assert r._settle(res.key)[0].get(code, 0.0) < T.SPAN_P  # without the rule nothing settles it on this code
+
+
+def test_supervisors_of_groups_without_first_line_supervisors_are_left_alone(real_onet) -> None:
+    r = T.Resolver(real_onet)
+    assert r._supervisor("mental health supervisor") == {}       # no alias names the workers
+    assert r._supervisor("software developer supervisor") == {}   # computing has no first-line supervisors
+    assert r._supervisor("supervisor") == {}
+    assert r._supervisor("golf starter supervisor") == {}         # "starter" alone is another trade's word
+    assert r._supervisor("electrician supervisor")["47-1011.00"] == T.SPAN_P
+
+
+def test_a_nurse_is_registered_unless_the_title_says_practical(real_onet) -> None:
+    r = T.Resolver(real_onet)
+    lpn_first = {T.LPN: 0.6, T.RN: 0.3, "29-1141.02": 0.2}
+    out = r._nurse_kind(lpn_first, "bank staff nurse")
+    assert max(out, key=out.get) == T.RN and out[T.RN] == 0.6
+    for key in ("enrolled nurse", "licensed practical nurse", "vocational nurse"):
+        out = r._nurse_kind({T.RN: 0.6, T.LPN: 0.3}, key)
+        assert max(out, key=out.get) == T.LPN, key
+    assert r._nurse_kind(lpn_first, "nursing assistant") == lpn_first   # no "nurse" head
+    r.nurse_kind = False
+    assert r._nurse_kind(lpn_first, "bank staff nurse") == lpn_first
+
+
+def test_golang_is_a_language(real_onet) -> None:
+    assert "golang" in real_onet.tech_words and "go" not in real_onet.tech_words
+    assert _top(T.Resolver(real_onet).resolve("Golang Developer (Regular)")) == "15-1252.00"
+
+
+def test_a_bare_administrator_is_an_office_administrator(real_onet) -> None:
+    r = T.Resolver(real_onet)
+    assert _top(r.resolve("Band 3 Administrator")) == "43-6014.00"
+    assert _top(r.resolve("Admin Assistant")) == "43-6014.00"
+    assert _top(r.resolve("System Admin")) == "15-1244.00"        # what is administered still decides

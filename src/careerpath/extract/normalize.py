@@ -161,6 +161,9 @@ _UK_ROLES = ((re.compile(r"\b(ward|theatre|theater|deputy|charge|junior|senior|n
                          r"department|departmental|outpatients?|team) sisters?\b"), r"\1 nurse"),
              (re.compile(r"\b(band \d+[a-z]?) sisters?\b"), r"\1 nurse"),  # "Band 6 Sister": an NHS pay band, so a nurse
              (re.compile(r"\b(?:clinical|healthcare) support workers?\b"), "healthcare assistant"))
+# "Admin" before these is administrative ("Admin Assistant" is an administrative assistant, not an administrator's)
+_ADMIN_OF = {"assistant", "officer", "support", "clerk", "worker", "coordinator", "secretary", "apprentice", "team",
+             "staff", "manager", "supervisor", "lead", "role", "receptionist"}
 # "R&D" before a field is the department, not the job ("Director, R&D Data Science"); "R&D Engineer" keeps it
 _RND = re.compile(r"\br and d (?=[a-z])(?!(?:engineer|scientist|technician|specialist|manager|director|lead|"
                   r"chemist|associate|assistant|intern)\b)")
@@ -426,6 +429,10 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
                 w = "technical"
             elif i > 0 and kept[i - 1] in _HEAD_WORDS:
                 continue
+        if w == "cns" and i == len(kept) - 1 and i > 0:
+            w = "clinical nurse specialist"  # NHS: "Macmillan Breast CNS"; not "... with interest in CNS" (a doctor's)
+        if w == "admin" and i < len(kept) - 1 and kept[i + 1] in _ADMIN_OF:
+            w = "administrative"  # "Admin Assistant", "Admin Officer": administrative work; "Admin" alone administers
         out.extend(ABBREVIATIONS.get(w, w).split())
     out = [singular(w) for w in out]
     dedup = [w for i, w in enumerate(out) if i == 0 or w != out[i - 1]]  # "swe engineer"

@@ -102,6 +102,8 @@ EMP_PRIOR = 0.02  # weight per decade of employment; 10k vs 1M jobs is worth a 0
 DEV_SOFTWARE = ("Object or component oriented development software", "Web platform development software",
                 "Development environment software", "Graphical user interface development software",
                 "Program testing software")
+# the unambiguous other names of languages whose own names are too short or common to read in a title ("Go")
+TECH_ALIASES = {"Go": ("Golang",)}
 _TECH_GENERIC = {"framework", "software", "language", "platform", "programming", "sdk"}
 
 
@@ -116,6 +118,7 @@ def tech_words(con: duckdb.DuckDBPyConnection) -> set[str]:
         names = [r[0] for r in con.execute(sql, list(DEV_SOFTWARE)).fetchall()]
     except duckdb.Error:
         return set()
+    names += [alias for n in names for alias in TECH_ALIASES.get(n, ())]
     keys = [normalize(n).text.split() for n in names]
     first = Counter(k[0] for k in keys if len(k) > 1)
     out = set()
@@ -154,6 +157,9 @@ OVERRIDES = {
     "staff nurse": "29-1141.00", "theatre practitioner": "29-2055.00", "operating department practitioner": "29-2055.00",
     # MLOps: "ml ops engineer" would otherwise end on O*NET's "operations engineer" (Industrial Engineers)
     "mlop engineer": "15-1299.08", "machine learning operation engineer": "15-1299.08",
+    # a bare "Administrator" is an office administrator (44 of the store's 46 are NHS posts); O*NET files the word
+    # under web, network and school administrators, whose titles name what they administer
+    "administrator": "43-6014.00",
 }
 
 

@@ -44,7 +44,7 @@ from rapidfuzz import fuzz, process
 
 from careerpath.embed import Embedder
 from careerpath.extract import title_heads, title_rerank
-from careerpath.extract.normalize import NormalizedTitle, normalize
+from careerpath.extract.normalize import _RANKS, NormalizedTitle, normalize
 from careerpath.extract.title_index import (  # noqa: F401  (re-exported: the index API lives beside the resolver)
     OVERRIDES, TitleIndex, alias_rows, build_index, doctor_code, doctor_grade, encode_titles, load_cache, load_index,
     save_cache, save_index, save_prior,
@@ -65,6 +65,19 @@ ALL_OTHER = 0.7      # "Engineers, All Other" is a last resort: its score is sca
 HEAD_MISS = 0.75     # embedding neighbours of a code that never uses the title's role word ("engineer")
 LICENSED_HEADS = frozenset({"nurse", "midwife", "physiotherapist", "pharmacist", "dentist", "radiographer",
                             "paramedic", "podiatrist", "optometrist", "dietitian", "surgeon", "physician"})
+DATA_SCIENTISTS, DATA_ENGINEERS = "15-2051.00", "15-1243.00"  # the data engineer's code is Database Architects'
+# words that make a data title engineering work (building and running data systems) ...
+DATA_BUILD = frozenset({"engineer", "developer", "engineering", "development", "infrastructure", "pipeline", "platform",
+                        "etl", "warehouse", "warehousing", "integration", "ingestion", "streaming", "operation",
+                        "architect", "architecture", "programmer"})
+# ... unless it also names analysis or modelling, which is a data scientist's
+DATA_STUDY = frozenset({"scientist", "science", "analyst", "analytic", "analytics", "analysis", "statistician",
+                        "statistic", "machine", "learning", "artificial", "intelligence", "model", "modeling",
+                        "modelling", "modeler", "research", "researcher", "insight", "visualization", "visualisation",
+                        "mining", "quantitative", "business", "reporting"})
+RN, LPN = "29-1141.00", "29-2061.00"  # Registered Nurses; Licensed Practical and Licensed Vocational Nurses
+LPN_WORDS = frozenset({"practical", "vocational", "licensed", "enrolled", "lpn", "lvn"})
+LPN_MISS = 0.3       # a nurse title that says none of LPN_WORDS is a registered nurse's, not an LPN's
 LICENSED_MISS = 0.4  # candidates of a licensed-profession title that never use its head word
 PRIOR_W = 0.15       # the posting prior's largest boost
 PROGRAMMERS, DEVELOPERS = "15-1251.00", "15-1252.00"
@@ -73,6 +86,16 @@ COMPUTER_CODES = ("15-12", "15-2051")  # computer occupations and data scientist
 COMPOUND_P = 0.85    # "<field> data analyst": the two-word computer role's codes, a little below an exact title
 MANAGED_P = 0.3      # the managed practitioners' code stays a candidate behind the manager code
 DOCTOR_P = 0.9       # a UK doctor title ("Consultant in Dermatology") read by grade + specialty
+# First-line supervisors by the SOC group of the workers they supervise (longest prefix first): "Pipefitter
+# Supervisor" supervises pipefitters (47-2152), so 47-1011; "Custodian Supervisor" janitors (37-2011), so 37-1011
+SUPERVISED_BY = (("33-3012", "33-1011.00"), ("33-3", "33-1012.00"), ("33-2", "33-1021.00"), ("33-9032", "33-1091.00"),
+                 ("33-", "33-1099.00"), ("35-", "35-1012.00"), ("37-2", "37-1011.00"), ("37-3", "37-1012.00"),
+                 ("39-301", "39-1013.00"), ("39-3", "39-1014.00"), ("39-", "39-1022.00"), ("41-2", "41-1011.00"),
+                 ("41-", "41-1012.00"), ("43-", "43-1011.00"), ("45-", "45-1011.00"), ("47-", "47-1011.00"),
+                 ("49-", "49-1011.00"), ("51-", "51-1011.00"), ("53-2031", "53-1044.00"), ("53-6061", "53-1044.00"),
+                 ("53-7061", "53-1042.00"), ("53-7062", "53-1042.00"), ("53-7064", "53-1042.00"),
+                 ("53-7065", "53-1042.00"), ("53-3", "53-1043.00"), ("53-7", "53-1043.00"), ("53-", "53-1049.00"))
+SUPERVISOR_HEADS = frozenset({"supervisor", "foreman", "forewoman", "foreperson"})
 SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
 SEGMENT_MARGIN = 0.3  # stages resolve it at least this surely, and this much more surely than the choice
 
@@ -116,6 +139,9 @@ class Resolver:
 
     choose_segments = True  # choose_key may prefer another segment of the title; off to measure without
     split_compounds = True  # _split_compound ("data pipeline engineer" is a data engineer); off to measure without
+    data_build = True  # _data_build (a data title about building data systems is a data engineer's); off to measure
+    nurse_kind = True  # _nurse_kind (a nurse is an RN unless the title says practical/licensed/...); off to measure
+    supervisors = True  # _supervisor ("pipefitter supervisor" is a first-line supervisor of those trades); off to measure
     field_segments = True  # choose_key reads a field segment as its practitioner ("data analytics": data analyst)
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
@@ -210,6 +236,9 @@ class Resolver:
         hit = self._exact(key)
         if hit:
             return self._modern(hit, key), "exact", {}, 0.0
+        sup = self._supervisor(key) if self.supervisors else {}
+        if sup:  # "Electrician Supervisor": a first-line supervisor of electricians
+            return sup, "span", {}, 0.0
         doc = doctor_code(key)
         if doc in self.index.soc_titles:  # an index without the physician codes (a small store) has no doctors
             return {doc: DOCTOR_P}, "doctor", {}, 0.0
@@ -369,6 +398,32 @@ class Resolver:
             return {c: v / EXACT_P * COMPOUND_P for c, v in self._modern(codes, role).items()}
         return {}
 
+    def _supervisor(self, key: str) -> dict[str, float]:
+        """"<workers> supervisor" (or foreman) that is no alias: the first-line supervisors of the workers the rest
+        names ("pipefitter supervisor" -> 47-1011, "chief custodian supervisor" -> 37-1011), found by the workers'
+        code (the words before the head, past any leading rank, as an alias or a field's role: "plumbing" ->
+        "plumber") and the SOC group it belongs to (`SUPERVISED_BY`). Groups without first-line supervisors
+        (health, computing, engineering) are left alone."""
+        words = key.split()
+        if len(words) < 2 or words[-1] not in SUPERVISOR_HEADS or any(w in _QUALIFIERS for w in words):
+            return {}
+        mod = words[:-1]
+        for s in range(len(mod)):
+            if s and mod[s - 1] not in _RANKS:
+                return {}  # "golf starter supervisor": a starter (51-) is not what the golf starter is
+            phrase = mod[s:]
+            codes = self._exact(" ".join(phrase))
+            if not codes and len(phrase) == 1 and (role := title_heads.role_word(phrase[0], self.index.head_words,
+                                                                                  self._roles)):
+                codes = self._exact(role)
+            if codes:
+                top = max(codes, key=codes.get)
+                sup = next((c for p, c in SUPERVISED_BY if top.startswith(p)), None)
+                if sup is None or sup not in self.index.soc_titles:
+                    return {}
+                return {sup: SPAN_P, top: MANAGED_P} if top != sup else {sup: SPAN_P}
+        return {}
+
     def _tech_role(self, key: str) -> bool:
         """"Node.js Engineer", "Kotlin Developer", "Python / Django Engineer": a developer or engineer named by
         the languages and frameworks used (`index.tech_words`, from O*NET's development software)."""
@@ -454,7 +509,8 @@ class Resolver:
                     out[k] = (self._modern(scores, k), "embedding")
         for k, (scores, method) in out.items():
             if k not in self.cache:
-                out[k] = (prefer_base(self._licensed_head(scores, k), self.index.soc_titles), method)
+                out[k] = (prefer_base(self._data_build(self._nurse_kind(self._licensed_head(scores, k), k), k),
+                                      self.index.soc_titles), method)
         for k in out:
             if k not in self.cache and k not in self.partial:
                 self.seen[k] = out[k]
@@ -471,6 +527,33 @@ class Resolver:
         if not any(head in heads.get(c, ()) for c in scores):
             return scores
         return {c: v if head in heads.get(c, ()) else v * LICENSED_MISS for c, v in scores.items()}
+
+    def _data_build(self, scores: dict[str, float], key: str) -> dict[str, float]:
+        """A data title that names building or running data systems and no analysis ("streaming data engineer",
+        "data infrastructure lead", "big data developer") is a data engineer's (Database Architects), not a data
+        scientist's: the embedding puts every "data ..." title near Data Scientists, the most posted data code."""
+        if not self.data_build or DATA_ENGINEERS not in scores or not scores.get(DATA_SCIENTISTS):
+            return scores
+        words = set(key.split())
+        if "data" not in words or not words & DATA_BUILD or words & DATA_STUDY:
+            return scores
+        if max(scores, key=scores.get) != DATA_SCIENTISTS:
+            return scores
+        return {**scores, DATA_ENGINEERS: scores[DATA_SCIENTISTS], DATA_SCIENTISTS: scores[DATA_ENGINEERS]}
+
+    def _nurse_kind(self, scores: dict[str, float], key: str) -> dict[str, float]:
+        """A nurse is a registered nurse unless the title says practical, vocational, licensed or enrolled (the
+        LPN / LVN / UK enrolled grade): the embedding neighbours of "Bank Staff Nurse" include LPN aliases ("staff
+        nurse" is one), which must not outrank the registered nurse that "nurse" alone means in a posting."""
+        if LPN not in scores or self._head(key) != "nurse":
+            return scores
+        if LPN_WORDS & set(key.split()):
+            if RN in scores and scores[RN] > scores[LPN]:
+                return {**scores, LPN: scores[RN], RN: scores[LPN]}
+            return scores
+        if self.nurse_kind and RN in self.index.soc_titles:
+            return {**scores, LPN: scores[LPN] * LPN_MISS, RN: max(scores.get(RN, 0.0), scores[LPN])}
+        return scores
 
     def _demote_all_other(self, scores: dict[str, float]) -> dict[str, float]:
         """Scale residual "All Other" codes down so any named occupation with similar evidence wins, and
