@@ -13,7 +13,8 @@
    alternative-label and definition vectors ranked worse on both dev sets (bench/README.md).
    Two model-free corrections towards the broad competences postings mean (`skill_labels`): a small prior
    for general skills that other ESCO labels specialise, and a bonus for labels whose content words all
-   occur in a segment.
+   occur in a segment. A skill matched lexically only through an ESCO alternative label (often the object without
+   its verb: "test results") is ranked with these links, by its cosine, rather than above them (`alt_lexical_bonus`).
 
 Scores are in [0, 1]: lexical hits 0.75-1.0 (a skill named outright ranks first), semantic links their
 calibrated similarity. Every hit carries the character spans (of the input) it was found at.
