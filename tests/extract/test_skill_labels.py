@@ -89,3 +89,46 @@ def test_cover_bonus_adds_a_label_the_segment_states_in_its_own_words():
     # the bonus lifts a similarity, it is not a lexical match: a far vector stays out
     far = FixedEmbedder({"time": _at_cosine(0.2, 5, 6)})
     assert "time" not in [h.id for h in _extractor(far, vecs).extract(text)]
+
+
+# issue 4, tenth pass: a lexical hit made only through an ESCO alternative label is ranked with the semantic links
+ALT_SKILLS = [
+    {"skill_id": "rock", "name": "install rock movement monitoring devices", "type": "skill", "esco_uri": "u:rock"},
+    {"skill_id": "data", "name": "gather experimental data", "type": "skill", "esco_uri": "u:data"},
+    {"skill_id": "sql", "name": "SQL", "type": "software", "esco_uri": "u:sql"},
+]
+ALT_ALIASES = [
+    {"skill_id": "rock", "norm": "monitoring devices", "kind": "alt", "rule": None, "veto": None},
+    {"skill_id": "sql", "norm": "sql", "kind": "preferred", "rule": None, "veto": None},
+]
+
+
+def _alt_extractor(emb, **cfg) -> SkillExtractor:
+    vecs = np.stack([unit(3), unit(0), unit(7)])  # rock on axis 3, the experimental-data skill on axis 0
+    return SkillExtractor(ALT_SKILLS, ALT_ALIASES, embedder=emb, vectors=vecs, vector_ids=[s["skill_id"] for s in ALT_SKILLS],
+                          config=dataclasses.replace(ExtractConfig(sem_length_penalty=0.0, sem_general_weight=0.0,
+                                                                   sem_cover_bonus=0.0, sem_popularity_weight=0.0), **cfg))
+
+
+def test_alternative_label_hit_far_from_its_sentence_is_dropped():
+    emb = FixedEmbedder({"study data": _at_cosine(0.8, 0, 3)})  # the sentence is about data, 0.6 from the rock skill
+    text = "Collects basic study data through monitoring devices and SQL queries."
+    lex_only = [h.id for h in _alt_extractor(emb).extract(text, semantic=False)]
+    assert "rock" in lex_only  # the lexical stage alone still reports the alias match
+    off = _alt_extractor(emb, alt_lexical_bonus=None).extract(text)
+    assert {h.id for h in off[:2]} == {"sql", "rock"} and all(h.method == "lexical" for h in off[:2])  # before: above "data"
+    on = _alt_extractor(emb).extract(text)
+    ids = [h.id for h in on]
+    # the named skill stays first; the semantic link (0.8) now ranks above the alias match (0.6 + 0.1)
+    assert ids[0] == "sql" and ids.index("data") < ids.index("rock")
+    rock = on[ids.index("rock")]
+    assert rock.method == "semantic" and rock.score < 0.75 and rock.spans  # below every lexical hit, span kept
+    far = FixedEmbedder({"study data": unit(0)})  # cosine 0 to the rock skill: below the floor even with the bonus
+    assert "rock" not in [h.id for h in _alt_extractor(far).extract(text)]
+
+
+def test_alternative_label_hit_close_to_its_sentence_is_kept():
+    emb = FixedEmbedder({"monitoring devices": _at_cosine(0.5, 3, 0)})
+    hits = _alt_extractor(emb).extract("Install and calibrate the monitoring devices on the slope.")
+    rock = next(h for h in hits if h.id == "rock")
+    assert rock.method == "semantic" and abs(rock.score - round(0.95 * (0.5 + 0.1), 4)) < 1e-3

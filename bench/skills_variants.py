@@ -1,0 +1,72 @@
+"""R-P@5 of ExtractConfig variants on every dev set (dev..dev7) and pooled, one extractor load, segment vectors cached.
+
+    PYTHONPATH=src .venv/bin/python bench/skills_variants.py STORE [name='{"knob": value}' ...] [--dump]
+
+--dump writes each sentence with its gold labels and our top 8 (* = gold) to /tmp/skills_dump.txt.
+"""
+import json, sys, os, glob, time
+os.environ.setdefault("HF_HUB_OFFLINE", "1"); os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+import duckdb, torch
+torch.set_num_threads(1)
+from dataclasses import replace
+from careerpath.embed import default_embedder
+from careerpath.extract.skills import ExtractConfig, SkillExtractor
+db = sys.argv[1]
+variants = [a for a in sys.argv[2:] if '=' in a]
+dump = '--dump' in sys.argv
+sets = {}
+for n in ['', '2', '3', '4', '5', '6', '7']:
+    f = f'tests/data/skills_dev{n}.jsonl'
+    sets['dev' + n] = [json.loads(l) for l in open(f) if l.strip()]
+con = duckdb.connect(db, read_only=False)
+emb = default_embedder()
+base = SkillExtractor.from_store(con, embedder=emb, config=ExtractConfig())
+cache = {}
+def enc(texts):
+    miss = [t for t in texts if t not in cache]
+    if miss:
+        for t, v in zip(miss, emb.encode(miss)): cache[t] = v
+    import numpy as np
+    return np.stack([cache[t] for t in texts])
+class E:  # caching embedder
+    def encode(self, texts): return enc(list(texts))
+base.embedder = E()
+def uris(hits):
+    out = []
+    for h in hits:
+        if h.esco_uri and h.esco_uri not in out: out.append(h.esco_uri)
+    return out
+def run(ex, label):
+    res = {}; pooled = {'technical': [], 'other': []}; pooled_all = {'technical': [], 'other': []}
+    rows = []
+    for name, items in sets.items():
+        by = {}
+        for it in items:
+            gold = {s['uri'] for s in it['skills'] if s['uri']}
+            hits = ex.extract(it['text'])
+            pred = uris(hits)
+            n = min(5, len(gold)); rp = len([p for p in pred[:n] if p in gold]) / n
+            by.setdefault(it['group'], []).append(rp)
+            if name != 'dev': pooled[it['group']].append(rp)
+            pooled_all[it['group']].append(rp)
+            rows.append((name, it, hits, gold, rp))
+        res[name] = '%.1f / %.1f' % tuple(100 * sum(by[g]) / len(by[g]) for g in ('technical', 'other'))
+    res['pooled2-7'] = '%.1f / %.1f' % tuple(100 * sum(pooled[g]) / len(pooled[g]) for g in ('technical', 'other'))
+    res['pooled1-7'] = '%.1f / %.1f' % tuple(100 * sum(pooled_all[g]) / len(pooled_all[g]) for g in ('technical', 'other'))
+    print(label.ljust(40), ' | '.join(f'{k} {v}' for k, v in res.items()), flush=True)
+    return rows
+t = time.time()
+rows = run(base, 'main')
+if dump:
+    name_of = {s['esco_uri']: s['name'] for s in base.skills.values() if s['esco_uri']}
+    with open('/tmp/skills_dump.txt', 'w') as f:
+        for name, it, hits, gold, rp in rows:
+            f.write(f"\n## {name} #{it['id']} {it['group']} rp={rp:.2f}\n{it['text']}\n  gold: {[s['label'] for s in it['skills']]}\n")
+            for h in hits[:8]:
+                f.write(f"    {'*' if h.esco_uri in gold else ' '} {h.score:.3f} {h.method[:3]} {h.name} [{h.type}]\n")
+for v in variants:
+    label, js = v.split('=', 1)
+    cfg = replace(ExtractConfig(), **json.loads(js))
+    ex = SkillExtractor.from_store(con, embedder=emb, config=cfg); ex.embedder = E()
+    run(ex, label)
+print('time', round(time.time() - t, 1), file=sys.stderr)
