@@ -49,7 +49,8 @@ TOKEN = re.compile(r"[a-z0-9+#]+")
 BATCHES = [("1 first five", 5), ("2 six added (third pass)", 6), ("3 three added (fourth pass)", 3),
            ("4 three added (fifth pass)", 3), ("5 three added (sixth pass)", 3),
            ("6 four added (eighth pass)", 4),
-           ("7 three added (ninth pass)", 3), ("8 four added (tenth pass)", 4)]
+           ("7 three added (ninth pass)", 3), ("8 four added (tenth pass)", 4),
+           ("9 four added (c12: O*NET skills)", 4)]
 
 
 def bm25_scores(docs: list[list[str]], query: list[str], k1: float = 1.2, b: float = 0.75) -> np.ndarray:
@@ -124,10 +125,15 @@ def main() -> None:
                     help="with --pool, shuffle the pool (this seed) and add descriptions: our order is not visible")
     ap.add_argument("--no-implied", action="store_true",
                     help="without skill and role vectors: no implied skills, semantic skill matches or role-rank check")
+    ap.add_argument("--onet-importance", default=None,
+                    help="weight of the role's O*NET skills (rank.ONET_SKILLS_IMPORTANCE; 'off' leaves them out)")
     ap.add_argument("--show", action="store_true", help="print each system's top 10 with its grades")
     ap.add_argument("--standin", action="store_true", help="use the O*NET stand-ins even if profiles exist")
     ap.add_argument("--roles", help="comma-separated role slugs to run (default: every judged role)")
     args = ap.parse_args()
+    if args.onet_importance is not None:
+        import careerpath.recommend.rank as rank_mod
+        rank_mod.ONET_SKILLS_IMPORTANCE = None if args.onet_importance == "off" else float(args.onet_importance)
     con = store.connect(args.db)
     courses = courses_with_quality(con)
     emb = default_embedder()

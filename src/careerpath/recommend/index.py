@@ -3,6 +3,7 @@
 `build_course_index(con)` is a derived step (run it through `careerpath.store.derive`). It writes
 `course_embeddings(course_id, model, text_hash, vec FLOAT[384])` — only courses whose text changed are
 re-encoded — `course_quality` (see `quality.py`), `topics` / `course_topics` (see `topics.py`), and
+`role_onet_skills` (`role_onet_skill_table`: skills extracted from each role's O*NET description and tasks) and
 `role_embeddings(slug, model, text_hash, vec)`: every role of the catalog as "title. O*NET description" averaged
 with the description alone (`role_index_texts`; same cache rule), so the ranker can ask which roles a course is closest to (`rank.ROLE_RANK_SCALE`).
 """
@@ -18,7 +19,7 @@ import pandas as pd
 
 from careerpath import store
 from careerpath.embed import DIM, Embedder, default_embedder
-from careerpath.progress import log, step
+from careerpath.progress import log, step, track
 from careerpath.recommend import quality, topics
 from careerpath.store import has_table
 from careerpath.recommend.items import load_courses
@@ -164,6 +165,69 @@ def role_task_texts(con: duckdb.DuckDBPyConnection, slugs: list[str]) -> dict[st
     return out
 
 
+ONET_SKILLS_MAX = 20  # skills kept per role in `role_onet_skills`
+ONET_SKILLS_EXCLUDE_TYPES = {"soft_skill"}
+ONET_SKILLS_MAX_OCC_SHARE = 1 / 3  # a skill found in more than this share of occupations' texts is general: left out
+
+
+def role_onet_skill_table(con: duckdb.DuckDBPyConnection, extractor: object | None = None) -> pd.DataFrame:
+    """slug, skill_id, name, type, score, rank: the taxonomy skills the shared extractor's lexical stage finds in the
+    description and task statements of each role's main O*NET occupation (as `role_index_texts` picks it), summed
+    over the texts, at most ONET_SKILLS_MAX per role, best first. Soft skills (ONET_SKILLS_EXCLUDE_TYPES) and skills
+    found for more than ONET_SKILLS_MAX_OCC_SHARE of the occupations (general: "monitor", "communicate") are left out.
+
+    What the role does in O*NET's words, for roles whose posting profile is office software and little else
+    (`rank.with_onet_skills`)."""
+    cols = ["slug", "skill_id", "name", "type", "score", "rank"]
+    if not has_table(con, "roles") or not has_table(con, "onet_occupations") or not has_table(con, "skills"):
+        return pd.DataFrame(columns=cols)
+    if extractor is None:
+        if not has_table(con, "skill_aliases"):  # no taxonomy built: nothing to extract with
+            return pd.DataFrame(columns=cols)
+        from careerpath.extract.skills import SkillExtractor
+        extractor = SkillExtractor.from_store(con, embedder=None)
+    join, occ = _main_occupation(con)
+    picks = con.execute(f"SELECT DISTINCT r.slug, {occ} AS soc FROM roles r {join} WHERE {occ} IS NOT NULL").df()
+    picks = picks.drop_duplicates("slug")
+    socs = sorted(set(picks["soc"].astype(str)))
+    if not socs:
+        return pd.DataFrame(columns=cols)
+    texts: dict[str, list[str]] = {s: [] for s in socs}
+    for soc, d in con.execute("SELECT soc_code, description FROM onet_occupations WHERE soc_code IN (SELECT unnest(?))",
+                              [socs]).fetchall():
+        if isinstance(d, str) and d.strip():
+            texts[soc].append(d)
+    if has_table(con, "onet_tasks"):
+        for soc, t in con.execute("SELECT soc_code, task FROM onet_tasks WHERE soc_code IN (SELECT unnest(?)) "
+                                  "ORDER BY soc_code, task_id", [socs]).fetchall():
+            if isinstance(t, str) and t.strip():
+                texts[soc].append(t)
+    found: dict[str, dict[str, list]] = {}
+    for soc, ts in track(list(texts.items()), "O*NET skills of roles", total=len(texts)):
+        acc: dict[str, list] = {}
+        for t in ts:
+            for h in extractor.extract(t, semantic=False):  # type: ignore[attr-defined]
+                a = acc.setdefault(str(h.id), [h.name, h.type, 0.0])
+                a[2] += float(h.score)
+        found[soc] = acc
+    n_occ = max(len(found), 1)
+    occ_count: dict[str, int] = {}
+    for acc in found.values():
+        for sid in acc:
+            occ_count[sid] = occ_count.get(sid, 0) + 1
+    general = {s for s, n in occ_count.items() if n / n_occ > ONET_SKILLS_MAX_OCC_SHARE} if n_occ >= 20 else set()
+    per_soc: dict[str, list[tuple]] = {}
+    for soc, acc in found.items():
+        keep = [(sid, v[0], v[1], v[2]) for sid, v in acc.items()
+                if v[1] not in ONET_SKILLS_EXCLUDE_TYPES and sid not in general]
+        keep.sort(key=lambda r: (-r[3], r[0]))
+        per_soc[soc] = keep[:ONET_SKILLS_MAX]
+    rows = [(slug, sid, name, typ, round(score, 4), k + 1)
+            for slug, soc in zip(picks["slug"], picks["soc"].astype(str))
+            for k, (sid, name, typ, score) in enumerate(per_soc.get(soc, []))]
+    return pd.DataFrame(rows, columns=cols)
+
+
 def build_role_embeddings(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> dict:
     """`role_embeddings`: one vector per role (`role_index_texts`); unchanged texts keep theirs."""
     want = role_index_texts(con)
@@ -194,6 +258,10 @@ def build_course_index(con: duckdb.DuckDBPyConnection, embedder: Embedder | None
     stats: dict = {"courses": int(len(courses))}
     stats["embeddings"] = build_embeddings(con, courses, embedder)
     stats["role_embeddings"] = build_role_embeddings(con, embedder)
+    ros = role_onet_skill_table(con).astype({"slug": str, "skill_id": str, "name": str, "type": str,
+                                              "score": float, "rank": int})
+    store.write_table(con, "role_onet_skills", ros)
+    stats["role_onet_skills"] = int(len(ros))
     q = quality.quality_table(courses)
     store.write_table(con, "course_quality", q)
     stats["quality"] = {k: int(v) for k, v in q["basis"].value_counts().items()}

@@ -121,6 +121,8 @@ MIN_BEST_CONTRAST: float | None = 0.35
 TASK_ANCHOR_FLOOR: float | None = 0.33
 FIT_MAX_ROLE_RANK = 20  # a course "fits" the role when at most this many roles are closer to it
 SKILL_FIT = True  # check each role skill's fit (`relevance.skill_fit`) before it may open the floor
+ONET_SKILLS_TOP = 10  # at most this many of the role's O*NET skills (`with_onet_skills`) join it
+ONET_SKILLS_IMPORTANCE = 0.3  # at this share of the role's top importance (None: off)
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
 
 
@@ -255,6 +257,30 @@ def other_sense(sem: pd.DataFrame, semantic_only: set[str], course_skills: pd.Da
         if as_close and float(tm[best_t] @ iv) <= float(matched[best_s] @ iv) - SENSE_ROLE_GAP:
             out.add(str(cid))
     return out
+
+
+def with_onet_skills(role: Role, skill_vecs: SkillVecs | None) -> Role:
+    """`role` plus up to ONET_SKILLS_TOP of the skills extracted from its O*NET description and tasks
+    (`index.role_onet_skill_table`) that its profile does not list, each at ONET_SKILLS_IMPORTANCE x the role's top
+    importance, marked in ``extra["onet"]`` (a role that carries the mark is returned as it is).
+
+    A posting profile can be office software and generic words (data entry keyers, intelligence analysts); O*NET's
+    task statements say what the work is ("verify data", "intelligence analysis")."""
+    if "onet" in role.extra or ONET_SKILLS_IMPORTANCE is None or skill_vecs is None:
+        return role
+    have = set(role.skills["skill_id"].astype(str))
+    add = [r for r in skill_vecs.role_onet.get(role.slug, []) if r[0] not in have][:ONET_SKILLS_TOP]
+    if not add:
+        return Role(slug=role.slug, title=role.title, skills=role.skills, text=role.text, evidence=role.evidence,
+                    extra={**role.extra, "onet": []})
+    imp = pd.to_numeric(role.skills["importance"], errors="coerce")
+    best = float(imp.max()) if len(imp) and imp.notna().any() else 1.0
+    rows = pd.DataFrame({"skill_id": [r[0] for r in add], "name": [r[1] for r in add],
+                         "importance": ONET_SKILLS_IMPORTANCE * best, "core": False,
+                         "type": [r[2] for r in add]})
+    skills = rows if role.skills.empty else pd.concat([role.skills, rows], ignore_index=True)
+    return Role(slug=role.slug, title=role.title, skills=skills, text=role.text, evidence=role.evidence,
+                extra={**role.extra, "onet": rows["skill_id"].tolist()})
 
 
 def with_implied_skills(role: Role, course_skills: pd.DataFrame, skill_vecs: SkillVecs | None,
@@ -483,7 +509,7 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     """`rank_courses` for several (top, filters) lists of one role, relevance computed once: a guide wants
     its course list and its certificate courses, and relevance is most of the cost (~0.3 s a role)."""
     shares: dict[str, float] = dict(skill_vecs.role_share) if skill_vecs is not None else {}
-    role = with_implied_skills(role, course_skills, skill_vecs, role_vec)
+    role = with_implied_skills(with_onet_skills(role, skill_vecs), course_skills, skill_vecs, role_vec)
     spec = skill_specificity(course_skills, len(courses))
     rv = role_views(role_vec, role.slug, skill_vecs)  # rows: profile text, bare title, index vector; cosines averaged
     ids = list(vecs)
@@ -566,7 +592,7 @@ def recommend(con: duckdb.DuckDBPyConnection, role: Role, top: int = 10, filters
     cs = load_course_skills(con)
     role_vec = role_vectors(role, embedder)
     sv = skill_vectors(con, embedder)
-    role = with_implied_skills(role, cs, sv, role_vec)  # once: rank_courses keeps a role that has them
+    role = with_implied_skills(with_onet_skills(role, sv), cs, sv, role_vec)  # once: rank_courses keeps a role that has them
     need = set(cs.loc[cs["skill_id"].isin(set(role.skills["skill_id"].astype(str))), "course_id"])
     vecs = course_vectors(con, courses, embedder, need)
     return rank_courses(courses, cs, vecs, role_vec, role, top, filters, order, skill_vecs=sv,

@@ -29,6 +29,9 @@ class SkillVecs:
     role_share: dict[str, float] = field(default_factory=dict)
     role_slugs: list[str] = field(default_factory=list)
     role_mat: np.ndarray | None = None
+    #: slug -> [(skill_id, name, type), ...] best first: the skills of the role's O*NET description and tasks
+    #: (`index.role_onet_skill_table`, table `role_onet_skills`)
+    role_onet: dict = field(default_factory=dict)
     index: dict[str, int] = field(init=False, repr=False)
     role_index: dict[str, int] = field(init=False, repr=False)
     #: what the ranker derives from these vectors once (`rank.family_vectors`), not per recommendation
@@ -92,12 +95,24 @@ def _onet_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> tuple[l
     return _ONET_VECS[key]
 
 
+def load_role_onet_skills(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str, str]]]:
+    """slug -> [(skill_id, name, type), ...] from `role_onet_skills`, best first; empty without the table."""
+    if not has_table(con, "role_onet_skills"):
+        return {}
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for slug, sid, name, typ in con.execute("SELECT slug, skill_id, name, type FROM role_onet_skills "
+                                            "ORDER BY slug, rank").fetchall():
+        out.setdefault(str(slug), []).append((str(sid), str(name), typ))
+    return out
+
+
 def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> SkillVecs:
     """Cached taxonomy vectors (label + definition, `skill_embeddings`), O*NET skill/knowledge vectors, the
-    skills' role shares and the roles' index vectors. No skill vectors when the store has no
+    skills' role shares, the roles' index vectors and their O*NET skills (`role_onet_skills`). No skill vectors when the store has no
     `skill_embeddings` or no `course_skills`; no role vectors without `role_embeddings`."""
     slugs, rmat = load_role_embeddings(con, embedder.name)
-    empty = SkillVecs([], np.zeros((0, 0), dtype=np.float32), {}, slugs, rmat if slugs else None)
+    onet = load_role_onet_skills(con)
+    empty = SkillVecs([], np.zeros((0, 0), dtype=np.float32), {}, slugs, rmat if slugs else None, onet)
     if not (has_table(con, "skill_embeddings") and has_table(con, "course_skills")):
         return empty
     rows = con.execute("""SELECT skill_id, vec FROM skill_embeddings WHERE split_part(model, ':', 1) = ?
@@ -111,4 +126,4 @@ def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> SkillVe
     if len(oids) and omat.shape[1] == mat.shape[1]:
         ids, mat = ids + oids, np.vstack([mat, omat])
     mat /= np.linalg.norm(mat, axis=1, keepdims=True).clip(min=1e-9)
-    return SkillVecs(ids, mat, role_skill_shares(con), slugs, rmat if slugs else None)
+    return SkillVecs(ids, mat, role_skill_shares(con), slugs, rmat if slugs else None, onet)
