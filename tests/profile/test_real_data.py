@@ -128,6 +128,7 @@ def test_onet_ratings_keep_their_own_names(real_con):
     hygienist = _slug_of(con, "29-1292.00")  # few postings: ranked from O*NET ratings
     names = {s.name for s in compute_profiles(con, [hygienist])[hygienist].skills.items}
     assert "Monitoring" in names and "Writing" in names
+    assert "Active Listening" in names and "listen actively" not in names  # O*NET's name for an ESCO verb phrase
     assert not names & {"monitor airport surveillance infrastructure",
                         "develop biochemical manufacturing training materials"}
 

@@ -52,3 +52,13 @@ def test_numpy_alias_arrays_are_accepted() -> None:
 
     skills = {"a": {"name": "alpha", "type": "skill", "aliases": np.array(["first letter"])}}
     assert name_index(skills)["first letter"] == "a"
+
+
+def test_a_rated_esco_verb_phrase_shows_the_onet_name() -> None:
+    from careerpath.profile.skills import rated_display_name
+
+    assert rated_display_name("listen actively", "Active Listening") == "Active Listening"
+    assert rated_display_name("psychology", "Psychology") == "Psychology"
+    # a taxonomy name with its own capitals (a product, a curated concept) is kept
+    assert rated_display_name("Python (computer programming)", "Programming") == "Python (computer programming)"
+    assert rated_display_name("", "Writing") == "Writing"

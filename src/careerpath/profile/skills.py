@@ -81,6 +81,19 @@ def rated_skill_id(element_id: str, element_name: str, skills: dict[str, dict], 
     return sid
 
 
+def rated_display_name(taxonomy_name: str, element_name: str) -> str:
+    """The name a rated skill shows: O*NET's own where the taxonomy's is an ESCO lower-case label.
+
+    ESCO names competences as verb phrases ("listen actively", "think critically", "manage time"); in a table
+    of skills beside "Medicine and Dentistry" they read as fragments, and O*NET's element ("Active Listening")
+    is the name the rating itself carries. The skill id stays the ESCO concept, so courses and résumés still
+    match it.
+    """
+    if taxonomy_name and taxonomy_name == taxonomy_name.lower() and element_name:
+        return element_name
+    return taxonomy_name or element_name
+
+
 def evidence_rows(rows: list[dict]) -> tuple[int, list[CountryEvidence]]:
     by_country: dict[str | None, dict] = {}
     for r in rows:
@@ -122,6 +135,7 @@ def skills_section(counts: list[dict], ratings: list[dict], tech: list[dict], ev
     for r in ratings:
         sid = rated_skill_id(r["element_id"], r["element_name"], skills, names)
         e = entry(sid, r["element_name"], r["kind"])
+        e["name"] = rated_display_name(e["name"], r["element_name"])
         if r["im"] is not None and r["im"] > e.get("im", 0):
             e.update(im=float(r["im"]), im_source=r["source_id"])
     for r in tech:
