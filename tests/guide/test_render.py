@@ -52,3 +52,14 @@ def test_a_short_course_list_says_so(guide):
     empty = guide.model_copy(update={"courses": [], "courses_note": note.replace("only 1 course", "no course")})
     assert "## Recommended courses" in render_md(empty) and "has no course that" in render_html(empty)
     assert "The catalog has" not in render_md(guide)  # no note, nothing said
+
+
+def test_related_roles_say_similarity_not_overlap(guide):
+    from careerpath.guide.model import RelatedRole
+
+    rel = guide.model_copy(update={"related_roles": [RelatedRole(slug="registered-nurses", title="Registered Nurses",
+                                                                 similarity=0.95, shared_skills=["manage time"])]})
+    for text in (render_md(rel), render_html(rel)):
+        # a cosine of whole skill profiles with one shared top skill must not read as "95% overlap"
+        assert "skill similarity 0.95" in text and "overlap" not in text
+        assert "both rank: manage time" in text and "cosine" in text

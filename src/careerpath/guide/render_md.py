@@ -13,6 +13,11 @@ ONET_ATTRIBUTION = (
     "these modifications.")
 
 
+#: The similarity is a cosine of whole skill profiles, not a share of skills: two nursing roles can be 0.95
+#: alike while few skills sit in both top 15s, so it must not read as "95% overlap".
+_RELATED_NOTE = ("Similarity is the cosine of the two roles' skill-importance profiles (1 = the same); "
+                 "\"both rank\" lists skills in both roles' top 15.")
+
 def _md(text: object) -> str:
     """Escape characters that would change Markdown structure or inject HTML."""
     s = str(text)
@@ -94,9 +99,10 @@ def render_md(g: Guide) -> str:
         for q in g.faq:
             out += [f"### {_md(q.question)}", "", _md(q.answer), ""]
     if g.related_roles:
-        out += ["## Related roles", "", *[f"- {_md(r.title)} — skill overlap {r.similarity * 100:.0f}%"
-                                          + (f" (shared: {', '.join(map(_md, r.shared_skills[:6]))})" if r.shared_skills else "")
-                                          for r in g.related_roles], ""]
+        out += ["## Related roles", "", _RELATED_NOTE, "",
+                *[f"- {_md(r.title)} — skill similarity {r.similarity:.2f}"
+                  + (f" (both rank: {', '.join(map(_md, r.shared_skills[:6]))})" if r.shared_skills else "")
+                  for r in g.related_roles], ""]
     out += ["## Sources", ""]
     out += [f"- `{x.id}`: {_md(x.publisher)}, {_md(x.title)} ({_md(x.version)}"
             f"{', as of ' + x.as_of if x.as_of else ''}). Licence: {_md(x.license)}. {x.url}" for x in g.sources]
