@@ -35,7 +35,7 @@ def test_resume_shortens_path_and_removes_skills(full_con):
     mine = build_guide(full_con, "data scientist", resume_text="Skills: Python, SQL, statistics.")
     t = mine.snapshot.time_to_job_ready
     assert t.personalised is not None and t.personalised.high < base.snapshot.time_to_job_ready.from_scratch.high
-    learned = {n.lower() for s in mine.roadmap for n in s.skills if not s.title.startswith("Portfolio")}
+    learned = {n.lower() for s in mine.roadmap for n in s.skills if not s.title.startswith(("Portfolio", "Supervised"))}
     assert not any(n in ("python", "sql", "statistics") for n in learned)
     assert {"python"} <= {n.lower().split(" (")[0] for n in mine.skill_gap.have}
 

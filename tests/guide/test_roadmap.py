@@ -61,3 +61,15 @@ def test_general_workplace_skills_leave_the_path_but_products_stay():
     assert [s.name for s in general] == ["Speaking"]
     assert [s.name for s in path] == ["Dentrix", "use word processing software", "Medicine and Dentistry",
                                       "unknown generality"]
+
+
+def test_practice_is_a_portfolio_only_where_work_is_shown_that_way():
+    from careerpath.guide.roadmap import practice_kind
+
+    assert practice_kind("15-2051.00") == practice_kind("27-1024.00") == practice_kind(None) == "portfolio"
+    assert practice_kind("29-1292.00") == practice_kind("47-2111.00") == "supervised"
+    steps = plan(SKILLS, FACTS, COURSES, Pace(), tasks=["Administer local anesthetic agents."], practice="supervised")
+    last = steps[-1]
+    assert last.title.startswith("Supervised practice") and "under supervision" in last.why
+    assert "portfolio" not in " ".join(s.title + s.why for s in steps).lower()
+    assert last.hours == plan(SKILLS, FACTS, COURSES, Pace(), tasks=["x"])[-1].hours  # same pricing, other wording

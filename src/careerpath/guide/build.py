@@ -21,8 +21,8 @@ from careerpath.guide.faq import build_faq
 from careerpath.guide.wording import person
 from careerpath.guide.related import related_roles
 from careerpath.extract.role_lookup import RoleHit, all_roles, resolve_role
-from careerpath.guide.roadmap import (GENERAL_SHARE, Pace, PathSkill, is_background, plan, split_general, total,
-                                      total_hours)
+from careerpath.guide.roadmap import (GENERAL_SHARE, Pace, PathSkill, is_background, plan, practice_kind,
+                                      split_general, total, total_hours)
 from careerpath.guide.courses import prime_role_vectors
 from careerpath.guide.upstream import (TOP_COURSES, extract_skills, get_profile, prefetch_profiles, recommend_courses,
                                       skills_of)
@@ -165,9 +165,10 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
     path, general = split_general(top, facts)
     certs, cert_names = _certifications(prof, credentials)
     tasks = prof.what_they_do.tasks
-    full = plan(path, facts, courses, pace, tasks=tasks, certifications=cert_names)
+    practice = practice_kind(prof.role.soc[0].code if prof.role.soc else None)
+    full = plan(path, facts, courses, pace, tasks=tasks, certifications=cert_names, practice=practice)
     background = {s.id for s in path if is_background(s)}
-    with_bg = plan(path, facts, courses, pace, tasks=tasks, certifications=cert_names, have=background)
+    with_bg = plan(path, facts, courses, pace, tasks=tasks, certifications=cert_names, have=background, practice=practice)
     gap, personal = None, None
     if have_skills is not None or resume_text is not None:  # asked to personalise, even with nothing found
         cands = [(s.id, s.name) for s in items]
@@ -178,13 +179,15 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
             have |= extract_skills(con, ", ".join(have_skills), cands)
         if resume_text:
             have |= extract_skills(con, resume_text, cands)
-        personal = plan(path, facts, courses, pace, tasks=tasks, certifications=cert_names, have=have)
+        personal = plan(path, facts, courses, pace, tasks=tasks, certifications=cert_names, have=have,
+                        practice=practice)
         gap = gm.SkillGap(have=[s.name for s in items if s.id in have], missing=[s.name for s in items if s.id not in have])
     roadmap = personal if personal is not None else full
     assumptions = [
         f"pace {pace.low:g}-{pace.high:g} hours a week, {4.345:g} weeks a month; low = fast pace, high = slow pace",
         "hours = recommended course hours (each capped at 80 h) + default hours for skills no course covers "
-        "(software 30, tool 20, knowledge 45, skill 25, soft skill 8) + portfolio projects (10 h per core skill, "
+        "(software 30, tool 20, knowledge 45, skill 25, soft skill 8) + "
+        f"{'supervised practice' if practice == 'supervised' else 'portfolio projects'} (10 h per core skill, "
         "30-120 h) + 40 h per certification asked for in postings",
         *(["with a programming and maths background: programming languages, SQL, mathematics and statistics are "
            "taken as known and leave the path"] if total(with_bg) != total(full) else []),

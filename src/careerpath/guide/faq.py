@@ -56,7 +56,7 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
         ans += f" and {t.with_background.low:g}–{t.with_background.high:g} months with a programming and maths background"
     if t.personalised:
         ans += f", and {t.personalised.low:g}–{t.personalised.high:g} months from the skills you already have"
-    ans += f"{f' ({hours:,.0f} hours of courses and projects)' if hours else ''}. This is learning time only"
+    ans += f"{f' ({hours:,.0f} hours of courses and practice)' if hours else ''}. This is learning time only"
     ans += f"; it does not include a formal “{edu_text}”." if edu_text else "."
     out.append(FAQ(question=f"How long does it take to become {a_one}?", answer=ans))
 

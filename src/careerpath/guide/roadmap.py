@@ -13,7 +13,8 @@ General workplace skills (asked for in over half of all postings or, without pos
 important by over half of all occupations: Speaking, Active Listening, ...) are named in the assumptions
 and left off the priced path (`split_general`). Skills sorted by depth are cut into 2-4 contiguous learning steps, then a portfolio step (core skills
 applied to the occupation's own tasks) and, where postings ask for certifications, a certification
-step. Hours: each recommended course sits in the step holding most of the skills it covers; a skill no
+step. Where portfolios are not how the work is shown (`practice_kind`: health care, trades, service work), the
+same step is supervised practice. Hours: each recommended course sits in the step holding most of the skills it covers; a skill no
 chosen course covers costs its type's default hours. A course that also teaches skills the person already
 has counts only the share of its role skills still missing (they skip the parts they know). Months = hours / (hours per week * 4.345), as a
 range over the stated pace; the guide's time to job-ready is the sum of the steps' rounded months.
@@ -122,9 +123,22 @@ def _share_missing(course: CourseItem, role_names: set[str], known_names: set[st
     return sum(n not in known_names for n in taught) / len(taught)
 
 
+#: SOC major groups whose work a newcomer can show in portfolio projects (management, business and
+#: finance, computer and maths, engineering, science, arts and media). Elsewhere the same step is supervised
+#: practice: nobody builds a "portfolio project" of administering local anaesthetic or wiring a house.
+PORTFOLIO_GROUPS = frozenset({"11", "13", "15", "17", "19", "27"})
+
+
+def practice_kind(soc_code: str | None) -> str:
+    """'portfolio' or 'supervised' for the role's (first) SOC code; portfolio when unknown."""
+    if not soc_code or soc_code[:2] in PORTFOLIO_GROUPS or not soc_code[:2].isdigit():
+        return "portfolio"
+    return "supervised"
+
+
 def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[CourseItem], pace: Pace, *,
          tasks: list[str] | None = None, certifications: list[str] | None = None,
-         have: set[str] | None = None) -> list[RoadmapStep]:
+         have: set[str] | None = None, practice: str = "portfolio") -> list[RoadmapStep]:
     """The roadmap for the skills not in `have` (ids); see the module docstring for the method."""
     have = have or set()
     todo = [s for s in skills if s.id not in have]
@@ -174,10 +188,15 @@ def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[Co
     if core or tasks:
         hours = min(PROJECT_HOURS[1], max(PROJECT_HOURS[0], PROJECT_HOURS_PER_SKILL * len(core)))
         shown = [t.rstrip(".") for t in (tasks or [])[:2]]
-        why = "Build two or three portfolio projects that do the occupation's own tasks"
+        if practice == "supervised":
+            why = ("Practise the occupation's own tasks under supervision — in a training program's clinical, lab or "
+                   "workshop hours, an apprenticeship, or an entry-level job")
+            label = "Supervised practice"
+        else:
+            why, label = "Build two or three portfolio projects that do the occupation's own tasks", "Portfolio projects"
         why += (": " + "; ".join(f"“{t}”" for t in shown) if shown else "")
         why += f", using {', '.join(s.name for s in core[:5])}" if core else ""
-        steps.append(RoadmapStep(step=0, title="Portfolio projects: " + ", ".join(s.name for s in core[:3]),
+        steps.append(RoadmapStep(step=0, title=f"{label}: " + ", ".join(s.name for s in core[:3]),
                                  months=pace.months(hours), hours=hours, skills=[s.name for s in core], why=why))
     if certs:
         hours = CERT_HOURS * len(certs)
