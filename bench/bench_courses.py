@@ -36,6 +36,7 @@ from careerpath import store  # noqa: E402
 from careerpath.embed import default_embedder  # noqa: E402
 from careerpath.recommend.index import course_text, load_embeddings  # noqa: E402
 from careerpath.recommend.items import courses_with_quality, dedupe  # noqa: E402
+from careerpath.recommend.filters import Filters  # noqa: E402
 from careerpath.recommend.rank import (load_course_skills, rank_courses, role_task_vector, role_vectors,  # noqa: E402
                                       skill_vectors)
 from careerpath.recommend.roles import load_role  # noqa: E402
@@ -127,6 +128,8 @@ def main() -> None:
                     help="without skill and role vectors: no implied skills, semantic skill matches or role-rank check")
     ap.add_argument("--onet-importance", default=None,
                     help="weight of the role's O*NET skills (rank.ONET_SKILLS_IMPORTANCE; 'off' leaves them out)")
+    ap.add_argument("--language", default="en",
+                    help="the language filter careerpath's list uses (Filters.language; 'any' = before it existed)")
     ap.add_argument("--show", action="store_true", help="print each system's top 10 with its grades")
     ap.add_argument("--standin", action="store_true", help="use the O*NET stand-ins even if profiles exist")
     ap.add_argument("--roles", help="comma-separated role slugs to run (default: every judged role)")
@@ -182,7 +185,8 @@ def main() -> None:
         task_vec = None if args.no_implied else role_task_vector(con, role.slug, emb)
         # the list `careerpath courses ROLE --top 10` returns (a pool to judge wants 25)
         ours = [c["course_id"] for c in rank_courses(courses, cs, vecs, role_vec, role, top=25 if args.pool else 10,
-                                                                skill_vecs=skill_vecs, task_vec=task_vec)]
+                                                     filters=Filters(language=args.language),
+                                                     skill_vecs=skill_vecs, task_vec=task_vec)]
         by_rating = dedupe(courses.assign(score=courses["rating"].fillna(-1) * 1e7 + courses["n_ratings"].fillna(0)))
         rating_ids = by_rating["course_id"].head(25).tolist()
         q = TOKEN.findall((role.title + " " + " ".join(role.skills.sort_values("importance", ascending=False)

@@ -80,6 +80,18 @@ def test_bad_filters_are_input_errors():
         Filters(level="expert-ish")
     with pytest.raises(InputError):
         Filters(max_hours=0)
+    with pytest.raises(InputError):
+        Filters(language="english please")
+
+
+def test_language_filter_keeps_english_and_undetected_by_default():
+    import pandas as pd
+
+    df = pd.DataFrame({"course_id": ["en", "none", "es", "fr"], "language": ["en", None, "es", "fr"]})
+    assert Filters().apply(df)["course_id"].tolist() == ["en", "none"]
+    assert Filters(language="es").apply(df)["course_id"].tolist() == ["es"]
+    assert Filters(language="any").apply(df)["course_id"].tolist() == ["en", "none", "es", "fr"]
+    assert Filters().apply(df.drop(columns="language"))["course_id"].tolist() == ["en", "none", "es", "fr"]
 
 
 def test_diversity_prefers_a_course_teaching_untaught_core_skills():

@@ -39,12 +39,14 @@ def _show(items: list[dict], note: str | None = None) -> None:
 @click.option("--provider", default=None, help="Only courses whose provider or catalog contains this text.")
 @click.option("--certificate", is_flag=True,
               help="Only credentials: professional, university or graduate certificates.")
+@click.option("--language", default="en", show_default=True,
+              help="Only courses in this language (detected from their text; undetected counts as English); 'any' for all.")
 @click.option("--order", type=click.Choice(["best", "path"]), default="best", show_default=True,
               help="best: most useful first; path: from foundations to advanced.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--db", "db", default=None, help="The store file (default $CAREERPATH_DB or ./careerpath.duckdb).")
 def courses_command(role: str | None, top: int, topic: str | None, list_topics: bool, level: str | None,
-                    free: bool, max_hours: float | None, provider: str | None, certificate: bool, order: str,
+                    free: bool, max_hours: float | None, provider: str | None, certificate: bool, language: str, order: str,
                     as_json: bool, db: str | None) -> None:
     """Courses that teach a role's skills, best first; or browse the catalog by topic.
 
@@ -60,7 +62,8 @@ def courses_command(role: str | None, top: int, topic: str | None, list_topics: 
     given = sum(bool(x) for x in (role, topic, list_topics))
     if given != 1:
         raise InputError("give exactly one of: ROLE, --topic T, --topics")
-    filters = Filters(level=level, free=free, max_hours=max_hours, provider=provider, certificate=certificate)
+    filters = Filters(level=level, free=free, max_hours=max_hours, provider=provider, certificate=certificate,
+                      language=language)
     con = store.connect(config.db_path(db))
     if list_topics:
         rows = topics_mod.list_topics(con)

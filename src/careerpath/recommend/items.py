@@ -13,7 +13,7 @@ from careerpath.store import has_table
 
 COURSE_COLUMNS = ["course_id", "catalog", "provider", "title", "description", "outcomes", "skills_given",
                   "modules", "subject", "level", "rating", "n_ratings", "enrolled", "hours", "is_free",
-                  "price", "certificate_type", "url", "duplicate_group"]
+                  "price", "certificate_type", "url", "duplicate_group", "language"]
 
 
 def load_courses(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
