@@ -113,7 +113,8 @@ def load_role_kinds(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     if not has_table(con, "roles"):
         return {}
     try:
-        return {str(s): str(k) for s, k in con.execute("SELECT slug, kind FROM roles WHERE kind IS NOT NULL").fetchall()}
+        rows = con.execute("SELECT slug, kind FROM roles WHERE kind IS NOT NULL").fetchall()
+        return {str(s): str(k) for s, k in rows}
     except duckdb.Error:
         return {}
 
