@@ -130,10 +130,20 @@ def main() -> None:
                     help="weight of the role's O*NET skills (rank.ONET_SKILLS_IMPORTANCE; 'off' leaves them out)")
     ap.add_argument("--language", default="en",
                     help="the language filter careerpath's list uses (Filters.language; 'any' = before it existed)")
+    ap.add_argument("--rank-kinds", default=None,
+                    help="role kinds a role rank counts (rank.RANK_KINDS, comma-separated; 'all' counts every role)")
+    ap.add_argument("--contrast-kinds", default=None,
+                    help="role kinds of the contrast's mean role (rank.CONTRAST_KINDS; 'all' for every role)")
     ap.add_argument("--show", action="store_true", help="print each system's top 10 with its grades")
     ap.add_argument("--standin", action="store_true", help="use the O*NET stand-ins even if profiles exist")
     ap.add_argument("--roles", help="comma-separated role slugs to run (default: every judged role)")
     args = ap.parse_args()
+    if args.contrast_kinds is not None:
+        import careerpath.recommend.rank as rank_mod
+        rank_mod.CONTRAST_KINDS = None if args.contrast_kinds == "all" else frozenset(args.contrast_kinds.split(","))
+    if args.rank_kinds is not None:
+        import careerpath.recommend.rank as rank_mod
+        rank_mod.RANK_KINDS = None if args.rank_kinds == "all" else frozenset(args.rank_kinds.split(","))
     if args.onet_importance is not None:
         import careerpath.recommend.rank as rank_mod
         rank_mod.ONET_SKILLS_IMPORTANCE = None if args.onet_importance == "off" else float(args.onet_importance)

@@ -79,6 +79,8 @@ MAX_ROLE_RANK_SEMANTIC: int | None = 50
 # Used for the text floor and the semantic score when the store has at least MIN_CONTRAST_ROLES role vectors.
 CONTRAST = 0.5
 MIN_CONTRAST_ROLES = 20
+# The mean role of the contrast is over these kinds of roles (None: every role; see RANK_KINDS).
+CONTRAST_KINDS: frozenset[str] | None = None
 CONTRAST_FLOOR = 0.15  # absolute floor on the contrast cosine (the raw-cosine floor is relevance.SEM_FLOOR)
 CONTRAST_REL_FLOOR = 0.4  # and this share of the best candidate's (relevance.SEM_REL_FLOOR for raw cosines)
 CONTRAST_RAW_FLOOR = 0.3  # with contrast, the raw cosine must still reach this
@@ -119,6 +121,12 @@ MIN_BEST_CONTRAST: float | None = 0.35
 # 0.25-0.31 to logisticians' views (office software in the profile) and at 0.45-0.61 to "Analyze and coordinate the
 # logistical functions...". Only this floor: the other floors and the score are unchanged.
 TASK_ANCHOR_FLOOR: float | None = 0.33
+# Which roles a rank counts (`counted_roles`): kinds from `roles` (None: every role). Posting-derived "emerging"
+# roles crowd some regions of the role space (data: business-and-data-analyst, sales-data-analyst, data-analytics-lead
+# ...; 305 of 1,321 roles, none for clerical work), so a rank over every role punishes a course for sitting near those
+# regions: an Excel basics course had 300-700 roles closer to it than data entry keyers, most of them data-analyst
+# variants. O*NET occupations partition work evenly; the role itself is always counted.
+RANK_KINDS: frozenset[str] | None = None  # measured with {"occupation"}: rejected (bench/README.md, c13)
 FIT_MAX_ROLE_RANK = 20  # a course "fits" the role when at most this many roles are closer to it
 SKILL_FIT = True  # check each role skill's fit (`relevance.skill_fit`) before it may open the floor
 ONET_SKILLS_TOP = 10  # at most this many of the role's O*NET skills (`with_onet_skills`) join it
@@ -151,7 +159,12 @@ def contrast_cosines(all_cos: np.ndarray, cmat: np.ndarray, skill_vecs: SkillVec
     rmat = skill_vecs.role_mat if skill_vecs is not None else None
     if rmat is None or len(rmat) < MIN_CONTRAST_ROLES or not len(all_cos):
         return None
-    return all_cos - CONTRAST * (cmat @ np.asarray(rmat, dtype=np.float32).mean(axis=0))
+    rmat = np.asarray(rmat, dtype=np.float32)
+    if CONTRAST_KINDS and skill_vecs.role_kinds:
+        keep = np.array([skill_vecs.role_kinds.get(s) in CONTRAST_KINDS for s in skill_vecs.role_slugs], dtype=bool)
+        if keep.sum() >= MIN_CONTRAST_ROLES:
+            rmat = rmat[keep]
+    return all_cos - CONTRAST * (cmat @ rmat.mean(axis=0))
 
 
 def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: np.ndarray, cmat: np.ndarray,
@@ -368,6 +381,16 @@ def family_vectors(rmat: np.ndarray, k: int = FAMILY_K) -> np.ndarray:
     return fam / np.linalg.norm(fam, axis=1, keepdims=True).clip(min=1e-9)
 
 
+def counted_roles(skill_vecs: SkillVecs, own: int) -> np.ndarray | None:
+    """Boolean mask of the roles a role rank counts (RANK_KINDS; `own` always), None for all of them (the check off,
+    or a store without role kinds)."""
+    if RANK_KINDS is None or not skill_vecs.role_kinds:
+        return None
+    mask = np.array([skill_vecs.role_kinds.get(s) in RANK_KINDS for s in skill_vecs.role_slugs], dtype=bool)
+    mask[own] = True
+    return None if mask.all() else mask
+
+
 def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | None,
                       vecs: dict[str, np.ndarray], semantic_only: set[str] | None = None) -> pd.DataFrame:
     """Down-weight candidates that other roles fit better (see ROLE_RANK_SCALE); adds `role_rank`.
@@ -383,7 +406,8 @@ def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | None
     if rel.empty:
         return rel
     sims = np.vstack([vecs[c] for c in rel["course_id"]]) @ rmat.T
-    closer = (sims > sims[:, [own]]).sum(axis=1)
+    mask = counted_roles(skill_vecs, own)
+    closer = ((sims > sims[:, [own]]) if mask is None else (sims > sims[:, [own]])[:, mask]).sum(axis=1)
     rel["role_rank"] = closer
     rel["relevance"] = (rel["relevance"] / (1.0 + closer / ROLE_RANK_SCALE)).round(4)
     if MAX_ROLE_RANK is not None:
@@ -394,7 +418,8 @@ def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | None
             skill_vecs.derived[key] = family_vectors(rmat)
         fam = skill_vecs.derived[key]
         fs = np.vstack([vecs[c] for c in rel["course_id"]]) @ fam.T
-        rel["family_rank"] = (fs > fs[:, [own]]).sum(axis=1)
+        above = fs > fs[:, [own]]
+        rel["family_rank"] = (above if mask is None else above[:, mask]).sum(axis=1)
         rel = rel[rel["family_rank"] <= MAX_FAMILY_RANK]
     if MAX_ROLE_RANK_SEMANTIC is not None and semantic_only:
         rel = rel[~rel["course_id"].isin(semantic_only) | (rel["role_rank"] <= MAX_ROLE_RANK_SEMANTIC)]

@@ -32,6 +32,8 @@ class SkillVecs:
     #: slug -> [(skill_id, name, type), ...] best first: the skills of the role's O*NET description and tasks
     #: (`index.role_onet_skill_table`, table `role_onet_skills`)
     role_onet: dict = field(default_factory=dict)
+    #: slug -> the role's kind in `roles` ("occupation": an O*NET occupation; "emerging": a posting-derived title)
+    role_kinds: dict = field(default_factory=dict)
     index: dict[str, int] = field(init=False, repr=False)
     role_index: dict[str, int] = field(init=False, repr=False)
     #: what the ranker derives from these vectors once (`rank.family_vectors`), not per recommendation
@@ -106,13 +108,25 @@ def load_role_onet_skills(con: duckdb.DuckDBPyConnection) -> dict[str, list[tupl
     return out
 
 
+def load_role_kinds(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """slug -> kind from `roles` (empty without the table or the column)."""
+    if not has_table(con, "roles"):
+        return {}
+    try:
+        rows = con.execute("SELECT slug, kind FROM roles WHERE kind IS NOT NULL").fetchall()
+        return {str(s): str(k) for s, k in rows}
+    except duckdb.Error:
+        return {}
+
+
 def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> SkillVecs:
     """Cached taxonomy vectors (label + definition, `skill_embeddings`), O*NET skill/knowledge vectors, the
     skills' role shares, the roles' index vectors and their O*NET skills (`role_onet_skills`). No skill vectors when the store has no
     `skill_embeddings` or no `course_skills`; no role vectors without `role_embeddings`."""
     slugs, rmat = load_role_embeddings(con, embedder.name)
     onet = load_role_onet_skills(con)
-    empty = SkillVecs([], np.zeros((0, 0), dtype=np.float32), {}, slugs, rmat if slugs else None, onet)
+    kinds = load_role_kinds(con)
+    empty = SkillVecs([], np.zeros((0, 0), dtype=np.float32), {}, slugs, rmat if slugs else None, onet, kinds)
     if not (has_table(con, "skill_embeddings") and has_table(con, "course_skills")):
         return empty
     rows = con.execute("""SELECT skill_id, vec FROM skill_embeddings WHERE split_part(model, ':', 1) = ?
@@ -126,4 +140,4 @@ def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> SkillVe
     if len(oids) and omat.shape[1] == mat.shape[1]:
         ids, mat = ids + oids, np.vstack([mat, omat])
     mat /= np.linalg.norm(mat, axis=1, keepdims=True).clip(min=1e-9)
-    return SkillVecs(ids, mat, role_skill_shares(con), slugs, rmat if slugs else None, onet)
+    return SkillVecs(ids, mat, role_skill_shares(con), slugs, rmat if slugs else None, onet, kinds)
