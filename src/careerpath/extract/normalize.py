@@ -187,7 +187,7 @@ def _role_last(words: list[str]) -> list[str]:
 
 
 # words that only give a rank: "Associate Director", "VP", "Head of"
-_RANKS = {"director", "head", "vice", "president", "chief", "associate", "assistant", "deputy", "executive",
+RANK_WORDS = {"director", "head", "vice", "president", "chief", "associate", "assistant", "deputy", "executive",
           "managing", "of"}
 _MANAGES = {"manager", "director", "head", "supervisor"}  # ranks over a role: "Manager - X Engineer" manages X engineers
 _GENERIC_MODIFIERS = {"research"}  # "Research Scientist, Talent Assessment": the qualifier names the field
@@ -288,11 +288,11 @@ def _choose_segment(parts: list[str]) -> str:
     words = [w for i, w in enumerate(words) if not (w in _KEPT_RANKS and set(words[i + 1:]) & _STAFF_TECH)]
     rest = [(p, c, k) for p, c, k in zip(parts[1:], contents[1:], comma[1:])
             if c and not (_looks_like_place(p) and not _has_head(c))]  # "... Analytics Consultant TX" names a role
-    if words and all(w in _RANKS for w in words) and rest:
+    if words and all(w in RANK_WORDS for w in words) and rest:
         # "Associate Director/Director, Safety Scientist": a rank alone; a later role is the job ("VP, Data
         # Science" stays a VP: "data science vice president" lands on Education Administrators)
         for p, c, _ in rest:
-            if _has_head(c) and not all(w in _RANKS for w in c):
+            if _has_head(c) and not all(w in RANK_WORDS for w in c):
                 return p
     if not _has_head(words):
         for p, c, _ in rest:

@@ -44,7 +44,7 @@ from rapidfuzz import fuzz, process
 
 from careerpath.embed import Embedder
 from careerpath.extract import title_heads, title_rerank
-from careerpath.extract.normalize import _RANKS, NormalizedTitle, normalize
+from careerpath.extract.normalize import RANK_WORDS, NormalizedTitle, normalize
 from careerpath.extract.title_index import (  # noqa: F401  (re-exported: the index API lives beside the resolver)
     OVERRIDES, TitleIndex, alias_rows, build_index, doctor_code, doctor_grade, encode_titles, load_cache, load_index,
     save_cache, save_index, save_prior,
@@ -409,7 +409,7 @@ class Resolver:
             return {}
         mod = words[:-1]
         for s in range(len(mod)):
-            if s and mod[s - 1] not in _RANKS:
+            if s and mod[s - 1] not in RANK_WORDS:
                 return {}  # "golf starter supervisor": a starter (51-) is not what the golf starter is
             phrase = mod[s:]
             codes = self._exact(" ".join(phrase))
