@@ -45,8 +45,9 @@ from careerpath.embed import Embedder, default_embedder
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
 from careerpath.recommend.index import course_text, load_embeddings, role_task_texts
 from careerpath.recommend.items import courses_with_quality, dedupe, item
-from careerpath.recommend.relevance import (Role, implied_skills, relevance_table, semantic_skill_matches, skill_fit,
-                                            skill_specificity, weighted_role_skills)
+from careerpath.recommend.relevance import (MIN_FIT_COURSES, Role, implied_skills, relevance_table,
+                                            semantic_skill_matches, skill_fit, skill_specificity,
+                                            weighted_role_skills)
 from careerpath.recommend.vectors import (MIN_PROFILES, SkillVecs, load_course_skills,  # noqa: F401 - re-exported
                                           role_skill_shares, skill_vectors)
 
@@ -210,8 +211,36 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
                 extra={**role.extra, "feedback": rows["skill_id"].tolist()})
 
 
+def _catalog(vecs: dict[str, np.ndarray], course_skills: pd.DataFrame, n_courses: int,
+             skill_vecs: SkillVecs | None) -> dict:
+    """What every ranking over one catalogue shares, whatever the role: course ids and their matrix, the skills'
+    specificity, and every course's cosine to every role index vector (`role_skill_fit`).
+
+    A batch build ranks 1,300 roles over the same 11,800 courses; recomputing these per role was half of a
+    guide's time. Cached in `skill_vecs.derived` for the very objects passed (kept there, so an identity check
+    cannot match a new object at a recycled address)."""
+    cached = skill_vecs.derived.get("catalog") if skill_vecs is not None else None
+    if cached is not None and cached[0] is vecs and cached[1] is course_skills and cached[2] == n_courses:
+        return cached[3]
+    ids = list(vecs)
+    cmat = np.vstack([vecs[c] for c in ids]) if ids else None
+    out = {"ids": ids, "cmat": cmat, "spec": skill_specificity(course_skills, n_courses), "role_sims": None}
+    rmat = skill_vecs.role_mat if skill_vecs is not None else None
+    if rmat is not None and cmat is not None and np.shape(rmat)[1] == cmat.shape[1]:
+        out["role_sims"] = cmat @ np.asarray(rmat, dtype=np.float32).T
+        # (course, skill) pairs as positions: a role's skill fit is then two bincounts (`_fit_by_rows`)
+        pairs = course_skills[["course_id", "skill_id"]].drop_duplicates()
+        pos = {c: i for i, c in enumerate(ids)}
+        out["pair_row"] = np.array([pos.get(c, -1) for c in pairs["course_id"].tolist()], dtype=np.int64)
+        codes, skills = pd.factorize(pairs["skill_id"].astype(str), sort=True)
+        out["pair_skill"], out["skills"] = codes, np.asarray(skills, dtype=object)
+    if skill_vecs is not None:
+        skill_vecs.derived["catalog"] = (vecs, course_skills, n_courses, out)
+    return out
+
+
 def role_skill_fit(course_skills: pd.DataFrame, text: pd.Series, floor: float, ids: list[str], cmat: np.ndarray,
-                   slug: str, skill_vecs: SkillVecs | None) -> dict[str, float]:
+                   slug: str, skill_vecs: SkillVecs | None, catalog: dict | None = None) -> dict[str, float]:
     """`relevance.skill_fit` of the role's skills: of the courses claiming a skill, the share that fit this role
     better than all but FIT_MAX_ROLE_RANK other roles (role index vectors, as `role_rank_penalty`); without
     role vectors, the share whose `text` score reaches `floor`.
@@ -225,6 +254,8 @@ def role_skill_fit(course_skills: pd.DataFrame, text: pd.Series, floor: float, i
         rmat = np.asarray(skill_vecs.role_mat, dtype=np.float32)
         if rmat.shape[1] == cmat.shape[1]:
             own = skill_vecs.role_index[slug]
+            if catalog is not None and catalog.get("pair_row") is not None:
+                return _fit_by_rows(catalog, own)
             claimed = set(course_skills["course_id"])
             rows = [i for i, c in enumerate(ids) if c in claimed]
             if not rows:
@@ -234,6 +265,32 @@ def role_skill_fit(course_skills: pd.DataFrame, text: pd.Series, floor: float, i
             near = pd.Series((closer <= FIT_MAX_ROLE_RANK).astype(float), index=[ids[i] for i in rows])
             return skill_fit(course_skills, near, 1.0)
     return skill_fit(course_skills, text, floor) if floor > 0 else {}
+
+
+def _fit_by_rows(catalog: dict, own: int) -> dict[str, float]:
+    """`relevance.skill_fit` of a role (index row `own`) with the catalogue's precomputed pairs (`_catalog`): a
+    course fits when at most FIT_MAX_ROLE_RANK roles are closer to it; courses without a vector do not count."""
+    sims = catalog["role_sims"]
+    fits = (sims > sims[:, [own]]).sum(axis=1) <= FIT_MAX_ROLE_RANK
+    row, sk = catalog["pair_row"], catalog["pair_skill"]
+    ok = row >= 0
+    size = np.bincount(sk[ok], minlength=len(catalog["skills"]))
+    hits = np.bincount(sk[ok], weights=fits[row[ok]].astype(float), minlength=len(catalog["skills"]))
+    keep = np.flatnonzero(size >= MIN_FIT_COURSES)
+    return {str(catalog["skills"][i]): float(hits[i] / size[i]) for i in keep}
+
+
+def _skills_by_course(course_skills: pd.DataFrame, skill_vecs: SkillVecs) -> dict[str, list[str]]:
+    """course_id -> its skill ids that have a vector, in table order; once per `course_skills` object."""
+    cached = skill_vecs.derived.get("skills_by_course")
+    if cached is not None and cached[0] is course_skills:
+        return cached[1]
+    out: dict[str, list[str]] = {}
+    for c, s in zip(course_skills["course_id"].astype(str).tolist(), course_skills["skill_id"].astype(str).tolist()):
+        if s in skill_vecs.index:
+            out.setdefault(c, []).append(s)
+    skill_vecs.derived["skills_by_course"] = (course_skills, out)
+    return out
 
 
 def other_sense(sem: pd.DataFrame, semantic_only: set[str], course_skills: pd.DataFrame, role_skill_ids: set[str],
@@ -249,12 +306,10 @@ def other_sense(sem: pd.DataFrame, semantic_only: set[str], course_skills: pd.Da
         return set()
     iv = np.asarray(skill_vecs.role_mat[skill_vecs.role_index[slug]], dtype=np.float32)
     iv = iv / max(float(np.linalg.norm(iv)), 1e-9)
-    own = course_skills[course_skills["course_id"].isin(semantic_only)
-                        & ~course_skills["skill_id"].astype(str).isin(role_skill_ids)]
-    own_by = own.groupby("course_id")["skill_id"].apply(lambda x: [str(v) for v in x if str(v) in skill_vecs.index])
+    by_course = _skills_by_course(course_skills, skill_vecs)
     out: set[str] = set()
     for cid, grp in sem[sem["course_id"].isin(semantic_only)].groupby("course_id"):
-        mine = own_by.get(cid, [])
+        mine = [s for s in by_course.get(cid, ()) if s not in role_skill_ids]
         if not mine or cid not in vecs:
             continue
         v = np.asarray(vecs[cid], dtype=np.float32)
@@ -347,24 +402,24 @@ def greedy_select(cand: pd.DataFrame, weights: dict[str, float], core: set[str],
     picked: list[int] = []
     taught: set[str] = set()
     rows = cand.reset_index(drop=True)
+    covers, scores, cids = rows["covers_ids"].tolist(), rows["score"].tolist(), rows["course_id"].tolist()
     alive = np.ones(len(rows), dtype=bool)
     sw = lambda s: weights.get(s, 0.0) * (2.0 if s in core else 1.0)  # noqa: E731
     while len(picked) < top and alive.any():
         best, best_val = -1, -1.0
         for i in np.flatnonzero(alive):
-            ids = rows.at[i, "covers_ids"]
+            ids = covers[i]
             total = sum(sw(s) for s in ids) or 1.0
             novelty = sum(sw(s) for s in ids if s not in taught) / total
-            val = rows.at[i, "score"] * (ALPHA + (1 - ALPHA) * novelty)
+            val = scores[i] * (ALPHA + (1 - ALPHA) * novelty)
             if val > best_val:
                 best, best_val = i, val
         alive[best] = False
-        v = vecs.get(rows.at[best, "course_id"])
-        if v is not None and any(float(v @ vecs[rows.at[p, "course_id"]]) >= NEAR_COPY
-                                 for p in picked if rows.at[p, "course_id"] in vecs):
+        v = vecs.get(cids[best])
+        if v is not None and any(float(v @ vecs[cids[p]]) >= NEAR_COPY for p in picked if cids[p] in vecs):
             continue
         picked.append(best)
-        taught.update(rows.at[best, "covers_ids"])
+        taught.update(covers[best])
     return rows.loc[picked].reset_index(drop=True)
 
 
@@ -535,10 +590,11 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     its course list and its certificate courses, and relevance is most of the cost (~0.3 s a role)."""
     shares: dict[str, float] = dict(skill_vecs.role_share) if skill_vecs is not None else {}
     role = with_implied_skills(with_onet_skills(role, skill_vecs), course_skills, skill_vecs, role_vec)
-    spec = skill_specificity(course_skills, len(courses))
+    cat = _catalog(vecs, course_skills, len(courses), skill_vecs)
+    spec = cat["spec"]
     rv = role_views(role_vec, role.slug, skill_vecs)  # rows: profile text, bare title, index vector; cosines averaged
-    ids = list(vecs)
-    cmat = np.vstack([vecs[c] for c in ids]) if ids else np.zeros((0, rv.shape[1]), dtype=np.float32)
+    ids = cat["ids"]
+    cmat = cat["cmat"] if ids else np.zeros((0, rv.shape[1]), dtype=np.float32)
     all_cos = (cmat @ rv.T).mean(axis=1) if ids else np.zeros(0)
     contrast = contrast_cosines(all_cos, cmat, skill_vecs)
     if contrast is not None and FEEDBACK_TOP:
@@ -548,7 +604,8 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     raw = pd.Series(all_cos, index=ids, dtype=float)
     text = raw if contrast is None else pd.Series(contrast, index=ids, dtype=float)
     cat_floor = catalog_floor(text.to_numpy())
-    fit = role_skill_fit(course_skills, text, cat_floor, ids, cmat, role.slug, skill_vecs) if SKILL_FIT else {}
+    fit = (role_skill_fit(course_skills, text, cat_floor, ids, cmat, role.slug, skill_vecs, cat)
+           if SKILL_FIT else {})
     semantic_only: set[str] = set()
     if skill_vecs is not None and skill_vecs.ids and ids:
         rs0 = weighted_role_skills(role, spec, shares, fit)

@@ -205,16 +205,22 @@ def coverage_table(rs: pd.DataFrame, course_skills: pd.DataFrame) -> pd.DataFram
     cs["gain"] = cs["weight"] * cs["score"]
     norm = float(rs["weight"].nlargest(TOP_NORM).sum()) or 1.0
     cs = cs.sort_values(["course_id", "rank"])
-    g = cs.groupby("course_id", sort=False)
-    out = pd.DataFrame({
-        "coverage": (g["gain"].sum() / norm).clip(upper=1.0),
-        "floor_ok": g["floor_skill"].any(),
-        "covers": g["name"].agg(list),
-        "covers_ids": g["skill_id"].agg(list),
-        "core_ids": cs[cs["core"].astype(bool)].groupby("course_id")["skill_id"].agg(list),
-    }).reset_index()
-    out["core_ids"] = out["core_ids"].apply(lambda v: v if isinstance(v, list) else [])
-    return out[cols]
+    # one slice per course over the sorted rows: pandas' per-group list aggregation cost ~0.25 s a role
+    cid = cs["course_id"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, cid[1:] != cid[:-1]])
+    spans = list(zip(starts.tolist(), np.r_[starts[1:], len(cid)].tolist()))
+    names, sids = cs["name"].to_numpy(dtype=object), cs["skill_id"].to_numpy(dtype=object)
+    core = cs["core"].astype(bool).to_numpy()
+    gain = cs["gain"].to_numpy(dtype=float)
+    floor = cs["floor_skill"].astype(bool).to_numpy()
+    return pd.DataFrame({
+        "course_id": cid[starts],
+        "coverage": np.minimum(np.array([math.fsum(gain[a:b]) for a, b in spans]) / norm, 1.0),
+        "floor_ok": np.logical_or.reduceat(floor, starts),
+        "covers": [names[a:b].tolist() for a, b in spans],
+        "covers_ids": [sids[a:b].tolist() for a, b in spans],
+        "core_ids": [sids[a:b][core[a:b]].tolist() for a, b in spans],
+    })[cols]
 
 
 def semantic_skill_matches(rs: pd.DataFrame, skill_index: dict[str, int], skill_mat: np.ndarray,
