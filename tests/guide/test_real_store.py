@@ -97,3 +97,27 @@ def test_months_to_job_ready_say_the_degree_is_not_counted(full_con):
     assert "typical entry education, Associate's degree, which is not counted" in render_md(dh)
     cook = build_guide(full_con, "restaurant cooks")  # no formal educational credential: nothing left out
     assert cook.snapshot.time_to_job_ready.education_not_counted is None
+
+
+def test_guides_built_by_worker_processes_match_in_process(full_store, full_con, tmp_path, monkeypatch):
+    """`build --all` spreads guides over processes that read a snapshot of the store: same JSON as one process."""
+    import shutil
+
+    import duckdb
+
+    from careerpath.guide import build as B
+
+    slugs = [r.slug for r in all_roles(full_con)][::250]
+    copy = tmp_path / "store.duckdb"
+    shutil.copyfile(full_store, copy)
+    monkeypatch.setattr(B, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(B, "PARALLEL_CHUNK", 2)
+    con = duckdb.connect(str(copy))
+    try:
+        stats = B.build_all_guides(con, workers=2, slugs=slugs)
+        by_workers = dict(con.execute("SELECT slug, json FROM guides").fetchall())
+    finally:
+        con.close()
+    assert stats["workers"] == 2 and stats["guides"] == len(slugs) >= 5 and not stats["failed"]
+    assert by_workers == {s: B.build_guide(full_con, s).model_dump_json() for s in slugs}
+    assert not list(tmp_path.glob("guides-*")), "the snapshot is removed"

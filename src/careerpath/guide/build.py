@@ -6,7 +6,12 @@
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
+import os
 import re
+import shutil
+import sys
+import tempfile
 import time
 from typing import Iterator
 
@@ -35,6 +40,8 @@ MIN_LIST_SHARE, MIN_LIST_POSTINGS = 0.005, 5  # below either floor a certificati
 MAX_CATALOG_CERTS = 3
 TOP_STATES = 10
 CHUNK = 200  # roles whose profiles and text vectors are read/encoded together by build_all_guides
+PARALLEL_CHUNK = 40  # roles per task when build_all_guides spreads them over processes
+PARALLEL_MIN = 100  # fewer roles than this are built in-process: a worker takes ~20 s to start
 ALWAYS_CITED = ("onet-29.0",)
 # BLS typical entry education levels that are not a programme of study
 NO_PROGRAM = ("no formal educational credential", "high school diploma or equivalent", "some college, no degree")
@@ -238,33 +245,107 @@ def stored_guide(con: duckdb.DuckDBPyConnection, role: str) -> gm.Guide | None:
     return gm.Guide.model_validate_json(row[0]) if row else None
 
 
-def build_all_guides(con: duckdb.DuckDBPyConnection) -> dict:
-    """Derived step: the guide of every role into `guides(slug, json)`; returns counts and timing."""
+def _guides_of(con: duckdb.DuckDBPyConnection, slugs: list[str]) -> tuple[list[tuple[str, str]], list[dict]]:
+    """(slug, guide JSON) rows and failures for `slugs`, their profiles and text vectors read in one go."""
+    # one query for the chunk's profiles and one batch for its text vectors: per role they were ~35 ms x 9
+    # profile reads and ~0.6 s of model calls
+    prime_role_vectors(con, prefetch_profiles(con, slugs))
+    rows, failed = [], []
+    for slug in slugs:
+        try:
+            rows.append((slug, build_guide(con, slug).model_dump_json()))
+        except Exception as e:  # noqa: BLE001 - one bad role must not stop the rest; reported by the caller
+            failed.append({"slug": slug, "error": f"{type(e).__name__}: {e}"[:200]})
+    return rows, failed
+
+
+_WORKER_CON: duckdb.DuckDBPyConnection | None = None
+_WORKER_ERROR: str | None = None
+
+
+def _worker_init(path: str) -> None:
+    """A guide worker: its own read-only connection to the snapshot, quiet (the parent shows progress).
+
+    A failure is kept and raised by the first task: a pool whose initializer raises restarts workers forever."""
+    global _WORKER_CON, _WORKER_ERROR
+    sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
+    try:
+        _WORKER_CON = duckdb.connect(path, read_only=True)
+        _WORKER_CON.execute("SET enable_progress_bar = false")
+        skills_of(_WORKER_CON, [r.slug for r in all_roles(_WORKER_CON)])
+    except Exception as e:  # noqa: BLE001 - reported to the parent by _worker_chunk
+        _WORKER_ERROR = f"guide worker could not open the store snapshot {path}: {type(e).__name__}: {e}"
+
+
+def _worker_chunk(slugs: list[str]) -> tuple[list[tuple[str, str]], list[dict]]:
+    if _WORKER_ERROR is not None or _WORKER_CON is None:
+        raise RuntimeError(_WORKER_ERROR or "guide worker not initialised")
+    return _guides_of(_WORKER_CON, slugs)
+
+
+def _store_path(con: duckdb.DuckDBPyConnection) -> str | None:
+    row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    return row[0] if row and row[0] and os.path.isfile(row[0]) else None
+
+
+def guide_workers() -> int:
+    """Worker processes for `build_all_guides`: CAREERPATH_WORKERS, else every core."""
+    raw = os.environ.get("CAREERPATH_WORKERS", "")
+    try:
+        return max(1, int(raw)) if raw.strip() else max(1, os.cpu_count() or 1)
+    except ValueError:
+        raise ValueError(f"CAREERPATH_WORKERS: expected a whole number of worker processes, got {raw!r}") from None
+
+
+def build_all_guides(con: duckdb.DuckDBPyConnection, workers: int | None = None,
+                     slugs: list[str] | None = None) -> dict:
+    """Derived step: the guide of every role into `guides(slug, json)`; returns counts and timing.
+
+    A guide is ~0.25 s of single-threaded ranking, so 1,300 roles are worth spreading over cores: each worker
+    process reads its own read-only snapshot of the store being built (DuckDB lets several processes read one
+    file, not read a file another process writes). `slugs`: only these roles (default: every role)."""
     from careerpath.progress import log, track
 
     start = time.perf_counter()
-    roles = all_roles(con)
-    # one query for every profile's skills and one batch for every role's text vectors: per role they
-    # were ~35 ms x 9 profile reads and ~0.6 s of model calls
-    skills_of(con, [r.slug for r in roles])
-    rows, failed = [], []
+    workers = workers or guide_workers()
+    slugs = [r.slug for r in all_roles(con)] if slugs is None else list(slugs)
+    chunks = [slugs[i:i + CHUNK] for i in range(0, len(slugs), CHUNK)]
+    path = _store_path(con) if workers > 1 and len(slugs) > PARALLEL_MIN else None
+    rows: list[tuple[str, str]] = []
+    failed: list[dict] = []
+    if path is None:
+        skills_of(con, slugs)
 
-    def primed() -> Iterator[RoleHit]:
-        for i in range(0, len(roles), CHUNK):
-            chunk = roles[i:i + CHUNK]
-            prime_role_vectors(con, prefetch_profiles(con, [r.slug for r in chunk]))
-            yield from chunk
-
-    for r in track(primed(), "Guides", total=len(roles)):
-        try:
-            rows.append((r.slug, build_guide(con, r.slug).model_dump_json()))
-        except Exception as e:  # noqa: BLE001 - one bad role must not stop the rest; reported below
-            failed.append({"slug": r.slug, "error": f"{type(e).__name__}: {e}"[:200]})
+        def serial() -> Iterator[tuple]:
+            for chunk in chunks:
+                part, bad = _guides_of(con, chunk)
+                failed.extend(bad)
+                yield from part
+                yield from (None for _ in bad)
+        rows = [r for r in track(serial(), "Guides", total=len(slugs)) if r is not None]
+    else:
+        con.execute("CHECKPOINT")
+        chunks = [slugs[i:i + PARALLEL_CHUNK] for i in range(0, len(slugs), PARALLEL_CHUNK)]
+        with tempfile.TemporaryDirectory(prefix="guides-", dir=os.path.dirname(path)) as tmp:
+            snap = os.path.join(tmp, "snapshot.duckdb")
+            shutil.copyfile(path, snap)
+            ctx = mp.get_context("spawn")  # not fork: the parent's torch threads and DuckDB handles do not survive it
+            with ctx.Pool(min(workers, len(chunks)), initializer=_worker_init, initargs=(snap,)) as pool:
+                def parallel() -> Iterator[tuple]:
+                    for part, bad in pool.imap_unordered(_worker_chunk, chunks):
+                        failed.extend(bad)
+                        yield from part
+                        yield from (None for _ in bad)
+                rows = [r for r in track(parallel(), f"Guides ({workers} processes)", total=len(slugs))
+                        if r is not None]
+                pool.close()  # let the workers exit on their own: terminating them leaks their semaphores
+                pool.join()
+        rows.sort()
     con.execute("CREATE OR REPLACE TABLE guides (slug VARCHAR PRIMARY KEY, json VARCHAR)")
     con.executemany("INSERT INTO guides VALUES (?, ?)", rows)
     for f in failed[:10]:
         log(f"guide {f['slug']} failed: {f['error']}")
-    return {"guides": len(rows), "failed": len(failed), "failures": failed[:20],
+    return {"guides": len(rows), "failed": len(failed), "failures": failed[:20], "workers": 1 if path is None else workers,
             "seconds": round(time.perf_counter() - start, 1)}
 
 
