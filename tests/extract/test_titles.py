@@ -478,6 +478,13 @@ def test_front_end_developer_is_a_web_developer(real_onet) -> None:
     assert _top(r.resolve("Remote Frontend Developer")) == "15-1254.00"
 
 
+@pytest.mark.parametrize("title", ["Sister / Charge Nurse", "Sister - Charge Nurse - Outpatients", "Sister"])
+def test_a_bare_sister_is_the_uk_nursing_grade(real_onet, title) -> None:
+    r = T.Resolver(real_onet)
+    assert _top(r.resolve(title)) == "29-1141.00"
+    assert r.resolve(title).method == "exact"
+
+
 def test_a_segment_that_names_a_role_beats_one_that_names_none(real_onet) -> None:
     r = T.Resolver(real_onet)
     res = r.resolve("Band 7/ ESP - First Contact Physiotherapist")
