@@ -23,7 +23,8 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     only before and after it; titles_dev9.tsv (50 titles, `--sample 50 --seed 20261202`, dev-dev8 skipped) likewise
     in the ninth pass; titles_dev10.tsv (50 titles, `--sample 50 --seed 20261203`, dev-dev9 skipped) likewise in the
     tenth pass; titles_dev11.tsv (98 titles, `--per-source 14 --seed 20261204`: 14 from each of the seven sources,
-    dev-dev10 skipped) was labelled blind in the eleventh pass;
+    dev-dev10 skipped) was labelled blind in the eleventh pass; titles_dev12.tsv (98 titles, `--per-source 14 --seed
+    20261205`, dev-dev11 skipped) likewise in the twelfth pass;
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
@@ -65,7 +66,8 @@ DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled 
         "dev8": HERE.parent / "tests" / "data" / "titles_dev8.tsv",  # labelled blind in the eighth pass, measured twice
         "dev9": HERE.parent / "tests" / "data" / "titles_dev9.tsv",  # labelled blind in the ninth pass, measured twice
         "dev10": HERE.parent / "tests" / "data" / "titles_dev10.tsv",  # labelled blind in the tenth pass, measured twice
-        "dev11": HERE.parent / "tests" / "data" / "titles_dev11.tsv"}  # --per-source 14, labelled blind in the eleventh pass
+        "dev11": HERE.parent / "tests" / "data" / "titles_dev11.tsv",  # --per-source 14, labelled blind in the eleventh pass
+        "dev12": HERE.parent / "tests" / "data" / "titles_dev12.tsv"}  # --per-source 14 --seed 20261205, twelfth pass
 SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
            "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 

@@ -218,3 +218,14 @@ def test_admin_before_a_role_is_administrative(raw, text) -> None:
 ])
 def test_a_final_cns_is_a_clinical_nurse_specialist(raw, text) -> None:
     assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text, level", [
+    ("ACCOUNT CLERK I/II", "account clerk", 1),        # a range of grades ends the title
+    ("Clerk Typist I - III", "clerk typist", 1),
+    ("Account Clerk II", "account clerk", 2),
+    ("Account Clerk I", "account clerk", 1),
+])
+def test_a_range_of_roman_grades_is_a_level(raw, text, level) -> None:
+    n = normalize(raw)
+    assert (n.text, n.level) == (text, level)

@@ -49,6 +49,18 @@ def test_managed_role(key, role) -> None:
     assert H.managed_role(key, HEADS, ALIASES.__contains__) == role
 
 
+@pytest.mark.parametrize("key, role", [
+    ("manager data engineering", "data engineer"),    # "Sr Mgr-Data Engineering": the rank first, no "of"
+    ("director data science", "data scientist"),
+    ("director data analyst", None),                  # already a role: a director-level analyst as likely
+    ("manager operations", None),                     # no practitioner alias
+])
+def test_managed_role_with_the_rank_first(key, role, monkeypatch) -> None:
+    assert H.managed_role(key, HEADS, ALIASES.__contains__) == role
+    monkeypatch.setattr(H, "MANAGER_FIRST", False)
+    assert H.managed_role(key, HEADS, ALIASES.__contains__) is None
+
+
 def _index() -> TitleIndex:
     rows = {  # enough "... engineer" / "... scientist" aliases for both to count as role words
         "data engineer": {"15-1243.00": 1.0}, "software engineer": {"15-1252.00": 1.0},

@@ -445,3 +445,49 @@ def test_a_bare_administrator_is_an_office_administrator(real_onet) -> None:
     assert _top(r.resolve("Band 3 Administrator")) == "43-6014.00"
     assert _top(r.resolve("Admin Assistant")) == "43-6014.00"
     assert _top(r.resolve("System Admin")) == "15-1244.00"        # what is administered still decides
+
+
+def test_an_alias_shared_by_codes_leads_to_the_code_whose_title_says_it() -> None:
+    """"Security Engineer" is an O*NET alternate of Security Management Specialists and of Information Security
+    Engineers (and more): the exact stage gives the lead to the code whose own title shares the alias's words; the
+    specialties of one occupation count as one (Bioinformatics Scientists and Biologists, both 19-1029)."""
+    from careerpath.extract.title_index import TitleIndex
+
+    keys = ["computational biologist", "security engineer"]
+    socs = [{"19-1029.01": 1.0, "19-1029.04": 1.0},
+            {"13-1199.07": 1.061, "15-1299.05": 1.053, "15-1299.07": 1.053, "17-2111.00": 1.047}]
+    titles = {"13-1199.07": "Security Management Specialists", "15-1299.05": "Information Security Engineers",
+              "15-1299.07": "Blockchain Engineers", "17-2111.00": "Health and Safety Engineers, Except Mining",
+              "19-1029.01": "Bioinformatics Scientists", "19-1029.04": "Biologists"}
+    r = T.Resolver(TitleIndex(keys, socs, titles))
+    sec = r._exact("security engineer", senses=True)
+    assert max(sec, key=sec.get) == "15-1299.05"
+    assert abs(sum(sec.values()) - T.EXACT_P) < 1e-9
+    bio = r._exact("computational biologist", senses=True)
+    assert bio["19-1029.01"] == bio["19-1029.04"]
+    plain = r._exact("security engineer")   # spans, fuzzy and the model's neighbours keep the stored weights
+    assert max(plain, key=plain.get) == "13-1199.07"
+    r.title_words = False
+    assert r._exact("security engineer", senses=True) == plain
+
+
+def test_front_end_developer_is_a_web_developer(real_onet) -> None:
+    r = T.Resolver(real_onet)
+    hit = r._exact("front end developer", senses=True)
+    assert hit["15-1254.00"] > hit["15-1255.00"]   # Web Developers, not Web and Digital Interface Designers
+    assert _top(r.resolve("Remote Frontend Developer")) == "15-1254.00"
+
+
+@pytest.mark.parametrize("title", ["Sister / Charge Nurse", "Sister - Charge Nurse - Outpatients", "Sister"])
+def test_a_bare_sister_is_the_uk_nursing_grade(real_onet, title) -> None:
+    r = T.Resolver(real_onet)
+    assert _top(r.resolve(title)) == "29-1141.00"
+    assert r.resolve(title).method == "exact"
+
+
+def test_a_segment_that_names_a_role_beats_one_that_names_none(real_onet) -> None:
+    r = T.Resolver(real_onet)
+    res = r.resolve("Band 7/ ESP - First Contact Physiotherapist")
+    assert res.key == "first contact physiotherapist" and _top(res) == "29-1123.00"
+    r.role_segments = False
+    assert r.resolve("Band 7/ ESP - First Contact Physiotherapist").key == "esp"

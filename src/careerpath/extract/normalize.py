@@ -35,6 +35,7 @@ SENIORITY = {
 # and "regular" (Polish boards: "Middle Java Developer"); "Middle School Teacher", "Middle Office Analyst" keep it.
 _KEPT_RANKS = ("staff", "middle", "regular")
 _STAFF_TECH = {"engineer", "scientist", "developer", "designer", "architect", "analyst", "researcher", "programmer"}
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v"})
 LEVELS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 
 NOISE_WORDS = {
@@ -410,7 +411,9 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
                 continue
             seniority = seniority or SENIORITY[w]
             continue
-        if w in LEVELS and i > 0 and (i == len(words) - 1 or w in ("ii", "iii", "iv")):
+        if w in LEVELS and i > 0 and (i == len(words) - 1 or w in ("ii", "iii", "iv")
+                                      or (w in _ROMAN and all(x in _ROMAN for x in words[i + 1:]))):
+            # "Account Clerk I/II": a range of grades ends the title
             level = level or LEVELS[w]
             continue
         if w in NOISE_WORDS or w.isdigit():

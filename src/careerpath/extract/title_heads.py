@@ -25,6 +25,7 @@ GENERIC_HEADS = frozenset({"specialist", "practitioner", "expert", "professional
 MANAGER_HEADS = frozenset({"manager", "director", "head", "vp"})
 _NOT_ROLES = frozenset({"manager", *MANAGER_HEADS, *GENERIC_HEADS})  # "management" is not "manager"'s field
 MIN_STEM = 5
+MANAGER_FIRST = True  # "Manager, Data Engineering" (the rank first, no "of"); off to measure without
 
 
 def _stem_len(a: str, b: str) -> int:
@@ -68,13 +69,18 @@ def field_role(key: str, head_words: Collection[str], is_alias: Callable[[str], 
 
 def managed_role(key: str, head_words: Collection[str], is_alias: Callable[[str], bool],
                  cache: dict[str, str | None] | None = None) -> str | None:
-    """The role a manager title manages: "data engineering manager" / "director of data engineering" ->
-    "data engineer" when that is an alias; else None."""
+    """The role a manager title manages: "data engineering manager" / "director of data engineering" /
+    "manager data engineering" -> "data engineer" when that is an alias; else None."""
     words = key.split()
     if len(words) >= 2 and words[-1] in MANAGER_HEADS:
         field = words[:-1]
     elif len(words) >= 3 and words[0] in MANAGER_HEADS and words[1] == "of":
         field = words[2:]
+    elif (MANAGER_FIRST and len(words) >= 3 and words[0] in MANAGER_HEADS
+          and not any(w in head_words for w in words[1:])):
+        # "Sr Mgr-Data Engineering": the rank first, then the field it runs; not a role ("Director Senior Data
+        # Analyst" is a data analyst at director level as likely as a manager of analysts)
+        field = words[1:]
     else:
         return None
     return as_role(field, head_words, is_alias, cache)

@@ -160,6 +160,9 @@ OVERRIDES = {
     # a bare "Administrator" is an office administrator (44 of the store's 46 are NHS posts); O*NET files the word
     # under web, network and school administrators, whose titles name what they administer
     "administrator": "43-6014.00",
+    # the UK nursing grade: every store title that normalises to a bare "Sister" (18, all NHS) is a "Sister / Charge
+    # Nurse" post; O*NET files the word under religious and social workers
+    "sister": "29-1141.00",
 }
 
 

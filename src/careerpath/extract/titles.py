@@ -6,7 +6,8 @@ rule-based choice unless another segment resolves clearly more surely through th
 
 Evidence, cheapest first; the model only sees titles nothing cheaper settled:
 1. exact alias: the normalised title is an O*NET title, alternate title, short title, reported title
-   or a linked ESCO label;
+   or a linked ESCO label; an alias several occupations share leans to the one whose own title shares its
+   words ("Security Engineer": Information Security Engineers before Security Management Specialists);
 2. typo repair: unknown words snapped to the index vocabulary (rapidfuzz), then exact again;
 3. span: the longest run of words that is an alias, preferring runs that end on the head noun
    ("data engineer" in "data engineer payments platform"); a language or framework + "engineer" /
@@ -36,6 +37,7 @@ results for every normalised posting title, filled by the roles build).
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Collection, Iterable, Sequence
 
@@ -65,6 +67,8 @@ ALL_OTHER = 0.7      # "Engineers, All Other" is a last resort: its score is sca
 HEAD_MISS = 0.75     # embedding neighbours of a code that never uses the title's role word ("engineer")
 LICENSED_HEADS = frozenset({"nurse", "midwife", "physiotherapist", "pharmacist", "dentist", "radiographer",
                             "paramedic", "podiatrist", "optometrist", "dietitian", "surgeon", "physician"})
+TITLE_WORD_W = 0.01  # among codes sharing an alias, weight per word the alias shares with the code's own title
+_TITLE_STOP = frozenset({"and", "or", "of", "the", "all", "other", "except", "including", "first", "line", "for", "in"})
 DATA_SCIENTISTS, DATA_ENGINEERS = "15-2051.00", "15-1243.00"  # the data engineer's code is Database Architects'
 # words that make a data title engineering work (building and running data systems) ...
 DATA_BUILD = frozenset({"engineer", "developer", "engineering", "development", "infrastructure", "pipeline", "platform",
@@ -143,6 +147,9 @@ class Resolver:
     nurse_kind = True  # _nurse_kind (a nurse is an RN unless the title says practical/licensed/...); off to measure
     supervisors = True  # _supervisor ("pipefitter supervisor" is a first-line supervisor of those trades); off to measure
     field_segments = True  # choose_key reads a field segment as its practitioner ("data analytics": data analyst)
+    title_words = True  # _exact: among codes sharing an alias, the one whose own title shares its words leads
+    title_words_by_group = True  # ... counting the specialties of one occupation (19-1029.01, .04) as one
+    role_segments = True  # choose_key takes a segment with a role word over a chosen one with none ("ESP")
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -157,6 +164,7 @@ class Resolver:
         self.rerank = True  # the learned re-ranker on unsettled titles (title_rerank); off to collect its features
         self._roles: dict[str, str | None] = {}  # field word -> role word (title_heads.role_word), memoised
         self._confidence: dict[str, float] = {}  # key -> settled_confidence, memoised
+        self._code_words: dict[str, frozenset[str]] = {}  # soc -> its O*NET title's normalised words, memoised
 
     @property
     def embedder(self) -> Embedder | None:
@@ -165,16 +173,37 @@ class Resolver:
         return self._embedder
 
     # cheap evidence ---------------------------------------------------------------------------
-    def _exact(self, key: str, p: float = EXACT_P) -> dict[str, float]:
+    def _exact(self, key: str, p: float = EXACT_P, senses: bool = False) -> dict[str, float]:
         i = self.index.pos.get(key)
         if i is None:
             return {}
         socs = self.index.key_socs[i]
+        if senses and self.title_words and len(socs) > 1:
+            # "Security Engineer" is filed under Security Management Specialists, Information Security Engineers,
+            # Blockchain Engineers ...: the code whose own title says "security" and "engineer" is the likelier sense
+            words = set(key.split())
+            bonus = {s: len(words & self._title_words(s)) for s in socs}
+            if self.title_words_by_group:
+                # specialties of one occupation (Bioinformatics Scientists and Biologists under 19-1029) are one
+                # sense: the overlap separates occupations, not O*NET's specialty split
+                best = defaultdict(int)
+                for s, b in bonus.items():
+                    best[s[:7]] = max(best[s[:7]], b)
+                bonus = {s: best[s[:7]] for s in socs}
+            socs = {s: w + TITLE_WORD_W * bonus[s] for s, w in socs.items()}
         # softmax over weights: an O*NET title (1.0) outranks an alternate (0.9) twentyfold
         top = max(socs.values())
         cubes = {s: math.exp(30 * (w - top)) for s, w in socs.items()}
         total = sum(cubes.values())
         return {s: p * c / total for s, c in cubes.items()}
+
+    def _title_words(self, soc: str) -> frozenset[str]:
+        """The content words of a code's O*NET title, each normalised as a title key is ("Engineers" -> "engineer")."""
+        if soc not in self._code_words:
+            title = self.index.soc_titles.get(soc, "")
+            words = {normalize(w).text for w in title.replace(",", " ").replace("/", " ").split()}
+            self._code_words[soc] = frozenset(w for w in words if w and " " not in w and w not in _TITLE_STOP)
+        return self._code_words[soc]
 
     def _repair(self, key: str) -> str:
         return " ".join(self._repair_word(w) for w in key.split())
@@ -233,7 +262,7 @@ class Resolver:
         grade = doctor_grade(key)
         if grade in self.index.soc_titles:  # "Associate Specialist": an NHS doctor grade before O*NET's purchasing alias
             return {grade: DOCTOR_P}, "doctor", {}, 0.0
-        hit = self._exact(key)
+        hit = self._exact(key, senses=True)
         if hit:
             return self._modern(hit, key), "exact", {}, 0.0
         sup = self._supervisor(key) if self.supervisors else {}
@@ -280,6 +309,13 @@ class Resolver:
             return norm.text
         best, best_q = norm.text, self.settled_confidence(norm.text)
         heads = self.index.head_words
+        if self.role_segments and best_q == 0 and not any(w in heads or w in LICENSED_HEADS for w in best.split()):
+            # "Band 7/ ESP - First Contact Physiotherapist": the chosen segment names no role and settles nothing;
+            # the first segment that names one (a role word of the index) is the job
+            named = heads | LICENSED_HEADS
+            with_role = next((a for a in norm.alternatives if any(w in named for w in a.split())), None)
+            if with_role is not None:
+                best, best_q = with_role, self.settled_confidence(with_role)
         for alt in norm.alternatives:
             if not any(w in heads for w in alt.split()):
                 # a field alone stands for its practitioner, if that is an alias, when the chosen segment matches
