@@ -54,6 +54,23 @@ def test_types_categories_and_certifications(tax_db):
     assert df[df.name == "Go"].iloc[0].category == "Development environment software"
 
 
+def test_onet_equipment_named_license_is_not_a_certification(tmp_path):
+    """O*NET examples are software and tools; only free-text keyword names go through the certification pattern."""
+    with store.building(tmp_path / "l.duckdb") as con:
+        store.write_table(con, "onet_technology_skills", pd.DataFrame({
+            "soc_code": ["13-1199.00"], "example": ["License management software"], "commodity_code": ["1"],
+            "commodity_title": ["Compliance software"], "hot_technology": [False], "in_demand": [False]}))
+        store.write_table(con, "onet_tools", pd.DataFrame({
+            "soc_code": ["33-3051.00"], "example": ["License photo printers"], "commodity_code": ["2"],
+            "commodity_title": ["Card printers"]}))
+        store.write_table(con, "skill_keywords", pd.DataFrame({"name": ["Forklift license"], "type": ["certs"]}))
+        build_taxonomy(con)
+        types = dict(con.execute("SELECT name, type FROM skills").fetchall())
+    assert types["License management software"] == "software"
+    assert types["License photo printers"] == "tool"
+    assert types["Forklift license"] == "certification"
+
+
 def test_ids_are_stable_across_rebuilds(tmp_path):
     a = _skills(make_store(tmp_path / "a.duckdb")).set_index("name").skill_id
     b = _skills(make_store(tmp_path / "b.duckdb")).set_index("name").skill_id

@@ -121,3 +121,11 @@ def test_guides_built_by_worker_processes_match_in_process(full_store, full_con,
     assert stats["workers"] == 2 and stats["guides"] == len(slugs) >= 5 and not stats["failed"]
     assert by_workers == {s: B.build_guide(full_con, s).model_dump_json() for s in slugs}
     assert not list(tmp_path.glob("guides-*")), "the snapshot is removed"
+
+
+def test_a_driving_licence_is_listed_not_studied(full_con):
+    """Electricians' postings ask for a driving licence: the guide says so, but it is no 40 h roadmap step."""
+    g = build_guide(full_con, "electricians")
+    lic = [c for c in g.certifications if c.name == "Driving licence"]
+    assert lic and "postings" in lic[0].evidence
+    assert "Driving licence" not in json.dumps([s.model_dump() for s in g.roadmap])

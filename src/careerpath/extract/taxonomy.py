@@ -48,6 +48,9 @@ _SOFT = re.compile(
     r"be (flexible|reliable|punctual)|attention to detail|interact with |build (team|rapport|relationships)|empath)"
 )
 _CERT = re.compile(r"\b(certif(ied|icate|ication)|licen[cs]e[ds]?|chartered)\b", re.I)
+# O*NET technology and tool examples are software and equipment whatever their names say ("License photo printers",
+# "License management software"): the certification pattern is for keyword lists, whose names are free text
+_NAMED_THINGS = frozenset({"onet-tech", "onet-tools"})
 _KNOWLEDGE_DEF = re.compile(r"^(the|a|an|field|characteristics|methods|techniques|principles|types|rules|theory|study|concepts?)\b", re.I)
 _SOFTWARE_DEF = re.compile(r"computer program|software development|is a (software|tool|framework|programming)|programming language|database|operating system", re.I)
 
@@ -191,7 +194,7 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
             stats.linked[source] = stats.linked.get(source, 0) + 1
         else:
             key = name
-            if _CERT.search(name):
+            if _CERT.search(name) and source not in _NAMED_THINGS:
                 type_ = "certification"
             skills[key] = _Skill(name=name, type=type_, category=category)
             for v in _variants(name, common):

@@ -38,6 +38,9 @@ MAX_PATH_SKILLS = 20
 MIN_CERT_SHARE = 0.02       # a certification asked for in 2% of postings earns a roadmap step
 MIN_LIST_SHARE, MIN_LIST_POSTINGS = 0.005, 5  # below either floor a certification is not listed
 MAX_CATALOG_CERTS = 3
+# credentials postings ask for that are no step of the career: listed with their share, not priced as 40 h of study
+# (a driving licence is asked of electricians and care workers because the job travels)
+NOT_STUDIED = frozenset({"driving-licence"})
 TOP_STATES = 10
 CHUNK = 200  # roles whose profiles and text vectors are read/encoded together by build_all_guides
 PARALLEL_CHUNK = 40  # roles per task when build_all_guides spreads them over processes
@@ -114,7 +117,7 @@ def _certifications(prof: pm.Profile, credentials: list[gm.CourseItem]) -> tuple
         certs.append(gm.Certification(name=c.name, share=c.share,
                                       evidence=f"asked for in {c.share.value * 100:.1f}% of postings "
                                                f"({c.n_postings:,} postings; {c.share.source}, {c.share.as_of})"))
-        if c.share.value >= MIN_CERT_SHARE:
+        if c.share.value >= MIN_CERT_SHARE and c.id not in NOT_STUDIED:
             for_path.append(c.name)
     seen: set[str] = set()
     for c in credentials:
