@@ -41,7 +41,8 @@ def full_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     if given:
         return Path(given)
     db = tmp_path_factory.mktemp("store") / "full.duckdb"
-    run_cli("build", "--all", "--data", str(shared_data), "--db", str(db))
+    proc = run_cli("build", "--all", "--data", str(shared_data), "--db", str(db))
+    (db.parent / "build.log").write_text(proc.stderr)  # per-step timings, kept with pytest's temporary folders
     return db
 
 
