@@ -54,6 +54,14 @@ def test_missing_data_folder_is_one_line_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in r.stderr
 
 
+def test_bad_worker_count_fails_before_building(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAREERPATH_WORKERS", "two")
+    r = _run("build", "--all", "--data", str(tmp_path), "--db", str(tmp_path / "x.duckdb"))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip().count("\n") == 0 and "CAREERPATH_WORKERS" in r.stderr
+    assert not (tmp_path / "x.duckdb").exists()
+
+
 def test_missing_store_is_one_line_exit_2(tmp_path: Path) -> None:
     r = _run("sources", "--db", str(tmp_path / "absent.duckdb"))
     assert r.returncode == 2 and "no store here" in r.stderr and "Traceback" not in r.stderr

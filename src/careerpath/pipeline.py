@@ -38,6 +38,9 @@ def _resolve(spec: str) -> Callable[[duckdb.DuckDBPyConnection], object]:
 def build(data_dir: Path | None, db: Path, *, skip_ingest: bool = False, all_guides: bool = False) -> dict:
     """Ingest (unless told not to) and run every derived step; returns per-step timings and stats."""
     report: dict = {"steps": []}
+    if all_guides:  # a bad CAREERPATH_WORKERS fails now, not after the steps before the guides
+        from careerpath.guide.build import guide_workers
+        guide_workers()
     if not skip_ingest:
         summary: IngestSummary = ingest(data_dir, db)
         report["ingest"] = {"seconds": round(summary.seconds, 1), "sources": summary.rows()}

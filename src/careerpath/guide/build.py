@@ -18,6 +18,7 @@ from typing import Iterator
 import duckdb
 
 from careerpath import store
+from careerpath.errors import InputError
 from careerpath.figures import Figure
 from careerpath.guide import model as gm
 from careerpath.guide.day import day_in_the_life
@@ -294,10 +295,11 @@ def _store_path(con: duckdb.DuckDBPyConnection) -> str | None:
 def guide_workers() -> int:
     """Worker processes for `build_all_guides`: CAREERPATH_WORKERS, else every core."""
     raw = os.environ.get("CAREERPATH_WORKERS", "")
-    try:
-        return max(1, int(raw)) if raw.strip() else max(1, os.cpu_count() or 1)
-    except ValueError:
-        raise ValueError(f"CAREERPATH_WORKERS: expected a whole number of worker processes, got {raw!r}") from None
+    if not raw.strip():
+        return max(1, os.cpu_count() or 1)
+    if not raw.strip().isdigit() or int(raw) < 1:
+        raise InputError(f"CAREERPATH_WORKERS: expected a whole number of worker processes (1 or more), got {raw!r}")
+    return int(raw)
 
 
 def build_all_guides(con: duckdb.DuckDBPyConnection, workers: int | None = None,
