@@ -13,7 +13,7 @@ import shutil
 import sys
 import tempfile
 import time
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import duckdb
 
@@ -26,7 +26,7 @@ from careerpath.guide.facts import skill_facts
 from careerpath.guide.faq import build_faq
 from careerpath.guide.wording import person
 from careerpath.guide.related import related_roles
-from careerpath.extract.role_lookup import RoleHit, all_roles, resolve_role
+from careerpath.extract.role_lookup import all_roles, resolve_role
 from careerpath.guide.roadmap import (GENERAL_SHARE, Pace, PathSkill, is_background, plan, practice_kind,
                                       split_general, total, total_hours)
 from careerpath.guide.courses import prime_role_vectors
@@ -314,20 +314,20 @@ def build_all_guides(con: duckdb.DuckDBPyConnection, workers: int | None = None,
     start = time.perf_counter()
     workers = workers or guide_workers()
     slugs = [r.slug for r in all_roles(con)] if slugs is None else list(slugs)
-    chunks = [slugs[i:i + CHUNK] for i in range(0, len(slugs), CHUNK)]
     path = _store_path(con) if workers > 1 and len(slugs) > PARALLEL_MIN else None
-    rows: list[tuple[str, str]] = []
     failed: list[dict] = []
+
+    def each_guide(results: Iterable[tuple[list, list[dict]]]) -> Iterator[tuple[str, str] | None]:
+        """One item per role, for the progress bar: its row, or None when it failed (kept in `failed`)."""
+        for part, bad in results:
+            failed.extend(bad)
+            yield from part
+            yield from (None for _ in bad)
+
     if path is None:
         skills_of(con, slugs)
-
-        def serial() -> Iterator[tuple]:
-            for chunk in chunks:
-                part, bad = _guides_of(con, chunk)
-                failed.extend(bad)
-                yield from part
-                yield from (None for _ in bad)
-        rows = [r for r in track(serial(), "Guides", total=len(slugs)) if r is not None]
+        chunks = [slugs[i:i + CHUNK] for i in range(0, len(slugs), CHUNK)]
+        rows = [r for r in track(each_guide(_guides_of(con, c) for c in chunks), "Guides", total=len(slugs)) if r]
     else:
         con.execute("CHECKPOINT")
         chunks = [slugs[i:i + PARALLEL_CHUNK] for i in range(0, len(slugs), PARALLEL_CHUNK)]
@@ -336,13 +336,8 @@ def build_all_guides(con: duckdb.DuckDBPyConnection, workers: int | None = None,
             shutil.copyfile(path, snap)
             ctx = mp.get_context("spawn")  # not fork: the parent's torch threads and DuckDB handles do not survive it
             with ctx.Pool(min(workers, len(chunks)), initializer=_worker_init, initargs=(snap,)) as pool:
-                def parallel() -> Iterator[tuple]:
-                    for part, bad in pool.imap_unordered(_worker_chunk, chunks):
-                        failed.extend(bad)
-                        yield from part
-                        yield from (None for _ in bad)
-                rows = [r for r in track(parallel(), f"Guides ({workers} processes)", total=len(slugs))
-                        if r is not None]
+                done = each_guide(pool.imap_unordered(_worker_chunk, chunks))
+                rows = [r for r in track(done, f"Guides ({workers} processes)", total=len(slugs)) if r]
                 pool.close()  # let the workers exit on their own: terminating them leaks their semaphores
                 pool.join()
         rows.sort()
@@ -350,8 +345,8 @@ def build_all_guides(con: duckdb.DuckDBPyConnection, workers: int | None = None,
     con.executemany("INSERT INTO guides VALUES (?, ?)", rows)
     for f in failed[:10]:
         log(f"guide {f['slug']} failed: {f['error']}")
-    return {"guides": len(rows), "failed": len(failed), "failures": failed[:20], "workers": 1 if path is None else workers,
-            "seconds": round(time.perf_counter() - start, 1)}
+    return {"guides": len(rows), "failed": len(failed), "failures": failed[:20],
+            "workers": 1 if path is None else workers, "seconds": round(time.perf_counter() - start, 1)}
 
 
 def figures_of(guide: gm.Guide) -> list[Figure]:
