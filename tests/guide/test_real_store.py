@@ -114,3 +114,31 @@ def test_a_driving_licence_is_listed_not_studied(full_con):
     lic = [c for c in g.certifications if c.name == "Driving licence"]
     assert lic and "postings" in lic[0].evidence
     assert "Driving licence" not in json.dumps([s.model_dump() for s in g.roadmap])
+
+
+def test_role_text_vectors_are_kept_and_a_changed_text_is_encoded_again(full_store, tmp_path):
+    """`build --all` encodes every role's texts once and keeps them in the store; a role whose profile changed
+    gets a new vector, the others are read back as they were."""
+    import shutil
+
+    import duckdb
+    import numpy as np
+
+    from careerpath.guide.courses import ROLE_VECTORS, role_text_vectors
+    from careerpath.guide.upstream import prefetch_profiles
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copyfile(full_store, db)
+    con = duckdb.connect(str(db))
+    con.execute(f"DROP TABLE IF EXISTS {ROLE_VECTORS}")
+    profiles = prefetch_profiles(con, ["registered-nurses", "data-scientists"])
+    first, tasks, n = role_text_vectors(con, profiles, write=True)
+    assert n == 6 and all(v is not None for v in tasks.values())  # profile text, title, O*NET tasks each
+    again, tasks2, n2 = role_text_vectors(con, profiles)
+    assert n2 == 0 and all(np.array_equal(first[s], again[s]) for s in first)
+    changed = profiles[0].model_copy(deep=True)
+    changed.what_they_do.summary = "Looks after patients on a hospital ward at night."
+    third, _, n3 = role_text_vectors(con, [changed, profiles[1]])
+    assert n3 == 1
+    slug = changed.role.slug
+    assert not np.allclose(third[slug][0], first[slug][0]) and np.array_equal(third[slug][1], first[slug][1])

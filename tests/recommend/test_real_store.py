@@ -37,7 +37,7 @@ def test_logisticians_get_supply_chain_courses(full_con):
     """"Logisticians" embeds next to "logistic regression": with the title in the role's index vector, 36 roles
     were closer to "Supply Chain Logistics" than logisticians, and the list was empty. Needs a role index built
     by this code (`build_course_index`); skipped on a store whose index predates it."""
-    from careerpath.recommend.index import _hash, role_index_texts
+    from careerpath.recommend.index import role_index_texts, text_hash as _hash
     t = role_index_texts(full_con).set_index("slug").loc["logisticians"]
     row = full_con.execute("SELECT text_hash FROM role_embeddings WHERE slug = 'logisticians'").fetchone()
     if not row or row[0] != _hash(t["text"] + ("\x00" + t["alt"] if t["alt"] else "")):

@@ -29,7 +29,7 @@ from careerpath.guide.related import related_roles
 from careerpath.extract.role_lookup import all_roles, resolve_role
 from careerpath.guide.roadmap import (GENERAL_SHARE, Pace, PathSkill, is_background, plan, practice_kind,
                                       split_general, total, total_hours)
-from careerpath.guide.courses import prime_role_vectors
+from careerpath.guide.courses import prime_role_vectors, role_text_vectors
 from careerpath.guide.upstream import (TOP_COURSES, extract_skills, get_profile, prefetch_profiles, recommend_courses,
                                       skills_of)
 from careerpath.profile import model as pm
@@ -324,6 +324,11 @@ def build_all_guides(con: duckdb.DuckDBPyConnection, workers: int | None = None,
             yield from part
             yield from (None for _ in bad)
 
+    # every role's text vectors, encoded here with every core and kept in the store: encoding in the workers cost
+    # ~0.2 s per role, with two processes' model threads fighting over the cores
+    parts = [slugs[i:i + CHUNK] for i in range(0, len(slugs), CHUNK)]
+    for part in track(parts, "Role text vectors", total=len(parts)):
+        role_text_vectors(con, prefetch_profiles(con, part), write=True)
     if path is None:
         skills_of(con, slugs)
         chunks = [slugs[i:i + CHUNK] for i in range(0, len(slugs), CHUNK)]

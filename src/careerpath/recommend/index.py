@@ -46,7 +46,8 @@ def course_text(row: pd.Series | dict) -> str:
     return ". ".join(p for p in parts if p)
 
 
-def _hash(text: str) -> str:
+def text_hash(text: str) -> str:
+    """The key a cached vector is kept under: a changed text is encoded again."""
     return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
@@ -56,7 +57,7 @@ def _cached_vectors(con: duckdb.DuckDBPyConnection, table: str, key: str, want: 
     encoded; the rest keep the vectors already stored for this model."""
     alt = want["alt"] if "alt" in want else None
     key_text = want["text"] if alt is None else want["text"] + alt.fillna("").map(lambda a: "\x00" + a if a else "")
-    want = want.assign(text_hash=key_text.map(_hash))
+    want = want.assign(text_hash=key_text.map(text_hash))
     cached = pd.DataFrame(columns=[key, "text_hash", "vec"])
     if has_table(con, table):
         cached = con.execute(f"SELECT {key}, text_hash, vec FROM {table} WHERE model = ?", [embedder.name]).df()

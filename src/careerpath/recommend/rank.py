@@ -280,6 +280,14 @@ def _fit_by_rows(catalog: dict, own: int) -> dict[str, float]:
     return {str(catalog["skills"][i]): float(hits[i] / size[i]) for i in keep}
 
 
+def _taught(course_skills: pd.DataFrame, skill_vecs: SkillVecs) -> set[str]:
+    """The skill ids some course teaches; once per `course_skills` object (24k rows, read for every role)."""
+    cached = skill_vecs.derived.get("taught")
+    if cached is None or cached[0] is not course_skills:
+        cached = skill_vecs.derived["taught"] = (course_skills, set(course_skills["skill_id"].astype(str).tolist()))
+    return cached[1]
+
+
 def _skills_by_course(course_skills: pd.DataFrame, skill_vecs: SkillVecs) -> dict[str, list[str]]:
     """course_id -> its skill ids that have a vector, in table order; once per `course_skills` object."""
     cached = skill_vecs.derived.get("skills_by_course")
@@ -359,7 +367,7 @@ def with_implied_skills(role: Role, course_skills: pd.DataFrame, skill_vecs: Ski
     if "implied" in role.extra or skill_vecs is None or not skill_vecs.ids:
         return role
     out = implied_skills(role, skill_vecs.ids, skill_vecs.mat, role_views(role_vec, role.slug, skill_vecs),
-                         allowed=set(course_skills["skill_id"].astype(str)))
+                         allowed=_taught(course_skills, skill_vecs))
     if out is role:  # none qualified: mark it all the same, so the search is not run again
         out = Role(slug=role.slug, title=role.title, skills=role.skills, text=role.text, evidence=role.evidence,
                    extra={**role.extra, "implied": []})
