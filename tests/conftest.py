@@ -31,9 +31,27 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+GUIDE_SAMPLE = 3  # the session store precomputes every third O*NET occupation's guide (and tests/data's list)
+
+
+def guide_roles(shared_data: Path) -> list[str]:
+    """The roles whose guides the session store precomputes: every GUIDE_SAMPLE-th O*NET occupation title and the
+    emerging roles a publisher would list (tests/data/publisher_roles.txt).
+
+    All 1,321 guides take 12 minutes on two cores, 40% of CI's budget, and test nothing a third of them does not;
+    `bench/bench_guide.py` builds every role's guide and reports failures."""
+    import csv
+
+    with open(shared_data / "onet" / "Occupation Data.txt", encoding="utf-8", newline="") as f:
+        titles = [row["Title"] for row in csv.DictReader(f, delimiter="\t")]
+    listed = (REPO / "tests" / "data" / "publisher_roles.txt").read_text(encoding="utf-8").splitlines()
+    return titles[::GUIDE_SAMPLE] + [t for t in listed if t.strip() and not t.startswith("#")]
+
+
 @pytest.fixture(scope="session")
 def full_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store built by `careerpath build --all` on the whole of ../shared/data: every step, every guide.
+    """A store built by `careerpath build --guides FILE` on the whole of ../shared/data: every step, and the
+    guides of `guide_roles` (other roles' guides are built when a test asks for them, as pages do).
 
     Set CAREERPATH_TEST_DB to reuse a store you built yourself (it is never modified by tests).
     """
@@ -41,9 +59,17 @@ def full_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     if given:
         return Path(given)
     db = tmp_path_factory.mktemp("store") / "full.duckdb"
-    proc = run_cli("build", "--all", "--data", str(shared_data), "--db", str(db))
+    roles = db.parent / "roles.txt"
+    roles.write_text("\n".join(guide_roles(shared_data)) + "\n", encoding="utf-8")
+    proc = run_cli("build", "--guides", str(roles), "--data", str(shared_data), "--db", str(db))
     (db.parent / "build.log").write_text(proc.stderr)  # per-step timings, kept with pytest's temporary folders
     return db
+
+
+@pytest.fixture(scope="session")
+def listed_roles(shared_data: Path) -> list[str]:
+    """`guide_roles`: what the session store was asked to precompute guides for."""
+    return guide_roles(shared_data)
 
 
 @pytest.fixture(scope="session")

@@ -62,6 +62,24 @@ def test_bad_worker_count_fails_before_building(tmp_path: Path, monkeypatch: pyt
     assert not (tmp_path / "x.duckdb").exists()
 
 
+@pytest.mark.parametrize("content, expected", [(None, "no such file"), (b"# only a comment\n\n", "no roles in it"),
+                                               (b"\xff\xfe nurse", "not UTF-8 text")])
+def test_bad_guide_list_fails_before_building(tmp_path: Path, content: bytes | None, expected: str) -> None:
+    roles = tmp_path / "roles.txt"
+    if content is not None:
+        roles.write_bytes(content)
+    r = _run("build", "--guides", str(roles), "--data", str(tmp_path), "--db", str(tmp_path / "x.duckdb"))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip().count("\n") == 0 and str(roles) in r.stderr and expected in r.stderr, r.stderr
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_all_and_a_guide_list_are_one_or_the_other(tmp_path: Path) -> None:
+    (tmp_path / "roles.txt").write_text("nurse\n")
+    r = _run("build", "--all", "--guides", str(tmp_path / "roles.txt"), "--data", str(tmp_path))
+    assert r.returncode == 2 and r.stderr.strip().count("\n") == 0 and "--all and --guides" in r.stderr
+
+
 def test_missing_store_is_one_line_exit_2(tmp_path: Path) -> None:
     r = _run("sources", "--db", str(tmp_path / "absent.duckdb"))
     assert r.returncode == 2 and "no store here" in r.stderr and "Traceback" not in r.stderr

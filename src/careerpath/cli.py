@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -51,18 +52,25 @@ def ingest(data: str | None, db: str | None) -> None:
 @db_option
 @click.option("--skip-ingest", is_flag=True, help="Reuse the store's source tables; rerun only the derived steps.")
 @click.option("--all", "all_guides", is_flag=True, help="Also precompute the guide of every role.")
+@click.option("--guides", "guide_list", default=None, metavar="FILE",
+              help="Also precompute the guides of the roles listed in FILE (one per line, as typed; # comments).")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON.")
-def build(data: str | None, db: str | None, skip_ingest: bool, all_guides: bool, as_json: bool) -> None:
+def build(data: str | None, db: str | None, skip_ingest: bool, all_guides: bool, guide_list: str | None,
+          as_json: bool) -> None:
     """Build everything: ingest the data folder, then roles, skills, course index, profiles (and guides).
 
-    Each step is swapped in atomically; `--all` also precomputes every role's guide.
+    Each step is swapped in atomically; `--all` also precomputes every role's guide, `--guides FILE` those of
+    the roles in FILE (other roles' pages are computed on first view).
 
     Example: careerpath build --data ../shared/data --all
     """
     from careerpath.pipeline import build as run
 
+    if all_guides and guide_list:
+        raise click.UsageError("--all and --guides: give one (--all already includes every role)")
     report = run(config.data_dir(data) if not skip_ingest else None, config.db_path(db),
-                 skip_ingest=skip_ingest, all_guides=all_guides)
+                 skip_ingest=skip_ingest, all_guides=all_guides,
+                 guide_list=Path(guide_list) if guide_list else None)
     if as_json:
         emit_json(report)
         return

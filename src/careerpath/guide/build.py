@@ -13,6 +13,7 @@ import shutil
 import sys
 import tempfile
 import time
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import duckdb
@@ -300,6 +301,52 @@ def guide_workers() -> int:
     if not raw.strip().isdigit() or int(raw) < 1:
         raise InputError(f"CAREERPATH_WORKERS: expected a whole number of worker processes (1 or more), got {raw!r}")
     return int(raw)
+
+
+MAX_LISTED_ROLES = 100_000  # lines of a `build --guides FILE` list; a longer file is not a list of roles
+
+
+def read_role_list(path: Path) -> list[tuple[int, str]]:
+    """(line number, role as typed) of a publisher's list for `build --guides FILE`: one role per line, blank
+    lines and # comments skipped. Read before the build starts, so a bad file fails in a second, not after it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; expected a list of roles, one per line") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text; expected a list of roles, one per line") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot be read ({e.strerror}); expected a list of roles, one per line") from None
+    rows = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not line.strip().startswith("#")]
+    if not rows:
+        raise InputError(f"{path}: no roles in it; expected one role per line, such as 'data scientist'")
+    if len(rows) > MAX_LISTED_ROLES:
+        raise InputError(f"{path}: {len(rows):,} lines; expected at most {MAX_LISTED_ROLES:,} roles")
+    return rows
+
+
+def build_listed_guides(con: duckdb.DuckDBPyConnection, path: Path) -> dict:
+    """Derived step of `build --guides FILE`: the guides of the roles in `path` (`read_role_list`), each resolved
+    as `careerpath guide` resolves what is typed. A line no role matches is counted and named in the report
+    and the log, and the others are built: one typo must not cost a publisher the build."""
+    from careerpath.progress import log
+
+    slugs: list[str] = []
+    unknown: list[dict] = []
+    rows = read_role_list(path)
+    for n, typed in rows:
+        try:
+            slug = resolve_role(con, typed[:200]).slug
+        except InputError:
+            unknown.append({"line": n, "role": typed[:200]})
+            continue
+        if slug not in slugs:
+            slugs.append(slug)
+    for u in unknown[:10]:
+        log(f"{path}:{u['line']}: no role matches {u['role']!r}; its guide is not built")
+    out = build_all_guides(con, slugs=slugs)
+    return {**out, "listed": len(rows), "unknown": len(unknown), "unknown_roles": unknown[:20]}
 
 
 def build_all_guides(con: duckdb.DuckDBPyConnection, workers: int | None = None,
