@@ -373,12 +373,11 @@ def build_all_guides(con: duckdb.DuckDBPyConnection, workers: int | None = None,
 
     # every role's text vectors, encoded here with every core and kept in the store: encoding in the workers cost
     # ~0.2 s per role, with two processes' model threads fighting over the cores
-    parts = [slugs[i:i + CHUNK] for i in range(0, len(slugs), CHUNK)]
-    for part in track(parts, "Role text vectors", total=len(parts)):
-        role_text_vectors(con, prefetch_profiles(con, part), write=True)
+    chunks = [slugs[i:i + CHUNK] for i in range(0, len(slugs), CHUNK)]
+    for chunk in track(chunks, "Role text vectors", total=len(chunks)):
+        role_text_vectors(con, prefetch_profiles(con, chunk), write=True)
     if path is None:
         skills_of(con, slugs)
-        chunks = [slugs[i:i + CHUNK] for i in range(0, len(slugs), CHUNK)]
         rows = [r for r in track(each_guide(_guides_of(con, c) for c in chunks), "Guides", total=len(slugs)) if r]
     else:
         con.execute("CHECKPOINT")

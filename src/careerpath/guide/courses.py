@@ -23,7 +23,8 @@ from careerpath.profile import model as pm
 from careerpath.recommend.index import course_text, load_embeddings, role_task_texts, text_hash
 from careerpath.recommend.items import courses_with_quality
 from careerpath.recommend.filters import Filters
-from careerpath.recommend.rank import TASK_ANCHOR_FLOOR, SkillVecs, load_course_skills, rank_course_lists, skill_vectors
+from careerpath.recommend.rank import (TASK_ANCHOR_FLOOR, SkillVecs, load_course_skills, rank_course_lists, role_texts,
+                                      skill_vectors, unit)
 from careerpath.recommend.relevance import Role
 from careerpath.recommend.roles import role_from_profile
 
@@ -88,7 +89,7 @@ def role_text_vectors(con: duckdb.DuckDBPyConnection, profiles: list[pm.Profile]
     every role once, in the parent process with every core, before its worker processes (which read them) start."""
     embedder = default_embedder()
     roles = [_role(p) for p in profiles]
-    want = [(r.slug, kind, text) for r in roles for kind, text in (("profile", r.text or r.title), ("title", r.title))]
+    want = [(r.slug, kind, text) for r in roles for kind, text in zip(("profile", "title"), role_texts(r))]
     if TASK_ANCHOR_FLOOR is not None:  # else no role has a task vector (`rank.role_task_vector`)
         want += [(slug, "tasks", text) for slug, text in role_task_texts(con, [r.slug for r in roles]).items()]
     df = pd.DataFrame(want, columns=["slug", "kind", "text"])
@@ -109,12 +110,8 @@ def role_text_vectors(con: duckdb.DuckDBPyConnection, profiles: list[pm.Profile]
         if write:
             _store_vectors(con, todo.assign(vec=[v.tolist() for v in vecs]), embedder.name)
     role_vecs = {r.slug: np.stack([got[(r.slug, "profile")], got[(r.slug, "title")]]) for r in roles}
-    task_vecs = {r.slug: _unit(got.get((r.slug, "tasks"))) for r in roles}
+    task_vecs = {r.slug: unit(got.get((r.slug, "tasks"))) for r in roles}
     return role_vecs, task_vecs, len(todo)
-
-
-def _unit(v: np.ndarray | None) -> np.ndarray | None:
-    return None if v is None else v / max(float(np.linalg.norm(v)), 1e-9)
 
 
 def _store_vectors(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame, model: str) -> None:

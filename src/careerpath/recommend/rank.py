@@ -395,13 +395,25 @@ def role_task_vector(con: duckdb.DuckDBPyConnection, slug: str, embedder: Embedd
     text = role_task_texts(con, [slug]).get(slug)
     if not text or TASK_ANCHOR_FLOOR is None:
         return None
-    v = np.asarray(embedder.encode([text])[0], dtype=np.float32)
+    return unit(embedder.encode([text])[0])
+
+
+def unit(v: np.ndarray | None) -> np.ndarray | None:
+    """`v` scaled to length 1 (float32), None as it is."""
+    if v is None:
+        return None
+    v = np.asarray(v, dtype=np.float32)
     return v / max(float(np.linalg.norm(v)), 1e-9)
 
 
+def role_texts(role: Role) -> list[str]:
+    """What `role_vectors` encodes: the role's profile text (title, summary, top skills) and its bare title."""
+    return [role.text or role.title, role.title]
+
+
 def role_vectors(role: Role, embedder: Embedder) -> np.ndarray:
-    """Two views of the role: its profile text (title, summary, top skills) and its bare title."""
-    return embedder.encode([role.text or role.title, role.title])
+    """Two views of the role (`role_texts`)."""
+    return embedder.encode(role_texts(role))
 
 
 def greedy_select(cand: pd.DataFrame, weights: dict[str, float], core: set[str],
