@@ -26,7 +26,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
-import ahocorasick
+import ahocorasick_rs
 import duckdb
 import numpy as np
 
@@ -123,7 +123,6 @@ class SkillExtractor:
         self._alias_veto: list[re.Pattern | None] = []
         self._alias_w: list[float] = []
         self._alias_multiword: list[bool] = []
-        self._automaton = ahocorasick.Automaton()
         by_norm: dict[str, list[int]] = {}
         for a in aliases:
             if a["skill_id"] not in self._index or _RULES.get(a.get("rule") or "none", 0) == 3 or not a["norm"]:
@@ -139,14 +138,20 @@ class SkillExtractor:
         # One-letter aliases ("c", "r", "j") begin a third of all words: in the automaton they gave ~44 matches per
         # posting, nearly all rejected by the word-end test in Python. One regex finds just the whole-word ones.
         self._letters: dict[str, tuple[int, ...]] = {}
-        for norm, ks in by_norm.items():  # a leading space: matches start only at a word start
+        keys: list[str] = []
+        self._key_aliases: list[tuple[int, tuple[int, ...]]] = []  # automaton pattern -> (length, alias indexes)
+        for norm, ks in by_norm.items():
             if len(norm) == 1 and norm.isalnum():
                 self._letters[norm] = tuple(ks[:3])
             else:
-                self._automaton.add_word(" " + norm, (len(norm), tuple(ks[:3])))
-        self._in_automaton = len(by_norm) > len(self._letters)
-        if self._in_automaton:
-            self._automaton.make_automaton()
+                keys.append(" " + norm)  # a leading space: matches start only at a word start
+                self._key_aliases.append((len(norm), tuple(ks[:3])))
+        # ahocorasick_rs (Rust) rather than pyahocorasick: over 2,000 postings its overlapping search took ~50 µs per
+        # posting against ~110 µs, the largest step of the lexical stage (bench/README, issue 4)
+        self._automaton_keys = keys
+        self._automaton = (ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard,
+                                                      implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+                           if keys else None)
         self._letter_re = (re.compile(" ([" + re.escape("".join(self._letters)) + "])" + _WORD_END)
                            if self._letters else None)
         self._has_words = bool(by_norm)
@@ -194,22 +199,7 @@ class SkillExtractor:
             return {}
         norm, index = normalise(text)
         n = len(norm)
-        padded = " " + norm
-        cands = []
-        if self._in_automaton:
-            for end, (length, ks) in self._automaton.iter(padded):
-                end -= 1  # position in `norm`
-                start = end - length + 1
-                if end + 1 < n:  # the word ends here (the same test as _WORD_END)
-                    nxt = norm[end + 1]
-                    if nxt.isalnum() or (nxt in "+#" and norm[end] not in "+#") or (nxt == "." and end + 2 < n and norm[end + 2].isalnum()):
-                        continue
-                cands.append((length, start, end + 1, ks))
-        if self._letter_re is not None:
-            letters = self._letters
-            for m in self._letter_re.finditer(padded):
-                start = m.start()  # the space before the letter in `padded` = the letter's position in `norm`
-                cands.append((1, start, start + 1, letters[m.group(1)]))
+        cands = self._candidates(norm)
         if not cands:
             return {}
         cands.sort(key=lambda c: (-c[0], c[1]))
@@ -246,6 +236,29 @@ class SkillExtractor:
                 rec[1] = rec[1] or self._alias_multiword[k]
                 rec[2].append([s, e])
         return out
+
+    def _candidates(self, norm: str) -> list[tuple[int, int, int, tuple[int, ...]]]:
+        """(length, start, end, alias indexes) of every alias in the normalised text that starts at a word start
+        and ends at a word end (`_WORD_END`), overlaps included."""
+        n = len(norm)
+        padded = " " + norm
+        cands = []
+        if self._automaton is not None:
+            key_aliases = self._key_aliases
+            for p, _, end in self._automaton.find_matches_as_indexes(padded, overlapping=True):
+                end -= 1  # exclusive end in `norm`
+                length, ks = key_aliases[p]
+                if end < n:  # the word must end here: the test of _WORD_END, one match at a time
+                    nxt = norm[end]
+                    if nxt.isalnum() or (nxt in "+#" and norm[end - 1] not in "+#") or (nxt == "." and end + 1 < n and norm[end + 1].isalnum()):
+                        continue
+                cands.append((length, end - length, end, ks))
+        if self._letter_re is not None:
+            letters = self._letters
+            for m in self._letter_re.finditer(padded):
+                start = m.start()  # the space before the letter in `padded` = the letter's position in `norm`
+                cands.append((1, start, start + 1, letters[m.group(1)]))
+        return cands
 
     @staticmethod
     def _in_context(text: str, s: int, e: int, strong: list[tuple[int, int]], w: int) -> bool:
