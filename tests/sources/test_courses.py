@@ -127,3 +127,34 @@ def test_real_catalogs() -> None:
     assert df["course_id"].is_unique
     assert courses.cross_catalog_groups(df) > 100
     assert set(df["level"].dropna()) <= {"beginner", "intermediate", "advanced", "mixed"}
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return courses.language_detector()
+
+
+@pytest.mark.parametrize("title, extra, expected", [
+    ("Introduction to the Theory of Computation", None, "en"),  # the stop words decide
+    ("Introdução à Análise de dados", "Aprenda os conceitos da análise para uma empresa", "pt"),
+])
+def test_language_by_stop_words(title, extra, expected) -> None:
+    assert courses.language(title, extra) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Biología bucal", "es"),  # two words, no stop word: listed in the dental hygienists' English guide before
+    ("Gestão de Operações", "pt"),
+    ("Grundlagen der Unfallchirurgie", "de"),
+    ("見てわかる！やさしく独習アコギ（入門編）", "ja"),
+])
+def test_short_titles_in_another_language_are_detected(detector, title, expected) -> None:
+    assert courses.language(title, None) is None  # what the stop-word vote alone says
+    assert courses.language(title, None, detector) == expected
+
+
+@pytest.mark.parametrize("title", ["Javascript Specialist", "Django For Beginners", "Medical Neuroscience",
+                                   "Six Sigma Green Belt", "Mastering Magento", "Résumé Writing", "Café Management",
+                                   "Crème Brûlée Baking", "Global Financing Solutions (by EDHEC and Société Générale)"])
+def test_short_english_titles_are_not_called_foreign(detector, title) -> None:
+    assert courses.language(title, None, detector) in (None, "en")
