@@ -73,3 +73,12 @@ def test_practice_is_a_portfolio_only_where_work_is_shown_that_way():
     assert last.title.startswith("Supervised practice") and "under supervision" in last.why
     assert "portfolio" not in " ".join(s.title + s.why for s in steps).lower()
     assert last.hours == plan(SKILLS, FACTS, COURSES, Pace(), tasks=["x"])[-1].hours  # same pricing, other wording
+
+
+def test_step_phases_do_not_borrow_the_skills_tables_word_core():
+    """The skills table marks the role's most important skills "Core"; a learning step named "Core: Persuasion"
+    for a skill the table does not mark read as a contradiction (dental hygienists' guide)."""
+    steps = plan(SKILLS, FACTS, COURSES, Pace(), tasks=["Build models."])
+    phases = [s.title.split(":")[0] for s in steps]
+    assert phases[:-1] == sorted(phases[:-1], key=["Foundations", "Intermediate", "Advanced"].index)
+    assert "Intermediate" in phases and "Core" not in phases

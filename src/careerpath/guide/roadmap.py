@@ -41,7 +41,8 @@ MAX_CERTS = 2
 BACKGROUND = re.compile(
     r"\b(python|java|javascript|c\+\+|c#|sql|r|programming|computer programming|mathematics|statistics|"
     r"statistical|calculus|linear algebra|probability|algorithms?|git)\b", re.I)
-PHASE = ((0.33, "Foundations"), (0.6, "Core"), (2.0, "Advanced"))
+# a step's phase by its mean depth; not "Core", which the skills table uses for the role's most important skills
+PHASE = ((0.33, "Foundations"), (0.6, "Intermediate"), (2.0, "Advanced"))
 
 
 @dataclass(frozen=True)
