@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from careerpath import store
 from careerpath.commands.resolve import roles as roles_cmd
 from careerpath.embed import HashingEmbedder
-from careerpath.extract.roles import build_roles, open_resolver, search_roles
+from careerpath.extract.roles import build_roles, emerging_keys, open_resolver, search_roles
 
 from ._title_store import hand_store
 
@@ -105,6 +105,26 @@ def test_emerging_roles_from_the_real_postings(full_con) -> None:
     assert con.execute("SELECT max(abs(s - 1)) FROM (SELECT sum(weight) s FROM role_occupations GROUP BY slug)").fetchone()[0] < 1e-9
     r = open_resolver(con)
     assert {x.role_slug for x in r.resolve_many(ML_VARIANTS)} == {"machine-learning-engineer"}
+    # the families' own postings: once, an alias of the BI-specialist family took the data analysts' and data
+    # engineers' 47,031 postings, and their guides' skills rested on O*NET alone
+    n = dict(con.execute("SELECT slug, n_postings FROM roles WHERE slug IN ('data-engineer', 'data-analyst')").fetchall())
+    assert n["data-engineer"] > 5000 and n["data-analyst"] > 5000
+    got = {x.role_slug for x in r.resolve_many(["Data Engineer", "Senior Data Engineer", "Sr. Data Engineer"])}
+    assert got == {"data-engineer"}
+    assert {x.role_slug for x in r.resolve_many(["Data Analyst", "Junior Data Analyst"])} == {"data-analyst"}
+
+
+def test_an_emerging_roles_own_title_beats_another_roles_alias() -> None:
+    emerging = [("business-intelligence-specialist", "Business Intelligence Specialist",
+                 ["Business Intelligence Specialist", "Data Analyst - Business Intelligence Specialist",
+                  "Senior Data Engineer/ Senior BI Specialist", "Software Developer - BI Specialist"]),
+                ("data-analyst", "Data Analyst", ["Data Analyst", "Sr. Data Analyst"])]
+    for order in (emerging, emerging[::-1]):
+        keys = emerging_keys(order, {"software developer"})
+        assert keys["data analyst"] == ("data-analyst", "Data Analyst")
+        assert keys["data engineer"][0] == "business-intelligence-specialist"  # no role of its own here
+        assert keys["business intelligence specialist"][0] == "business-intelligence-specialist"
+        assert "software developer" not in keys  # an O*NET occupation's title stays the occupation's
 
 
 def test_roles_build_command(tmp_path, monkeypatch) -> None:

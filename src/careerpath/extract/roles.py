@@ -63,14 +63,31 @@ class RoleLookup:
     def from_store(cls, con: duckdb.DuckDBPyConnection) -> "RoleLookup":
         occ = con.execute("SELECT soc_code, title FROM onet_occupations").fetchall()
         by_soc = {soc: (slugify(t), t) for soc, t in occ}
-        by_key: dict[str, tuple[str, str]] = {}
+        emerging: list[tuple[str, str, list[str]]] = []
         if store.has_table(con, "roles"):
-            for slug, title, kind, aliases in con.execute("SELECT slug, title, kind, aliases FROM roles").fetchall():
-                if kind == "emerging":
-                    for a in [title, *(aliases or [])]:
-                        by_key.setdefault(normalize(a).text, (slug, title))
-        by_key.pop("", None)
-        return cls(by_key, by_soc)
+            emerging = [(slug, title, list(aliases or [])) for slug, title, aliases in con.execute(
+                "SELECT slug, title, aliases FROM roles WHERE kind = 'emerging' ORDER BY slug").fetchall()]
+        return cls(emerging_keys(emerging, {normalize(t).text for _, t in occ}), by_soc)
+
+
+def emerging_keys(emerging: list[tuple[str, str, list[str]]], occupation_keys: set[str]) -> dict[str, tuple[str, str]]:
+    """Normalised title -> (slug, title) of the emerging roles (slug, title, aliases).
+
+    Every role's own title first, then its aliases where no role or occupation owns the text: an alias is a raw
+    title of the family, and one with two roles in it ("Data Analyst - Business Intelligence Specialist") normalises
+    to the other role's title. Taken first come, first served, "data analyst" and "data engineer" went to the
+    business-intelligence-specialist family, with their 47,031 postings, and the Data Engineer and Data Analyst
+    guides said they had no postings."""
+    by_key: dict[str, tuple[str, str]] = {}
+    for slug, title, _ in emerging:
+        by_key.setdefault(normalize(title).text, (slug, title))
+    for slug, title, aliases in emerging:
+        for a in aliases:
+            key = normalize(a).text
+            if key not in occupation_keys:
+                by_key.setdefault(key, (slug, title))
+    by_key.pop("", None)
+    return by_key
 
 
 def open_resolver(con: duckdb.DuckDBPyConnection, embedder_factory: Callable[[], Embedder] | None = default_embedder,
@@ -151,7 +168,7 @@ def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None
         mix.append((slug, soc, 1.0))
     raw_counts = counted.groupby("key")["title"].agg(Counter)
     taken = {r[0] for r in roles}
-    by_key: dict[str, tuple[str, str]] = {}
+    emerging_roles: list[tuple[str, str, list[str]]] = []
     for k in progress.track(sorted(emerging), "emerging roles"):
         scores, _ = resolved[k]
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
@@ -167,13 +184,13 @@ def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None
         if slug in taken:
             continue
         taken.add(slug)
-        roles.append((slug, title, "emerging", None, aliases_for(k, title, raw_counts[k]), round(best, 4),
+        aliases = aliases_for(k, title, raw_counts[k])
+        roles.append((slug, title, "emerging", None, aliases, round(best, 4),
                       int(family_size[k]), SOC_MAJOR.get(kept[0][0][:2])))
         mix += [(slug, s, p / total) for s, p in kept]
-        for a in aliases_for(k, title, raw_counts[k]):
-            by_key.setdefault(normalize(a).text, (slug, title))
-    by_key.pop("", None)
-    lookup = RoleLookup(by_key, {soc: (slugify(t), t) for soc, t in occ})
+        emerging_roles.append((slug, title, aliases))
+    emerging_roles.sort()  # the order `RoleLookup.from_store` reads them in: build and `resolve` agree
+    lookup = RoleLookup(emerging_keys(emerging_roles, occ_keys), {soc: (slugify(t), t) for soc, t in occ})
 
     rows = _posting_roles(postings, resolved, lookup)
     posting_roles = pd.DataFrame(rows, columns=["posting_id", "slug", "soc_code", "score"])
