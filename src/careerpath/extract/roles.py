@@ -5,8 +5,8 @@ An emerging role is a normalised posting-title family ("machine learning enginee
 nearest occupations as a weighted mixture (the resolver's top codes, weights summing to 1) and the
 resolver's top score is stored as the role's confidence. Every posting then gets one role: its
 family's emerging role if it has one, else the occupation role of its best code. The source's own
-title category (Luke Barousse's `job_title_short`) is only a hint, used when the title itself resolves
-weakly.
+title category (Luke Barousse's `job_title_short`, the NHS staff group) is only a hint, used when the title
+itself resolves weakly and is not an emerging role's.
 
 Run as a derived step: `careerpath.store.derive(db, build_roles)` (`careerpath roles build`).
 """
@@ -245,7 +245,10 @@ def _posting_roles(postings: pd.DataFrame, resolved: dict, lookup: RoleLookup) -
     for pid, key, cat in postings[["posting_id", "key", "title_category"]].itertuples(index=False):
         soc, score = best.get(key, (None, 0.0))
         slug, _ = lookup.role_for(key, soc)
-        if score < HINT_BELOW and cat:
+        # a title of an emerging role's family is that role's, however weakly the family resolves to O*NET: the hint
+        # had sent "Ward Manager" and "Health Visitor" (NHS category: nursing) to nursing assistants, "MIS Analyst" to
+        # data scientists, and left 17 emerging roles with no posting at all
+        if score < HINT_BELOW and cat and key not in lookup.by_key:
             hint = normalize(cat).text
             hsoc, hscore = best.get(hint, (None, 0.0))
             hslug, _ = lookup.role_for(hint, hsoc)
