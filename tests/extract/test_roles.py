@@ -141,3 +141,19 @@ def test_roles_build_command(tmp_path, monkeypatch) -> None:
         res = CliRunner().invoke(cmd, ["--db", str(db), "--min-postings", "30"])
         assert res.exit_code == 0, res.output
         assert json.loads(res.output[res.output.index("{"):])["emerging_roles"] == 3
+
+
+@pytest.mark.parametrize("key, raw, title", [
+    ("insight analyst", {"Insights Analyst - Fully Remote": 50, "Insights Analyst": 20}, "Insights Analyst"),
+    ("backend engineer", {"Backend Engineer | Chatbot": 40}, "Backend Engineer"),
+    ("data scientist", {"Python Data Scientist- Contractual": 9, "Data Scientist": 2}, "Data Scientist"),
+    ("front end developer", {"Front-End Developer": 50}, "Front-End Developer"),  # a hyphen inside a word stays
+    ("machine learning engineer", {"Senior Machine Learning Engineer": 60, "Machine Learning Engineer": 30},
+     "Machine Learning Engineer"),
+])
+def test_display_title_is_a_clean_posted_form(key, raw, title) -> None:
+    from collections import Counter
+
+    from careerpath.extract.roles import display_title
+
+    assert display_title(key, Counter(raw)) == title

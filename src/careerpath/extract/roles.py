@@ -13,6 +13,7 @@ Run as a derived step: `careerpath.store.derive(db, build_roles)` (`careerpath r
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Callable
 
@@ -43,6 +44,7 @@ SOC_MAJOR = {
     "53": "Transportation and Material Moving", "55": "Military Specific",
 }
 _SHORT = {v: k for k, v in ABBREVIATIONS.items() if " " in v and len(k) <= 4}  # "machine learning" -> "ml"
+_TAGGED = re.compile(r"[|,/\u2013\u2014]|\s-|-\s")  # a separator before a tag, a team or a second role
 _UPPER = {"ai", "ml", "bi", "qa", "ux", "ui", "it", "hr", "etl", "sql", "sap", "erp", "crm", "gis", "nlp", "llm", "mlops"}
 
 
@@ -105,10 +107,13 @@ def open_resolver(con: duckdb.DuckDBPyConnection, embedder_factory: Callable[[],
 
 
 def display_title(key: str, raw_titles: Counter) -> str:
-    """The most common posted form without seniority or level words, else the key in title case."""
+    """The most common posted form without seniority or level words, tags or a second part, else the key in title
+    case: the normaliser drops "- Fully Remote" and "| Chatbot" from the key, so a raw form that carries them still
+    matched it, and "Insights Analyst - Fully Remote" became a role's title."""
     for raw, _ in raw_titles.most_common(20):
         n = normalize(raw)
-        if n.text == key and not n.seniority and not n.level and "(" not in raw and len(raw) <= 60:
+        if (n.text == key and not n.seniority and not n.level and "(" not in raw and len(raw) <= 60
+                and not _TAGGED.search(raw)):
             return raw.strip()
     return " ".join(w.upper() if w in _UPPER else w.capitalize() for w in key.split())
 
