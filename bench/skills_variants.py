@@ -1,4 +1,4 @@
-"""R-P@5 of ExtractConfig variants on every dev set (dev..dev7) and pooled, one extractor load, segment vectors cached.
+"""R-P@5 of ExtractConfig variants on every dev set (dev..devN, every tests/data/skills_dev*.jsonl) and pooled, one extractor load, segment vectors cached.
 
     PYTHONPATH=src .venv/bin/python bench/skills_variants.py STORE [name='{"knob": value}' ...] [--dump]
 
@@ -15,9 +15,11 @@ db = sys.argv[1]
 variants = [a for a in sys.argv[2:] if '=' in a]
 dump = '--dump' in sys.argv
 sets = {}
-for n in ['', '2', '3', '4', '5', '6', '7']:
-    f = f'tests/data/skills_dev{n}.jsonl'
-    sets['dev' + n] = [json.loads(l) for l in open(f) if l.strip()]
+nums = sorted(int(os.path.basename(f)[10:-6] or 1) for f in glob.glob('tests/data/skills_dev*.jsonl'))
+for k in nums:
+    n = '' if k == 1 else str(k)
+    sets['dev' + n] = [json.loads(l) for l in open(f'tests/data/skills_dev{n}.jsonl') if l.strip()]
+LAST = nums[-1]
 con = duckdb.connect(db, read_only=False)
 emb = default_embedder()
 base = SkillExtractor.from_store(con, embedder=emb, config=ExtractConfig())
@@ -51,8 +53,8 @@ def run(ex, label):
             pooled_all[it['group']].append(rp)
             rows.append((name, it, hits, gold, rp))
         res[name] = '%.1f / %.1f' % tuple(100 * sum(by[g]) / len(by[g]) for g in ('technical', 'other'))
-    res['pooled2-7'] = '%.1f / %.1f' % tuple(100 * sum(pooled[g]) / len(pooled[g]) for g in ('technical', 'other'))
-    res['pooled1-7'] = '%.1f / %.1f' % tuple(100 * sum(pooled_all[g]) / len(pooled_all[g]) for g in ('technical', 'other'))
+    res[f'pooled2-{LAST}'] = '%.1f / %.1f' % tuple(100 * sum(pooled[g]) / len(pooled[g]) for g in ('technical', 'other'))
+    res[f'pooled1-{LAST}'] = '%.1f / %.1f' % tuple(100 * sum(pooled_all[g]) / len(pooled_all[g]) for g in ('technical', 'other'))
     print(label.ljust(40), ' | '.join(f'{k} {v}' for k, v in res.items()), flush=True)
     return rows
 t = time.time()

@@ -8,7 +8,7 @@ import dataclasses
 import numpy as np
 
 from careerpath.embed import DIM
-from careerpath.extract.skill_labels import CoverIndex, specialisation_counts, stems
+from careerpath.extract.skill_labels import CoverIndex, qualifier_index, qualifier_stems, specialisation_counts, stems
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 
 from .skills_fixtures import FixedEmbedder, unit
@@ -132,3 +132,53 @@ def test_alternative_label_hit_close_to_its_sentence_is_kept():
     hits = _alt_extractor(emb).extract("Install and calibrate the monitoring devices on the slope.")
     rock = next(h for h in hits if h.id == "rock")
     assert rock.method == "semantic" and abs(rock.score - round(0.95 * (0.5 + 0.1), 4)) < 1e-3
+
+
+# issue 4, eleventh pass: a label's domain qualifier that the text does not state costs the label a little cosine
+def test_qualifier_stems_are_the_tail_after_a_preposition_past_the_second_word():
+    assert qualifier_stems("supervise employees in food production plants") == {"food", "produ", "plant"}
+    assert qualifier_stems("contribute to the advancements in specialised nursing care") == {"speci", "nursi", "care"}
+    assert qualifier_stems("lead a team in hospitality service") == {"hospi", "servi"}
+    # a preposition in second place belongs to the verb, and a label without a tail has no qualifier
+    assert qualifier_stems("work with nursing staff") == frozenset()
+    assert qualifier_stems("adapt to change") == frozenset()
+    assert qualifier_stems("manage staff") == frozenset()
+    assert qualifier_stems("teach history") == frozenset()
+    assert qualifier_index(LABELS) == {1: {"hospi", "servi"}, 2: {"fores", "servi"}}
+
+
+QUAL_SKILLS = [
+    {"skill_id": "staff", "name": "supervise staff", "type": "skill", "esco_uri": "u:staff"},
+    {"skill_id": "plants", "name": "supervise employees in food production plants", "type": "skill", "esco_uri": "u:plants"},
+]
+
+
+def _qual_extractor(**cfg) -> SkillExtractor:
+    vecs = np.stack([unit(0), unit(1)])
+    seg = np.zeros(DIM, dtype=np.float32)
+    seg[0], seg[1] = 0.7, np.sqrt(1 - 0.49)  # cosine 0.70 to the general skill, 0.714 to the narrow one
+    emb = FixedEmbedder({"catering staff": seg})
+    base = ExtractConfig(sem_length_penalty=0.0, sem_general_weight=0.0, sem_cover_bonus=0.0, sem_popularity_weight=0.0,
+                         sem_support_bonus=0.0)
+    return SkillExtractor(QUAL_SKILLS, [], embedder=emb, vectors=vecs, vector_ids=[s["skill_id"] for s in QUAL_SKILLS],
+                          config=dataclasses.replace(base, **cfg))
+
+
+def test_qualifier_penalty_puts_the_general_skill_first_when_the_domain_is_not_stated():
+    text = "You will give front line supervision to all catering staff in food service and food production."
+    off = _qual_extractor(sem_qualifier_penalty=0.0).extract(text)
+    assert [h.id for h in off] == ["plants", "staff"]
+    on = _qual_extractor(sem_qualifier_penalty=0.1).extract(text)
+    assert [h.id for h in on] == ["staff", "plants"]
+    # one stem of three ("plants") is missing: a third of the penalty
+    assert abs(on[1].score - round(0.95 * (0.7141 - 0.1 / 3), 4)) < 2e-3
+    # the text names the whole qualifier: no penalty, the narrow skill stays first
+    stated = "You will supervise catering staff in our food production plants."
+    assert [h.id for h in _qual_extractor(sem_qualifier_penalty=0.1).extract(stated)][0] == "plants"
+
+
+def test_qualifier_scope_text_or_segment():
+    # the qualifier is stated in another sentence: enough for scope "text", not for scope "segment"
+    text = "You will supervise all catering staff. Our kitchens are food production plants for three hospitals."
+    assert _qual_extractor(sem_qualifier_penalty=0.1).extract(text)[0].id == "plants"
+    assert _qual_extractor(sem_qualifier_penalty=0.1, sem_qualifier_scope="segment").extract(text)[0].id == "staff"

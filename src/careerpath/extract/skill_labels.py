@@ -9,6 +9,9 @@ ninth pass).
 - `CoverIndex`: labels whose content words all occur (by a crude 5-letter stem) in a segment, in any order
   and with gaps ("plan and manage their time" covers "manage time"): a gap-tolerant lexical match that the
   exact alias matcher misses; the semantic stage gives such labels a bonus on their cosine.
+- `qualifier_stems`: the domain qualifier a label ends with ("supervise employees [in food production plants]",
+  "contribute to the advancements [in specialised nursing care]"); when the text does not state it, the
+  semantic stage takes a little off that label's cosine (eleventh pass).
 """
 
 from __future__ import annotations
@@ -30,8 +33,8 @@ def label_words(label: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(label.lower()))
 
 
-def specialisation_counts(labels: Mapping[int, str]) -> dict[int, int]:
-    """skill -> number of other labels that are this label plus a qualifier.
+def specialisations(labels: Mapping[int, str]) -> dict[int, set[int]]:
+    """skill -> the general skills it specialises: the skills whose label is this label minus a qualifier.
 
     B specialises A when deleting one span of B's words gives A's words, A has 2+ words, and either the
     span is inside B (first and last word kept: "manage [physiotherapy] staff") or it is a tail that starts
@@ -53,7 +56,12 @@ def specialisation_counts(labels: Mapping[int, str]) -> dict[int, int]:
                 g = by_words.get(words[:a] + words[b:])
                 if g is not None and g != i and b - a < n - 1:
                     general[i].add(g)
-    return dict(Counter(g for gs in general.values() for g in gs))
+    return dict(general)
+
+
+def specialisation_counts(labels: Mapping[int, str]) -> dict[int, int]:
+    """skill -> number of other labels that are this label plus a qualifier (`specialisations`)."""
+    return dict(Counter(g for gs in specialisations(labels).values() for g in gs))
 
 
 def stem(word: str) -> str:
@@ -64,6 +72,27 @@ def stem(word: str) -> str:
 def stems(text: str) -> set[str]:
     """Stems of a text's content words."""
     return {stem(w) for w in label_words(text) if w not in STOP}
+
+
+def qualifier_stems(label: str) -> frozenset[str]:
+    """Content stems of a label's qualifier: the tail from the first preposition that follows the label's first
+    two words ("lead a team [in hospitality service]", "prepare meals [for flights]"). A preposition in second
+    place belongs to the verb ("work with nursing staff", "adapt to change"): no qualifier. Empty when none."""
+    words = label_words(label)
+    for k in range(2, len(words) - 1):
+        if words[k] in PREPOSITIONS:
+            return frozenset(stem(w) for w in words[k + 1 :] if w not in STOP)
+    return frozenset()
+
+
+def qualifier_index(labels: Mapping[int, str]) -> dict[int, frozenset[str]]:
+    """skill -> its qualifier's stems, for the labels that have one."""
+    out = {}
+    for i, lab in labels.items():
+        q = qualifier_stems(lab)
+        if q:
+            out[i] = q
+    return out
 
 
 class CoverIndex:

@@ -31,7 +31,7 @@ import duckdb
 import numpy as np
 
 from careerpath.embed import DIM, Embedder
-from careerpath.extract.skill_labels import CoverIndex, specialisation_counts, stems
+from careerpath.extract.skill_labels import CoverIndex, qualifier_index, specialisation_counts, specialisations, stems
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
 
@@ -67,6 +67,14 @@ class ExtractConfig:
     # semantic links, at its cosine to the segments it was found in plus this bonus, not above them: over dev-dev7
     # such hits were right 2 times in 20 (`extract` only; None keeps them lexical)
     alt_lexical_bonus: float | None = 0.1
+    # similarity taken off a semantic link whose label ends in a domain qualifier the text does not state,
+    # times the share of the qualifier's content stems missing from the text ("supervise employees in food
+    # production plants" for a catering supervisor: "plants" missing; `skill_labels.qualifier_stems`; `extract` only)
+    sem_qualifier_penalty: float = 0.0
+    sem_qualifier_scope: str = "text"  # where the qualifier must be stated: "text" (whole input) or "segment"
+    # with the penalty: a link to a specialised label whose qualifier the text does not state also links the general
+    # skill it specialises ("lead a team in hospitality service" -> lead a team), at the penalised similarity
+    sem_qualifier_general: bool = False
     strip_frames: bool = True  # drop "Experience with", "Ability to", ... in front of a segment before embedding
     sem_weight: float = 0.95  # semantic score = weight * similarity, below any lexical hit
     sem_lexical_boost: float = 0.05  # a lexical hit also found semantically
@@ -148,6 +156,8 @@ class SkillExtractor:
         labels = {int(i): str(self.skills[self._ids[i]]["name"]) for i in self._vector_rows.tolist()}
         self._general = specialisation_counts(labels) if self._vectors is not None and self.config.sem_general_weight else {}
         self._cover = CoverIndex(labels) if self._vectors is not None and self.config.sem_cover_bonus else None
+        self._qualifier = qualifier_index(labels) if self._vectors is not None and self.config.sem_qualifier_penalty else {}
+        self._generals = specialisations(labels) if self._qualifier and self.config.sem_qualifier_general else {}
         self._prior = self._specificity_prior()
         self._row_of = {int(i): r for r, i in enumerate(self._vector_rows.tolist())}
 
@@ -306,12 +316,49 @@ class SkillExtractor:
             return {}
         if vecs is None:
             vecs = self.embedder.encode([s[0] for s in segs])
-        top, sims = self.nearest(vecs, self.config.rank_top_k)
+        if self._qualifier:
+            top, sims = self._nearest_qualified(text, segs, vecs)
+        else:
+            top, sims = self.nearest(vecs, self.config.rank_top_k)
         threshold = min(self.config.rank_threshold, self.config.sem_threshold)
         out = self.aggregate([(s[1], s[2]) for s in segs], top, sims, threshold)
+        if self._generals:
+            self._add_generals(out, text, segs)
         if self._cover is not None and self.config.sem_cover_bonus:
             self._add_covered(out, segs, vecs, threshold)
         return out
+
+    def _nearest_qualified(self, text: str, segs: list[tuple[str, int, int]], vecs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """`nearest` with `sem_qualifier_penalty`: a wider candidate list per segment, each label with a domain
+        qualifier loses penalty x (share of its qualifier stems the text does not contain), then the top k again."""
+        k = self.config.rank_top_k
+        pen = self.config.sem_qualifier_penalty
+        top, sims = self.nearest(vecs, max(4 * k, 20))
+        sims = sims.copy()
+        whole = stems(text) if self.config.sem_qualifier_scope == "text" else None
+        for r in range(len(segs)):
+            have = whole if whole is not None else stems(segs[r][0])
+            for c in range(top.shape[1]):
+                q = self._qualifier.get(int(top[r, c]))
+                if q:
+                    sims[r, c] -= pen * len(q - have) / len(q)
+        order = np.argsort(-sims, axis=1, kind="stable")[:, :k]
+        return np.take_along_axis(top, order, axis=1), np.take_along_axis(sims, order, axis=1)
+
+    def _add_generals(self, out: dict[int, list], text: str, segs: list[tuple[str, int, int]]) -> None:
+        """`sem_qualifier_general`: a linked label whose qualifier the text does not state (fully) also links the
+        general skill it specialises, just above the specialised label's (penalised) similarity."""
+        have = stems(text)
+        for i, (sim, spans, n) in list(out.items()):
+            q = self._qualifier.get(i)
+            if not q or q <= have:
+                continue
+            for g in self._generals.get(i, ()):
+                rec = out.get(g)
+                if rec is None:
+                    out[g] = [sim + 1e-3, list(spans), n]
+                elif rec[0] < sim + 1e-3:
+                    rec[0] = sim + 1e-3
 
     def _add_covered(self, out: dict[int, list], segs: list[tuple[str, int, int]], vecs: np.ndarray, threshold: float) -> None:
         """Skills whose label words a segment contains (in any order, with gaps) get their cosine plus
