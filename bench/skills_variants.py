@@ -2,7 +2,8 @@
 
     PYTHONPATH=src .venv/bin/python bench/skills_variants.py STORE [name='{"knob": value}' ...] [--dump]
 
---dump writes each sentence with its gold labels and our top 8 (* = gold) to /tmp/skills_dump.txt.
+--dump writes each sentence with its gold labels and our top 8 (* = gold) to /tmp/skills_dump.txt
+(and /tmp/skills_dump_LABEL.txt per variant).
 """
 import json, sys, os, glob, time
 os.environ.setdefault("HF_HUB_OFFLINE", "1"); os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -58,17 +59,20 @@ def run(ex, label):
     print(label.ljust(40), ' | '.join(f'{k} {v}' for k, v in res.items()), flush=True)
     return rows
 t = time.time()
-rows = run(base, 'main')
-if dump:
-    name_of = {s['esco_uri']: s['name'] for s in base.skills.values() if s['esco_uri']}
-    with open('/tmp/skills_dump.txt', 'w') as f:
+def write_dump(rows, path):
+    with open(path, 'w') as f:
         for name, it, hits, gold, rp in rows:
             f.write(f"\n## {name} #{it['id']} {it['group']} rp={rp:.2f}\n{it['text']}\n  gold: {[s['label'] for s in it['skills']]}\n")
             for h in hits[:8]:
                 f.write(f"    {'*' if h.esco_uri in gold else ' '} {h.score:.3f} {h.method[:3]} {h.name} [{h.type}]\n")
+rows = run(base, 'main')
+if dump:
+    write_dump(rows, '/tmp/skills_dump.txt')
 for v in variants:
     label, js = v.split('=', 1)
     cfg = replace(ExtractConfig(), **json.loads(js))
     ex = SkillExtractor.from_store(con, embedder=emb, config=cfg); ex.embedder = E()
-    run(ex, label)
+    rows = run(ex, label)
+    if dump:  # one file per variant, to diff against the main one
+        write_dump(rows, f'/tmp/skills_dump_{label}.txt')
 print('time', round(time.time() - t, 1), file=sys.stderr)

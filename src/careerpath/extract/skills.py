@@ -31,7 +31,8 @@ import duckdb
 import numpy as np
 
 from careerpath.embed import DIM, Embedder
-from careerpath.extract.skill_labels import CoverIndex, qualifier_index, specialisation_counts, specialisations, stems
+from careerpath.extract.skill_labels import (CoverIndex, label_words, qualifier_index, specialisation_counts, specialisations,
+                                            stem, stems)
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
 
@@ -72,9 +73,15 @@ class ExtractConfig:
     # production plants" for a catering supervisor: "plants" missing; `skill_labels.qualifier_stems`; `extract` only)
     sem_qualifier_penalty: float = 0.0
     sem_qualifier_scope: str = "text"  # where the qualifier must be stated: "text" (whole input) or "segment"
+    # how much of it: "share" (penalty x share of its stems missing), "any" (full penalty only when none of its stems
+    # occurs), "head" (full penalty when its last word, the qualifier's head noun, does not occur)
+    sem_qualifier_rule: str = "share"
     # with the penalty: a link to a specialised label whose qualifier the text does not state also links the general
     # skill it specialises ("lead a team in hospitality service" -> lead a team), at the penalised similarity
     sem_qualifier_general: bool = False
+    # also count as a qualifier the words a label adds inside a general label ("supervise [dental] staff" over
+    # supervise staff; `skill_labels.specialisations`), not only a prepositional tail
+    sem_qualifier_inner: bool = False
     strip_frames: bool = True  # drop "Experience with", "Ability to", ... in front of a segment before embedding
     sem_weight: float = 0.95  # semantic score = weight * similarity, below any lexical hit
     sem_lexical_boost: float = 0.05  # a lexical hit also found semantically
@@ -157,7 +164,17 @@ class SkillExtractor:
         self._general = specialisation_counts(labels) if self._vectors is not None and self.config.sem_general_weight else {}
         self._cover = CoverIndex(labels) if self._vectors is not None and self.config.sem_cover_bonus else None
         self._qualifier = qualifier_index(labels) if self._vectors is not None and self.config.sem_qualifier_penalty else {}
-        self._generals = specialisations(labels) if self._qualifier and self.config.sem_qualifier_general else {}
+        self._qualifier_head = {i: stem(label_words(labels[i])[-1]) for i in self._qualifier}
+        self._generals = specialisations(labels) if self._qualifier and (self.config.sem_qualifier_general or self.config.sem_qualifier_inner) else {}
+        if self._generals and self.config.sem_qualifier_inner:
+            for i, gens in self._generals.items():
+                if i not in self._qualifier:
+                    extra = [stems(labels[i]) - stems(labels[g]) for g in gens]
+                    extra = [q for q in extra if q]
+                    if extra:
+                        self._qualifier[i] = frozenset(min(extra, key=len))
+            if not self.config.sem_qualifier_general:
+                self._generals = {}
         self._prior = self._specificity_prior()
         self._row_of = {int(i): r for r, i in enumerate(self._vector_rows.tolist())}
 
@@ -341,9 +358,19 @@ class SkillExtractor:
             for c in range(top.shape[1]):
                 q = self._qualifier.get(int(top[r, c]))
                 if q:
-                    sims[r, c] -= pen * len(q - have) / len(q)
+                    sims[r, c] -= pen * self._unstated(int(top[r, c]), q, have)
         order = np.argsort(-sims, axis=1, kind="stable")[:, :k]
         return np.take_along_axis(top, order, axis=1), np.take_along_axis(sims, order, axis=1)
+
+    def _unstated(self, i: int, q: frozenset[str], have: set[str]) -> float:
+        """How far a label's qualifier is unstated in the text's stems `have`, 0..1 (`sem_qualifier_rule`)."""
+        rule = self.config.sem_qualifier_rule
+        if rule == "any":
+            return 0.0 if q & have else 1.0
+        if rule == "head":
+            head = self._qualifier_head.get(i)
+            return 0.0 if head is None or head in have else 1.0
+        return len(q - have) / len(q)
 
     def _add_generals(self, out: dict[int, list], text: str, segs: list[tuple[str, int, int]]) -> None:
         """`sem_qualifier_general`: a linked label whose qualifier the text does not state (fully) also links the
