@@ -182,3 +182,14 @@ def test_qualifier_scope_text_or_segment():
     text = "You will supervise all catering staff. Our kitchens are food production plants for three hospitals."
     assert _qual_extractor(sem_qualifier_penalty=0.1).extract(text)[0].id == "plants"
     assert _qual_extractor(sem_qualifier_penalty=0.1, sem_qualifier_scope="segment").extract(text)[0].id == "staff"
+
+
+def test_qualifier_rule_any_and_head():
+    text = "You will give front line supervision to all catering staff in food service and food production."
+    # "food" and "production" are stated, "plants" (the tail's head noun) is not
+    assert _qual_extractor(sem_qualifier_penalty=0.1, sem_qualifier_rule="any").extract(text)[0].id == "plants"
+    head = _qual_extractor(sem_qualifier_penalty=0.1, sem_qualifier_rule="head").extract(text)
+    assert [h.id for h in head] == ["staff", "plants"] and abs(head[1].score - round(0.95 * (0.7141 - 0.1), 4)) < 2e-3
+    # no stem of the tail stated: "any" gives the full penalty too
+    bare = "You will give front line supervision to all catering staff on the wards."
+    assert [h.id for h in _qual_extractor(sem_qualifier_penalty=0.1, sem_qualifier_rule="any").extract(bare)] == ["staff", "plants"]
