@@ -1,8 +1,9 @@
-"""R-P@5 of ExtractConfig variants on every dev set (dev..dev7) and pooled, one extractor load, segment vectors cached.
+"""R-P@5 of ExtractConfig variants on every dev set (dev..devN, every tests/data/skills_dev*.jsonl) and pooled, one extractor load, segment vectors cached.
 
     PYTHONPATH=src .venv/bin/python bench/skills_variants.py STORE [name='{"knob": value}' ...] [--dump]
 
---dump writes each sentence with its gold labels and our top 8 (* = gold) to /tmp/skills_dump.txt.
+--dump writes each sentence with its gold labels and our top 8 (* = gold) to /tmp/skills_dump.txt
+(and /tmp/skills_dump_LABEL.txt per variant).
 """
 import json, sys, os, glob, time
 os.environ.setdefault("HF_HUB_OFFLINE", "1"); os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -15,9 +16,11 @@ db = sys.argv[1]
 variants = [a for a in sys.argv[2:] if '=' in a]
 dump = '--dump' in sys.argv
 sets = {}
-for n in ['', '2', '3', '4', '5', '6', '7']:
-    f = f'tests/data/skills_dev{n}.jsonl'
-    sets['dev' + n] = [json.loads(l) for l in open(f) if l.strip()]
+nums = sorted(int(os.path.basename(f)[10:-6] or 1) for f in glob.glob('tests/data/skills_dev*.jsonl'))
+for k in nums:
+    n = '' if k == 1 else str(k)
+    sets['dev' + n] = [json.loads(l) for l in open(f'tests/data/skills_dev{n}.jsonl') if l.strip()]
+LAST = nums[-1]
 con = duckdb.connect(db, read_only=False)
 emb = default_embedder()
 base = SkillExtractor.from_store(con, embedder=emb, config=ExtractConfig())
@@ -51,22 +54,25 @@ def run(ex, label):
             pooled_all[it['group']].append(rp)
             rows.append((name, it, hits, gold, rp))
         res[name] = '%.1f / %.1f' % tuple(100 * sum(by[g]) / len(by[g]) for g in ('technical', 'other'))
-    res['pooled2-7'] = '%.1f / %.1f' % tuple(100 * sum(pooled[g]) / len(pooled[g]) for g in ('technical', 'other'))
-    res['pooled1-7'] = '%.1f / %.1f' % tuple(100 * sum(pooled_all[g]) / len(pooled_all[g]) for g in ('technical', 'other'))
+    res[f'pooled2-{LAST}'] = '%.1f / %.1f' % tuple(100 * sum(pooled[g]) / len(pooled[g]) for g in ('technical', 'other'))
+    res[f'pooled1-{LAST}'] = '%.1f / %.1f' % tuple(100 * sum(pooled_all[g]) / len(pooled_all[g]) for g in ('technical', 'other'))
     print(label.ljust(40), ' | '.join(f'{k} {v}' for k, v in res.items()), flush=True)
     return rows
 t = time.time()
-rows = run(base, 'main')
-if dump:
-    name_of = {s['esco_uri']: s['name'] for s in base.skills.values() if s['esco_uri']}
-    with open('/tmp/skills_dump.txt', 'w') as f:
+def write_dump(rows, path):
+    with open(path, 'w') as f:
         for name, it, hits, gold, rp in rows:
             f.write(f"\n## {name} #{it['id']} {it['group']} rp={rp:.2f}\n{it['text']}\n  gold: {[s['label'] for s in it['skills']]}\n")
             for h in hits[:8]:
                 f.write(f"    {'*' if h.esco_uri in gold else ' '} {h.score:.3f} {h.method[:3]} {h.name} [{h.type}]\n")
+rows = run(base, 'main')
+if dump:
+    write_dump(rows, '/tmp/skills_dump.txt')
 for v in variants:
     label, js = v.split('=', 1)
     cfg = replace(ExtractConfig(), **json.loads(js))
     ex = SkillExtractor.from_store(con, embedder=emb, config=cfg); ex.embedder = E()
-    run(ex, label)
+    rows = run(ex, label)
+    if dump:  # one file per variant, to diff against the main one
+        write_dump(rows, f'/tmp/skills_dump_{label}.txt')
 print('time', round(time.time() - t, 1), file=sys.stderr)
