@@ -132,13 +132,6 @@ FIT_MAX_ROLE_RANK = 20  # a course "fits" the role when at most this many roles 
 SKILL_FIT = True  # check each role skill's fit (`relevance.skill_fit`) before it may open the floor
 ONET_SKILLS_TOP = 10  # at most this many of the role's O*NET skills (`with_onet_skills`) join it
 ONET_SKILLS_IMPORTANCE = 0.3  # at this share of the role's top importance (None: off)
-# Added skills' fit (`drop_misfit_added`): a skill the role did not list itself (implied, feedback or O*NET-derived)
-# stays only if at most this many roles' index vectors are closer to the skill's own vector than this role's (None: no
-# check). Each is found through a word or a course near the role, and a word can carry another sense: "Chef (software
-# configuration)" implied for chefs, "automated radar terminal systems (ARTS)" fed back for physical therapists.
-ADDED_MAX_ROLE_RANK: int | None = None
-ADDED_KINDS = ("implied", "feedback", "onet")
-ADDED_BY_FAMILY = False  # rank the skill among role families (`family_vectors`) instead of roles
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
 
 
@@ -216,35 +209,6 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
     return Role(slug=role.slug, title=role.title, skills=pd.concat([role.skills, rows], ignore_index=True),
                 text=role.text, evidence=role.evidence,
                 extra={**role.extra, "feedback": rows["skill_id"].tolist()})
-
-
-def drop_misfit_added(role: Role, skill_vecs: SkillVecs | None) -> Role:
-    """`role` without the added skills (``extra`` lists ADDED_KINDS) that more than ADDED_MAX_ROLE_RANK other roles fit
-    better than this one, by cosine of the skill's label + definition vector to each role's index vector. The role's
-    own (profile) skills and skills without a vector are kept. Unchanged without role vectors or with the check off."""
-    if (ADDED_MAX_ROLE_RANK is None or skill_vecs is None or skill_vecs.role_mat is None
-            or role.slug not in skill_vecs.role_index or not skill_vecs.ids):
-        return role
-    added = {s for k in ADDED_KINDS for s in (role.extra.get(k) or [])}
-    check = [s for s in dict.fromkeys(added) if s in skill_vecs.index]
-    if not check:
-        return role
-    smat = np.asarray(skill_vecs.mat, dtype=np.float32)[[skill_vecs.index[s] for s in check]]
-    rmat = np.asarray(skill_vecs.role_mat, dtype=np.float32)
-    if ADDED_BY_FAMILY:
-        key = ("family", FAMILY_K)
-        if key not in skill_vecs.derived:
-            skill_vecs.derived[key] = family_vectors(rmat)
-        rmat = skill_vecs.derived[key]
-    sims = smat @ rmat.T
-    own = skill_vecs.role_index[role.slug]
-    closer = (sims > sims[:, [own]]).sum(axis=1)
-    out = {s for s, n in zip(check, closer) if n > ADDED_MAX_ROLE_RANK}
-    if not out:
-        return role
-    skills = role.skills[~role.skills["skill_id"].astype(str).isin(out)].reset_index(drop=True)
-    return Role(slug=role.slug, title=role.title, skills=skills, text=role.text, evidence=role.evidence,
-                extra={**role.extra, "misfit_added": sorted(out)})
 
 
 def _catalog(vecs: dict[str, np.ndarray], course_skills: pd.DataFrame, n_courses: int,
@@ -655,7 +619,6 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     contrast = contrast_cosines(all_cos, cmat, skill_vecs)
     if contrast is not None and FEEDBACK_TOP:
         role = feedback_skills(role, ids, all_cos, contrast, cmat, course_skills, spec, shares, skill_vecs)
-    role = drop_misfit_added(role, skill_vecs)
     cs_role = course_skills[course_skills["skill_id"].isin(set(role.skills["skill_id"].astype(str)))]
     cs_role = cs_role[["course_id", "skill_id", "score"]]
     raw = pd.Series(all_cos, index=ids, dtype=float)
