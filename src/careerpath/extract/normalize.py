@@ -357,7 +357,7 @@ def _normalize(title: object) -> NormalizedTitle:
         text = pattern.sub(repl, text)
     text = _RND.sub("", text)
     parts = _segments(text)
-    shared = _shared_heads(text) if SHARED_HEAD else []
+    shared = _shared_heads(text) if SHARED_HEAD and "/" in text else []  # most titles have no slash
     chosen = _choose_segment(parts)
     extra = [p for b in bracketed for p in _segments(b) if _content(p)]
     if extra:
