@@ -491,3 +491,33 @@ def test_a_segment_that_names_a_role_beats_one_that_names_none(real_onet) -> Non
     assert res.key == "first contact physiotherapist" and _top(res) == "29-1123.00"
     r.role_segments = False
     assert r.resolve("Band 7/ ESP - First Contact Physiotherapist").key == "esp"
+
+
+def test_a_slash_part_takes_the_next_role_word_when_the_chosen_part_settles_nothing() -> None:
+    from careerpath.extract.normalize import normalize
+    from careerpath.extract.title_index import TitleIndex
+
+    keys = ["data analyst", "data engineer", "software engineer"]
+    socs = [{"15-2051.00": 1.0}, {"15-1243.00": 1.0}, {"15-1252.00": 1.0}]
+    titles = {"15-2051.00": "Data Scientists", "15-1243.00": "Database Architects", "15-1252.00": "Software Developers"}
+    r = T.Resolver(TitleIndex(keys, socs, titles))
+    cards = normalize("Cards Data / Campaign Analyst")
+    assert r.choose_key(cards) == "card data analyst"   # "campaign analyst" settles nothing here
+    assert _top(r.resolve("Cards Data / Campaign Analyst")) == "15-2051.00"
+    # the chosen part settles (an exact alias): "software engineer" is not tried
+    assert normalize("Software / Data Engineer").shared == ("software engineer",)
+    assert r.choose_key(normalize("Software / Data Engineer")) == "data engineer"
+    r.shared_heads = False
+    assert r.choose_key(cards) == "campaign analyst"
+
+
+def test_a_teaching_title_names_teaching(real_onet) -> None:
+    """"Data Analytics Instructor": the embedding's data scientists fall behind any candidate that teaches."""
+    r = T.Resolver(real_onet)
+    scores = {"15-2051.00": 0.77, "15-2041.00": 0.15, "25-1022.00": 0.03}   # the re-ranker's scores
+    out = r._licensed_head(scores, "data analytics instructor")
+    assert max(out, key=out.get) == "25-1022.00"
+    assert r._licensed_head(scores, "data analyst") == scores            # no teaching head
+    assert r._licensed_head({"15-2051.00": 0.3}, "data analytics instructor") == {"15-2051.00": 0.3}  # no teacher
+    r.teaching_heads = False
+    assert r._licensed_head(scores, "data analytics instructor") == scores

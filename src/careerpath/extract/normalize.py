@@ -192,6 +192,7 @@ RANK_WORDS = {"director", "head", "vice", "president", "chief", "associate", "as
           "managing", "of"}
 _MANAGES = {"manager", "director", "head", "supervisor"}  # ranks over a role: "Manager - X Engineer" manages X engineers
 _GENERIC_MODIFIERS = {"research"}  # "Research Scientist, Talent Assessment": the qualifier names the field
+SHARED_HEAD = True  # "Cards Data / Campaign Analyst": a part before a slash with the next part's role word; off to measure
 _CUT_AT = {"job", "jobs", "required", "wanted", "needed", "vacancy", "vacancies"}
 _SEGMENT_SPLIT = re.compile(r"(\s+[-–—|:]+\s+|\s+[-–—](?=[a-z]{2})|(?<=[a-z])[-–—:]\s+|\s*[|•·]\s*|\s*/\s+|\s+/\s*|\s*,\s*|\s*;\s*)")
 _BRACKETS = re.compile(r"[\(\[\{<][^\)\]\}>]*[\)\]\}>]?")
@@ -208,6 +209,9 @@ class NormalizedTitle:
     # the canonical forms of the title's other segments ("Data Modeler - Data Solutions Engineer" -> "data
     # modeler"): the resolver may prefer one that resolves clearly better than `text` (`Resolver.choose_key`)
     alternatives: tuple[str, ...] = ()
+    # "Cards Data / Campaign Analyst": a part before a slash read with the next part's role word ("card data
+    # analyst"), for the resolver to try when the chosen form settles nothing (`_shared_heads`)
+    shared: tuple[str, ...] = ()
 
 
 def fold(text: str) -> str:
@@ -353,6 +357,7 @@ def _normalize(title: object) -> NormalizedTitle:
         text = pattern.sub(repl, text)
     text = _RND.sub("", text)
     parts = _segments(text)
+    shared = _shared_heads(text) if SHARED_HEAD and "/" in text else []  # most titles have no slash
     chosen = _choose_segment(parts)
     extra = [p for b in bracketed for p in _segments(b) if _content(p)]
     if extra:
@@ -362,7 +367,23 @@ def _normalize(title: object) -> NormalizedTitle:
         if len(words) <= 1 or not _has_head(words):
             chosen = _choose_segment(parts + ["," + p.lstrip(",") for p in extra])
     text, seniority, level = _finish(chosen, foreign)
-    return NormalizedTitle(text, seniority, level, _alternatives(parts + extra, text, foreign))
+    shared = tuple(dict.fromkeys(k for p in shared if (k := _finish(p, foreign)[0]) and k != text))
+    return NormalizedTitle(text, seniority, level, _alternatives(parts + extra, text, foreign), shared)
+
+
+def _shared_heads(text: str) -> list[str]:
+    """"Cards Data / Campaign Analyst", "Rota / Care Coordinator": a part before a slash with no role word of its
+    own shares the role word that ends the next part ("cards data analyst"), one more segment for the resolver to
+    score (`Resolver.choose_key`)."""
+    bits = _SEGMENT_SPLIT.split(text)
+    out = []
+    for i in range(0, len(bits) - 2, 2):
+        if "/" not in bits[i + 1]:
+            continue
+        first, nxt = _content(bits[i]), _content(bits[i + 2])
+        if first and not _has_head(first) and len(nxt) >= 2 and nxt[-1] in _HEAD_WORDS:
+            out.append(f"{bits[i].strip()} {nxt[-1]}")
+    return out
 
 
 def _alternatives(pieces: list[str], text: str, foreign: bool) -> tuple[str, ...]:

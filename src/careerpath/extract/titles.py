@@ -67,6 +67,9 @@ ALL_OTHER = 0.7      # "Engineers, All Other" is a last resort: its score is sca
 HEAD_MISS = 0.75     # embedding neighbours of a code that never uses the title's role word ("engineer")
 LICENSED_HEADS = frozenset({"nurse", "midwife", "physiotherapist", "pharmacist", "dentist", "radiographer",
                             "paramedic", "podiatrist", "optometrist", "dietitian", "surgeon", "physician"})
+# a teacher title names teaching as a licensed one names its profession: "Data Analytics Instructor" teaches data
+# analytics (Mathematical Science Teachers, Postsecondary), it is no data scientist, whom the embedding prefers
+TEACHING_HEADS = frozenset({"instructor", "teacher", "lecturer", "professor", "tutor"})
 TITLE_WORD_W = 0.01  # among codes sharing an alias, weight per word the alias shares with the code's own title
 _TITLE_STOP = frozenset({"and", "or", "of", "the", "all", "other", "except", "including", "first", "line", "for", "in"})
 DATA_SCIENTISTS, DATA_ENGINEERS = "15-2051.00", "15-1243.00"  # the data engineer's code is Database Architects'
@@ -150,6 +153,8 @@ class Resolver:
     title_words = True  # _exact: among codes sharing an alias, the one whose own title shares its words leads
     title_words_by_group = True  # ... counting the specialties of one occupation (19-1029.01, .04) as one
     role_segments = True  # choose_key takes a segment with a role word over a chosen one with none ("ESP")
+    teaching_heads = True  # _licensed_head also for teaching heads (TEACHING_HEADS); off to measure
+    shared_heads = True  # choose_key tries a slash part with the next part's role word when nothing else settles
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -305,7 +310,7 @@ class Resolver:
         resolve it clearly more surely (by SEGMENT_MARGIN, to at least SEGMENT_MIN): "Data Modeler - Data
         Solutions Engineer" is a data modeler, an exact alias, where "data solution engineer" matches nothing.
         The scores replace growing the normaliser's rules for which segment names the role."""
-        if not norm.alternatives or not self.choose_segments:
+        if not (norm.alternatives or norm.shared) or not self.choose_segments:
             return norm.text
         best, best_q = norm.text, self.settled_confidence(norm.text)
         heads = self.index.head_words
@@ -328,6 +333,11 @@ class Resolver:
             q = self.settled_confidence(alt)
             if q >= SEGMENT_MIN and q > best_q + SEGMENT_MARGIN:
                 best, best_q = alt, q
+        if best_q == 0 and self.shared_heads:
+            # "Cards Data / Campaign Analyst": "campaign analyst" settles nothing; "card data analyst" does
+            for alt in norm.shared:
+                if self.settled_confidence(alt) > 0:
+                    return alt
         return best
 
     def _cheap(self, key: str) -> tuple[dict[str, float], str, bool]:
@@ -557,12 +567,19 @@ class Resolver:
         that never use the word (Substance Abuse Counselors) fall well behind any candidate that does. Other heads
         ("engineer", "analyst") are looser and keep the milder HEAD_MISS of the embedding stage."""
         head = self._head(key)
-        if head not in LICENSED_HEADS or not scores:
+        teaching = self.teaching_heads and head in TEACHING_HEADS
+        if not scores or not (head in LICENSED_HEADS or teaching):
             return scores
         heads = self.index.code_heads
         if not any(head in heads.get(c, ()) for c in scores):
             return scores
-        return {c: v if head in heads.get(c, ()) else v * LICENSED_MISS for c, v in scores.items()}
+        out = {c: v if head in heads.get(c, ()) else v * LICENSED_MISS for c, v in scores.items()}
+        if teaching:
+            # the re-ranker leaves a teacher far behind the field's practitioner ("Data Analytics Instructor": Data
+            # Scientists 0.77, Mathematical Science Teachers 0.03): the best candidate that teaches takes the lead
+            best = max((c for c in out if head in heads.get(c, ())), key=out.get)
+            out[best] = max(out[best], max(scores.values()))
+        return out
 
     def _data_build(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A data title that names building or running data systems and no analysis ("streaming data engineer",
