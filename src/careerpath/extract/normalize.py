@@ -192,7 +192,6 @@ RANK_WORDS = {"director", "head", "vice", "president", "chief", "associate", "as
           "managing", "of"}
 _MANAGES = {"manager", "director", "head", "supervisor"}  # ranks over a role: "Manager - X Engineer" manages X engineers
 _GENERIC_MODIFIERS = {"research"}  # "Research Scientist, Talent Assessment": the qualifier names the field
-SHARED_HEAD = True  # "Cards Data / Campaign Analyst": a part before a slash with the next part's role word; off to measure
 _CUT_AT = {"job", "jobs", "required", "wanted", "needed", "vacancy", "vacancies"}
 _SEGMENT_SPLIT = re.compile(r"(\s+[-–—|:]+\s+|\s+[-–—](?=[a-z]{2})|(?<=[a-z])[-–—:]\s+|\s*[|•·]\s*|\s*/\s+|\s+/\s*|\s*,\s*|\s*;\s*)")
 _BRACKETS = re.compile(r"[\(\[\{<][^\)\]\}>]*[\)\]\}>]?")
@@ -357,7 +356,7 @@ def _normalize(title: object) -> NormalizedTitle:
         text = pattern.sub(repl, text)
     text = _RND.sub("", text)
     parts = _segments(text)
-    shared = _shared_heads(text) if SHARED_HEAD and "/" in text else []  # most titles have no slash
+    shared = _shared_heads(text) if "/" in text else []  # most titles have no slash; used by `Resolver.shared_heads`
     chosen = _choose_segment(parts)
     extra = [p for b in bracketed for p in _segments(b) if _content(p)]
     if extra:

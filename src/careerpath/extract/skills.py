@@ -148,7 +148,7 @@ class SkillExtractor:
                 self._key_aliases.append((len(norm), tuple(ks[:3])))
         # ahocorasick_rs (Rust) rather than pyahocorasick: over 2,000 postings its overlapping search took ~50 µs per
         # posting against ~110 µs, the largest step of the lexical stage (bench/README, issue 4)
-        self._automaton_keys = keys
+        self._automaton_keys = keys  # the patterns by index: what `_candidates` is tested against
         self._automaton = (ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard,
                                                       implementation=ahocorasick_rs.Implementation.ContiguousNFA)
                            if keys else None)

@@ -3,7 +3,8 @@
 `normalise(text)` returns a lower-case, accent-folded, single-spaced copy of the text plus, when the
 two differ in length, an index array mapping every character of the copy back to the original, so
 that matches found in the copy are reported as character spans of the input. Every step is a lookup
-per code point (numpy arrays over the text), so no step does per-character Python work.
+per code point (numpy arrays over the text); only characters outside the Basic Multilingual Plane (emoji)
+and texts with a capital sigma take per-character Python steps.
 """
 
 from __future__ import annotations

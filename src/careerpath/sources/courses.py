@@ -26,8 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-from typing import Callable
+from typing import Any, Callable
 
 import pandas as pd
 
