@@ -82,3 +82,14 @@ def test_step_phases_do_not_borrow_the_skills_tables_word_core():
     phases = [s.title.split(":")[0] for s in steps]
     assert phases[:-1] == sorted(phases[:-1], key=["Foundations", "Intermediate", "Advanced"].index)
     assert "Intermediate" in phases and "Core" not in phases
+
+
+def test_learning_steps_run_from_foundations_to_advanced_even_when_depths_are_alike():
+    """Fixed depth cuts named all three learning steps of the Data Scientists path "Intermediate"."""
+    alike = {s.id: SkillFacts(level=0.5, generality=0.5) for s in SKILLS}
+    steps = plan(SKILLS, alike, COURSES, Pace(), tasks=["Build models."])
+    learning = [s.title.split(":")[0] for s in steps if not s.title.startswith("Portfolio")]
+    assert len(learning) >= 3
+    assert learning[0] == "Foundations" and learning[-1] == "Advanced"
+    assert set(learning[1:-1]) == {"Intermediate"}
+    assert "the more roles ask for a skill, the earlier it comes" in steps[0].why

@@ -144,3 +144,19 @@ def test_office_software_every_occupation_lists_does_not_top_an_onet_ranked_prof
     assert len(ranked) >= 5
     for p in ranked:
         assert p.skills.items[0].name not in everywhere, (p.role.slug, p.skills.items[0].name)
+
+
+@pytest.mark.parametrize("title", ["Data Scientists", "Machine Learning Engineer", "Dental Hygienists"])
+def test_related_roles_are_most_similar_first_and_mix_curated_and_emerging(built_con, title):
+    """One similarity orders the list (it once mixed a cosine with an overlap, and O*NET's list filled every
+    slot, so no emerging role was ever related to an occupation)."""
+    from careerpath.profile import get_profile
+
+    p = _profile(built_con, title)
+    sims = [r.similarity for r in p.related_roles]
+    assert len(sims) == 8 and sims == sorted(sims, reverse=True) and min(sims) > 0, sims
+    assert any(r.onet_related for r in p.related_roles)
+    kinds = {get_profile(built_con, r.slug).role.kind for r in p.related_roles}
+    assert {"occupation", "emerging"} <= kinds, kinds
+    own = p.role.title.lower().rstrip("s")
+    assert not any(own in r.title.lower() for r in p.related_roles), [r.title for r in p.related_roles]

@@ -22,16 +22,16 @@ def overlap(a: list[pm.SkillItem], b: list[pm.SkillItem]) -> tuple[float, list[s
 
 
 def related_roles(con: duckdb.DuckDBPyConnection, profile: pm.Profile) -> list[RelatedRole]:
-    """The profile's related roles with the skills they share (importance-weighted overlap as fallback
-    similarity when the profile gives none)."""
+    """The profile's related roles with the skills they share (the profile's cosine is the similarity shown;
+    the overlap only names shared skills when the profile names none)."""
     out = []
     related = [r for r in profile.related_roles[:MAX_RELATED] if role_by_slug(con, r.slug) is not None]
     skills = skills_of(con, [r.slug for r in related])
     for r in related:
         if r.slug not in skills:
             continue
-        sim, shared, _ = overlap(profile.skills.items, skills[r.slug])
-        out.append(RelatedRole(slug=r.slug, title=r.title, similarity=r.similarity or sim,
+        _, shared, _ = overlap(profile.skills.items, skills[r.slug])
+        out.append(RelatedRole(slug=r.slug, title=r.title, similarity=r.similarity,
                                shared_skills=r.shared_skills or shared))
     return out
 

@@ -41,8 +41,17 @@ MAX_CERTS = 2
 BACKGROUND = re.compile(
     r"\b(python|java|javascript|c\+\+|c#|sql|r|programming|computer programming|mathematics|statistics|"
     r"statistical|calculus|linear algebra|probability|algorithms?|git)\b", re.I)
-# a step's phase by its mean depth; not "Core", which the skills table uses for the role's most important skills
-PHASE = ((0.33, "Foundations"), (0.6, "Intermediate"), (2.0, "Advanced"))
+#: A step's phase by its place in the path, not by a fixed cut of its depth: the steps are already ordered by
+#: depth, and fixed cuts named every learning step of the Data Scientists path "Intermediate". Not "Core",
+#: which the skills table uses for the role's most important skills.
+PHASES = ("Foundations", "Intermediate", "Advanced")
+
+
+def phase(index: int, n: int) -> str:
+    """The first of n learning steps lays foundations; the last of three or more is advanced."""
+    if index == 0:
+        return PHASES[0]
+    return PHASES[2] if index == n - 1 and n >= 3 else PHASES[1]
 
 
 @dataclass(frozen=True)
@@ -173,16 +182,16 @@ def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[Co
         levels = [f.level for f in fs if f.level is not None]
         gens = [f.generality for f in fs if f.generality is not None]
         mean_depth = sum(depth(f) for f in fs) / len(fs)
-        phase = next(label for cut, label in PHASE if mean_depth < cut)
         why = [f"mean prerequisite depth {mean_depth:.2f} (0 = learn first)"]
         if levels:
             why.append(f"courses teaching these skills average level {sum(levels) / len(levels):.2f} on 0 (beginner) to 1 (advanced)")
         if gens:
-            why.append(f"general skills come first: on average {100 * sum(gens) / len(gens):.0f}% of all postings, "
-                       "every role's (or of O*NET occupations, for skills postings do not name), ask for them")
+            why.append(f"the more roles ask for a skill, the earlier it comes: these are asked for by "
+                       f"{100 * sum(gens) / len(gens):.0f}% of all postings on average (of O*NET occupations, for "
+                       "skills postings do not name)")
         if own:
             why.append(f"{own:.0f} h at default rates for skills no chosen course covers")
-        steps.append(RoadmapStep(step=0, title=f"{phase}: " + ", ".join(s.name for s in group[:3]),
+        steps.append(RoadmapStep(step=0, title=f"{phase(gi, len(groups))}: " + ", ".join(s.name for s in group[:3]),
                                  months=pace.months(hours), hours=hours, skills=[s.name for s in group],
                                  courses=[c.course_id for c in chosen[gi]], why="; ".join(why)))
     core = ([s for s in todo if s.core] or todo[:5] or [s for s in skills if s.core])[:6]
