@@ -116,6 +116,29 @@ def test_emerging_roles_from_the_real_postings(full_con) -> None:
     got = {x.role_slug for x in r.resolve_many(["Data Engineer", "Senior Data Engineer", "Sr. Data Engineer"])}
     assert got == {"data-engineer"}
     assert {x.role_slug for x in r.resolve_many(["Data Analyst", "Junior Data Analyst"])} == {"data-analyst"}
+    # a bare field is its practitioners' family, not a role (build and `resolve` agree), and "director of X" is
+    # "director X": "Data Science" was once a role, and a related career of Data Scientists
+    assert not {"data-science", "data-engineering", "data-analytics"} & emerging
+    assert not ({"director-data-science", "director-of-data-science"} <= emerging)
+    got = {t: x.role_slug for t, x in zip(["Data Engineering", "Data Analytics", "Data Science"],
+                                          r.resolve_many(["Data Engineering", "Data Analytics", "Data Science"]))}
+    assert got == {"Data Engineering": "data-engineer", "Data Analytics": "data-analyst",
+                   "Data Science": "data-scientists"}, got
+
+
+def test_family_keys_fold_only_a_bare_field_and_a_managers_of() -> None:
+    from careerpath.extract.roles import family_keys
+
+    heads = {"engineer", "scientist", "analyst", "director", "manager", "head"}
+    aliases = {"data engineer", "data scientist", "data analyst"}
+    keys = {"data engineering", "data science", "director of data science", "director data science",
+            "director data scientist", "head of data engineering", "senior data engineering lead", "data engineer",
+            "project management"}
+    fold = family_keys(keys, heads, (aliases | keys).__contains__)
+    assert fold == {"data engineering": "data engineer", "data science": "data scientist",
+                    "director of data science": "director data scientist",  # through "director data science"
+                    "director data science": "director data scientist",
+                    "head of data engineering": "head data engineering"}
 
 
 def test_an_emerging_roles_own_title_beats_another_roles_alias() -> None:

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from careerpath import progress, store
 from careerpath.errors import InputError
 from careerpath.embed import Embedder, HashingEmbedder, default_embedder
-from careerpath.extract import titles as T
+from careerpath.extract import title_heads, titles as T
 from careerpath.extract.normalize import ABBREVIATIONS, normalize, slugify
 
 MIN_POSTINGS = 30
@@ -106,13 +106,13 @@ def open_resolver(con: duckdb.DuckDBPyConnection, embedder_factory: Callable[[],
     return T.Resolver(index, embedder_factory, RoleLookup.from_store(con), T.load_cache(con))
 
 
-def display_title(key: str, raw_titles: Counter) -> str:
+def display_title(key: str, raw_titles: Counter, fold: dict[str, str] | None = None) -> str:
     """The most common posted form without seniority or level words, tags or a second part, else the key in title
     case: the normaliser drops "- Fully Remote" and "| Chatbot" from the key, so a raw form that carries them still
     matched it, and "Insights Analyst - Fully Remote" became a role's title."""
     for raw, _ in raw_titles.most_common(20):
         n = normalize(raw)
-        if (n.text == key and not n.seniority and not n.level and "(" not in raw and len(raw) <= 60
+        if ((fold or {}).get(n.text, n.text) == key and not n.seniority and not n.level and "(" not in raw and len(raw) <= 60
                 and not _TAGGED.search(raw)):
             return raw.strip()
     return " ".join(w.upper() if w in _UPPER else w.capitalize() for w in key.split())
@@ -127,6 +127,32 @@ def aliases_for(key: str, title: str, raw_titles: Counter) -> list[str]:
         out.append(_SHORT[key])
     out += [r.strip() for r, _ in raw_titles.most_common(12)]
     return list(dict.fromkeys(a for a in out if a))
+
+
+def family_keys(keys: set[str], head_words: set[str], is_role: Callable[[str], bool]) -> dict[str, str]:
+    """Posting-title keys that name another key's job, mapped to it: a bare field is its practitioner ("data
+    engineering" -> "data engineer", when `is_role` says that is a role) and "director of X" is "director X".
+
+    Families are counted by key, so "Data Science" (361 postings) and "Director of Data Science" beside
+    "Director Data Science" had become roles of their own, and "Data Science" a related career of Data
+    Scientists. A field with anything before or after it is left alone: "director of data science" runs data
+    scientists, it is not one."""
+    out: dict[str, str] = {}
+    cache: dict[str, str | None] = {}
+    for k in keys:
+        words = k.split()
+        if len(words) >= 3 and words[0] in title_heads.MANAGER_HEADS and words[1] == "of":
+            out[k] = " ".join([words[0], *words[2:]])
+        elif len(words) >= 2 and words[-1] not in head_words:
+            role = title_heads.as_role(words, head_words, is_role, cache)
+            if role is not None and role.split()[:-1] == words[:-1]:
+                out[k] = role
+    for k in out:  # "director of data science" -> "director data science" -> "director data scientist"
+        seen = {k}
+        while out[k] in out and out[k] not in seen:
+            seen.add(out[k])
+            out[k] = out[out[k]]
+    return out
 
 
 def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None,
@@ -145,7 +171,10 @@ def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None
     resolver = T.Resolver(index, lambda: embedder)
     norm = {t: normalize(t) for t in progress.track(raw_by_title["title"].tolist(), "normalising posting titles")}
     keys = {t: resolver.choose_key(n) for t, n in norm.items()}  # the segment `resolve` would choose
-    postings["key"] = postings["title"].map(keys)
+    named = set(keys.values())  # a practitioner's title is a role if it is an alias or itself a posted title
+    fold = family_keys(named, resolver.index.head_words, lambda k: k in resolver.index.pos or k in named)
+    postings["field_key"] = postings["title"].map(keys)
+    postings["key"] = postings["field_key"].map(lambda k: fold.get(k, k))
     counted = postings[postings["duplicate_of"].isna()]
     family_size = counted.groupby("key").size()
     # a family must be used by several employers, not one employer reposting one advert
@@ -172,6 +201,10 @@ def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None
         roles.append((slug, title, "occupation", soc, aliases, 1.0, 0, SOC_MAJOR.get(soc[:2])))
         mix.append((slug, soc, 1.0))
     raw_counts = counted.groupby("key")["title"].agg(Counter)
+    # a folded field ("Data Engineering") stays an alias of the role it was folded into, so `resolve` agrees
+    folded = counted[counted["field_key"] != counted["key"]]
+    folded_aliases = {k: [Counter(g["title"]).most_common(1)[0][0] for _, g in rows.groupby("field_key")]
+                      for k, rows in folded.groupby("key")}
     taken = {r[0] for r in roles}
     emerging_roles: list[tuple[str, str, list[str]]] = []
     for k in progress.track(sorted(emerging), "emerging roles"):
@@ -182,14 +215,17 @@ def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None
         best = ranked[0][1]
         kept = [(s, p) for s, p in ranked[:MIX_MAX] if p >= MIX_MIN_SHARE * best]
         total = sum(p for _, p in kept)
-        title = display_title(k, raw_counts[k])
+        title = display_title(k, raw_counts[k], fold)
         slug = slugify(title)
         if slug in taken:
             slug = slugify(k)
         if slug in taken:
             continue
         taken.add(slug)
-        aliases = aliases_for(k, title, raw_counts[k])
+        aliases = aliases_for(k, title, raw_counts[k]) + folded_aliases.get(k, [])
+        # nor may a raw form that names a field of an occupation ("Business Analyst - Data Science" normalises to
+        # "data science") claim it: "Data Science" postings are Data Scientists', and `resolve` must agree
+        aliases = [a for a in aliases if fold.get(t := normalize(a).text, t) not in occ_keys or t == k]
         roles.append((slug, title, "emerging", None, aliases, round(best, 4),
                       int(family_size[k]), SOC_MAJOR.get(kept[0][0][:2])))
         mix += [(slug, s, p / total) for s, p in kept]
