@@ -93,3 +93,19 @@ def test_learning_steps_run_from_foundations_to_advanced_even_when_depths_are_al
     assert learning[0] == "Foundations" and learning[-1] == "Advanced"
     assert set(learning[1:-1]) == {"Intermediate"}
     assert "the more roles ask for a skill, the earlier it comes" in steps[0].why
+
+
+def test_a_short_course_is_not_credited_with_every_skill_it_names():
+    """A 5-hour capstone naming machine learning, algorithms and NLP among many skills had priced a step of them at
+    5 hours: a course is credited with at most one skill per MIN_HOURS_PER_SKILL, its most important ones."""
+    from careerpath.guide.roadmap import DEFAULT_HOURS, MIN_HOURS_PER_SKILL
+
+    capstone = CourseItem(course_id="c:cap", title="Capstone", hours=5, relevance=1,
+                          covers=["Deep Learning", "MLOps", "Apache Spark"], why="")
+    steps = plan(SKILLS, FACTS, [capstone], Pace())
+    taught = [s for s in steps if "c:cap" in s.courses]
+    assert len(taught) == 1 and MIN_HOURS_PER_SKILL > 2.5
+    hours = sum(s.hours for s in steps if not s.title.startswith(("Portfolio", "Certification")))
+    # one skill (Deep Learning, the most important) rides on the course; the others keep their default hours
+    others = sum(DEFAULT_HOURS[s.type] for s in SKILLS if s.name not in ("Deep Learning",))
+    assert hours == pytest.approx(5 + others)

@@ -28,8 +28,8 @@ from careerpath.guide.faq import build_faq
 from careerpath.guide.wording import person
 from careerpath.guide.related import related_roles
 from careerpath.extract.role_lookup import all_roles, resolve_role
-from careerpath.guide.roadmap import (GENERAL_SHARE, Pace, PathSkill, is_background, plan, practice_kind,
-                                      split_general, total, total_hours)
+from careerpath.guide.roadmap import (GENERAL_SHARE, MIN_HOURS_PER_SKILL, Pace, PathSkill, is_background, plan,
+                                      practice_kind, split_general, total, total_hours)
 from careerpath.guide.courses import prime_role_vectors, role_text_vectors
 from careerpath.guide.upstream import (TOP_COURSES, extract_skills, get_profile, prefetch_profiles, recommend_courses,
                                       skills_of)
@@ -197,7 +197,8 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
     roadmap = personal if personal is not None else full
     assumptions = [
         f"pace {pace.low:g}-{pace.high:g} hours a week, {4.345:g} weeks a month; low = fast pace, high = slow pace",
-        "hours = recommended course hours (each capped at 80 h) + default hours for skills no course covers "
+        "hours = recommended course hours (each capped at 80 h, and counted as teaching at most one of the role's "
+        f"skills per {MIN_HOURS_PER_SKILL:g} h) + default hours for skills no course covers "
         "(software 30, tool 20, knowledge 45, skill 25, soft skill 8) + "
         f"{'supervised practice' if practice == 'supervised' else 'portfolio projects'} (10 h per core skill, "
         "30-120 h) + 40 h per certification asked for in postings",

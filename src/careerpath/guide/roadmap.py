@@ -14,8 +14,9 @@ important by over half of all occupations: Speaking, Active Listening, ...) are 
 and left off the priced path (`split_general`). Skills sorted by depth are cut into 2-4 contiguous learning steps, then a portfolio step (core skills
 applied to the occupation's own tasks) and, where postings ask for certifications, a certification
 step. Where portfolios are not how the work is shown (`practice_kind`: health care, trades, service work), the
-same step is supervised practice. Hours: each recommended course sits in the step holding most of the skills it covers; a skill no
-chosen course covers costs its type's default hours. A course that also teaches skills the person already
+same step is supervised practice. Hours: each recommended course sits in the step holding most of the skills it covers, and is credited
+with at most one skill per MIN_HOURS_PER_SKILL of its length (its most important ones); a skill no chosen
+course covers costs its type's default hours. A course that also teaches skills the person already
 has counts only the share of its role skills still missing (they skip the parts they know). Months = hours / (hours per week * 4.345), as a
 range over the stated pace; the guide's time to job-ready is the sum of the steps' rounded months.
 """
@@ -35,6 +36,7 @@ DEFAULT_HOURS = {"software": 30.0, "tool": 20.0, "knowledge": 45.0, "skill": 25.
 FALLBACK_HOURS = 25.0
 COURSE_HOURS_CAP = 80.0  # a long specialisation counts at most this much toward one step
 UNKNOWN_COURSE_HOURS = 15.0
+MIN_HOURS_PER_SKILL = 4.0  # a course is credited with at most one role skill per 4 h of its length
 PROJECT_HOURS_PER_SKILL, PROJECT_HOURS = 10.0, (30.0, 120.0)
 CERT_HOURS = 40.0
 MAX_CERTS = 2
@@ -125,6 +127,12 @@ def _hours_of(course: CourseItem) -> float:
     return min(float(h), COURSE_HOURS_CAP)
 
 
+def _skill_budget(course: CourseItem) -> int:
+    """How many role skills a course can be said to teach: one per MIN_HOURS_PER_SKILL of its length, at
+    least one."""
+    return max(1, int(_hours_of(course) // MIN_HOURS_PER_SKILL))
+
+
 def _share_missing(course: CourseItem, role_names: set[str], known_names: set[str]) -> float:
     """The share of the role skills a course teaches that the person does not have yet (1 when none known)."""
     taught = [n.lower() for n in course.covers if n.lower() in role_names]
@@ -162,9 +170,12 @@ def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[Co
     step_of = {s.id: i for i, g in enumerate(groups) for s in g}
     chosen: list[list[CourseItem]] = [[] for _ in groups]
     covered: set[str] = set()
+    rank = {s.id: i for i, s in enumerate(sorted(todo, key=lambda s: -s.importance))}
     for c in courses:  # best first: a course is taken only if it teaches something not yet covered
         ids = [by_name[n.lower()].id for n in c.covers if n.lower() in by_name]
-        new = [i for i in ids if i not in covered]
+        # its hours are a budget: the most important new skills it has time for (a 5-hour capstone that names
+        # machine learning, algorithms and NLP among 16 skills had priced a step of them at 5 hours)
+        new = sorted((i for i in ids if i not in covered), key=rank.__getitem__)[:_skill_budget(c)]
         if not new:
             continue
         counts: dict[int, int] = {}
