@@ -112,8 +112,8 @@ def display_title(key: str, raw_titles: Counter, fold: dict[str, str] | None = N
     matched it, and "Insights Analyst - Fully Remote" became a role's title."""
     for raw, _ in raw_titles.most_common(20):
         n = normalize(raw)
-        if ((fold or {}).get(n.text, n.text) == key and not n.seniority and not n.level and "(" not in raw and len(raw) <= 60
-                and not _TAGGED.search(raw)):
+        if ((fold or {}).get(n.text, n.text) == key and not n.seniority and not n.level and "(" not in raw
+                and len(raw) <= 60 and not _TAGGED.search(raw)):
             return raw.strip()
     return " ".join(w.upper() if w in _UPPER else w.capitalize() for w in key.split())
 
@@ -135,8 +135,8 @@ def family_keys(keys: set[str], head_words: set[str], is_role: Callable[[str], b
 
     Families are counted by key, so "Data Science" (361 postings) and "Director of Data Science" beside
     "Director Data Science" had become roles of their own, and "Data Science" a related career of Data
-    Scientists. A field with anything before or after it is left alone: "director of data science" runs data
-    scientists, it is not one."""
+    Scientists. Only the field word becomes its role word, the words before it stay: "director data science"
+    becomes "director data scientist" (a posted title of the same job), never "data scientist"."""
     out: dict[str, str] = {}
     cache: dict[str, str | None] = {}
     for k in keys:
