@@ -46,6 +46,7 @@ def test_both_kinds_of_evidence_count_when_both_roles_have_them():
     ("Senior Registered Nurse", "Registered Nurses", True),
     ("Machine Learning Engineer", "Data Scientists", False),
     ("Nurse Practitioners", "Registered Nurses", False),
+    ("General Dentist", "Dentists, General", True),
 ])
 def test_a_grade_of_the_same_job_is_not_a_related_career(title, of, expected):
     assert _variant(title, of) is expected
