@@ -161,7 +161,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _UK_ROLES = ((re.compile(r"\b(ward|theatre|theater|deputy|charge|junior|senior|night|unit|clinic|community|"
                          r"department|departmental|outpatients?|team) sisters?\b"), r"\1 nurse"),
              (re.compile(r"\b(band \d+[a-z]?) sisters?\b"), r"\1 nurse"),  # "Band 6 Sister": an NHS pay band, so a nurse
-             (re.compile(r"\b(?:clinical|healthcare) support workers?\b"), "healthcare assistant"))
+             (re.compile(r"\b(?:clinical|healthcare) support workers?\b"), "healthcare assistant"),
+             # a deputy (or assistant) ward manager is still a ward's charge nurse, one band lower
+             (re.compile(r"\b(?:deputy|assistant) ward managers?\b"), "ward manager"))
 # "Admin" before these is administrative ("Admin Assistant" is an administrative assistant, not an administrator's)
 _ADMIN_OF = {"assistant", "officer", "support", "clerk", "worker", "coordinator", "secretary", "apprentice", "team",
              "staff", "manager", "supervisor", "lead", "role", "receptionist"}
