@@ -169,6 +169,9 @@ OVERRIDES = {
     # "nursing"), as "Nursing Home Manager" (Medical and Health Services Managers) does; the model says Managers,
     # All Other.
     "ward manager": "29-1141.00", "home manager": "11-9111.00",
+    # O*NET files "Data Specialist" under Data Entry Keyers only; the store's 126 postings so titled are all in the
+    # data-job sources (124 LukeBarousse, 2 bookcamp), posted as analyst jobs (keying jobs say "data entry")
+    "data specialist": "15-2051.00",
 }
 
 

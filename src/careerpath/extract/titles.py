@@ -147,6 +147,7 @@ class Resolver:
     choose_segments = True  # choose_key may prefer another segment of the title; off to measure without
     split_compounds = True  # _split_compound ("data pipeline engineer" is a data engineer); off to measure without
     data_build = True  # _data_build (a data title about building data systems is a data engineer's); off to measure
+    data_build_absent = True  # ... also when the data engineers' code is no candidate; off to measure
     nurse_kind = True  # _nurse_kind (a nurse is an RN unless the title says practical/licensed/...); off to measure
     supervisors = True  # _supervisor ("pipefitter supervisor" is a first-line supervisor of those trades); off to measure
     field_segments = True  # choose_key reads a field segment as its practitioner ("data analytics": data analyst)
@@ -585,14 +586,19 @@ class Resolver:
         """A data title that names building or running data systems and no analysis ("streaming data engineer",
         "data infrastructure lead", "big data developer") is a data engineer's (Database Architects), not a data
         scientist's: the embedding puts every "data ..." title near Data Scientists, the most posted data code."""
-        if not self.data_build or DATA_ENGINEERS not in scores or not scores.get(DATA_SCIENTISTS):
+        if not self.data_build or not scores.get(DATA_SCIENTISTS):
+            return scores
+        if DATA_ENGINEERS not in scores and not (self.data_build_absent and DATA_ENGINEERS in self.index.soc_titles):
             return scores
         words = set(key.split())
         if "data" not in words or not words & DATA_BUILD or words & DATA_STUDY:
             return scores
         if max(scores, key=scores.get) != DATA_SCIENTISTS:
             return scores
-        return {**scores, DATA_ENGINEERS: scores[DATA_SCIENTISTS], DATA_SCIENTISTS: scores[DATA_ENGINEERS]}
+        # the data engineers' code may be no candidate at all ("data infrastructure specialist" read by the
+        # "data specialist" alias): it comes in with the lead, the data scientists' code second
+        second = scores.get(DATA_ENGINEERS, scores[DATA_SCIENTISTS] * MANAGED_P)
+        return {**scores, DATA_ENGINEERS: scores[DATA_SCIENTISTS], DATA_SCIENTISTS: second}
 
     def _nurse_kind(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A nurse is a registered nurse unless the title says practical, vocational, licensed or enrolled (the
