@@ -175,6 +175,7 @@ class Resolver:
         self.rerank = True  # the learned re-ranker on unsettled titles (title_rerank); off to collect its features
         self._roles: dict[str, str | None] = {}  # field word -> role word (title_heads.role_word), memoised
         self._confidence: dict[str, float] = {}  # key -> settled_confidence, memoised
+        self._bigrams: dict[str, set[str]] | None = None  # first two words of 3+-word aliases -> codes (_phrase_elsewhere)
         self._vocab_by_code: dict[str, frozenset[str]] = {}  # soc -> words of its aliases (_code_vocab)
         self._code_words: dict[str, frozenset[str]] = {}  # soc -> its O*NET title's normalised words, memoised
 
@@ -448,8 +449,24 @@ class Resolver:
                 continue
             if any((o := self._exact(f"{m} {words[-1]}")) and max(o, key=o.get) != top for m in middle):
                 continue
+            if middle and self._phrase_elsewhere(f"{words[0]} {middle[0]}", top):
+                continue  # "data entry specialist": "data entry" is a phrase of Data Entry Keyers' aliases
             return {c: v / EXACT_P * COMPOUND_P for c, v in self._modern(codes, role).items()}
         return {}
+
+    def _phrase_elsewhere(self, phrase: str, soc: str) -> bool:
+        """Whether the two-word `phrase` begins an alias filed only under codes of another occupation than `soc`,
+        none of them a computer occupation (`COMPUTER_CODES`): "data entry" in "data entry clerk" (Data Entry Keyers),
+        not "data analytics" (Data Scientists' "data analytics manager", a computer field like the data engineers')."""
+        if self._bigrams is None:
+            big: dict[str, set[str]] = defaultdict(set)
+            for k, socs in zip(self.index.keys, self.index.key_socs):
+                w = k.split()
+                if len(w) >= 3:
+                    big[f"{w[0]} {w[1]}"].update(socs)
+            self._bigrams = dict(big)
+        codes = self._bigrams.get(phrase, ())
+        return bool(codes) and all(c[:7] != soc[:7] and not c.startswith(COMPUTER_CODES) for c in codes)
 
     def _supervisor(self, key: str) -> dict[str, float]:
         """"<workers> supervisor" (or foreman) that is no alias: the first-line supervisors of the workers the rest
