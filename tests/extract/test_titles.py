@@ -549,9 +549,14 @@ def test_ward_manager_needs_its_override(real_onet) -> None:
 def test_a_data_specialist_is_a_data_job(real_onet) -> None:
     """O*NET files "Data Specialist" under Data Entry Keyers only; posted, it is a data analyst's title. A data
     entry specialist stays a keyer."""
+    from careerpath.extract.normalize import normalize
+
     r = T.Resolver(real_onet)
     assert _top(r.resolve("Data Specialist")) == "15-2051.00"
+    assert normalize("Data Entry Specialist").text == "data entry specialist"   # "entry" is no rank after "data"
+    assert normalize("Entry Level Data Analyst").text == "data analyst"
     assert _top(r.resolve("Data Entry Specialist")) == "43-9021.00"
+    assert _top(r.resolve("Remote Data Entry Clerk")) == "43-9021.00"
 
 
 def test_a_building_data_title_brings_in_the_data_engineers() -> None:

@@ -428,6 +428,9 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
                                                        or words[i + 1:i + 2] in (["office"], ["east"])):
                 kept.append(w)
                 continue
+            if w == "entry" and kept and kept[-1] == "data":
+                kept.append(w)  # "Data Entry Specialist" keys data, not a "data specialist" at entry level
+                continue
             if w == "lead" and i == len(words) - 1 and kept and kept[-1] not in _ROLE_HEADS:
                 kept.append(w)  # "Team Lead", "Tech Lead": the role itself
                 continue
