@@ -521,3 +521,76 @@ def test_a_teaching_title_names_teaching(real_onet) -> None:
     assert r._licensed_head({"15-2051.00": 0.3}, "data analytics instructor") == {"15-2051.00": 0.3}  # no teacher
     r.teaching_heads = False
     assert r._licensed_head(scores, "data analytics instructor") == scores
+
+
+@pytest.mark.parametrize("title, code", [
+    ("Ward Manager", "29-1141.00"), ("Deputy Ward Manager with £5,000 Welcome Bonus", "29-1141.00"),
+    ("Assistant Ward Manager - Band 6", "29-1141.00"), ("Home Manager", "11-9111.00"),
+    ("Nursing Home Manager", "11-9111.00"),
+])
+def test_uk_ward_and_care_home_managers(real_onet, title, code) -> None:
+    """NHS / UK care names O*NET has no alias of in their sense: a ward manager (and a deputy) is the ward's
+    charge nurse, a home manager runs a care home (as O*NET's "Nursing Home Manager")."""
+    res = T.Resolver(real_onet).resolve(title)
+    assert _top(res) == code and res.method == "exact"
+
+
+def test_ward_manager_needs_its_override(real_onet) -> None:
+    from careerpath.extract.normalize import normalize
+    from careerpath.extract.title_index import OVERRIDES
+
+    assert normalize("Deputy Ward Manager").text == "ward manager"
+    assert normalize("Ward Managers").text == "ward manager"
+    assert normalize("Ward Clerk").text == "ward clerk"              # other ward jobs keep their words
+    assert OVERRIDES["ward manager"] == "29-1141.00" and "ward manager" in real_onet.pos
+    assert "ward manager" not in set(real_onet.keys) - set(OVERRIDES)  # no O*NET alias of its own
+
+
+def test_a_data_specialist_is_a_data_job(real_onet) -> None:
+    """O*NET files "Data Specialist" under Data Entry Keyers only; posted, it is a data analyst's title. A data
+    entry specialist stays a keyer."""
+    from careerpath.extract.normalize import normalize
+
+    r = T.Resolver(real_onet)
+    assert _top(r.resolve("Data Specialist")) == "15-2051.00"
+    assert normalize("Data Entry Specialist").text == "data entry specialist"   # "entry" is no rank after "data"
+    assert normalize("Entry Level Data Analyst").text == "data analyst"
+    assert _top(r.resolve("Data Entry Specialist")) == "43-9021.00"
+    assert _top(r.resolve("Remote Data Entry Clerk")) == "43-9021.00"
+
+
+def test_a_building_data_title_brings_in_the_data_engineers() -> None:
+    from careerpath.extract.title_index import TitleIndex
+
+    titles = {T.DATA_SCIENTISTS: "Data Scientists", T.DATA_ENGINEERS: "Database Architects", "43-9021.00": "Data Entry Keyers"}
+    r = T.Resolver(TitleIndex(["data analyst", "data engineer"], [{T.DATA_SCIENTISTS: 1.0}, {T.DATA_ENGINEERS: 1.0}],
+                              titles))
+    scores = {T.DATA_SCIENTISTS: 0.9, "43-9021.00": 0.05}   # no data engineers' code among the candidates
+    out = r._data_build(scores, "data infrastructure specialist")
+    assert max(out, key=out.get) == T.DATA_ENGINEERS and out[T.DATA_ENGINEERS] == 0.9
+    assert T.DATA_SCIENTISTS in out and out[T.DATA_SCIENTISTS] < 0.9
+    assert r._data_build(scores, "data analysis specialist") == scores     # analysis: a data scientist's
+    r.data_build_absent = False
+    assert r._data_build(scores, "data infrastructure specialist") == scores
+
+
+def test_the_models_financial_analysts_need_a_word_of_theirs() -> None:
+    """"MIV Project Analyst": the model's lead Financial and Investment Analysts (none of whose aliases says
+    "project") falls behind Management Analysts (whose "project analyst" does); "financial ..." keeps it."""
+    from careerpath.extract.title_index import TitleIndex
+
+    fin, mgmt = "13-2051.00", "13-1111.00"
+    keys = ["financial analyst", "investment analyst", "equity research analyst", "project analyst",
+            "management analyst", "budget analyst"]
+    socs = [{fin: 1.0}, {fin: 1.0}, {fin: 1.0}, {mgmt: 1.0}, {mgmt: 1.0}, {"13-2031.00": 1.0}]
+    r = T.Resolver(TitleIndex(keys, socs, {fin: "Financial and Investment Analysts", mgmt: "Management Analysts",
+                                           "13-2031.00": "Budget Analysts"}))
+    assert "analyst" in r.index.head_words
+    scores = {fin: 0.5, mgmt: 0.3}
+    out = r._unshared(scores, "miv project analyst")
+    assert max(out, key=out.get) == mgmt
+    assert r._unshared(scores, "financial project analyst") == scores    # a word of its aliases
+    assert r._unshared(scores, "miv analyst") == scores                  # no other candidate uses "miv" either
+    assert r._unshared({mgmt: 0.5, fin: 0.3}, "miv budget analyst") == {mgmt: 0.5, fin: 0.3}  # only that code
+    r.unshared_words = False   # the switch acts in resolve_keys
+    assert r.unshared_words is False and T.Resolver.unshared_words is True

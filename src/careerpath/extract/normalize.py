@@ -161,7 +161,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _UK_ROLES = ((re.compile(r"\b(ward|theatre|theater|deputy|charge|junior|senior|night|unit|clinic|community|"
                          r"department|departmental|outpatients?|team) sisters?\b"), r"\1 nurse"),
              (re.compile(r"\b(band \d+[a-z]?) sisters?\b"), r"\1 nurse"),  # "Band 6 Sister": an NHS pay band, so a nurse
-             (re.compile(r"\b(?:clinical|healthcare) support workers?\b"), "healthcare assistant"))
+             (re.compile(r"\b(?:clinical|healthcare) support workers?\b"), "healthcare assistant"),
+             # a deputy (or assistant) ward manager is still a ward's charge nurse, one band lower
+             (re.compile(r"\b(?:deputy|assistant) ward managers?\b"), "ward manager"))
 # "Admin" before these is administrative ("Admin Assistant" is an administrative assistant, not an administrator's)
 _ADMIN_OF = {"assistant", "officer", "support", "clerk", "worker", "coordinator", "secretary", "apprentice", "team",
              "staff", "manager", "supervisor", "lead", "role", "receptionist"}
@@ -425,6 +427,9 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
             if w in _KEPT_RANKS and (not (set(words[i + 1:]) & _STAFF_TECH)
                                                        or words[i + 1:i + 2] in (["office"], ["east"])):
                 kept.append(w)
+                continue
+            if w == "entry" and kept and kept[-1] == "data":
+                kept.append(w)  # "Data Entry Specialist" keys data, not a "data specialist" at entry level
                 continue
             if w == "lead" and i == len(words) - 1 and kept and kept[-1] not in _ROLE_HEADS:
                 kept.append(w)  # "Team Lead", "Tech Lead": the role itself

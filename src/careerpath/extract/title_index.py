@@ -163,6 +163,15 @@ OVERRIDES = {
     # the UK nursing grade: every store title that normalises to a bare "Sister" (18, all NHS) is a "Sister / Charge
     # Nurse" post; O*NET files the word under religious and social workers
     "sister": "29-1141.00",
+    # NHS / UK care names with no O*NET alias of that sense. A "Ward Manager" is the ward's senior sister / charge
+    # nurse (a band 7 nurse; 41 of the store's 46 are NHS posts, 32 say "nurse"); O*NET has no "ward manager" and
+    # the model reads it as an office supervisor. A "Home Manager" runs a care home (58 Adzuna UK posts, 53 say
+    # "nursing"), as "Nursing Home Manager" (Medical and Health Services Managers) does; the model says Managers,
+    # All Other.
+    "ward manager": "29-1141.00", "home manager": "11-9111.00",
+    # O*NET files "Data Specialist" under Data Entry Keyers only; the store's 126 postings so titled are all in the
+    # data-job sources (124 LukeBarousse, 2 bookcamp), posted as analyst jobs (keying jobs say "data entry")
+    "data specialist": "15-2051.00",
 }
 
 

@@ -58,6 +58,10 @@ SPAN_ACCEPT = 0.8       # span coverage x head factor at or above which a span s
 FUZZY_ACCEPT = 92       # token_sort_ratio at or above which fuzzy settles a title without the model
 EMB_A, EMB_B = 9.0, 0.84   # P(correct) = sigmoid(EMB_A * (cos - EMB_B)), fitted on held-out alternates
 TOP_K = 5
+UNSHARED_MISS = 0.5  # _unshared: the factor on a lead code whose aliases use none of the title's modifier words
+# _unshared applies to these codes only: the model's pull to Financial and Investment Analysts for any "... analyst"
+# (measured for every code: 818 / 1037 against 821 / 1040 on dev-dev14, so not for every code)
+UNSHARED_CODES: tuple[str, ...] = ("13-2051.00",)
 _QUALIFIERS = {"for", "with", "in", "at", "within", "based", "per", "from", "on", "supporting", "experiencia"}
 _TECH_HEADS = {"engineer", "developer", "programmer"}
 _TECH_FILLER = {"software", "backend", "back", "end", "frontend", "front", "full", "stack", "and", "or", "application",
@@ -147,6 +151,8 @@ class Resolver:
     choose_segments = True  # choose_key may prefer another segment of the title; off to measure without
     split_compounds = True  # _split_compound ("data pipeline engineer" is a data engineer); off to measure without
     data_build = True  # _data_build (a data title about building data systems is a data engineer's); off to measure
+    data_build_absent = True  # ... also when the data engineers' code is no candidate; off to measure
+    unshared_words = True  # _unshared: the model's lead code (UNSHARED_CODES) none of whose aliases has a title modifier
     nurse_kind = True  # _nurse_kind (a nurse is an RN unless the title says practical/licensed/...); off to measure
     supervisors = True  # _supervisor ("pipefitter supervisor" is a first-line supervisor of those trades); off to measure
     field_segments = True  # choose_key reads a field segment as its practitioner ("data analytics": data analyst)
@@ -169,6 +175,8 @@ class Resolver:
         self.rerank = True  # the learned re-ranker on unsettled titles (title_rerank); off to collect its features
         self._roles: dict[str, str | None] = {}  # field word -> role word (title_heads.role_word), memoised
         self._confidence: dict[str, float] = {}  # key -> settled_confidence, memoised
+        self._bigrams: dict[str, set[str]] | None = None  # first two words of 3+-word aliases -> codes (_phrase_elsewhere)
+        self._vocab_by_code: dict[str, frozenset[str]] = {}  # soc -> words of its aliases (_code_vocab)
         self._code_words: dict[str, frozenset[str]] = {}  # soc -> its O*NET title's normalised words, memoised
 
     @property
@@ -441,8 +449,24 @@ class Resolver:
                 continue
             if any((o := self._exact(f"{m} {words[-1]}")) and max(o, key=o.get) != top for m in middle):
                 continue
+            if middle and self._phrase_elsewhere(f"{words[0]} {middle[0]}", top):
+                continue  # "data entry specialist": "data entry" is a phrase of Data Entry Keyers' aliases
             return {c: v / EXACT_P * COMPOUND_P for c, v in self._modern(codes, role).items()}
         return {}
+
+    def _phrase_elsewhere(self, phrase: str, soc: str) -> bool:
+        """Whether the two-word `phrase` begins an alias filed only under codes of another occupation than `soc`,
+        none of them a computer occupation (`COMPUTER_CODES`): "data entry" in "data entry clerk" (Data Entry Keyers),
+        not "data analytics" (Data Scientists' "data analytics manager", a computer field like the data engineers')."""
+        if self._bigrams is None:
+            big: dict[str, set[str]] = defaultdict(set)
+            for k, socs in zip(self.index.keys, self.index.key_socs):
+                w = k.split()
+                if len(w) >= 3:
+                    big[f"{w[0]} {w[1]}"].update(socs)
+            self._bigrams = dict(big)
+        codes = self._bigrams.get(phrase, ())
+        return bool(codes) and all(c[:7] != soc[:7] and not c.startswith(COMPUTER_CODES) for c in codes)
 
     def _supervisor(self, key: str) -> dict[str, float]:
         """"<workers> supervisor" (or foreman) that is no alias: the first-line supervisors of the workers the rest
@@ -555,12 +579,48 @@ class Resolver:
                     out[k] = (self._modern(scores, k), "embedding")
         for k, (scores, method) in out.items():
             if k not in self.cache:
+                if method == "embedding" and self.unshared_words:
+                    scores = self._unshared(scores, k)
                 out[k] = (prefer_base(self._data_build(self._nurse_kind(self._licensed_head(scores, k), k), k),
                                       self.index.soc_titles), method)
         for k in out:
             if k not in self.cache and k not in self.partial:
                 self.seen[k] = out[k]
         return out
+
+    def _code_vocab(self, soc: str) -> frozenset[str]:
+        """Every word of every alias filed under `soc` (memoised; built for all codes at the first call)."""
+        if not self._vocab_by_code:
+            words: dict[str, set[str]] = defaultdict(set)
+            for k, socs in zip(self.index.keys, self.index.key_socs):
+                for c in socs:
+                    words[c].update(k.split())
+            self._vocab_by_code = {c: frozenset(w) for c, w in words.items()}
+        return self._vocab_by_code.get(soc, frozenset())
+
+    def _unshared(self, scores: dict[str, float], key: str) -> dict[str, float]:
+        """The model's lead code, if one of UNSHARED_CODES (Financial and Investment Analysts), falls back
+        (x UNSHARED_MISS) when none of the title's words before its role word occurs in any alias of that code while
+        another candidate's aliases use one: a "MIV Project Analyst" is no financial analyst, whose aliases never say
+        "project" (Management Analysts' do). On dev-dev14 the model put 11 "... analyst" titles on that code; the 3
+        it had right say "financial", one of its alias words."""
+        if not scores:
+            return scores
+        words = key.split()
+        head = self._head(key)
+        if head is None or head not in words:
+            return scores
+        mods = [w for w in words[:words.index(head)] if w not in _TITLE_STOP]
+        if not mods:
+            return scores
+        top = max(scores, key=scores.get)
+        if top not in UNSHARED_CODES:
+            return scores
+        if any(w in self._code_vocab(top) for w in mods):
+            return scores
+        if not any(any(w in self._code_vocab(c) for w in mods) for c in scores if c != top):
+            return scores
+        return {**scores, top: scores[top] * UNSHARED_MISS}
 
     def _licensed_head(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A title headed by a licensed health profession ("Alcohol Liaison Nurse") names that profession: codes
@@ -585,14 +645,19 @@ class Resolver:
         """A data title that names building or running data systems and no analysis ("streaming data engineer",
         "data infrastructure lead", "big data developer") is a data engineer's (Database Architects), not a data
         scientist's: the embedding puts every "data ..." title near Data Scientists, the most posted data code."""
-        if not self.data_build or DATA_ENGINEERS not in scores or not scores.get(DATA_SCIENTISTS):
+        if not self.data_build or not scores.get(DATA_SCIENTISTS):
+            return scores
+        if DATA_ENGINEERS not in scores and not (self.data_build_absent and DATA_ENGINEERS in self.index.soc_titles):
             return scores
         words = set(key.split())
         if "data" not in words or not words & DATA_BUILD or words & DATA_STUDY:
             return scores
         if max(scores, key=scores.get) != DATA_SCIENTISTS:
             return scores
-        return {**scores, DATA_ENGINEERS: scores[DATA_SCIENTISTS], DATA_SCIENTISTS: scores[DATA_ENGINEERS]}
+        # the data engineers' code may be no candidate at all ("data infrastructure specialist" read by the
+        # "data specialist" alias): it comes in with the lead, the data scientists' code second
+        second = scores.get(DATA_ENGINEERS, scores[DATA_SCIENTISTS] * MANAGED_P)
+        return {**scores, DATA_ENGINEERS: scores[DATA_SCIENTISTS], DATA_SCIENTISTS: second}
 
     def _nurse_kind(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A nurse is a registered nurse unless the title says practical, vocational, licensed or enrolled (the
