@@ -80,3 +80,22 @@ def test_context_mix_is_a_no_op_on_one_segment():
     text = "modelling of quality data"  # one segment: its vector is the text's
     assert [(h.id, h.score) for h in _sem(sem_context_weight=0.5).extract(text)] == \
            [(h.id, h.score) for h in _sem(sem_context_weight=0.0).extract(text)]
+
+
+def test_soft_cap_keeps_strong_links_ordered_by_similarity():
+    """Above 0.70 semantic scores are squashed below 0.74 rather than cut: two strong links no longer tie."""
+    emb = FixedEmbedder({"quality": unit(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)})
+    a, b = unit(*range(1, 16)), unit(*range(1, 14))  # cosines 0.968 and 0.901: both over the old cap of 0.74
+    base = ExtractConfig(sem_length_penalty=0.0, sem_general_weight=0.0, sem_cover_bonus=0.0, alt_lexical_bonus=None,
+                         sem_support_bonus=0.0, sem_context_weight=0.0)
+    ids = [s["skill_id"] for s in SEM_SKILLS]
+
+    def run(soft):
+        ex = SkillExtractor(SEM_SKILLS, [], embedder=emb, vectors=np.stack([b, a]), vector_ids=ids,
+                            config=dataclasses.replace(base, sem_soft_cap=soft))
+        return [(h.id, h.score) for h in ex.extract("quality data checks")]
+
+    hard, soft = run(False), run(True)
+    assert hard[0][1] == hard[1][1] == 0.74  # a tie at the cap
+    assert [i for i, _ in soft] == ["data-models", "stack-goods"]  # the closer label first
+    assert 0.70 < soft[1][1] < soft[0][1] < 0.74

@@ -2,7 +2,8 @@
 
 1. Lexical: every alias of `skill_aliases` in one Aho-Corasick automaton over normalised text (case,
    accents, dashes, spacing folded), matches kept only on word boundaries ("C" is not in "C++"),
-   longest match wins where matches overlap, and alias rules for ambiguous names ("R", "Go", "Spark"):
+   longest match wins where one match lies inside another (matches that overlap in part are both kept:
+   "deep learning" and "learning models" in "deep learning models"), and alias rules for ambiguous names ("R", "Go", "Spark"):
    see `careerpath.extract.taxonomy`. Cost is linear in the text.
 2. Semantic: sentences and clauses, with the requirement frame in front stripped ("Strong experience
    with ..."), are embedded (MiniLM) and linked to the nearest ESCO-backed skills by cosine similarity
@@ -15,6 +16,8 @@
    for general skills that other ESCO labels specialise, and a bonus for labels whose content words all
    occur in a segment. A skill matched lexically only through an ESCO alternative label (often the object without
    its verb: "test results") is ranked with these links, by its cosine, rather than above them (`alt_lexical_bonus`).
+   In `extract`, a segment's cosine is mixed half and half with the whole text's (the mean of its segment vectors),
+   so one noun of a clause ("product stack") pulls less towards another field (`sem_context_weight`).
 
 Scores are in [0, 1]: lexical hits 0.75-1.0 (a skill named outright ranks first), semantic links their
 calibrated similarity. Every hit carries the character spans (of the input) it was found at.
@@ -67,20 +70,17 @@ class ExtractConfig:
     # semantic links, at its cosine to the segments it was found in plus this bonus, not above them: over dev-dev7
     # such hits were right 2 times in 20 (`extract` only; None keeps them lexical)
     alt_lexical_bonus: float | None = 0.1
-    # lexical matches that overlap only in part ("deep learning" / "learning models" in "deep learning models") are
-    # both kept; a match inside the span of longer ones is still dropped. False: the longest match alone.
-    lex_keep_partial: bool = False
-    # extract: a segment's cosine to a skill is mixed with the whole text's (the mean of its segment vectors), so one
-    # noun of a clause ("product stack") pulls less towards another field: (1 - w) * cos(segment) + w * cos(text)
-    sem_context_weight: float = 0.0
-    # True: a segment's candidates are its nearest labels by its own cosine, the mix only re-ranks them
-    sem_context_rerank: bool = False
-    # extract: the r-th candidate (0-based) of a segment loses r * this, so one segment's near-duplicates
-    # ("build electronic prototypes", "prepare production prototypes") do not fill every place
-    sem_rank_discount: float = 0.0
-    # semantic scores above 0.70 are squashed smoothly below 0.74 (ordered by similarity) instead of cut at 0.74
-    # (ties broken by position)
-    sem_soft_cap: bool = False
+    # lexical matches that overlap only in part ("deep learning" / "learning models" in "deep learning models",
+    # "risk management" / "management plans") are both kept; a match inside the span of longer ones ("SQL" in "SQL
+    # Server") is still dropped. False: the longest match alone (before the thirteenth pass).
+    lex_keep_partial: bool = True
+    # `extract`: a segment's cosine to a skill is mixed with the whole text's (the mean of its segment vectors), so one
+    # noun of a clause ("product stack" -> stack goods, "usage history" -> teach history) pulls less towards another
+    # field: (1 - w) * cos(segment) + w * cos(text). 0 switches it off; the batch rows do not use it.
+    sem_context_weight: float = 0.5
+    # semantic scores above 0.70 are squashed smoothly below 0.74, so strong links stay ordered by similarity
+    # instead of tying at the cap (ties were broken by position)
+    sem_soft_cap: bool = True
     strip_frames: bool = True  # drop "Experience with", "Ability to", ... in front of a segment before embedding
     sem_weight: float = 0.95  # semantic score = weight * similarity, below any lexical hit
     sem_lexical_boost: float = 0.05  # a lexical hit also found semantically
@@ -356,11 +356,6 @@ class SkillExtractor:
         cfg = self.config
         ctx = self._context_sims(vecs)
         top, sims = self.nearest(vecs, cfg.rank_top_k, context=ctx)
-        if cfg.sem_rank_discount:
-            order = np.argsort(-sims, axis=1, kind="stable")
-            ranks = np.empty_like(order)
-            np.put_along_axis(ranks, order, np.arange(sims.shape[1])[None, :].repeat(len(sims), 0), axis=1)
-            sims = sims - cfg.sem_rank_discount * ranks
         threshold = min(self.config.rank_threshold, self.config.sem_threshold)
         out = self.aggregate([(s[1], s[2]) for s in segs], top, sims, threshold)
         if self._cover is not None and self.config.sem_cover_bonus:
@@ -410,14 +405,8 @@ class SkillExtractor:
         assert self._vectors is not None
         k = min(k or self.config.sem_top_k, len(self._vectors))
         sims = vecs.astype(np.float32, copy=False) @ self._vectors.T
-        w = np.float32(self.config.sem_context_weight)
-        if context is not None and self.config.sem_context_rerank:
-            if self._prior is not None:
-                sims -= self._prior
-            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-            mixed = (1 - w) * np.take_along_axis(sims, top, axis=1) + w * (context[top] - (self._prior[top] if self._prior is not None else 0))
-            return self._vector_rows[top], mixed
         if context is not None:
+            w = np.float32(self.config.sem_context_weight)
             sims = (1 - w) * sims + w * context[None, :]
         if self._prior is not None:
             sims -= self._prior
