@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_skills.py --db careerpath.duckdb [--postings 2000] [--full 200] [--esx]
 
-- R-Precision@5 (x100) on tests/data/skills_dev.jsonl (and the check sets skills_dev2/.../dev8.jsonl),
+- R-Precision@5 (x100) on tests/data/skills_dev.jsonl (and the check sets skills_dev2/.../dev9.jsonl),
   technical vs other sentences: of the top
   min(5, |gold|) ESCO skills we return, the share that are in the gold set (Decorte et al.'s measure).
 - Throughput in postings per second on ONE core (one process, torch limited to one thread) over real
@@ -53,6 +53,8 @@ def lexical_throughput(db: str, postings: int, repeat: int) -> dict:
     t = time.perf_counter()
     ex = SkillExtractor.from_store(con, config=ExtractConfig(semantic=False))
     load_s = time.perf_counter() - t
+    dev9 = ([json.loads(line) for line in open(args.dev9, encoding="utf-8") if line.strip()]
+            if Path(args.dev9).exists() else [])
     docs = [r[0] for r in con.execute(
         "SELECT description FROM postings WHERE description IS NOT NULL AND length(description) >= 200 "
         "AND duplicate_of IS NULL ORDER BY hash(posting_id) LIMIT ?", [postings]).fetchall()]
@@ -86,6 +88,8 @@ def main() -> None:
                     help="seventh set (58 sentences, 2026-11-27, skills_draw.py --seed dev7 --per-group 18), labelled before the extractor ran on it: blind")
     ap.add_argument("--dev8", default=str(ROOT / "tests" / "data" / "skills_dev8.jsonl"),
                     help="eighth set (58 sentences, 2026-11-27, skills_draw.py --seed dev8 --per-group 23), labelled before the extractor ran on it: blind")
+    ap.add_argument("--dev9", default=str(ROOT / "tests" / "data" / "skills_dev9.jsonl"),
+                    help="ninth set (58 sentences, 2026-11-27, skills_draw.py --seed dev9 --per-group 23), labelled before the extractor ran on it: blind on main dcf251c")
     ap.add_argument("--quality-only", action="store_true", help="R-P@5 only: skip the throughput runs")
     ap.add_argument("--postings", type=int, default=2000, help="postings for the lexical throughput")
     ap.add_argument("--full", type=int, default=200, help="postings for the full-extractor throughput")
@@ -163,11 +167,16 @@ def main() -> None:
     if dev8:
         res["dev8_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev8)
         res["dev8_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev8)
+    if dev9:
+        res["dev9_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev9)
+        res["dev9_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev9)
     pooled = dev2 + dev3 + dev4 + dev5 + dev6 + dev7
     if pooled:  # weighted by sentences; the extractor is deterministic, so this repeats the per-set runs
         res["pooled_dev2_7_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), pooled)
     if dev8:
         res["pooled_dev2_8_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), pooled + dev8)
+    if dev8 and dev9:
+        res["pooled_dev2_9_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), pooled + dev8 + dev9)
     if args.quality_only:
         print(json.dumps(res, indent=2))
         return

@@ -2,7 +2,8 @@
 
 1. Lexical: every alias of `skill_aliases` in one Aho-Corasick automaton over normalised text (case,
    accents, dashes, spacing folded), matches kept only on word boundaries ("C" is not in "C++"),
-   longest match wins where matches overlap, and alias rules for ambiguous names ("R", "Go", "Spark"):
+   longest match wins where one match lies inside another (matches that overlap in part are both kept:
+   "deep learning" and "learning models" in "deep learning models"), and alias rules for ambiguous names ("R", "Go", "Spark"):
    see `careerpath.extract.taxonomy`. Cost is linear in the text.
 2. Semantic: sentences and clauses, with the requirement frame in front stripped ("Strong experience
    with ..."), are embedded (MiniLM) and linked to the nearest ESCO-backed skills by cosine similarity
@@ -15,6 +16,8 @@
    for general skills that other ESCO labels specialise, and a bonus for labels whose content words all
    occur in a segment. A skill matched lexically only through an ESCO alternative label (often the object without
    its verb: "test results") is ranked with these links, by its cosine, rather than above them (`alt_lexical_bonus`).
+   In `extract`, a segment's cosine is mixed half and half with the whole text's (the mean of its segment vectors),
+   so one noun of a clause ("product stack") pulls less towards another field (`sem_context_weight`).
 
 Scores are in [0, 1]: lexical hits 0.75-1.0 (a skill named outright ranks first), semantic links their
 calibrated similarity. Every hit carries the character spans (of the input) it was found at.
@@ -67,6 +70,17 @@ class ExtractConfig:
     # semantic links, at its cosine to the segments it was found in plus this bonus, not above them: over dev-dev7
     # such hits were right 2 times in 20 (`extract` only; None keeps them lexical)
     alt_lexical_bonus: float | None = 0.1
+    # lexical matches that overlap only in part ("deep learning" / "learning models" in "deep learning models",
+    # "risk management" / "management plans") are both kept; a match inside the span of longer ones ("SQL" in "SQL
+    # Server") is still dropped. False: the longest match alone (before the thirteenth pass).
+    lex_keep_partial: bool = True
+    # `extract`: a segment's cosine to a skill is mixed with the whole text's (the mean of its segment vectors), so one
+    # noun of a clause ("product stack" -> stack goods, "usage history" -> teach history) pulls less towards another
+    # field: (1 - w) * cos(segment) + w * cos(text). 0 switches it off; the batch rows do not use it.
+    sem_context_weight: float = 0.5
+    # semantic scores above 0.70 are squashed smoothly below 0.74, so strong links stay ordered by similarity
+    # instead of tying at the cap (ties were broken by position)
+    sem_soft_cap: bool = True
     strip_frames: bool = True  # drop "Experience with", "Ability to", ... in front of a segment before embedding
     sem_weight: float = 0.95  # semantic score = weight * similarity, below any lexical hit
     sem_lexical_boost: float = 0.05  # a lexical hit also found semantically
@@ -205,8 +219,9 @@ class SkillExtractor:
         cands.sort(key=lambda c: (-c[0], c[1]))
         taken = bytearray(n)
         kept = []
+        partial = self.config.lex_keep_partial
         for length, s, e, ks in cands:
-            if taken.find(1, s, e) != -1:
+            if taken.find(1, s, e) != -1 and (not partial or taken.find(0, s, e) == -1):
                 continue
             os_, oe = (s, e) if index is None else (int(index[s]), int(index[e - 1]) + 1)
             surface = text[os_:oe]
@@ -338,14 +353,33 @@ class SkillExtractor:
             return {}
         if vecs is None:
             vecs = self.embedder.encode([s[0] for s in segs])
-        top, sims = self.nearest(vecs, self.config.rank_top_k)
+        cfg = self.config
+        ctx = self._context_sims(vecs)
+        top, sims = self.nearest(vecs, cfg.rank_top_k, context=ctx)
         threshold = min(self.config.rank_threshold, self.config.sem_threshold)
         out = self.aggregate([(s[1], s[2]) for s in segs], top, sims, threshold)
         if self._cover is not None and self.config.sem_cover_bonus:
-            self._add_covered(out, segs, vecs, threshold)
+            self._add_covered(out, segs, vecs, threshold, ctx)
         return out
 
-    def _add_covered(self, out: dict[int, list], segs: list[tuple[str, int, int]], vecs: np.ndarray, threshold: float) -> None:
+    def _context_sims(self, vecs: np.ndarray) -> np.ndarray | None:
+        """cos(text, skill) for every skill row, the text's vector being the mean of its segment vectors; None
+        when `sem_context_weight` is off or there is one segment (the mix would change nothing)."""
+        w = self.config.sem_context_weight
+        if not w or self._vectors is None or len(vecs) < 2:
+            return None
+        c = vecs.mean(axis=0)
+        c = c / (np.linalg.norm(c) or 1.0)
+        return (self._vectors @ c.astype(np.float32)).astype(np.float32)
+
+    def _mix(self, sim: float, r: int, ctx: np.ndarray | None) -> float:
+        if ctx is None:
+            return sim
+        w = self.config.sem_context_weight
+        return (1.0 - w) * sim + w * float(ctx[r])
+
+    def _add_covered(self, out: dict[int, list], segs: list[tuple[str, int, int]], vecs: np.ndarray, threshold: float,
+                     ctx: np.ndarray | None = None) -> None:
         """Skills whose label words a segment contains (in any order, with gaps) get their cosine plus
         `sem_cover_bonus`, whether or not they were among the segment's nearest labels: MiniLM often puts a
         narrow, domain-worded label above the plain competence the segment states in its own words."""
@@ -354,7 +388,7 @@ class SkillExtractor:
         for k, (seg, a, b) in enumerate(segs):
             for i in self._cover.covered(stems(seg)):
                 r = self._row_of[i]
-                sim = float(vecs[k] @ self._vectors[r]) + bonus - (float(self._prior[r]) if self._prior is not None else 0.0)
+                sim = self._mix(float(vecs[k] @ self._vectors[r]), r, ctx) + bonus - (float(self._prior[r]) if self._prior is not None else 0.0)
                 if sim < threshold:
                     continue
                 rec = out.get(i)
@@ -364,12 +398,16 @@ class SkillExtractor:
                     rec[0] = sim
                     rec[1].append([a, b])
 
-    def nearest(self, vecs: np.ndarray, k: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def nearest(self, vecs: np.ndarray, k: int | None = None, context: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Top-k taxonomy rows and their cosines for each row of `vecs`: one matrix product and an
-        argpartition, no per-segment Python (the batch stage calls this on thousands of segments)."""
+        argpartition, no per-segment Python (the batch stage calls this on thousands of segments). `context`
+        (cos(text, skill) per row, `_context_sims`) is mixed in with weight `sem_context_weight`."""
         assert self._vectors is not None
         k = min(k or self.config.sem_top_k, len(self._vectors))
         sims = vecs.astype(np.float32, copy=False) @ self._vectors.T
+        if context is not None:
+            w = np.float32(self.config.sem_context_weight)
+            sims = (1 - w) * sims + w * context[None, :]
         if self._prior is not None:
             sims -= self._prior
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
@@ -407,11 +445,11 @@ class SkillExtractor:
         vecs = self.embedder.encode([s[0] for s in segs])
         sem = self.semantic(text, segs, vecs)
         if self.config.alt_lexical_bonus is not None:
-            self._demote_alt_hits(lex, sem, segs, vecs)
+            self._demote_alt_hits(lex, sem, segs, vecs, self._context_sims(vecs))
         return self.combine(lex, sem)
 
     def _demote_alt_hits(self, lex: dict[int, list], sem: dict[int, list], segs: list[tuple[str, int, int]],
-                         vecs: np.ndarray) -> None:
+                         vecs: np.ndarray, ctx: np.ndarray | None = None) -> None:
         """Move lexical hits made only through ESCO alternative labels into the semantic ranking: their score is
         the best cosine between the skill and a segment overlapping the match, plus `alt_lexical_bonus`, minus the
         ranking prior. Alternative labels are often the object without the verb ("test results") or a generic
@@ -424,7 +462,7 @@ class SkillExtractor:
             _, _, spans = lex.pop(i)
             r = self._row_of[i]
             near = [k for k, (_, a, b) in enumerate(segs) if any(s < b and a < e for s, e in spans)] or list(range(len(segs)))
-            sim = float(max(vecs[k] @ self._vectors[r] for k in near)) + bonus
+            sim = self._mix(float(max(vecs[k] @ self._vectors[r] for k in near)), r, ctx) + bonus
             if self._prior is not None:
                 sim -= float(self._prior[r])
             if sim < threshold:
@@ -448,7 +486,10 @@ class SkillExtractor:
         best = sorted((i for i in sem if i not in lex), key=lambda i: -sem[i][0])[: cfg.sem_max_skills]
         for i in best:
             sim, spans, _ = sem[i]
-            hits.append(self._hit(i, round(min(cfg.sem_weight * sim, 0.74), 4), _merge(spans), "semantic"))
+            x = cfg.sem_weight * sim
+            if cfg.sem_soft_cap and x > 0.70:  # monotone, below 0.74: order kept among strong links
+                x = 0.70 + 0.04 * (1.0 - float(np.exp(-(x - 0.70) / 0.04)))
+            hits.append(self._hit(i, round(min(x, 0.74), 4), _merge(spans), "semantic"))
         hits.sort(key=lambda h: (-h.score, h.spans[0][0] if h.spans else 0, h.id))
         return hits[: cfg.max_skills]
 
