@@ -132,11 +132,6 @@ FIT_MAX_ROLE_RANK = 20  # a course "fits" the role when at most this many roles 
 SKILL_FIT = True  # check each role skill's fit (`relevance.skill_fit`) before it may open the floor
 ONET_SKILLS_TOP = 10  # at most this many of the role's O*NET skills (`with_onet_skills`) join it
 ONET_SKILLS_IMPORTANCE = 0.3  # at this share of the role's top importance (None: off)
-# Thin evidence far from the tasks (`drop_far_thin`): a candidate with coverage below WEAK_COVERAGE that no skill of the
-# role's own profile reaches through the extractor (only added skills -- implied, feedback, O*NET -- or semantic matches)
-# is out when its cosine to the role's O*NET task text is below WEAK_TASK_SHARE of the best candidate's.
-WEAK_COVERAGE = 0.2
-WEAK_TASK_SHARE: float | None = 0.7
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
 
 
@@ -557,22 +552,6 @@ def drop_thin_misfits(rel: pd.DataFrame) -> pd.DataFrame:
     return rel[~bad].reset_index(drop=True)
 
 
-def drop_far_thin(rel: pd.DataFrame, profile_courses: set[str], vecs: dict[str, np.ndarray],
-                  task_vec: np.ndarray | None) -> pd.DataFrame:
-    """Candidates less those with thin evidence (coverage < WEAK_COVERAGE, not in `profile_courses`: no extracted
-    skill of the role's own profile) whose cosine to `task_vec` is below WEAK_TASK_SHARE of the best candidate's.
-    Unchanged without a task vector or with the check off."""
-    if WEAK_TASK_SHARE is None or task_vec is None or rel.empty:
-        return rel
-    tv = np.asarray(task_vec, dtype=np.float32)
-    tc = rel["course_id"].map(lambda c: float(vecs[c] @ tv) if c in vecs else 0.0).astype(float)
-    best = float(tc.max())
-    if best <= 0:
-        return rel
-    weak = (rel["coverage"].astype(float) < WEAK_COVERAGE) & ~rel["course_id"].isin(profile_courses)
-    return rel[~(weak & (tc < WEAK_TASK_SHARE * best))].reset_index(drop=True)
-
-
 def order_by_role_rank(rel: pd.DataFrame) -> pd.DataFrame:
     """Relevance rescaled from ROLE_RANK_SCALE's penalty to ORDER_RANK_SCALE's, after the cut: the order then
     weighs how many roles fit a course better more, the set of courses stays. Unchanged without `role_rank`."""
@@ -642,9 +621,6 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
         role = feedback_skills(role, ids, all_cos, contrast, cmat, course_skills, spec, shares, skill_vecs)
     cs_role = course_skills[course_skills["skill_id"].isin(set(role.skills["skill_id"].astype(str)))]
     cs_role = cs_role[["course_id", "skill_id", "score"]]
-    added_ids = {str(s) for k in ("onet", "implied", "feedback") for s in role.extra.get(k, [])}
-    own_ids = set(role.skills["skill_id"].astype(str)) - added_ids
-    profile_courses = set(cs_role.loc[cs_role["skill_id"].astype(str).isin(own_ids), "course_id"])
     raw = pd.Series(all_cos, index=ids, dtype=float)
     text = raw if contrast is None else pd.Series(contrast, index=ids, dtype=float)
     cat_floor = catalog_floor(text.to_numpy())
@@ -679,8 +655,7 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     rel = relative_cut(rel)
     if contrast is not None:
         rel = nothing_close(rel)
-    rel = drop_far_thin(drop_thin_misfits(rel), profile_courses, vecs, task_vec)
-    rel = order_by_role_rank(rel).merge(courses, on="course_id")
+    rel = order_by_role_rank(drop_thin_misfits(rel)).merge(courses, on="course_id")
     rs = weighted_role_skills(role, spec, shares, fit)
     weights = dict(zip(rs["skill_id"], rs["weight"]))
     core = set(rs.loc[rs["core"].astype(bool), "skill_id"])
