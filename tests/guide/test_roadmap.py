@@ -63,6 +63,42 @@ def test_general_workplace_skills_leave_the_path_but_products_stay():
                                       "unknown generality"]
 
 
+def test_skills_rated_near_their_mean_over_all_occupations_leave_the_path():
+    from careerpath.guide.roadmap import TYPICAL_MARGIN, split_general
+
+    skills = [PathSkill("persuasion", "Persuasion", "skill", 0.5), PathSkill("dent", "Medicine and Dentistry", "knowledge", 0.9),
+              PathSkill("dentrix", "Dentrix", "software", 0.7), PathSkill("psy", "Psychology", "knowledge", 0.5)]
+    facts = {"persuasion": SkillFacts(generality=0.32, above_typical=0.25),
+             "dent": SkillFacts(generality=0.11, above_typical=2.8),
+             "dentrix": SkillFacts(generality=0.01, above_typical=0.0),  # a product stays, however typical
+             "psy": SkillFacts(generality=0.19, above_typical=TYPICAL_MARGIN)}  # at the margin: distinctive
+    path, general = split_general(skills, facts)
+    assert [s.name for s in general] == ["Persuasion"]
+    assert [s.name for s in path] == ["Medicine and Dentistry", "Dentrix", "Psychology"]
+
+
+def test_facts_take_the_larger_generality_and_the_roles_rating_against_the_mean():
+    import duckdb
+
+    from careerpath.guide import facts as F
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE onet_occupations AS SELECT * FROM (VALUES ('a'), ('b'), ('c'), ('d')) t(soc_code)")
+    con.execute("CREATE TABLE onet_skills AS SELECT * FROM (VALUES ('a', 'Active Listening', 'IM', 4.0), "
+                "('b', 'Active Listening', 'IM', 3.5), ('c', 'Active Listening', 'IM', 3.0), "
+                "('d', 'Active Listening', 'IM', 1.5)) t(soc_code, element_name, scale_id, value)")
+    con.execute("CREATE TABLE onet_knowledge AS SELECT * FROM onet_skills WHERE false")
+    con.execute("CREATE TABLE onet_technology_skills (soc_code VARCHAR, example VARCHAR)")
+    con.execute("CREATE TABLE posting_skills AS SELECT * FROM (VALUES ('p1', 'listen'), ('p2', 'x'), ('p3', 'x'), "
+                "('p4', 'x')) t(posting_id, skill_id)")
+    con.execute("CREATE TABLE role_occupations AS SELECT * FROM (VALUES ('r', 'a', 0.5), ('r', 'b', 0.5)) "
+                "t(slug, soc_code, weight)")
+    F._CACHE.clear()
+    got = F.skill_facts(con, "r", [PathSkill("listen", "Active Listening", "soft_skill", 0.7)])["listen"]
+    assert got.generality == 0.75  # 3 of 4 occupations rate it 3+, though 1 of 4 postings names it
+    assert got.above_typical == 3.75 - 3.0
+
+
 def test_practice_is_a_portfolio_only_where_work_is_shown_that_way():
     from careerpath.guide.roadmap import practice_kind
 

@@ -29,7 +29,8 @@ from careerpath.guide.wording import person
 from careerpath.guide.related import related_roles
 from careerpath.extract.role_lookup import all_roles, resolve_role
 from careerpath.guide.roadmap import (GENERAL_SHARE, MIN_HOURS_PER_SKILL, Pace, PathSkill, is_background, plan,
-                                      practice_kind, split_general, total, total_hours)
+                                      practice_kind, split_general, total, total_hours,
+                                      TYPICAL_MARGIN)
 from careerpath.guide.courses import prime_role_vectors, role_text_vectors
 from careerpath.guide.upstream import (TOP_COURSES, extract_skills, get_profile, prefetch_profiles, recommend_courses,
                                       skills_of)
@@ -171,10 +172,14 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
                             share_of_postings=round(s.share_of_postings.value, 4) if s.share_of_postings else None,
                             core=s.core, evidence=s.evidence) for s in items]
     courses, credentials = recommend_courses(con, prof, certificates=2 * MAX_CATALOG_CERTS)
-    top = [PathSkill(s.id, s.name, s.type, s.importance, s.core)
-           for s in sorted(items, key=lambda s: (-s.importance, s.name))[:MAX_PATH_SKILLS]]
-    facts = skill_facts(con, hit.slug, top)
-    path, general = split_general(top, facts)
+    ranked = [PathSkill(s.id, s.name, s.type, s.importance, s.core)
+              for s in sorted(items, key=lambda s: (-s.importance, s.name))]
+    facts = skill_facts(con, hit.slug, ranked)
+    # the path's skills are the most important that are not general: cut before, the general ones had left a
+    # dental hygienist three skills to learn
+    path, general = split_general(ranked, facts)
+    path = path[:MAX_PATH_SKILLS]
+    general = [s for s in general if not path or s.importance >= path[-1].importance]
     certs, cert_names = _certifications(prof, credentials)
     tasks = prof.what_they_do.tasks
     practice = practice_kind(prof.role.soc[0].code if prof.role.soc else None)
@@ -210,8 +215,9 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
     ]
     if general:
         assumptions.append(
-            f"general workplace skills (asked for in over {GENERAL_SHARE:.0%} of all postings, or without posting "
-            f"evidence rated important by over {GENERAL_SHARE:.0%} of all occupations) are practised "
+            f"general workplace skills (asked for in over {GENERAL_SHARE:.0%} of all postings, rated important by "
+            f"over {GENERAL_SHARE:.0%} of all occupations, or rated by O*NET for this role less than "
+            f"{TYPICAL_MARGIN:g} point above their mean over all occupations) are practised "
             f"in the projects and on the job, not priced as study: {', '.join(s.name for s in general[:8])}"
             + (f" and {len(general) - 8} more" if len(general) > 8 else ""))
     ttj = gm.TimeToJobReady(with_background=total(with_bg), from_scratch=total(full),

@@ -2,8 +2,11 @@
 
 - level: mean course level of the courses teaching the skill (`course_skills` by id, else the
   catalogue's stated skills by name);
-- generality: share of all postings asking for it (`posting_skills`), else share of O*NET
-  occupations listing it (technology example, `aggregates.TECH_SPREAD_SQL`, or an importance rating of 3+ of 5);
+- generality: share of all postings asking for it (`posting_skills`) or share of O*NET occupations listing it
+  (technology example, `aggregates.TECH_SPREAD_SQL`, or an importance rating of 3+ of 5), the larger: postings
+  seldom write "active listening" (0.04% of them), which O*NET rates important for 82% of occupations;
+- above_typical: the role's O*NET importance rating (its occupations' weighted mean) minus the mean over all
+  occupations, for O*NET's skills and knowledge areas;
 - dependence: co-occurrence in the role's own postings (`posting_roles` + `posting_skills`).
 Whole-store counts are computed once per connection.
 """
@@ -46,10 +49,13 @@ def _global(con: duckdb.DuckDBPyConnection) -> dict:
     n_occ = con.execute("SELECT count(*) FROM onet_occupations").fetchone()[0] or 1
     for name, share in con.execute(f"SELECT lower(example), max(spread) FROM ({TECH_SPREAD_SQL}) GROUP BY 1").fetchall():
         g["gen_name"][name] = share
+    g["mean_im"] = {}
     for table in ("onet_skills", "onet_knowledge"):
-        for name, n in con.execute(f"SELECT lower(element_name), count(DISTINCT soc_code) FROM {table} "
-                                   "WHERE scale_id = 'IM' AND value >= 3 GROUP BY 1").fetchall():
+        for name, n, mean in con.execute(
+                f"SELECT lower(element_name), count(DISTINCT soc_code) FILTER (WHERE value >= 3), avg(value) "
+                f"FROM {table} WHERE scale_id = 'IM' GROUP BY 1").fetchall():
             g["gen_name"][name] = n / n_occ
+            g["mean_im"][name] = float(mean)
     _CACHE[id(con)] = (con, g)
     return g
 
@@ -78,15 +84,32 @@ def _dependence(con: duckdb.DuckDBPyConnection, slug: str, ids: list[str]) -> di
     return out
 
 
+def _role_ratings(con: duckdb.DuckDBPyConnection, slug: str) -> dict[str, float]:
+    """O*NET importance (1-5) of each skill and knowledge area for the role, weighted over its occupations."""
+    if not store.has_table(con, "role_occupations"):
+        return {}
+    out: dict[str, float] = {}
+    for table in ("onet_skills", "onet_knowledge"):
+        for name, value in con.execute(
+                f"SELECT lower(t.element_name), sum(t.value * ro.weight) / sum(ro.weight) FROM {table} t "
+                "JOIN role_occupations ro USING (soc_code) WHERE ro.slug = ? AND t.scale_id = 'IM' GROUP BY 1",
+                [slug]).fetchall():
+            out[name] = float(value)
+    return out
+
+
 def skill_facts(con: duckdb.DuckDBPyConnection, slug: str, skills: list[PathSkill]) -> dict[str, SkillFacts]:
     g = _global(con)
     dep = _dependence(con, slug, [s.id for s in skills])
+    rated = _role_ratings(con, slug)
     out = {}
     for s in skills:
         name = s.name.lower()
         lvl = g["level_id"].get(s.id) or g["level_name"].get(name)
-        gen = g["gen_id"].get(s.id, g["gen_name"].get(name))
+        gens = [x for x in (g["gen_id"].get(s.id), g["gen_name"].get(name)) if x is not None]
+        above = rated[name] - g["mean_im"][name] if name in rated and name in g["mean_im"] else None
         out[s.id] = SkillFacts(level=None if not lvl or lvl[0] is None else float(lvl[0]),
-                               generality=None if gen is None else float(gen),
-                               dependence=dep.get(s.id), n_courses=int(lvl[1]) if lvl else 0)
+                               generality=float(max(gens)) if gens else None,
+                               dependence=dep.get(s.id), n_courses=int(lvl[1]) if lvl else 0,
+                               above_typical=above)
     return out

@@ -68,9 +68,10 @@ class PathSkill:
 @dataclass(frozen=True)
 class SkillFacts:
     level: float | None = None        # 0-1, from course levels
-    generality: float | None = None   # 0-1, share of all postings (else O*NET occupations) asking for it
+    generality: float | None = None   # 0-1, share of all postings or of O*NET occupations asking for it (the larger)
     dependence: float | None = None   # 0-1, 1 = appears only alongside other skills
     n_courses: int = 0
+    above_typical: float | None = None  # O*NET importance (1-5) for this role minus its mean over all occupations
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,14 @@ def depth(f: SkillFacts) -> float:
     return W_LEVEL * lvl + W_SPEC * spec + W_DEP * dep
 
 
-#: A skill over half of all postings ask for, or (without posting evidence) over half of all occupations
-#: rate important (O*NET's Speaking, Active Listening, Reading Comprehension ...) is practised in the portfolio projects and on the job, not studied as a step: priced
-#: at 25 h each, a dozen of them once made up most of an O*NET-ranked role's roadmap.
+#: A skill over half of all postings ask for, or over half of all occupations rate important (O*NET's Speaking,
+#: Active Listening, Reading Comprehension ...) is practised in the portfolio projects and on the job, not studied as
+#: a step: priced at 25 h each, a dozen of them once made up most of an O*NET-ranked role's roadmap.
 GENERAL_SHARE = 0.5
+#: Nor is a skill O*NET rates for this role less than half a point (of 1-5) above its mean over all occupations: the
+#: dental hygienists' roadmap began "Foundations: Persuasion, Psychology, Critical Thinking", rated 3.0 against a mean
+#: of 2.75 for persuasion, while their dentistry (4.6 against 1.8) came last.
+TYPICAL_MARGIN = 0.5
 PRICED_TYPES = frozenset({"software", "tool", "certification"})
 
 
@@ -102,8 +107,10 @@ def split_general(skills: list[PathSkill], facts: dict[str, SkillFacts]) -> tupl
     certifications are always on the path, however common."""
     path, general = [], []
     for s in skills:
-        gen = facts.get(s.id, SkillFacts()).generality
-        is_general = gen is not None and gen >= GENERAL_SHARE and (s.type or "") not in PRICED_TYPES
+        f = facts.get(s.id, SkillFacts())
+        usual = (f.generality is not None and f.generality >= GENERAL_SHARE) or (
+            f.above_typical is not None and f.above_typical < TYPICAL_MARGIN)
+        is_general = usual and (s.type or "") not in PRICED_TYPES
         (general if is_general else path).append(s)
     return path, general
 
