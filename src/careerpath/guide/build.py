@@ -172,14 +172,10 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
                             share_of_postings=round(s.share_of_postings.value, 4) if s.share_of_postings else None,
                             core=s.core, evidence=s.evidence) for s in items]
     courses, credentials = recommend_courses(con, prof, certificates=2 * MAX_CATALOG_CERTS)
-    ranked = [PathSkill(s.id, s.name, s.type, s.importance, s.core)
-              for s in sorted(items, key=lambda s: (-s.importance, s.name))]
-    facts = skill_facts(con, hit.slug, ranked)
-    # the path's skills are the most important that are not general: cut before, the general ones had left a
-    # dental hygienist three skills to learn
-    path, general = split_general(ranked, facts)
-    path = path[:MAX_PATH_SKILLS]
-    general = [s for s in general if not path or s.importance >= path[-1].importance]
+    top = [PathSkill(s.id, s.name, s.type, s.importance, s.core)
+           for s in sorted(items, key=lambda s: (-s.importance, s.name))[:MAX_PATH_SKILLS]]
+    facts = skill_facts(con, hit.slug, top)
+    path, general = split_general(top, facts)
     certs, cert_names = _certifications(prof, credentials)
     tasks = prof.what_they_do.tasks
     practice = practice_kind(prof.role.soc[0].code if prof.role.soc else None)
