@@ -88,6 +88,12 @@ from careerpath.extract.normalize import normalize, singular, slugify
         ("Stage Manager", "stage manager", None, None),
         ("Chef de Partie", "chef partie", None, None),
         ("Senior DE", "data engineer", "senior", None),
+        # gender tags outside brackets go; other letter pairs stay
+        ("Data Scientist H/F", "data scientist", None, None),
+        ("Lead Data Engineer F/H", "data engineer", "lead", None),
+        ("Developer w/m/d Python", "developer python", None, None),
+        ("Data Analyst M/F/X", "data analyst", None, None),
+        ("A/B Testing Analyst", "a b testing analyst", None, None),
     ],
 )
 def test_rules(raw: str, text: str, seniority: str | None, level: int | None) -> None:

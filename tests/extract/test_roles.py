@@ -29,7 +29,8 @@ def _postings() -> list[tuple[str, str, str | None]]:
         rows.append((f"p:sd{i}", "Software Developer", "Software Engineer"))
     for i in range(32):  # a family of its own, which no O*NET title resembles, and a category pointing elsewhere
         rows.append((f"p:wm{i}", "Ward Manager", "Machine Learning Engineer"))
-    rows += [("p:x1", "Sous Chef", None), ("p:x2", "Wizard of Models", "Machine Learning Engineer"), ("p:x3", "", None)]
+    rows += [("p:x1", "Sous Chef", None), ("p:x2", "Wizard of Models", "Machine Learning Engineer"), ("p:x3", "", None),
+             ("p:x4", "Wizard of Models", "Software Jobs"), ("p:x5", "Wizard of Models", None)]
     return rows
 
 
@@ -69,6 +70,18 @@ def test_every_posting_gets_a_role(built) -> None:
     # ... but not for a title of an emerging role's family, however weakly that family resolves
     assert {got[f"p:wm{i}"] for i in range(32)} == {"ward-manager"}
     assert got["p:x3"] is None
+
+
+def test_a_sector_is_no_hint(built) -> None:
+    """A weakly resolved title defers to its source's category only when the category names a job: an emerging
+    role, or a title that resolves confidently ("Software Jobs" does not)."""
+    db, _ = built
+    with duckdb.connect(str(db), read_only=True) as con:
+        slug = dict(con.execute("SELECT posting_id, slug FROM posting_roles WHERE posting_id LIKE 'p:x%'").fetchall())
+        sector = open_resolver(con).resolve("Software Jobs")
+    assert slug["p:x2"] == "machine-learning-engineer"  # an emerging role's name is a job
+    assert sector.role_slug == "software-developers" and sector.matches[0].score < 0.5
+    assert slug["p:x4"] == slug["p:x5"] != "software-developers"  # as if it had no category
 
 
 def test_variants_land_on_one_slug(built) -> None:
@@ -124,6 +137,13 @@ def test_emerging_roles_from_the_real_postings(full_con) -> None:
                                           r.resolve_many(["Data Engineering", "Data Analytics", "Data Science"]))}
     assert got == {"Data Engineering": "data-engineer", "Data Analytics": "data-analyst",
                    "Data Science": "data-scientists"}, got
+    # nor is a role with a tool or a gender tag after it, nor a bare field that one role word makes a family of:
+    # "Machine Learning" had been a role whose nearest occupation was an inspector
+    assert not {"machine-learning", "data-engineer-python", "data-scientist-h", "data-engineer-h"} & emerging
+    got = r.resolve_many(["Machine Learning", "Data Engineer Python", "Data Scientist H/F"])
+    assert [x.role_slug for x in got] == ["machine-learning-engineer", "data-engineer", "data-scientists"]
+    ml = r.resolve("Machine Learning Engineer").matches[0].soc_code
+    assert got[0].matches[0].soc_code == ml
 
 
 def test_family_keys_fold_only_a_bare_field_and_a_managers_of() -> None:
@@ -139,6 +159,32 @@ def test_family_keys_fold_only_a_bare_field_and_a_managers_of() -> None:
                     "director of data science": "director data scientist",  # through "director data science"
                     "director data science": "director data scientist",
                     "head of data engineering": "head data engineering"}
+
+
+def test_family_merges_a_role_with_a_tool_after_it_and_a_bare_field() -> None:
+    from careerpath.extract.roles import family_merges
+
+    heads = {"engineer", "scientist", "analyst", "director", "fellow"}
+    size = {"data engineer python": 40, "data engineer": 25000, "machine learning": 30,
+            "machine learning engineer": 900, "machine learning scientist": 120, "associate director of data science": 31,
+            "associate director": 50, "clinical fellow in radiology": 35, "clinical fellow": 80,
+            "quantum computing": 40, "quantum computing engineer": 12, "sales": 35, "sales analyst": 60}
+    roles = set(size)
+    got = family_merges(sorted(size), size, heads, roles.__contains__)
+    assert got == {"data engineer python": "data engineer",  # the role its words start with
+                   "machine learning": "machine learning engineer"}  # the biggest field + role word family
+    # "quantum computing" stays: its engineers' family is smaller; "of"/"in" name a field, not a tool or a place;
+    # one word is no family ("sales"); a role that ends on its role word is left alone
+
+
+def test_resolving_a_merged_alias_takes_its_roles_occupations() -> None:
+    from careerpath.extract.roles import RoleLookup
+
+    lookup = RoleLookup({"machine learning engineer": ("machine-learning-engineer", "Machine Learning Engineer"),
+                         "machine learning": ("machine-learning-engineer", "Machine Learning Engineer")}, {})
+    assert lookup.family_key("machine learning") == "machine learning engineer"
+    assert lookup.family_key("machine learning engineer") == "machine learning engineer"
+    assert lookup.family_key("nurse") == "nurse"
 
 
 def test_an_emerging_roles_own_title_beats_another_roles_alias() -> None:
@@ -180,3 +226,26 @@ def test_display_title_is_a_clean_posted_form(key, raw, title) -> None:
     from careerpath.extract.roles import display_title
 
     assert display_title(key, Counter(raw)) == title
+
+
+def test_a_rebuild_ignores_the_last_builds_posting_prior(tmp_path) -> None:
+    """The posting prior comes from the build's own first pass: a rebuild over a store whose stored prior favours
+    other codes gives the same roles and the same prior (a rebuild of the real store had moved 5.6% of postings)."""
+    from careerpath.extract import titles as T
+
+    db = hand_store(tmp_path / "r.duckdb", _postings())
+    store.derive(db, lambda con: build_roles(con, embedder=HashingEmbedder()))
+
+    def state() -> tuple[list, dict]:
+        with duckdb.connect(str(db), read_only=True) as con:
+            rows = con.execute("SELECT posting_id, slug, soc_code, score FROM posting_roles ORDER BY 1").fetchall()
+            return rows, T.load_index(con).prior
+
+    before, prior = state()
+    assert prior  # the build counted confidently resolved postings
+    con = duckdb.connect(str(db))
+    codes = [s for (s,) in con.execute("SELECT soc_code FROM onet_occupations").fetchall()]
+    T.save_prior(con, {s: 1e6 for s in codes if s not in prior})  # every other code looks heavily posted
+    con.close()
+    store.derive(db, lambda con: build_roles(con, embedder=HashingEmbedder()))
+    assert state() == (before, prior)

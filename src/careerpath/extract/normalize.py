@@ -54,6 +54,14 @@ _NOISE_PHRASES = re.compile(
 )
 _MONEY = re.compile(r"[$£€]\s?[\d.,]+\s?[kK]?(?:\s?(?:-|to)\s?[$£€]?\s?[\d.,]+\s?[kK]?)?|\b\d{2,3}[kK]\b")
 _BAND = re.compile(r"\b(?:band|grade|level|tier|step|l)\s?\d+[a-z]?\b")
+# a gender tag outside brackets ("Data Scientist H/F", "Engineer m/w/d"): letters for men and women (and diverse), which
+# left "data scientist h" (44 postings) and "data engineer h" (76) as roles of their own; "f/t", "p/h", "a/b" are not tags
+_GENDER_TAG = re.compile(r"(?<![\w/])[mhfwdxnk](?:\s?/\s?[mhfwdxnk]){1,2}(?![\w/])")
+
+
+def _no_gender_tag(match: re.Match) -> str:
+    letters = set(match.group(0)) - {"/", " "}
+    return " " if letters & {"m", "h"} and letters & {"f", "w"} else match.group(0)
 
 # Abbreviations: expanded token by token (keys are lower case, after punctuation is gone).
 ABBREVIATIONS = {
@@ -353,6 +361,8 @@ def _normalize(title: object) -> NormalizedTitle:
     bracketed = [b.strip("()[]{}<> ") for b in _BRACKETS.findall(text)] if _NON_WORD.sub("", stripped) else []
     text = stripped if bracketed or _NON_WORD.sub("", stripped) else re.sub(r"[\(\)\[\]\{\}<>]", " ", text)
     text = _MONEY.sub(" ", text)
+    if "/" in text:
+        text = _GENDER_TAG.sub(_no_gender_tag, text)
     text, foreign = _translate(text)
     for pattern, repl in _UK_ROLES:
         text = pattern.sub(repl, text)

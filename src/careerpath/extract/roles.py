@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Callable
+from dataclasses import dataclass
+from typing import Callable, Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
@@ -30,7 +32,8 @@ from careerpath.extract.normalize import ABBREVIATIONS, normalize, slugify
 MIN_POSTINGS = 30
 MIN_EMPLOYERS = 5                 # distinct companies naming the family (when postings carry companies)
 MIX_MAX, MIX_MIN_SHARE = 3, 0.35  # at most three codes, each scoring >= 35% of the best
-HINT_BELOW = 0.3                  # a title resolving below this defers to the source's category
+HINT_BELOW = 0.3                  # a title resolving below this defers to the source's category ...
+HINT_TRUSTED = 0.5                # ... if the category names a job: an emerging role, or resolving at least this
 
 SOC_MAJOR = {
     "11": "Management", "13": "Business and Financial Operations", "15": "Computer and Mathematical",
@@ -53,6 +56,14 @@ class RoleLookup:
 
     def __init__(self, by_key: dict[str, tuple[str, str]], by_soc: dict[str, tuple[str, str]]) -> None:
         self.by_key, self.by_soc = by_key, by_soc
+        own = {slug: normalize(title).text for slug, title in set(by_key.values())}
+        self._family = {k: own[slug] for k, (slug, _) in by_key.items() if own[slug] and own[slug] != k}
+
+    def family_key(self, key: str) -> str:
+        """The key whose occupations a title of an emerging role's family takes: the role's own. A folded or
+        merged alias ("Machine Learning", "Data Engineer Python") is resolved as its role, not on its own words
+        (which sent "machine learning" to inspectors at 0.05)."""
+        return self._family.get(key, key)
 
     def role_for(self, key: str, soc: str | None) -> tuple[str | None, str | None]:
         if key in self.by_key:
@@ -155,6 +166,106 @@ def family_keys(keys: set[str], head_words: set[str], is_role: Callable[[str], b
     return out
 
 
+_RESTS_THAT_NAME_A_FIELD = {"of", "in"}  # "associate director of data science", "clinical fellow in radiology"
+
+
+def family_merges(candidates: list[str], size: dict[str, int], head_words: set[str],
+                  is_role: Callable[[str], bool]) -> dict[str, str]:
+    """Would-be emerging families that are another family's job, mapped to it.
+
+    Two kinds had become careers of their own: a role with a tool or a place after it ("data engineer python",
+    "data scientist machine learning", "data analyst sme": a data engineer who uses Python), and a bare field
+    that no role word ends ("machine learning", 30 postings, whose nearest occupation was an inspector at 0.05).
+    The first joins the role its words start with (two words or more, a role); the second joins the biggest
+    family that is the field plus one role word ("machine learning engineer"), when that family is bigger.
+    Only families big enough to become roles are merged, so a one-off title keeps its own resolution."""
+    out: dict[str, str] = {}
+    for k in candidates:
+        words = k.split()
+        if len(words) < 2 or words[-1] in head_words:  # one word ("sales") says too little of whose job it is
+            continue
+        heads = [i for i in range(1, len(words) - 1) if words[i] in head_words]
+        if heads:
+            i = heads[-1]
+            if words[i + 1] not in _RESTS_THAT_NAME_A_FIELD and is_role(role := " ".join(words[:i + 1])):
+                out[k] = role
+            continue
+        bigger = [(n, f) for f, n in size.items()
+                  if f.startswith(k + " ") and f.count(" ") == k.count(" ") + 1 and f.split()[-1] in head_words
+                  and n >= size.get(k, 0)]
+        if bigger:
+            out[k] = max(bigger)[1]
+    return out
+
+
+@dataclass
+class _Assigned:
+    postings: pd.DataFrame
+    counted: pd.DataFrame
+    family_size: pd.Series
+    emerging: list[str]
+    fold: dict[str, str]
+    resolved: dict
+
+
+class _MemoEmbedder:
+    """Encodes each text once across the roles build's two passes."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.name = inner, inner.name
+        self._memo: dict[tuple[str, int | None], np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False,
+               max_tokens: int | None = None) -> np.ndarray:
+        todo = [t for t in dict.fromkeys(texts) if (t, max_tokens) not in self._memo]
+        if todo:
+            vecs = self.inner.encode(todo, batch_size=batch_size, progress=progress, max_tokens=max_tokens)
+            self._memo.update(zip([(t, max_tokens) for t in todo], vecs))
+        if not texts:
+            return self.inner.encode([], batch_size=batch_size, max_tokens=max_tokens)
+        return np.stack([self._memo[(t, max_tokens)] for t in texts])
+
+
+def _assign(postings: pd.DataFrame, norm: dict, resolver: T.Resolver, occ_keys: set[str], min_postings: int,
+            model_all: bool, label: str) -> _Assigned:
+    """Each posting's family key, the emerging families, and every key resolved."""
+    keys = {t: resolver.choose_key(n) for t, n in norm.items()}  # the segment `resolve` would choose
+    named = set(keys.values())  # a practitioner's title is a role if it is an alias or itself a posted title
+    fold = family_keys(named, resolver.index.head_words, lambda k: k in resolver.index.pos or k in named)
+    postings["field_key"] = postings["title"].map(keys)
+    postings["key"] = postings["field_key"].map(lambda k: fold.get(k, k))
+    counted = postings[postings["duplicate_of"].isna()]
+    family_size = counted.groupby("key").size()
+    # a family must be used by several employers, not one employer reposting one advert
+    employers = counted.groupby("key")["company"].nunique()
+
+    def emerging_families() -> list[str]:
+        return [k for k, n in family_size.items()
+                if n >= min_postings and k and k not in occ_keys and len(k.split()) >= 2
+                and (employers.get(k, 0) >= MIN_EMPLOYERS or counted["company"].isna().all())]
+
+    emerging = emerging_families()
+    merges = family_merges(emerging, family_size.to_dict(), resolver.index.head_words,
+                           lambda k: k in resolver.index.pos or k in family_size.index)
+    if merges:
+        postings["key"] = postings["key"].map(lambda k: merges.get(k, k))
+        fold = {**{k: merges.get(v, v) for k, v in fold.items()}, **merges}
+        counted = postings[postings["duplicate_of"].isna()]
+        family_size = counted.groupby("key").size()
+        employers = counted.groupby("key")["company"].nunique()
+        emerging = emerging_families()
+
+    hints = {normalize(c).text for c in postings["title_category"].dropna().unique()}
+    # the model runs on titles at least two postings share (and the emerging families and category
+    # hints); a one-off title the cheap stages leave unsettled keeps its cheap evidence for its own
+    # posting and stays out of the cache, so `resolve` still gives it the full treatment on demand
+    # (`model_all`: every title goes to the model and into the cache; about 3x the model time)
+    model_for = None if model_all else {*family_size.index[family_size >= 2], *emerging, *hints}
+    with progress.step(f"{label}: {postings['key'].nunique():,} distinct posting titles"):
+        resolved = resolver.resolve_keys([*postings["key"].unique(), *sorted(hints)], model_for=model_for)
+    return _Assigned(postings, counted, family_size, emerging, fold, resolved)
+
+
 def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None,
                 min_postings: int = MIN_POSTINGS, model_all: bool = False) -> dict:
     """Write title_index*, roles, role_occupations and posting_roles; return counts."""
@@ -167,32 +278,23 @@ def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None
     reported = con.execute("SELECT soc_code, title FROM onet_reported_titles").df().groupby("soc_code")["title"].agg(list)
 
     postings = _postings(con)
-    raw_by_title = postings.drop_duplicates("title")
-    resolver = T.Resolver(index, lambda: embedder)
-    norm = {t: normalize(t) for t in progress.track(raw_by_title["title"].tolist(), "normalising posting titles")}
-    keys = {t: resolver.choose_key(n) for t, n in norm.items()}  # the segment `resolve` would choose
-    named = set(keys.values())  # a practitioner's title is a role if it is an alias or itself a posted title
-    fold = family_keys(named, resolver.index.head_words, lambda k: k in resolver.index.pos or k in named)
-    postings["field_key"] = postings["title"].map(keys)
-    postings["key"] = postings["field_key"].map(lambda k: fold.get(k, k))
-    counted = postings[postings["duplicate_of"].isna()]
-    family_size = counted.groupby("key").size()
-    # a family must be used by several employers, not one employer reposting one advert
-    employers = counted.groupby("key")["company"].nunique()
-    emerging = [k for k, n in family_size.items()
-                if n >= min_postings and k and k not in occ_keys and len(k.split()) >= 2
-                and (employers.get(k, 0) >= MIN_EMPLOYERS or counted["company"].isna().all())]
-
-    hints = {normalize(c).text for c in postings["title_category"].dropna().unique()}
-    # the model runs on titles at least two postings share (and the emerging families and category
-    # hints); a one-off title the cheap stages leave unsettled keeps its cheap evidence for its own
-    # posting and stays out of the cache, so `resolve` still gives it the full treatment on demand
-    # (`model_all`: every title goes to the model and into the cache; about 3x the model time)
-    model_for = None if model_all else {*family_size.index[family_size >= 2], *emerging, *hints}
-    with progress.step(f"resolving {postings['key'].nunique():,} distinct posting titles"):
-        resolved = resolver.resolve_keys([*postings["key"].unique(), *sorted(hints)], model_for=model_for)
+    norm = {t: normalize(t) for t in progress.track(postings["title"].drop_duplicates().tolist(),
+                                                    "normalising posting titles")}
+    # The resolver nudges codes employers post often (the posting prior, also a re-ranker feature). It is this
+    # build's own: a first pass without it counts the postings that resolve confidently, the second pass uses
+    # the count. Reading the last build's prior instead, a rebuild of an unchanged store moved 8,494 postings
+    # (5.6%) to other roles, and a fresh build had resolved every title without it, unlike `resolve`.
+    memo = _MemoEmbedder(embedder)
+    index.prior = {}
+    first = _assign(postings.copy(), norm, T.Resolver(index, lambda: memo), occ_keys, min_postings, model_all,
+                    "first pass, for the posting prior")
+    index.prior = _posting_prior(first.postings, first.resolved)
+    resolver = T.Resolver(index, lambda: memo)
+    a = _assign(postings, norm, resolver, occ_keys, min_postings, model_all, "resolving")
+    postings, counted, family_size, emerging, fold, resolved = (a.postings, a.counted, a.family_size, a.emerging,
+                                                                a.fold, a.resolved)
     T.save_cache(con, {k: v for k, v in resolved.items() if k not in resolver.partial})
-    T.save_prior(con, _posting_prior(postings, resolved))
+    T.save_prior(con, index.prior)
 
     roles, mix = [], []
     for soc, title in occ:
@@ -293,7 +395,9 @@ def _posting_roles(postings: pd.DataFrame, resolved: dict, lookup: RoleLookup) -
             hint = normalize(cat).text
             hsoc, hscore = best.get(hint, (None, 0.0))
             hslug, _ = lookup.role_for(hint, hsoc)
-            if hslug:
+            # a sector is no job: the NHS group "Healthcare" (14,517 postings) resolves to nursing assistants at
+            # 0.12, or to health services managers at 0.34, and took every weakly resolved NHS title with it
+            if hslug and (hint in lookup.by_key or hscore >= HINT_TRUSTED):
                 slug, soc, score = hslug, hsoc, max(score, min(HINT_BELOW, hscore))
         rows.append((pid, slug, soc, round(float(score), 4)))
     return rows

@@ -695,10 +695,11 @@ class Resolver:
                 seen[t] = normalize(t)
         keys = {t: self.choose_key(n) for t, n in seen.items()}
         chosen = [keys[t] for t in titles]
-        by_key = self.resolve_keys(chosen)
+        family = {k: self.roles.family_key(k) for k in set(chosen)} if self.roles is not None else {}
+        by_key = self.resolve_keys([family.get(k, k) for k in chosen])
         results = []
         for i, (t, k) in enumerate(zip(titles, chosen)):
-            scores, method = by_key[k]
+            scores, method = by_key[family.get(k, k)]
             if descriptions is not None and descriptions[i]:
                 scores = self._with_description(scores, descriptions[i] or "")
             ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
