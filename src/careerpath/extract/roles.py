@@ -32,8 +32,7 @@ from careerpath.extract.normalize import ABBREVIATIONS, normalize, slugify
 MIN_POSTINGS = 30
 MIN_EMPLOYERS = 5                 # distinct companies naming the family (when postings carry companies)
 MIX_MAX, MIX_MIN_SHARE = 3, 0.35  # at most three codes, each scoring >= 35% of the best
-HINT_BELOW = 0.3                  # a title resolving below this defers to the source's category ...
-HINT_TRUSTED = 0.5                # ... if the category names a job: an emerging role, or resolving at least this
+HINT_BELOW = 0.3                  # a title resolving below this defers to the source's category
 
 SOC_MAJOR = {
     "11": "Management", "13": "Business and Financial Operations", "15": "Computer and Mathematical",
@@ -395,9 +394,7 @@ def _posting_roles(postings: pd.DataFrame, resolved: dict, lookup: RoleLookup) -
             hint = normalize(cat).text
             hsoc, hscore = best.get(hint, (None, 0.0))
             hslug, _ = lookup.role_for(hint, hsoc)
-            # a sector is no job: the NHS group "Healthcare" (14,517 postings) resolves to nursing assistants at
-            # 0.12, or to health services managers at 0.34, and took every weakly resolved NHS title with it
-            if hslug and (hint in lookup.by_key or hscore >= HINT_TRUSTED):
+            if hslug:
                 slug, soc, score = hslug, hsoc, max(score, min(HINT_BELOW, hscore))
         rows.append((pid, slug, soc, round(float(score), 4)))
     return rows
