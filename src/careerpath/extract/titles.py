@@ -74,7 +74,8 @@ LICENSED_HEADS = frozenset({"nurse", "midwife", "physiotherapist", "pharmacist",
 # a teacher title names teaching as a licensed one names its profession: "Data Analytics Instructor" teaches data
 # analytics (Mathematical Science Teachers, Postsecondary), it is no data scientist, whom the embedding prefers
 TEACHING_HEADS = frozenset({"instructor", "teacher", "lecturer", "professor", "tutor"})
-SCIENCE_HEADS = frozenset({"scientist"})  # a scientist title names a science: candidates that never say "scientist" fall behind
+# a scientist title names a science: candidates that never say "scientist" fall behind (demotion only)
+SCIENCE_HEADS = frozenset({"scientist"})
 TITLE_WORD_W = 0.01  # among codes sharing an alias, weight per word the alias shares with the code's own title
 _TITLE_STOP = frozenset({"and", "or", "of", "the", "all", "other", "except", "including", "first", "line", "for", "in"})
 DATA_SCIENTISTS, DATA_ENGINEERS = "15-2051.00", "15-1243.00"  # the data engineer's code is Database Architects'
@@ -635,7 +636,8 @@ class Resolver:
     def _licensed_head(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A title headed by a licensed health profession ("Alcohol Liaison Nurse") names that profession: codes
         that never use the word (Substance Abuse Counselors) fall well behind any candidate that does. Other heads
-        ("engineer", "analyst") are looser and keep the milder HEAD_MISS of the embedding stage."""
+        ("engineer", "analyst") are looser and keep the milder HEAD_MISS of the embedding stage. A scientist title
+        (SCIENCE_HEADS) is demoted the same way: "Scientist - Analytical Services" is no operations manager."""
         head = self._head(key)
         teaching = self.teaching_heads and head in TEACHING_HEADS
         science = self.science_heads and head in SCIENCE_HEADS
