@@ -594,3 +594,61 @@ def test_the_models_financial_analysts_need_a_word_of_theirs() -> None:
     assert r._unshared({mgmt: 0.5, fin: 0.3}, "miv budget analyst") == {mgmt: 0.5, fin: 0.3}  # only that code
     r.unshared_words = False   # the switch acts in resolve_keys
     assert r.unshared_words is False and T.Resolver.unshared_words is True
+
+
+def _science_index():
+    from careerpath.extract.title_index import TitleIndex
+
+    ds, fin, chem, bio, soft = "15-2051.00", "13-2051.00", "17-2041.00", "19-1021.00", "15-1252.00"
+    keys = ["analyst", "financial analyst", "investment analyst", "budget analyst", "credit analyst", "data analyst",
+            "data scientist", "research scientist", "protein scientist", "biochemistry scientist", "lab scientist",
+            "process development engineer", "software developer", "web developer", "java developer",
+            "python developer", "app developer"]
+    socs = ([{fin: 1.0}] * 5 + [{ds: 1.0}, {ds: 1.0}] + [{bio: 1.0}] * 4 + [{chem: 1.0}] + [{soft: 1.0}] * 5)
+    return TitleIndex(keys, socs, {ds: "Data Scientists", fin: "Financial and Investment Analysts",
+                                   chem: "Chemical Engineers", bio: "Biochemists and Biophysicists",
+                                   soft: "Software Developers"})
+
+
+def test_a_bare_role_word_yields_to_a_segment_naming_the_role_with_its_modifier() -> None:
+    """"Sr Analyst, AML Data Scientist": the normaliser keeps the bare "analyst" (an alias, so the margin rule
+    keeps it too); the segment "aml data scientist" settles surely (a data scientist of a field) and is the job."""
+    from careerpath.extract.normalize import normalize
+
+    r = T.Resolver(_science_index())
+    assert {"analyst", "scientist", "developer"} <= r.index.head_words
+    norm = normalize("Sr Analyst, AML Data Scientist")
+    assert norm.text == "analyst" and norm.alternatives == ("aml data scientist",)
+    assert r.choose_key(norm) == "aml data scientist"
+    assert _top(r.resolve("Sr Analyst, AML Data Scientist")) == "15-2051.00"
+    # a segment that settles nothing does not replace the bare word ("analytical developer" is no alias here)
+    sci = normalize("Scientist (analytical dev, cell-based assays)")
+    assert sci.text == "scientist" and "analytical developer" in sci.alternatives
+    assert r.choose_key(sci) == "scientist"
+    r.bare_heads = False
+    assert r.choose_key(norm) == "analyst"
+
+
+def test_a_scientist_title_names_a_science() -> None:
+    """"Downstream Process Development Scientist": the model's Chemical Engineers (by "process development
+    engineer"; no alias of theirs says "scientist") fall behind a candidate whose aliases do."""
+    r = T.Resolver(_science_index())
+    scores = {"17-2041.00": 0.5, "19-1021.00": 0.3}
+    out = r._licensed_head(scores, "downstream process development scientist")
+    assert max(out, key=out.get) == "19-1021.00" and out["19-1021.00"] == 0.3   # demoted, nothing raised
+    assert r._licensed_head(scores, "process development engineer") == scores   # another head
+    assert r._licensed_head({"17-2041.00": 0.5}, "process scientist") == {"17-2041.00": 0.5}  # no scientist code
+    r.science_heads = False
+    assert r._licensed_head(scores, "downstream process development scientist") == scores
+
+
+@pytest.mark.parametrize("title", ["Biomedical Scientist", "Senior Biomedical Scientist - Band 6",
+                                   "Biomedical Scientists"])
+def test_a_uk_biomedical_scientist_is_a_clinical_laboratory_scientist(real_onet, title) -> None:
+    from careerpath.extract.title_index import OVERRIDES
+
+    assert OVERRIDES["biomedical scientist"] == "29-2011.00"
+    res = T.Resolver(real_onet).resolve(title)
+    assert res.key == "biomedical scientist" and _top(res) == "29-2011.00" and res.method == "exact"
+    # O*NET's own filings of the title stay candidates
+    assert {"17-2031.00", "19-1029.00"} & set(real_onet.key_socs[real_onet.pos["biomedical scientist"]])

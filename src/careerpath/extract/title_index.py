@@ -172,6 +172,10 @@ OVERRIDES = {
     # O*NET files "Data Specialist" under Data Entry Keyers only; the store's 126 postings so titled are all in the
     # data-job sources (124 LukeBarousse, 2 bookcamp), posted as analyst jobs (keying jobs say "data entry")
     "data specialist": "15-2051.00",
+    # a UK "Biomedical Scientist" is the HCPC-registered scientist of a hospital pathology laboratory (76 of the
+    # store's 78 such postings are NHS posts): O*NET's clinical laboratory technologists, not its bioengineers or
+    # biological scientists, under which it files the title
+    "biomedical scientist": "29-2011.00",
 }
 
 

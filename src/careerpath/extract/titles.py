@@ -74,6 +74,8 @@ LICENSED_HEADS = frozenset({"nurse", "midwife", "physiotherapist", "pharmacist",
 # a teacher title names teaching as a licensed one names its profession: "Data Analytics Instructor" teaches data
 # analytics (Mathematical Science Teachers, Postsecondary), it is no data scientist, whom the embedding prefers
 TEACHING_HEADS = frozenset({"instructor", "teacher", "lecturer", "professor", "tutor"})
+# a scientist title names a science: candidates that never say "scientist" fall behind (demotion only)
+SCIENCE_HEADS = frozenset({"scientist"})
 TITLE_WORD_W = 0.01  # among codes sharing an alias, weight per word the alias shares with the code's own title
 _TITLE_STOP = frozenset({"and", "or", "of", "the", "all", "other", "except", "including", "first", "line", "for", "in"})
 DATA_SCIENTISTS, DATA_ENGINEERS = "15-2051.00", "15-1243.00"  # the data engineer's code is Database Architects'
@@ -161,6 +163,8 @@ class Resolver:
     role_segments = True  # choose_key takes a segment with a role word over a chosen one with none ("ESP")
     teaching_heads = True  # _licensed_head also for teaching heads (TEACHING_HEADS); off to measure
     shared_heads = True  # choose_key tries a slash part with the next part's role word when nothing else settles
+    bare_heads = True  # choose_key: a chosen key of one role word yields to a segment of a modifier + role word
+    science_heads = True  # _licensed_head also for SCIENCE_HEADS (demotion only); off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -329,6 +333,13 @@ class Resolver:
             with_role = next((a for a in norm.alternatives if any(w in named for w in a.split())), None)
             if with_role is not None:
                 best, best_q = with_role, self.settled_confidence(with_role)
+        if self.bare_heads and len(best.split()) == 1 and best in heads:
+            # "Sr Analyst, AML Data Scientist": a bare "analyst" says too little (its alias settles, so the margin
+            # rule below keeps it); a segment naming a role with its modifier that settles surely is the job
+            for alt in norm.alternatives:
+                words = alt.split()
+                if len(words) >= 2 and words[-1] in heads and self.settled_confidence(alt) >= SEGMENT_MIN:
+                    return alt
         for alt in norm.alternatives:
             if not any(w in heads for w in alt.split()):
                 # a field alone stands for its practitioner, if that is an alias, when the chosen segment matches
@@ -625,10 +636,12 @@ class Resolver:
     def _licensed_head(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A title headed by a licensed health profession ("Alcohol Liaison Nurse") names that profession: codes
         that never use the word (Substance Abuse Counselors) fall well behind any candidate that does. Other heads
-        ("engineer", "analyst") are looser and keep the milder HEAD_MISS of the embedding stage."""
+        ("engineer", "analyst") are looser and keep the milder HEAD_MISS of the embedding stage. A scientist title
+        (SCIENCE_HEADS) is demoted the same way: "Scientist - Analytical Services" is no operations manager."""
         head = self._head(key)
         teaching = self.teaching_heads and head in TEACHING_HEADS
-        if not scores or not (head in LICENSED_HEADS or teaching):
+        science = self.science_heads and head in SCIENCE_HEADS
+        if not scores or not (head in LICENSED_HEADS or teaching or science):
             return scores
         heads = self.index.code_heads
         if not any(head in heads.get(c, ()) for c in scores):
