@@ -1,4 +1,4 @@
-"""Fourteenth pass (issue 4): a plain (non-technical) text gets its own context weight and priors for general and
+"""Thirteenth pass of issue 4 (bench/README, branch s14): a plain (non-technical) text gets its own context weight and priors for general and
 named skills; general labels can be found by a stem-subset rule."""
 
 from __future__ import annotations

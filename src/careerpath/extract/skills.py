@@ -87,7 +87,7 @@ class ExtractConfig:
     # `is_technical`): the context weight used instead of sem_context_weight (None: the same), and extra priors for
     # general skills (weight * log(1 + number of labels that specialise it)) and for skills documents name
     # (weight * log(1 + n) / log(1 + max n)), added to the ranking prior of every text
-    # (fourteenth pass: the general prior 0.02 adopted by the brief's rule, +0.4 pooled "other" over dev2-dev10, about one
+    # (thirteenth pass of issue 4: the general prior 0.02 adopted by the brief's rule, +0.4 pooled "other" over dev2-dev10, about one
     # sentence; the plain context weight, the plain popularity prior and the "subset" rule below were measured and are off)
     sem_context_weight_plain: float | None = None
     sem_plain_general_weight: float = 0.02
