@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_skills.py --db careerpath.duckdb [--postings 2000] [--full 200] [--esx]
 
-- R-Precision@5 (x100) on tests/data/skills_dev.jsonl (and the check sets skills_dev2/.../dev9.jsonl),
+- R-Precision@5 (x100) on tests/data/skills_dev.jsonl (and the check sets skills_dev2/.../dev10.jsonl),
   technical vs other sentences: of the top
   min(5, |gold|) ESCO skills we return, the share that are in the gold set (Decorte et al.'s measure).
 - Throughput in postings per second on ONE core (one process, torch limited to one thread) over real
@@ -53,8 +53,6 @@ def lexical_throughput(db: str, postings: int, repeat: int) -> dict:
     t = time.perf_counter()
     ex = SkillExtractor.from_store(con, config=ExtractConfig(semantic=False))
     load_s = time.perf_counter() - t
-    dev9 = ([json.loads(line) for line in open(args.dev9, encoding="utf-8") if line.strip()]
-            if Path(args.dev9).exists() else [])
     docs = [r[0] for r in con.execute(
         "SELECT description FROM postings WHERE description IS NOT NULL AND length(description) >= 200 "
         "AND duplicate_of IS NULL ORDER BY hash(posting_id) LIMIT ?", [postings]).fetchall()]
@@ -90,6 +88,8 @@ def main() -> None:
                     help="eighth set (58 sentences, 2026-11-27, skills_draw.py --seed dev8 --per-group 23), labelled before the extractor ran on it: blind")
     ap.add_argument("--dev9", default=str(ROOT / "tests" / "data" / "skills_dev9.jsonl"),
                     help="ninth set (58 sentences, 2026-11-27, skills_draw.py --seed dev9 --per-group 23), labelled before the extractor ran on it: blind on main dcf251c")
+    ap.add_argument("--dev10", default=str(ROOT / "tests" / "data" / "skills_dev10.jsonl"),
+                    help="tenth set (58 sentences, 2026-11-27, skills_draw.py --seed dev10 --per-group 23), labelled before the extractor ran on it: blind on main e2e0810")
     ap.add_argument("--quality-only", action="store_true", help="R-P@5 only: skip the throughput runs")
     ap.add_argument("--postings", type=int, default=2000, help="postings for the lexical throughput")
     ap.add_argument("--full", type=int, default=200, help="postings for the full-extractor throughput")
@@ -130,6 +130,10 @@ def main() -> None:
             if Path(args.dev7).exists() else [])
     dev8 = ([json.loads(line) for line in open(args.dev8, encoding="utf-8") if line.strip()]
             if Path(args.dev8).exists() else [])
+    dev9 = ([json.loads(line) for line in open(args.dev9, encoding="utf-8") if line.strip()]
+            if Path(args.dev9).exists() else [])
+    dev10 = ([json.loads(line) for line in open(args.dev10, encoding="utf-8") if line.strip()]
+             if Path(args.dev10).exists() else [])
     docs = [r[0] for r in con.execute(
         "SELECT description FROM postings WHERE description IS NOT NULL AND length(description) >= 200 "
         "AND duplicate_of IS NULL ORDER BY hash(posting_id) LIMIT ?", [max(args.postings, args.full)]).fetchall()]
@@ -170,6 +174,9 @@ def main() -> None:
     if dev9:
         res["dev9_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev9)
         res["dev9_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev9)
+    if dev10:
+        res["dev10_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev10)
+        res["dev10_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev10)
     pooled = dev2 + dev3 + dev4 + dev5 + dev6 + dev7
     if pooled:  # weighted by sentences; the extractor is deterministic, so this repeats the per-set runs
         res["pooled_dev2_7_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), pooled)
@@ -177,6 +184,8 @@ def main() -> None:
         res["pooled_dev2_8_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), pooled + dev8)
     if dev8 and dev9:
         res["pooled_dev2_9_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), pooled + dev8 + dev9)
+    if dev8 and dev9 and dev10:
+        res["pooled_dev2_10_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), pooled + dev8 + dev9 + dev10)
     if args.quality_only:
         print(json.dumps(res, indent=2))
         return

@@ -2,6 +2,7 @@
 
     PYTHONPATH=src .venv/bin/python bench/skills_variants.py STORE [name='{"knob": value}' ...] [--dump]
 
+--cache PATH keeps the segment vectors in a pickle between runs (MiniLM is the cost on a loaded machine).
 --dump writes each sentence with its gold labels and our top 8 (* = gold) to /tmp/skills_dump.txt
 (and /tmp/skills_dump_LABEL.txt per variant).
 """
@@ -13,7 +14,9 @@ from dataclasses import replace
 from careerpath.embed import default_embedder
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 db = sys.argv[1]
-variants = [a for a in sys.argv[2:] if '=' in a]
+args = sys.argv[2:]
+cache_path = args[args.index('--cache') + 1] if '--cache' in args else None
+variants = [a for a in args if '=' in a]
 dump = '--dump' in sys.argv
 sets = {}
 nums = sorted(int(os.path.basename(f)[10:-6] or 1) for f in glob.glob('tests/data/skills_dev*.jsonl'))
@@ -25,6 +28,9 @@ con = duckdb.connect(db, read_only=False)
 emb = default_embedder()
 base = SkillExtractor.from_store(con, embedder=emb, config=ExtractConfig())
 cache = {}
+if cache_path and os.path.exists(cache_path):
+    import pickle
+    with open(cache_path, 'rb') as f: cache = pickle.load(f)
 def enc(texts):
     miss = [t for t in texts if t not in cache]
     if miss:
@@ -66,6 +72,9 @@ def write_dump(rows, path):
             for h in hits[:8]:
                 f.write(f"    {'*' if h.esco_uri in gold else ' '} {h.score:.3f} {h.method[:3]} {h.name} [{h.type}]\n")
 rows = run(base, 'main')
+if cache_path:
+    import pickle
+    with open(cache_path, 'wb') as f: pickle.dump(cache, f)
 if dump:
     write_dump(rows, '/tmp/skills_dump.txt')
 for v in variants:

@@ -30,14 +30,20 @@ def label_words(label: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(label.lower()))
 
 
-def specialisation_counts(labels: Mapping[int, str]) -> dict[int, int]:
+def specialisation_counts(labels: Mapping[int, str], rule: str = "span") -> dict[int, int]:
     """skill -> number of other labels that are this label plus a qualifier.
+
+    rule "subset": B specialises A when A has 2+ content stems (`stems`) and they are a proper subset of B's, in
+    any order ("supervise staff" <- "supervise staff in food production", "supervise dental staff"). Otherwise
+    (rule "span"):
 
     B specialises A when deleting one span of B's words gives A's words, A has 2+ words, and either the
     span is inside B (first and last word kept: "manage [physiotherapy] staff") or it is a tail that starts
     with a preposition ("lead a team [in hospitality service]"). Dropping a plain last word would change the
     head ("transfer soap [chips]"), and dropping "non" would invert the meaning: neither counts.
     """
+    if rule == "subset":
+        return _subset_counts(labels)
     by_words: dict[tuple[str, ...], int] = {}
     for i, lab in labels.items():
         by_words.setdefault(label_words(lab), i)
@@ -54,6 +60,30 @@ def specialisation_counts(labels: Mapping[int, str]) -> dict[int, int]:
                 if g is not None and g != i and b - a < n - 1:
                     general[i].add(g)
     return dict(Counter(g for gs in general.values() for g in gs))
+
+
+def _subset_counts(labels: Mapping[int, str]) -> dict[int, int]:
+    """`specialisation_counts` by rule "subset": every proper subset (2+ stems) of a label's content stems is looked
+    up among the labels' stem sets (labels of more than 10 stems are skipped: 2^n subsets)."""
+    from itertools import combinations
+
+    by_stems: dict[frozenset[str], int] = {}
+    for i, lab in labels.items():
+        st = frozenset(stems(lab))
+        if st:
+            by_stems.setdefault(st, i)
+    out: Counter = Counter()
+    for st in by_stems:
+        n = len(st)
+        if n < 3 or n > 10:
+            continue
+        words = sorted(st)
+        for k in range(2, n):
+            for sub in combinations(words, k):
+                g = by_stems.get(frozenset(sub))
+                if g is not None:
+                    out[g] += 1
+    return dict(out)
 
 
 def stem(word: str) -> str:

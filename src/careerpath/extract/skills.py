@@ -18,6 +18,8 @@
    its verb: "test results") is ranked with these links, by its cosine, rather than above them (`alt_lexical_bonus`).
    In `extract`, a segment's cosine is mixed half and half with the whole text's (the mean of its segment vectors),
    so one noun of a clause ("product stack") pulls less towards another field (`sem_context_weight`).
+   In a plain text (no programming/statistics cue word, no software or tool named: `is_technical`), general skills get a
+   larger prior (`sem_plain_general_weight`).
 
 Scores are in [0, 1]: lexical hits 0.75-1.0 (a skill named outright ranks first), semantic links their
 calibrated similarity. Every hit carries the character spans (of the input) it was found at.
@@ -81,6 +83,18 @@ class ExtractConfig:
     # semantic scores above 0.70 are squashed smoothly below 0.74, so strong links stay ordered by similarity
     # instead of tying at the cap (ties were broken by position)
     sem_soft_cap: bool = True
+    # `extract` on a plain text (no programming/statistics cue word and no lexical hit of a software or tool skill,
+    # `is_technical`): the context weight used instead of sem_context_weight (None: the same), and extra priors for
+    # general skills (weight * log(1 + number of labels that specialise it)) and for skills documents name
+    # (weight * log(1 + n) / log(1 + max n)), added to the ranking prior of every text
+    # (thirteenth pass of issue 4: the general prior 0.02 adopted by the brief's rule, +0.4 pooled "other" over dev2-dev10, about one
+    # sentence; the plain context weight, the plain popularity prior and the "subset" rule below were measured and are off)
+    sem_context_weight_plain: float | None = None
+    sem_plain_general_weight: float = 0.02
+    sem_plain_popularity_weight: float = 0.0
+    # how `skill_labels.specialisation_counts` finds the general labels: "span" (one span of words deleted) or
+    # "subset" (the general label's content stems are a subset of the narrow one's)
+    sem_general_rule: str = "span"
     strip_frames: bool = True  # drop "Experience with", "Ability to", ... in front of a segment before embedding
     sem_weight: float = 0.95  # semantic score = weight * similarity, below any lexical hit
     sem_lexical_boost: float = 0.05  # a lexical hit also found semantically
@@ -177,9 +191,13 @@ class SkillExtractor:
             self._vectors = vectors[keep]
         self._popularity = dict(popularity or {})
         labels = {int(i): str(self.skills[self._ids[i]]["name"]) for i in self._vector_rows.tolist()}
-        self._general = specialisation_counts(labels) if self._vectors is not None and self.config.sem_general_weight else {}
+        cfg = self.config
+        need_general = cfg.sem_general_weight or cfg.sem_plain_general_weight
+        self._general = (specialisation_counts(labels, rule=cfg.sem_general_rule)
+                         if self._vectors is not None and need_general else {})
         self._cover = CoverIndex(labels) if self._vectors is not None and self.config.sem_cover_bonus else None
         self._prior = self._specificity_prior()
+        self._plain_prior = self._plain_text_prior()
         self._row_of = {int(i): r for r, i in enumerate(self._vector_rows.tolist())}
 
     # ------------------------------------------------------------------ construction
@@ -304,11 +322,35 @@ class SkillExtractor:
             prior -= cfg.sem_general_weight * np.log1p(n)
         return prior.astype(np.float32)
 
+    def _plain_text_prior(self) -> np.ndarray | None:
+        """The ranking prior of a plain text (`is_technical` false): the specificity prior minus the extra bonuses
+        for general and named skills (`sem_plain_general_weight`, `sem_plain_popularity_weight`); None when both
+        are off (a plain text then uses the same prior as any other)."""
+        cfg = self.config
+        if self._vectors is None or not len(self._vector_rows) or not (cfg.sem_plain_general_weight or cfg.sem_plain_popularity_weight):
+            return None
+        prior = np.zeros(len(self._vector_rows), dtype=np.float32) if self._prior is None else self._prior.copy()
+        if self._general and cfg.sem_plain_general_weight:
+            n = np.array([self._general.get(int(i), 0) for i in self._vector_rows], dtype=np.float32)
+            prior -= cfg.sem_plain_general_weight * np.log1p(n)
+        if self._popularity and cfg.sem_plain_popularity_weight:
+            n = np.array([self._popularity.get(self._ids[i], 0) for i in self._vector_rows], dtype=np.float32)
+            if n.max() > 0:
+                prior -= cfg.sem_plain_popularity_weight * np.log1p(n) / np.log1p(n.max())
+        return prior.astype(np.float32)
+
     def set_popularity(self, documents: dict[str, int]) -> None:
         """Number of documents that name each skill (given lists and lexical hits): the semantic stage's
         popularity prior from now on."""
         self._popularity = dict(documents)
         self._prior = self._specificity_prior()
+        self._plain_prior = self._plain_text_prior()
+
+    def is_technical(self, text: str, lex: dict[int, list]) -> bool:
+        """A text with a programming/statistics cue word or a lexical hit of a software or tool skill."""
+        if any(self.skills[self._ids[i]]["type"] in ("software", "tool") for i in lex):
+            return True
+        return _CUE.search(text) is not None
 
     # ------------------------------------------------------------------ semantic stage
     def segments(self, text: str) -> list[tuple[str, int, int]]:
@@ -344,8 +386,10 @@ class SkillExtractor:
                     out.append((t[off:], a + off, b))
         return out[: cfg.sem_max_segments]
 
-    def semantic(self, text: str, segs: list[tuple[str, int, int]] | None = None, vecs: np.ndarray | None = None) -> dict[int, list]:
-        """skill index -> [best similarity, spans] for segments close enough to a skill label."""
+    def semantic(self, text: str, segs: list[tuple[str, int, int]] | None = None, vecs: np.ndarray | None = None,
+                 plain: bool = False) -> dict[int, list]:
+        """skill index -> [best similarity, spans] for segments close enough to a skill label. `plain`: the text
+        is not technical (`is_technical`), so the plain-text context weight and prior apply."""
         if self.embedder is None or self._vectors is None or not len(self._vectors):
             return {}
         segs = self.segments(text) if segs is None else segs
@@ -354,41 +398,51 @@ class SkillExtractor:
         if vecs is None:
             vecs = self.embedder.encode([s[0] for s in segs])
         cfg = self.config
-        ctx = self._context_sims(vecs)
-        top, sims = self.nearest(vecs, cfg.rank_top_k, context=ctx)
+        w = self._context_weight(plain)
+        ctx = self._context_sims(vecs, w)
+        prior = self._prior_of(plain)
+        top, sims = self.nearest(vecs, cfg.rank_top_k, context=ctx, weight=w, prior=prior)
         threshold = min(self.config.rank_threshold, self.config.sem_threshold)
         out = self.aggregate([(s[1], s[2]) for s in segs], top, sims, threshold)
         if self._cover is not None and self.config.sem_cover_bonus:
-            self._add_covered(out, segs, vecs, threshold, ctx)
+            self._add_covered(out, segs, vecs, threshold, ctx, w, prior)
         return out
 
-    def _context_sims(self, vecs: np.ndarray) -> np.ndarray | None:
+    def _context_weight(self, plain: bool) -> float:
+        cfg = self.config
+        return cfg.sem_context_weight_plain if plain and cfg.sem_context_weight_plain is not None else cfg.sem_context_weight
+
+    def _prior_of(self, plain: bool) -> np.ndarray | None:
+        return self._plain_prior if plain and self._plain_prior is not None else self._prior
+
+    def _context_sims(self, vecs: np.ndarray, w: float | None = None) -> np.ndarray | None:
         """cos(text, skill) for every skill row, the text's vector being the mean of its segment vectors; None
-        when `sem_context_weight` is off or there is one segment (the mix would change nothing)."""
-        w = self.config.sem_context_weight
+        when the context weight (`w`, default `sem_context_weight`) is off or there is one segment."""
+        w = self.config.sem_context_weight if w is None else w
         if not w or self._vectors is None or len(vecs) < 2:
             return None
         c = vecs.mean(axis=0)
         c = c / (np.linalg.norm(c) or 1.0)
         return (self._vectors @ c.astype(np.float32)).astype(np.float32)
 
-    def _mix(self, sim: float, r: int, ctx: np.ndarray | None) -> float:
+    def _mix(self, sim: float, r: int, ctx: np.ndarray | None, w: float | None = None) -> float:
         if ctx is None:
             return sim
-        w = self.config.sem_context_weight
+        w = self.config.sem_context_weight if w is None else w
         return (1.0 - w) * sim + w * float(ctx[r])
 
     def _add_covered(self, out: dict[int, list], segs: list[tuple[str, int, int]], vecs: np.ndarray, threshold: float,
-                     ctx: np.ndarray | None = None) -> None:
+                     ctx: np.ndarray | None = None, w: float | None = None, prior: np.ndarray | None = None) -> None:
         """Skills whose label words a segment contains (in any order, with gaps) get their cosine plus
         `sem_cover_bonus`, whether or not they were among the segment's nearest labels: MiniLM often puts a
         narrow, domain-worded label above the plain competence the segment states in its own words."""
         assert self._cover is not None and self._vectors is not None
         bonus = self.config.sem_cover_bonus
+        prior = self._prior if prior is None else prior
         for k, (seg, a, b) in enumerate(segs):
             for i in self._cover.covered(stems(seg)):
                 r = self._row_of[i]
-                sim = self._mix(float(vecs[k] @ self._vectors[r]), r, ctx) + bonus - (float(self._prior[r]) if self._prior is not None else 0.0)
+                sim = self._mix(float(vecs[k] @ self._vectors[r]), r, ctx, w) + bonus - (float(prior[r]) if prior is not None else 0.0)
                 if sim < threshold:
                     continue
                 rec = out.get(i)
@@ -398,18 +452,21 @@ class SkillExtractor:
                     rec[0] = sim
                     rec[1].append([a, b])
 
-    def nearest(self, vecs: np.ndarray, k: int | None = None, context: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def nearest(self, vecs: np.ndarray, k: int | None = None, context: np.ndarray | None = None, weight: float | None = None,
+                prior: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Top-k taxonomy rows and their cosines for each row of `vecs`: one matrix product and an
         argpartition, no per-segment Python (the batch stage calls this on thousands of segments). `context`
-        (cos(text, skill) per row, `_context_sims`) is mixed in with weight `sem_context_weight`."""
+        (cos(text, skill) per row, `_context_sims`) is mixed in with `weight` (default `sem_context_weight`); `prior`
+        replaces the ranking prior (a plain text's, `_plain_text_prior`)."""
         assert self._vectors is not None
         k = min(k or self.config.sem_top_k, len(self._vectors))
         sims = vecs.astype(np.float32, copy=False) @ self._vectors.T
         if context is not None:
-            w = np.float32(self.config.sem_context_weight)
+            w = np.float32(self.config.sem_context_weight if weight is None else weight)
             sims = (1 - w) * sims + w * context[None, :]
-        if self._prior is not None:
-            sims -= self._prior
+        prior = self._prior if prior is None else prior
+        if prior is not None:
+            sims -= prior
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         return self._vector_rows[top], np.take_along_axis(sims, top, axis=1)
 
@@ -443,13 +500,18 @@ class SkillExtractor:
         if not segs:
             return self.combine(lex, {})
         vecs = self.embedder.encode([s[0] for s in segs])
-        sem = self.semantic(text, segs, vecs)
-        if self.config.alt_lexical_bonus is not None:
-            self._demote_alt_hits(lex, sem, segs, vecs, self._context_sims(vecs))
+        cfg = self.config
+        plain = bool((cfg.sem_context_weight_plain is not None or self._plain_prior is not None)
+                     and not self.is_technical(text, lex))
+        sem = self.semantic(text, segs, vecs, plain=plain)
+        if cfg.alt_lexical_bonus is not None:
+            w = self._context_weight(plain)
+            self._demote_alt_hits(lex, sem, segs, vecs, self._context_sims(vecs, w), w, self._prior_of(plain))
         return self.combine(lex, sem)
 
     def _demote_alt_hits(self, lex: dict[int, list], sem: dict[int, list], segs: list[tuple[str, int, int]],
-                         vecs: np.ndarray, ctx: np.ndarray | None = None) -> None:
+                         vecs: np.ndarray, ctx: np.ndarray | None = None, w: float | None = None,
+                         prior: np.ndarray | None = None) -> None:
         """Move lexical hits made only through ESCO alternative labels into the semantic ranking: their score is
         the best cosine between the skill and a segment overlapping the match, plus `alt_lexical_bonus`, minus the
         ranking prior. Alternative labels are often the object without the verb ("test results") or a generic
@@ -462,9 +524,10 @@ class SkillExtractor:
             _, _, spans = lex.pop(i)
             r = self._row_of[i]
             near = [k for k, (_, a, b) in enumerate(segs) if any(s < b and a < e for s, e in spans)] or list(range(len(segs)))
-            sim = self._mix(float(max(vecs[k] @ self._vectors[r] for k in near)), r, ctx) + bonus
-            if self._prior is not None:
-                sim -= float(self._prior[r])
+            sim = self._mix(float(max(vecs[k] @ self._vectors[r] for k in near)), r, ctx, w) + bonus
+            prior = self._prior if prior is None else prior
+            if prior is not None:
+                sim -= float(prior[r])
             if sim < threshold:
                 continue
             rec = sem.get(i)
