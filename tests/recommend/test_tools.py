@@ -35,6 +35,9 @@ def test_span_in_title_needs_whole_words_inside_the_title():
     assert not _span_in_title("[[30, 40]]", title)  # past the title: found in the description
     assert not _span_in_title("[]", title) and not _span_in_title("not json", title) and not _span_in_title(None, title)
     assert _span_in_title("[[40, 50], [6, 12]]", title)  # any pair will do
+    # with the skill's names, the span must read as one of them
+    assert _span_in_title("[[0, 5]]", title, {"excel", "microsoft excel"})
+    assert not _span_in_title("[[6, 12]]", title, {"excel", "microsoft excel"})  # "Skills": an offset from elsewhere
 
 
 def test_anchor_tools_are_in_demand_and_among_the_profiles_top_skills(monkeypatch):
@@ -107,14 +110,18 @@ def test_load_course_skills_marks_title_evidence():
     con = duckdb.connect()
     con.execute("CREATE TABLE courses AS SELECT * FROM (VALUES ('a', 'Excel Skills for Business'), "
                 "('b', 'Business Analytics')) t(course_id, title)")
+    con.execute("CREATE TABLE skills AS SELECT * FROM (VALUES ('use-spreadsheets-software', 'use spreadsheets software', "
+                "['Excel']), ('analytics', 'analytics', []), ('business', 'business', [])) t(skill_id, name, aliases)")
     con.execute("CREATE TABLE course_skills AS SELECT * FROM (VALUES "
                 "('a', 'use-spreadsheets-software', 1.0, '[[0, 5]]', 'given', ''), "
                 "('b', 'use-spreadsheets-software', 1.0, '[[40, 45]]', 'lexical', ''), "
-                "('b', 'analytics', 0.7, '[[0, 30]]', 'semantic', '')) t(course_id, skill_id, score, spans, method, evidence)")
+                "('b', 'analytics', 0.7, '[[0, 30]]', 'semantic', ''), "
+                "('b', 'business', 0.7, '[[9, 18]]', 'lexical', '')) t(course_id, skill_id, score, spans, method, evidence)")
     cs = load_course_skills(con).set_index(["course_id", "skill_id"])["in_title"]
     assert cs[("a", "use-spreadsheets-software")]
     assert not cs[("b", "use-spreadsheets-software")]  # in the description
     assert not cs[("b", "analytics")]  # a semantic match's span is the whole sentence, not a name
+    assert not cs[("b", "business")]  # whole words of the title ("Analytics"), but not the skill's name
 
 
 @pytest.mark.slow

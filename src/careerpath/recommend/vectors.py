@@ -95,14 +95,33 @@ def load_course_skills(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                                                              GROUP BY course_id) c USING (course_id)""").df()
     except duckdb.Error:  # no spans or no courses table: no title evidence
         return con.execute("SELECT course_id, CAST(skill_id AS VARCHAR) AS skill_id, score FROM course_skills").df()
-    df["in_title"] = [m != "semantic" and _span_in_title(s, t)
-                      for s, t, m in zip(df["spans"].tolist(), df["ttl"].tolist(), df["method"].tolist())]
+    names = _skill_names(con)
+    df["in_title"] = [m != "semantic" and _span_in_title(s, t, names.get(k))
+                      for s, t, m, k in zip(df["spans"].tolist(), df["ttl"].tolist(), df["method"].tolist(),
+                                            df["skill_id"].tolist())]
     return df.drop(columns=["spans", "ttl", "method"])
 
 
-def _span_in_title(spans: object, title: str) -> bool:
+def _skill_names(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """skill_id -> its name and aliases, lower-case (empty without a `skills` table)."""
+    if not has_table(con, "skills"):
+        return {}
+    try:
+        rows = con.execute("SELECT skill_id, lower(name) FROM skills UNION "
+                           "SELECT skill_id, lower(unnest(aliases)) FROM skills WHERE aliases IS NOT NULL").fetchall()
+    except duckdb.Error:
+        rows = con.execute("SELECT skill_id, lower(name) FROM skills").fetchall()
+    out: dict[str, set[str]] = {}
+    for sid, nm in rows:
+        if nm:
+            out.setdefault(str(sid), set()).add(" ".join(str(nm).split()))
+    return out
+
+
+def _span_in_title(spans: object, title: str, names: set[str] | None = None) -> bool:
     """True when a [start, end] pair of `spans` (JSON text) is a span of whole words inside `title` (a pair that
-    cuts a word was counted in another text: "oduction to Med")."""
+    cuts a word was counted in another text: "oduction to Med") and, given the skill's `names` (name and aliases,
+    lower-case), reads as one of them: an offset into another text can land on whole words of the title."""
     if not isinstance(spans, str) or not spans or not title:
         return False
     try:
@@ -115,7 +134,8 @@ def _span_in_title(spans: object, title: str) -> bool:
         a, b = int(p[0]), int(p[1])
         if 0 <= a < b <= len(title) and (a == 0 or not title[a - 1].isalnum()) and \
                 (b == len(title) or not title[b].isalnum()) and title[a].isalnum():
-            return True
+            if names is None or " ".join(title[a:b].lower().split()) in names:
+                return True
     return False
 
 
