@@ -45,8 +45,8 @@ from careerpath.embed import Embedder, default_embedder
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
 from careerpath.recommend.index import course_text, load_embeddings, role_task_texts
 from careerpath.recommend.items import courses_with_quality, dedupe, item
-from careerpath.recommend.relevance import (MIN_FIT_COURSES, Role, implied_skills, relevance_table,
-                                            semantic_skill_matches, skill_fit, skill_specificity,
+from careerpath.recommend.relevance import (MIN_FIT_COURSES, W_COVER, W_SEM, Role, coverage_table, implied_skills,
+                                            relevance_table, semantic_skill_matches, skill_fit, skill_specificity,
                                             weighted_role_skills)
 from careerpath.recommend.vectors import (MIN_PROFILES, SkillVecs, load_course_skills,  # noqa: F401 - re-exported
                                           role_skill_shares, skill_vectors)
@@ -132,6 +132,16 @@ FIT_MAX_ROLE_RANK = 20  # a course "fits" the role when at most this many roles 
 SKILL_FIT = True  # check each role skill's fit (`relevance.skill_fit`) before it may open the floor
 ONET_SKILLS_TOP = 10  # at most this many of the role's O*NET skills (`with_onet_skills`) join it
 ONET_SKILLS_IMPORTANCE = 0.3  # at this share of the role's top importance (None: off)
+# The role's tools (`anchor_tools`, `tool_courses`): a technology O*NET flags *in demand* for the role's occupation
+# that is also among the TOOL_TOP most important skills of its profile (postings) is a skill the role should be able to
+# learn even when other roles use it more (Excel for secretaries: data roles sit closer to every Excel course, so the
+# role-rank check removes them, and `nothing_close` empties the list). When fewer than TOOL_FILL_BELOW courses pass
+# every check, the courses that name one of those tools in their title and claim it among their skills follow the
+# list (below its last course, at TOOL_SHARE of its relevance). They pass no floor: what the role's own data say it
+# uses is the evidence. None: off.
+TOOL_TOP: int | None = 15
+TOOL_FILL_BELOW = 1
+TOOL_SHARE = 0.9
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
 
 
@@ -563,6 +573,53 @@ def order_by_role_rank(rel: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("relevance", ascending=False).reset_index(drop=True)
 
 
+def anchor_tools(role: Role, skill_vecs: SkillVecs | None) -> list[str]:
+    """The role's tools (see TOOL_TOP): skills of its own profile (not the implied, feedback or O*NET ones added
+    here), among the TOOL_TOP most important, that O*NET flags in demand for its occupation
+    (`SkillVecs.role_tools`), most important first."""
+    tools = skill_vecs.role_tools.get(role.slug) if skill_vecs is not None and TOOL_TOP else None
+    if not tools or role.skills.empty:
+        return []
+    added = set()
+    for k in ("onet", "implied", "feedback"):
+        added |= {str(x) for x in role.extra.get(k, [])}
+    rs = role.skills[~role.skills["skill_id"].astype(str).isin(added)].copy()
+    rs["importance"] = pd.to_numeric(rs["importance"], errors="coerce").fillna(0.0)
+    rs = rs[rs["importance"] > 0].sort_values("importance", ascending=False).drop_duplicates("skill_id")
+    return [str(s) for s in rs["skill_id"].head(TOOL_TOP) if str(s) in tools]
+
+
+def tool_courses(rel: pd.DataFrame, tools: list[str], course_skills: pd.DataFrame, rs: pd.DataFrame,
+                 raw: pd.Series) -> pd.DataFrame:
+    """`rel` followed by the courses that teach one of the role's `tools` by name (`anchor_tools`), when fewer than
+    TOOL_FILL_BELOW candidates passed (see TOOL_TOP). A course teaches a tool by name when it claims the skill and
+    the evidence lies in its title (`course_skills.in_title`, `vectors.load_course_skills`). Their relevance: TOOL_SHARE
+    x the list's lowest (1 for an empty list) x (0.5 + 0.5 x (W_COVER x coverage + W_SEM x their cosine to the role
+    scaled among them)), so they never pass a course that passed the checks."""
+    if not tools or len(rel) >= TOOL_FILL_BELOW or "in_title" not in course_skills or course_skills.empty:
+        return rel
+    named = course_skills["skill_id"].astype(str).isin(set(tools)) & course_skills["in_title"].fillna(False).astype(bool)
+    ids = set(course_skills.loc[named, "course_id"]) - set(rel["course_id"] if len(rel) else [])
+    if not ids:
+        return rel
+    cov = coverage_table(rs, course_skills[course_skills["course_id"].isin(ids)][["course_id", "skill_id", "score"]])
+    cov = cov[cov["course_id"].isin(ids)].copy()
+    if cov.empty:
+        return rel
+    cos = cov["course_id"].map(raw).fillna(0.0).astype(float)
+    lo, hi = float(cos.min()), float(cos.max())
+    sem = (cos - lo) / (hi - lo) if hi > lo else cos * 0.0 + 1.0
+    base = float(rel["relevance"].astype(float).min()) if len(rel) else 1.0
+    cov["relevance"] = (TOOL_SHARE * base * (0.5 + 0.5 * (W_COVER * cov["coverage"].astype(float) + W_SEM * sem)))
+    cov["relevance"] = cov["relevance"].round(4)
+    cov["semantic"] = sem.round(4)
+    cov["cosine"] = cos
+    cov["tool"] = True
+    cov = cov.drop(columns="floor_ok")
+    out = cov if rel.empty else pd.concat([rel.assign(tool=False), cov], ignore_index=True)
+    return out.sort_values("relevance", ascending=False).reset_index(drop=True)
+
+
 def path_order(sel: pd.DataFrame) -> list[int]:
     """Positions from foundations to advanced: level first, then courses that teach more basics."""
     lvl = sel["level"].map(lambda v: LEVEL_ORDER.get(v if isinstance(v, str) else None, 1))
@@ -643,20 +700,22 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
                           abs_floor=None if contrast is None else CONTRAST_FLOOR,
                           rel_floor=None if contrast is None else CONTRAST_REL_FLOOR, skill_fit=fit)
     rel = drop_slivers(rel)
-    if rel.empty:
-        return {name: [] for name in lists}
-    rel["contrast"] = rel["cosine"]
-    rel["cosine"] = rel["course_id"].map(raw).fillna(0.0)
-    if contrast is not None:
-        rel = rel[passes_raw_floor(rel, vecs, task_vec)].reset_index(drop=True)
-    rel = role_rank_penalty(rel, role.slug, skill_vecs, vecs, semantic_only)
-    if rel.empty:
-        return {name: [] for name in lists}
-    rel = relative_cut(rel)
-    if contrast is not None:
-        rel = nothing_close(rel)
-    rel = order_by_role_rank(drop_thin_misfits(rel)).merge(courses, on="course_id")
+    if not rel.empty:
+        rel["contrast"] = rel["cosine"]
+        rel["cosine"] = rel["course_id"].map(raw).fillna(0.0)
+        if contrast is not None:
+            rel = rel[passes_raw_floor(rel, vecs, task_vec)].reset_index(drop=True)
+        rel = role_rank_penalty(rel, role.slug, skill_vecs, vecs, semantic_only)
+    if not rel.empty:
+        rel = relative_cut(rel)
+        if contrast is not None:
+            rel = nothing_close(rel)
+        rel = order_by_role_rank(drop_thin_misfits(rel))
     rs = weighted_role_skills(role, spec, shares, fit)
+    rel = tool_courses(rel, anchor_tools(role, skill_vecs), course_skills, rs, raw)
+    if rel.empty:
+        return {name: [] for name in lists}
+    rel = rel.merge(courses, on="course_id")
     weights = dict(zip(rs["skill_id"], rs["weight"]))
     core = set(rs.loc[rs["core"].astype(bool), "skill_id"])
     return {name: _pick((filters or Filters()).apply(rel), weights, core, vecs, top, order)

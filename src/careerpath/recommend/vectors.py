@@ -3,6 +3,7 @@ vectors, each skill's share of role profiles (`skill_vectors` -> `SkillVecs`), a
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 import duckdb
@@ -34,6 +35,9 @@ class SkillVecs:
     role_onet: dict = field(default_factory=dict)
     #: slug -> the role's kind in `roles` ("occupation": an O*NET occupation; "emerging": a posting-derived title)
     role_kinds: dict = field(default_factory=dict)
+    #: slug -> {skill_id, ...}: the technologies O*NET flags *in demand* for the role's occupations
+    #: (`onet_technology_skills.in_demand`, through `role_occupations`), as taxonomy skill ids (`load_role_tools`)
+    role_tools: dict = field(default_factory=dict)
     index: dict[str, int] = field(init=False, repr=False)
     role_index: dict[str, int] = field(init=False, repr=False)
     #: what the ranker derives from these vectors once (`rank.family_vectors`), not per recommendation
@@ -79,9 +83,81 @@ def role_skill_shares(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
 
 
 def load_course_skills(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """course_id, skill_id, score, in_title: whether one of the skill's evidence spans lies inside the course's title
+    (the title opens the text the extractor reads, `index.course_text`; "Excel" in "Excel Skills for Business")."""
     if not has_table(con, "course_skills"):
         return pd.DataFrame(columns=["course_id", "skill_id", "score"])
-    return con.execute("SELECT course_id, CAST(skill_id AS VARCHAR) AS skill_id, score FROM course_skills").df()
+    try:
+        df = con.execute("""SELECT cs.course_id, CAST(cs.skill_id AS VARCHAR) AS skill_id, cs.score,
+                                   CAST(cs.spans AS VARCHAR) AS spans, coalesce(c.title, '') AS ttl,
+                                   coalesce(CAST(cs.method AS VARCHAR), '') AS method
+                            FROM course_skills cs LEFT JOIN (SELECT course_id, any_value(title) AS title FROM courses
+                                                             GROUP BY course_id) c USING (course_id)""").df()
+    except duckdb.Error:  # no spans or no courses table: no title evidence
+        return con.execute("SELECT course_id, CAST(skill_id AS VARCHAR) AS skill_id, score FROM course_skills").df()
+    names = _skill_names(con)
+    df["in_title"] = [m != "semantic" and _span_in_title(s, t, names.get(k))
+                      for s, t, m, k in zip(df["spans"].tolist(), df["ttl"].tolist(), df["method"].tolist(),
+                                            df["skill_id"].tolist())]
+    return df.drop(columns=["spans", "ttl", "method"])
+
+
+def _skill_names(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """skill_id -> its name and aliases, lower-case (empty without a `skills` table)."""
+    if not has_table(con, "skills"):
+        return {}
+    try:
+        rows = con.execute("SELECT skill_id, lower(name) FROM skills UNION "
+                           "SELECT skill_id, lower(unnest(aliases)) FROM skills WHERE aliases IS NOT NULL").fetchall()
+    except duckdb.Error:
+        rows = con.execute("SELECT skill_id, lower(name) FROM skills").fetchall()
+    out: dict[str, set[str]] = {}
+    for sid, nm in rows:
+        if nm:
+            out.setdefault(str(sid), set()).add(" ".join(str(nm).split()))
+    return out
+
+
+def _span_in_title(spans: object, title: str, names: set[str] | None = None) -> bool:
+    """True when a [start, end] pair of `spans` (JSON text) is a span of whole words inside `title` (a pair that
+    cuts a word was counted in another text: "oduction to Med") and, given the skill's `names` (name and aliases,
+    lower-case), reads as one of them: an offset into another text can land on whole words of the title."""
+    if not isinstance(spans, str) or not spans or not title:
+        return False
+    try:
+        pairs = json.loads(spans)
+    except ValueError:
+        return False
+    for p in pairs:
+        if not (isinstance(p, (list, tuple)) and len(p) == 2):
+            continue
+        a, b = int(p[0]), int(p[1])
+        if 0 <= a < b <= len(title) and (a == 0 or not title[a - 1].isalnum()) and \
+                (b == len(title) or not title[b].isalnum()) and title[a].isalnum():
+            if names is None or " ".join(title[a:b].lower().split()) in names:
+                return True
+    return False
+
+
+def load_role_tools(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """slug -> the taxonomy skill ids of the technologies O*NET flags *in demand* for the role's occupations
+    (`role_occupations` -> `onet_technology_skills`), matched on the skill's name or an alias ("Microsoft Excel" is
+    an alias of *use spreadsheets software*). Empty without those tables."""
+    if not all(has_table(con, t) for t in ("role_occupations", "onet_technology_skills", "skills")):
+        return {}
+    try:
+        rows = con.execute("""
+            WITH t AS (SELECT DISTINCT soc_code, lower(example) AS ex FROM onet_technology_skills WHERE in_demand),
+                 n AS (SELECT skill_id, lower(name) AS nm FROM skills
+                       UNION SELECT skill_id, lower(unnest(aliases)) FROM skills WHERE aliases IS NOT NULL)
+            SELECT DISTINCT ro.slug, n.skill_id FROM role_occupations ro JOIN t USING (soc_code)
+            JOIN n ON n.nm = t.ex""").fetchall()
+    except duckdb.Error:
+        return {}
+    out: dict[str, set[str]] = {}
+    for slug, sid in rows:
+        out.setdefault(str(slug), set()).add(str(sid))
+    return out
 
 
 def _onet_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> tuple[list[str], np.ndarray]:
@@ -126,7 +202,8 @@ def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> SkillVe
     slugs, rmat = load_role_embeddings(con, embedder.name)
     onet = load_role_onet_skills(con)
     kinds = load_role_kinds(con)
-    empty = SkillVecs([], np.zeros((0, 0), dtype=np.float32), {}, slugs, rmat if slugs else None, onet, kinds)
+    tools = load_role_tools(con)
+    empty = SkillVecs([], np.zeros((0, 0), dtype=np.float32), {}, slugs, rmat if slugs else None, onet, kinds, tools)
     if not (has_table(con, "skill_embeddings") and has_table(con, "course_skills")):
         return empty
     rows = con.execute("""SELECT skill_id, vec FROM skill_embeddings WHERE split_part(model, ':', 1) = ?
@@ -140,4 +217,4 @@ def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> SkillVe
     if len(oids) and omat.shape[1] == mat.shape[1]:
         ids, mat = ids + oids, np.vstack([mat, omat])
     mat /= np.linalg.norm(mat, axis=1, keepdims=True).clip(min=1e-9)
-    return SkillVecs(ids, mat, role_skill_shares(con), slugs, rmat if slugs else None, onet, kinds)
+    return SkillVecs(ids, mat, role_skill_shares(con), slugs, rmat if slugs else None, onet, kinds, tools)
