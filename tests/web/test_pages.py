@@ -102,6 +102,14 @@ async def test_missing_pages_are_html_404(client, path):
     assert "Not found" in r.text
 
 
+async def test_an_aliases_address_redirects_to_its_role(client):
+    """A family folded into another role keeps its old address: /roles/data-science once was a role of its own."""
+    r = await client.get("/roles/data-science")
+    assert r.status_code == 301 and r.headers["location"] == "/roles/data-scientist"
+    assert (await client.get("/roles/ml-engineer")).headers["location"] == "/roles/machine-learning-engineer"
+    assert (await client.get("/roles/data-scientist")).status_code == 200  # a role's own address is never moved
+
+
 async def test_injected_course_title_stays_inert(client):
     for path in ("/courses?topic=DataScience", "/courses/courses-test:2", "/roles/machine-learning-engineer"):
         r = await client.get(path)

@@ -81,6 +81,8 @@ def _render_guide(request: Request, slug: str) -> bytes:
 
 @router.get("/roles/{slug}", response_class=HTMLResponse)
 async def guide(request: Request, slug: str):
+    if (target := request.app.state.data.moved(slug)) is not None:
+        return RedirectResponse(LINKS.role(target), status_code=301)
     cache = request.app.state.html
     body = cache.get(slug)
     if body is None:
