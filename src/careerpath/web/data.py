@@ -92,20 +92,24 @@ class SiteData:
             for name in dict.fromkeys([r.title, *r.aliases]):
                 self._search_keys.append(name.lower())
                 self._search_slugs.append(r.slug)
-        # an alias's slug -> its role: a family folded into another role ("Data Science" into Data Scientists,
-        # "Machine Learning" into Machine Learning Engineer) keeps its old address as a redirect
-        self._moved: dict[str, str] = {}
-        for r in sorted(self.roles, key=lambda r: -r.n_postings):
-            for name in r.aliases:  # as posted, and as its family key ("Data Engineer Python  (Focus)")
-                for form in (name, normalize(name).text):
-                    if form:
-                        self._moved.setdefault(slugify(form), r.slug)
+        self._moved: dict[str, str] | None = None  # built on the first unknown address (`moved`)
         self.guides = LRU(256)
         self.misc = LRU(256)
 
     def moved(self, slug: str) -> str | None:
-        """The role an address no role has now names: one of its aliases, slugified (None if none)."""
-        target = None if slug in self.by_slug else self._moved.get(slug)
+        """The role an address no role has now names: one of its aliases, slugified (None if none). A family folded
+        into another role ("Machine Learning" into Machine Learning Engineer) keeps its old address as a redirect."""
+        if slug in self.by_slug:
+            return None
+        if self._moved is None:  # not at start-up: it normalises every alias of every role
+            moved: dict[str, str] = {}
+            for r in sorted(self.roles, key=lambda r: -r.n_postings):
+                for name in r.aliases:  # as posted, and as its family key ("Data Engineer Python  (Focus)")
+                    for form in (name, normalize(name).text):
+                        if form:
+                            moved.setdefault(slugify(form), r.slug)
+            self._moved = moved
+        target = self._moved.get(slug)
         return target if target in self.by_slug else None
 
     # plumbing -----------------------------------------------------------------------------------
