@@ -147,45 +147,25 @@ def main() -> None:
             by.setdefault(item["group"], []).append(r_precision(predict(item["text"]), gold))
         return {g: round(100 * sum(v) / len(v), 1) for g, v in sorted(by.items())}
 
-    res["rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)))
-    res["rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)))
-    if dev2:
-        res["dev2_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev2)
-        res["dev2_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev2)
-    if dev3:
-        res["dev3_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev3)
-        res["dev3_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev3)
-
-    if dev4:
-        res["dev4_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev4)
-        res["dev4_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev4)
-    if dev5:
-        res["dev5_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev5)
-        res["dev5_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev5)
-    if dev6:
-        res["dev6_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev6)
-        res["dev6_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev6)
-    if dev7:
-        res["dev7_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev7)
-        res["dev7_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev7)
-    if dev8:
-        res["dev8_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev8)
-        res["dev8_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev8)
-    if dev9:
-        res["dev9_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev9)
-        res["dev9_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev9)
-    if dev10:
-        res["dev10_rp5_lexical"] = rp_table(lambda s: ranked_uris(ex.extract(s, semantic=False)), dev10)
-        res["dev10_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), dev10)
+    lexical, full = (lambda s: ranked_uris(ex.extract(s, semantic=False))), (lambda s: ranked_uris(ex.extract(s)))
+    res["rp5_lexical"] = rp_table(lexical)
+    res["rp5_full"] = rp_table(full)
+    sets = {"dev2": dev2, "dev3": dev3, "dev4": dev4, "dev5": dev5, "dev6": dev6, "dev7": dev7, "dev8": dev8,
+            "dev9": dev9, "dev10": dev10}
+    for name, items in sets.items():
+        if items:
+            res[f"{name}_rp5_lexical"] = rp_table(lexical, items)
+            res[f"{name}_rp5_full"] = rp_table(full, items)
+    # pooled dev2-7, then with each later set while all before it are present (weighted by sentences; the
+    # extractor is deterministic, so this repeats the per-set runs)
     pooled = dev2 + dev3 + dev4 + dev5 + dev6 + dev7
-    if pooled:  # weighted by sentences; the extractor is deterministic, so this repeats the per-set runs
-        res["pooled_dev2_7_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), pooled)
-    if dev8:
-        res["pooled_dev2_8_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), pooled + dev8)
-    if dev8 and dev9:
-        res["pooled_dev2_9_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), pooled + dev8 + dev9)
-    if dev8 and dev9 and dev10:
-        res["pooled_dev2_10_rp5_full"] = rp_table(lambda s: ranked_uris(ex.extract(s)), pooled + dev8 + dev9 + dev10)
+    if pooled:
+        res["pooled_dev2_7_rp5_full"] = rp_table(full, pooled)
+    for n, items in ((8, dev8), (9, dev9), (10, dev10)):
+        if not items:
+            break
+        pooled = pooled + items
+        res[f"pooled_dev2_{n}_rp5_full"] = rp_table(full, pooled)
     if args.quality_only:
         print(json.dumps(res, indent=2))
         return
