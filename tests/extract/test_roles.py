@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import duckdb
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -131,6 +132,24 @@ def test_emerging_roles_from_the_real_postings(full_con) -> None:
     assert [x.role_slug for x in got] == ["machine-learning-engineer", "data-engineer", "data-scientists"]
     ml = r.resolve("Machine Learning Engineer").matches[0].soc_code
     assert got[0].matches[0].soc_code == ml
+
+
+def test_a_sector_is_no_hint_a_role_is() -> None:
+    from careerpath.extract.roles import RoleLookup, _posting_roles, role_hints
+
+    resolved = {"wizard of wand": ({"29-1141.00": 0.1}, "embedding"),
+                "healthcare": ({"11-9111.00": 0.34}, "embedding"),  # the NHS's one category, a sector
+                "data engineer": ({"15-1243.00": 0.66}, "span"),
+                "machine learning engineer": ({"15-2051.00": 0.45}, "span")}  # an emerging role's own key
+    named = role_hints({k: resolved[k] for k in ("healthcare", "data engineer", "machine learning engineer")},
+                       {"machine learning engineer"})
+    assert named == {"data engineer", "machine learning engineer"}
+    lookup = RoleLookup({}, {"29-1141.00": ("registered-nurses", "Registered Nurses"),
+                             "11-9111.00": ("medical-and-health-services-managers", "Medical and Health Services Managers"),
+                             "15-1243.00": ("database-architects", "Database Architects")})
+    postings = pd.DataFrame({"posting_id": ["a", "b"], "key": ["wizard of wand"] * 2, "hint": ["healthcare", "data engineer"]})
+    got = {pid: slug for pid, slug, _, _ in _posting_roles(postings, resolved, lookup, named)}
+    assert got == {"a": "registered-nurses", "b": "database-architects"}
 
 
 def test_family_keys_fold_only_a_bare_field_and_a_managers_of() -> None:

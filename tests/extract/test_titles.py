@@ -181,6 +181,19 @@ def test_build_can_skip_the_model_for_one_off_titles(small) -> None:
     assert out["culinary team leader in a restaurant kitchen"][1] != "embedding"
 
 
+def test_a_one_off_title_left_weak_gets_the_model_all_the_same(small) -> None:
+    con = duckdb.connect(str(small), read_only=True)
+    key = "culinary team leader in a restaurant kitchen"
+    r = T.Resolver(T.load_index(con), HashingEmbedder)
+    cheap = max(r.resolve_keys([key], model_for=set())[key][0].values(), default=0.0)
+    r = T.Resolver(T.load_index(con), HashingEmbedder)
+    out = r.resolve_keys([key], model_for=set(), weak_below=cheap + 0.01)
+    assert not r.partial and key in r.seen and out[key][1] == "embedding"
+    r = T.Resolver(T.load_index(con), HashingEmbedder)  # ... unless its posting's category names a role
+    r.resolve_keys([key], model_for=set(), weak_below=cheap + 0.01, weak_skip={key})
+    assert r.partial == {key}
+
+
 def test_file_results_are_cached_beside_the_store(small, tmp_path) -> None:
     f = tmp_path / "new.txt"
     f.write_text("culinary team leader in a restaurant kitchen\nData Scientist\n", encoding="utf-8")

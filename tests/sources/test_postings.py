@@ -100,6 +100,7 @@ def write_fixtures(data: Path) -> Path:
         _norm("916", "Porter", salary_min=0, salary_max=37890000),  # implausible: nulled, row kept
         "{not json",
         _norm("917", "Healthcare Assistant", salary_min=None, salary_max=None),
+        _norm("918", "Cleaning &amp; Catering Assistant &#8211; Band 2"),  # the NHS file escapes its titles
     ])
     _write_jsonl(d / "la_city_job_bulletins_cityofla.jsonl.gz", [
         _norm("ACCOUNTANT 1513 062218.txt", "ACCOUNTANT", country="US", currency="USD", salary_min=49903,
@@ -203,6 +204,8 @@ def test_countries_companies_and_fields(loaded) -> None:
     assert df.loc["postings-lukebarousse-2023:1", "posted_date"].isoformat() == "2023-03-01"
     assert df.loc["postings-glassdoor-kenjee-2020:0", "company"] == "Tecolote Research"
     assert df.loc["postings-nhs-jobs-uk-2020:915", "country"] == "GB"
+    assert df.loc["postings-nhs-jobs-uk-2020:918", "title"] == "Cleaning & Catering Assistant \u2013 Band 2"
+    assert df.attrs["notes"]["postings-nhs-jobs-uk-2020"]["title_html_entities_decoded"] == 1
     assert df.loc["postings-la-city-bulletins:ACCOUNTANT 1513 062218.txt", "country"] == "US"
     book = df.loc["postings-ds-bookcamp:abc1"]
     assert (book["title"], book["location"], book["country"]) == ("Data Scientist", "Seattle, WA 98101", "US")
@@ -228,7 +231,7 @@ def test_rejects_are_counted(loaded) -> None:
     by_id = {r.source.id: r for r in results}
     nhs = by_id["postings-nhs-jobs-uk-2020"]
     assert [(x.line, x.reason) for x in nhs.rejects] == [(3, "not a JSON object")]
-    assert (nhs.files[0].rows_read, nhs.files[0].rows_loaded, nhs.files[0].rows_rejected) == (4, 3, 1)
+    assert (nhs.files[0].rows_read, nhs.files[0].rows_loaded, nhs.files[0].rows_rejected) == (5, 4, 1)
     adz = by_id["postings-adzuna-uk-2013"]
     assert [(x.line, x.reason) for x in adz.rejects] == [(2, "missing title")] and "1262" in adz.rejects[0].raw
     assert len(adz.rejects[0].raw) <= 500

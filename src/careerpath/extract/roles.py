@@ -32,7 +32,9 @@ from careerpath.extract.normalize import ABBREVIATIONS, normalize, slugify
 MIN_POSTINGS = 30
 MIN_EMPLOYERS = 5                 # distinct companies naming the family (when postings carry companies)
 MIX_MAX, MIX_MIN_SHARE = 3, 0.35  # at most three codes, each scoring >= 35% of the best
-HINT_BELOW = 0.3                  # a title resolving below this defers to the source's category
+HINT_BELOW = 0.3                  # a title resolving below this defers to the source's category ...
+HINT_MIN = 0.5                    # ... if the category names a role: an O*NET or emerging role's title, or resolving
+                                  # this well ("Data Engineer"; not a sector: the NHS's "Healthcare" resolves at 0.34)
 
 SOC_MAJOR = {
     "11": "Management", "13": "Business and Financial Operations", "15": "Computer and Mathematical",
@@ -205,6 +207,7 @@ class _Assigned:
     emerging: list[str]
     fold: dict[str, str]
     resolved: dict
+    named_hints: set[str]  # source categories that name a role (`HINT_MIN`), the only ones used as hints
 
 
 class _MemoEmbedder:
@@ -226,7 +229,7 @@ class _MemoEmbedder:
 
 
 def _assign(postings: pd.DataFrame, norm: dict, resolver: T.Resolver, occ_keys: set[str], min_postings: int,
-            model_all: bool, label: str) -> _Assigned:
+            model_all: bool, label: str, weak_below: float = HINT_BELOW) -> _Assigned:
     """Each posting's family key, the emerging families, and every key resolved."""
     keys = {t: resolver.choose_key(n) for t, n in norm.items()}  # the segment `resolve` would choose
     named = set(keys.values())  # a practitioner's title is a role if it is an alias or itself a posted title
@@ -254,15 +257,27 @@ def _assign(postings: pd.DataFrame, norm: dict, resolver: T.Resolver, occ_keys: 
         employers = counted.groupby("key")["company"].nunique()
         emerging = emerging_families()
 
-    hints = {normalize(c).text for c in postings["title_category"].dropna().unique()}
+    postings["hint"] = postings["title_category"].map(lambda c: normalize(c).text if isinstance(c, str) else None)
+    hints = set(postings["hint"].dropna())
     # the model runs on titles at least two postings share (and the emerging families and category
     # hints); a one-off title the cheap stages leave unsettled keeps its cheap evidence for its own
     # posting and stays out of the cache, so `resolve` still gives it the full treatment on demand
-    # (`model_all`: every title goes to the model and into the cache; about 3x the model time)
+    # (`model_all`: every title goes to the model and into the cache; about 3x the model time).
+    # A one-off title left weak (below HINT_BELOW) gets the model too, unless its postings carry a category
+    # that names a role: otherwise its weak guess is what the posting is counted under.
     model_for = None if model_all else {*family_size.index[family_size >= 2], *emerging, *hints}
     with progress.step(f"{label}: {postings['key'].nunique():,} distinct posting titles"):
-        resolved = resolver.resolve_keys([*postings["key"].unique(), *sorted(hints)], model_for=model_for)
-    return _Assigned(postings, counted, family_size, emerging, fold, resolved)
+        named = role_hints(resolver.resolve_keys(sorted(hints)), occ_keys | set(emerging))
+        hinted = postings.groupby("key")["hint"].agg(lambda hs: all(h in named for h in hs))
+        resolved = resolver.resolve_keys([*postings["key"].unique(), *sorted(hints)], model_for=model_for,
+                                         weak_below=weak_below, weak_skip=set(hinted.index[hinted]))
+    return _Assigned(postings, counted, family_size, emerging, fold, resolved, named)
+
+
+def role_hints(resolved: dict[str, tuple[dict[str, float], str]], role_keys: set[str]) -> set[str]:
+    """The source categories that name a role (a role's own key, or resolving at `HINT_MIN` or better), not a sector."""
+    return {h for h, (scores, _) in resolved.items()
+            if h and (h in role_keys or max(scores.values(), default=0.0) >= HINT_MIN)}
 
 
 def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None,
@@ -286,7 +301,7 @@ def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None
     memo = _MemoEmbedder(embedder)
     index.prior = {}
     first = _assign(postings.copy(), norm, T.Resolver(index, lambda: memo), occ_keys, min_postings, model_all,
-                    "first pass, for the posting prior")
+                    "first pass, for the posting prior", weak_below=0.0)  # the prior counts confident titles only
     index.prior = _posting_prior(first.postings, first.resolved)
     resolver = T.Resolver(index, lambda: memo)
     a = _assign(postings, norm, resolver, occ_keys, min_postings, model_all, "resolving")
@@ -334,7 +349,7 @@ def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None
     emerging_roles.sort()  # the order `RoleLookup.from_store` reads them in: build and `resolve` agree
     lookup = RoleLookup(emerging_keys(emerging_roles, occ_keys), {soc: (slugify(t), t) for soc, t in occ})
 
-    rows = _posting_roles(postings, resolved, lookup)
+    rows = _posting_roles(postings, resolved, lookup, a.named_hints)
     posting_roles = pd.DataFrame(rows, columns=["posting_id", "slug", "soc_code", "score"])
     counts = posting_roles.merge(postings[["posting_id", "duplicate_of"]], on="posting_id")
     n_by_slug = counts[counts["duplicate_of"].isna()].groupby("slug").size().to_dict()
@@ -378,20 +393,21 @@ def _postings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return df
 
 
-def _posting_roles(postings: pd.DataFrame, resolved: dict, lookup: RoleLookup) -> list[tuple]:
+def _posting_roles(postings: pd.DataFrame, resolved: dict, lookup: RoleLookup, named_hints: set[str]) -> list[tuple]:
     best: dict[str, tuple[str | None, float]] = {}
     for k, (scores, _) in resolved.items():
         top = max(scores.items(), key=lambda kv: kv[1]) if scores else (None, 0.0)
         best[k] = top
     rows = []
-    for pid, key, cat in postings[["posting_id", "key", "title_category"]].itertuples(index=False):
+    for pid, key, hint in postings[["posting_id", "key", "hint"]].itertuples(index=False):
         soc, score = best.get(key, (None, 0.0))
         slug, _ = lookup.role_for(key, soc)
         # a title of an emerging role's family is that role's, however weakly the family resolves to O*NET: the hint
         # had sent "Ward Manager" and "Health Visitor" (NHS category: nursing) to nursing assistants, "MIS Analyst" to
-        # data scientists, and left 17 emerging roles with no posting at all
-        if score < HINT_BELOW and cat and key not in lookup.by_key:
-            hint = normalize(cat).text
+        # data scientists, and left 17 emerging roles with no posting at all. A sector is no hint: the NHS's
+        # "Healthcare" had put 2,286 weakly resolved titles (nurses, receptionists, physiotherapists) under health
+        # services managers, whose skills from postings then read "Registered Nurse licence", "rehabilitation".
+        if score < HINT_BELOW and hint in named_hints and key not in lookup.by_key:
             hsoc, hscore = best.get(hint, (None, 0.0))
             hslug, _ = lookup.role_for(hint, hsoc)
             if hslug:

@@ -546,12 +546,15 @@ class Resolver:
         return {s: 0.7 * scores.get(s, 0.0) + 0.3 * _sigmoid(15 * (sims.get(s, 0.0) - 0.5)) for s in cand}
 
     # public -----------------------------------------------------------------------------------
-    def resolve_keys(self, keys: Sequence[str], model_for: Collection[str] | None = None,
+    def resolve_keys(self, keys: Sequence[str], model_for: Collection[str] | None = None, *,
+                     weak_below: float = 0.0, weak_skip: Collection[str] = (),
                      ) -> dict[str, tuple[dict[str, float], str]]:
         """Scores per distinct key; the model runs once, batched, over the unsettled ones.
 
         With `model_for`, unsettled keys outside it keep their cheap evidence (the roles build skips the
-        model for one-off posting titles); they are listed in `self.partial` and must not be cached.
+        model for one-off posting titles); they are listed in `self.partial` and must not be cached. A key
+        whose cheap evidence stays below `weak_below` gets the model all the same (unless in `weak_skip`):
+        a weak guess is otherwise what its posting is counted under.
         """
         out: dict[str, tuple[dict[str, float], str]] = {}
         pending: list[tuple[str, dict[str, float], str]] = []
@@ -566,7 +569,8 @@ class Resolver:
                 scores, method, settled = self._cheap(k)
                 if settled:
                     out[k] = (scores, method)
-                elif model_for is not None and k not in model_for:
+                elif model_for is not None and k not in model_for and (
+                        k in weak_skip or max(scores.values(), default=0.0) >= weak_below):
                     out[k] = (scores, method)
                     self.partial.add(k)
                 else:

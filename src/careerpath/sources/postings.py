@@ -31,6 +31,7 @@ implausible salary) nulls that field and is counted in the notes (`df.attrs["not
 from __future__ import annotations
 
 import ast
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -89,6 +90,7 @@ COUNTRY_ISO2: dict[str, str] = {
 #: Names the source produces by its own location parsing and that are not countries to trust.
 COUNTRY_ARTEFACTS = {"Sudan"}
 
+_ENTITY = r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+\d*);"  # an HTML entity: "&amp;", "&#39;", "&#x27;"
 _REMOTE = r"(?i)\b(?:remote|work from home|wfh|telecommut\w*)\b"
 _US_LOCATION = r",\s*[A-Z]{2}(?:\s+\d{5})?\s*$"
 
@@ -397,7 +399,14 @@ def _load_file(spec: FileSpec, data_dir: Path) -> tuple[Loaded, pd.DataFrame, di
 
 
 def _clean(rows: pd.DataFrame, spec: FileSpec, notes: dict[str, int]) -> pd.DataFrame:
-    """Cap descriptions, parse dates, fill remote, annualise salaries; count what was nulled."""
+    """Cap descriptions, decode HTML entities in short fields, parse dates, fill remote, annualise salaries;
+    count what was changed or nulled."""
+    for col in ("title", "company", "location"):  # the NHS file escapes titles: "Cleaning &amp; Catering Assistant"
+        v = rows[col]
+        escaped = v.str.contains(_ENTITY, regex=True, na=False)
+        if escaped.any():
+            rows[col] = v.where(~escaped, v[escaped].map(html.unescape))
+            notes[f"{col}_html_entities_decoded"] = int(escaped.sum())
     desc = rows["description"]
     long = desc.str.len().fillna(0) > MAX_DESCRIPTION
     if long.any():
