@@ -5,6 +5,10 @@ Usage: python bench/bench_guide.py --db careerpath.duckdb [--role "data scientis
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("CAREERPATH_CACHE", "off")  # time the model, not the vector cache (careerpath.vector_cache)
+
 import argparse
 import shutil
 import tempfile

@@ -5,6 +5,10 @@ Usage: .venv/bin/python bench/bench_ingest.py [DATA_DIR]
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("CAREERPATH_CACHE", "off")  # time the model, not the vector cache (careerpath.vector_cache)
+
 import resource
 import subprocess
 import sys

@@ -8,6 +8,10 @@ and how many roles rank skills from postings vs from O*NET ratings.
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("CAREERPATH_CACHE", "off")  # time the model, not the vector cache (careerpath.vector_cache)
+
 import argparse
 import time
 

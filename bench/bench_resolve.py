@@ -40,6 +40,10 @@ leave-one-set-out (fit without set k, measure on set k, k = dev2..dev7; dev8 nev
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("CAREERPATH_CACHE", "off")  # time the model, not the vector cache (careerpath.vector_cache)
+
 import argparse
 import hashlib
 import subprocess

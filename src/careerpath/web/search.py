@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 
-from careerpath.embed import default_embedder
+from careerpath.embed import model_embedder
 from careerpath.extract.roles import open_resolver
 from careerpath.extract.titles import Resolver
 from careerpath.web.data import SiteData
@@ -24,7 +24,7 @@ class TitleSearch:
 
     def _load(self) -> Resolver:
         if self._resolver is None:
-            self._resolver = open_resolver(self.data.cursor(), default_embedder if self.semantic else None)
+            self._resolver = open_resolver(self.data.cursor(), model_embedder if self.semantic else None)  # queries: no vector cache
         return self._resolver
 
     def resolve(self, title: str) -> dict:
