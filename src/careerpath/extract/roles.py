@@ -257,7 +257,8 @@ def _assign(postings: pd.DataFrame, norm: dict, resolver: T.Resolver, occ_keys: 
         employers = counted.groupby("key")["company"].nunique()
         emerging = emerging_families()
 
-    postings["hint"] = postings["title_category"].map(lambda c: normalize(c).text if isinstance(c, str) else None)
+    cats = {c: normalize(c).text for c in postings["title_category"].dropna().unique()}  # a few hundred, not 150k
+    postings["hint"] = postings["title_category"].map(cats).astype(object)
     hints = set(postings["hint"].dropna())
     # the model runs on titles at least two postings share (and the emerging families and category
     # hints); a one-off title the cheap stages leave unsettled keeps its cheap evidence for its own
