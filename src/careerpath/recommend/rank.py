@@ -142,15 +142,6 @@ ONET_SKILLS_IMPORTANCE = 0.3  # at this share of the role's top importance (None
 TOOL_TOP: int | None = 15
 TOOL_FILL_BELOW = 1
 TOOL_SHARE = 0.9
-# Task fill (`task_courses`): when no course passed the checks and the role has no tool course either (occupational
-# therapists, traffic technicians, maids...), the courses closest to the role's O*NET description + tasks
-# (`role_task_vector`) may make the list if their cosine to it reaches TASK_FILL_FLOOR and TASK_FILL_REL of the best
-# one's, at most FIT_MAX_ROLE_RANK roles' index vectors are closer to them (the course is about this role, not a
-# sibling), and they claim one of the role's TASK_FILL_TOP most important skills (profile, O*NET, implied or feedback):
-# the relevance floor in its weakest form. None: off.
-TASK_FILL_FLOOR: float | None = None
-TASK_FILL_REL = 0.9
-TASK_FILL_TOP = 25
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
 
 
@@ -629,43 +620,6 @@ def tool_courses(rel: pd.DataFrame, tools: list[str], course_skills: pd.DataFram
     return out.sort_values("relevance", ascending=False).reset_index(drop=True)
 
 
-def task_courses(rel: pd.DataFrame, task_vec: np.ndarray | None, course_skills: pd.DataFrame, rs: pd.DataFrame,
-                 raw: pd.Series, vecs: dict[str, np.ndarray], slug: str, skill_vecs: SkillVecs | None,
-                 catalog: dict | None) -> pd.DataFrame:
-    """`rel`, or, when it is empty, the courses of the task fill (see TASK_FILL_FLOOR), with relevance 0.5 x (W_COVER x
-    coverage + W_SEM x their task cosine scaled among them): at most 0.5, a list no check let through."""
-    if (TASK_FILL_FLOOR is None or len(rel) or task_vec is None or rs.empty or skill_vecs is None
-            or skill_vecs.role_mat is None or slug not in skill_vecs.role_index or not catalog
-            or catalog.get("role_sims") is None):
-        return rel
-    ids, cmat, sims = catalog["ids"], catalog["cmat"], catalog["role_sims"]
-    own = skill_vecs.role_index[slug]
-    closer = (sims > sims[:, [own]]).sum(axis=1)
-    tcos = cmat @ np.asarray(task_vec, dtype=np.float32)
-    top = set(rs.sort_values("weight", ascending=False)["skill_id"].astype(str).head(TASK_FILL_TOP))
-    claims = set(course_skills.loc[course_skills["skill_id"].astype(str).isin(top), "course_id"])
-    ok = [i for i, c in enumerate(ids) if c in claims and closer[i] <= FIT_MAX_ROLE_RANK and tcos[i] >= TASK_FILL_FLOOR]
-    if not ok:
-        return rel
-    best = max(float(tcos[i]) for i in ok)
-    ok = [i for i in ok if tcos[i] >= TASK_FILL_REL * best]
-    pick = {ids[i]: float(tcos[i]) for i in ok}
-    cov = coverage_table(rs, course_skills[course_skills["course_id"].isin(set(pick))][["course_id", "skill_id", "score"]])
-    cov = cov[cov["course_id"].isin(set(pick))].copy()
-    if cov.empty:
-        return rel
-    tc = cov["course_id"].map(pick).astype(float)
-    lo, hi = float(tc.min()), float(tc.max())
-    sem = (tc - lo) / (hi - lo) if hi > lo else tc * 0.0 + 1.0
-    cov["relevance"] = (0.5 * (W_COVER * cov["coverage"].astype(float) + W_SEM * sem)).round(4)
-    cov["semantic"] = sem.round(4)
-    cov["cosine"] = cov["course_id"].map(raw).fillna(0.0).astype(float)
-    cov["role_rank"] = cov["course_id"].map({ids[i]: int(closer[i]) for i in ok})
-    cov["task"] = True
-    cov = cov.drop(columns="floor_ok")
-    return cov.sort_values("relevance", ascending=False).reset_index(drop=True)
-
-
 def path_order(sel: pd.DataFrame) -> list[int]:
     """Positions from foundations to advanced: level first, then courses that teach more basics."""
     lvl = sel["level"].map(lambda v: LEVEL_ORDER.get(v if isinstance(v, str) else None, 1))
@@ -759,7 +713,6 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
         rel = order_by_role_rank(drop_thin_misfits(rel))
     rs = weighted_role_skills(role, spec, shares, fit)
     rel = tool_courses(rel, anchor_tools(role, skill_vecs), course_skills, rs, raw)
-    rel = task_courses(rel, task_vec, course_skills, rs, raw, vecs, role.slug, skill_vecs, cat)
     if rel.empty:
         return {name: [] for name in lists}
     rel = rel.merge(courses, on="course_id")
