@@ -47,7 +47,8 @@ ALIASES = [{"skill_id": "cs", "norm": "serve customers", "kind": "alt", "rule": 
 def _extractor(emb, **cfg) -> SkillExtractor:
     vecs = np.stack([unit(0), unit(1), unit(2)])
     base = ExtractConfig(sem_length_penalty=0.0, sem_general_weight=0.0, sem_cover_bonus=0.0, sem_popularity_weight=0.0,
-                         sem_support_bonus=0.0, alt_lexical_bonus=None, sem_context_weight=0.0, sem_plain_general_weight=0.0)
+                         sem_support_bonus=0.0, alt_lexical_bonus=None, sem_context_weight=0.0, sem_plain_general_weight=0.0,
+                         sem_vocab_weight=0.0, sem_vocab_plain_only=False)
     return SkillExtractor(SKILLS, ALIASES, embedder=emb, vectors=vecs, vector_ids=[s["skill_id"] for s in SKILLS],
                           config=dataclasses.replace(base, **cfg))
 
@@ -72,7 +73,8 @@ def test_vocab_rerank_lifts_the_skill_whose_labels_cover_the_segment():
     assert _extractor(emb, sem_vocab_weight=0.2, sem_vocab_plain_only=True).extract(text)[0].id == "cs"
 
 
-def test_vocab_off_builds_nothing():
+def test_vocab_off_builds_nothing_and_is_the_default():
     ex = _extractor(FixedEmbedder({}))
     assert ex._vocab is None
     assert _extractor(FixedEmbedder({}), sem_vocab_weight=0.1)._vocab is not None
+    assert ExtractConfig().sem_vocab_weight == 0.0

@@ -98,7 +98,8 @@ class ExtractConfig:
     # `extract`: each segment's best `sem_vocab_top_k` candidates (by the mixed, prior-adjusted cosine) gain
     # weight * coverage, the IDF-weighted share of the segment's content stems that the skill's labels (preferred and
     # alternative, taken together: `skill_labels.LabelVocab`) contain; then the best `rank_top_k` are kept. 0: off.
-    # `sem_vocab_plain_only`: only in a plain text (`is_technical` false). (Fourteenth pass of issue 4.)
+    # `sem_vocab_plain_only`: only in a plain text (`is_technical` false). (Fourteenth pass of issue 4: 0.1 in plain text
+    # gave +0.3 pooled "other" over dev2-dev10 with blind dev11 unchanged -- noise-sized, not switched on; bench/README.)
     sem_vocab_weight: float = 0.0
     sem_vocab_top_k: int = 30
     sem_vocab_plain_only: bool = False
