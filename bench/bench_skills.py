@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_skills.py --db careerpath.duckdb [--postings 2000] [--full 200] [--esx]
 
-- R-Precision@5 (x100) on tests/data/skills_dev.jsonl (and the check sets skills_dev2/.../dev10.jsonl),
+- R-Precision@5 (x100) on tests/data/skills_dev.jsonl (and the check sets skills_dev2/.../dev11.jsonl),
   technical vs other sentences: of the top
   min(5, |gold|) ESCO skills we return, the share that are in the gold set (Decorte et al.'s measure).
 - Throughput in postings per second on ONE core (one process, torch limited to one thread) over real
@@ -93,6 +93,8 @@ def main() -> None:
                     help="ninth set (58 sentences, 2026-11-27, skills_draw.py --seed dev9 --per-group 23), labelled before the extractor ran on it: blind on main dcf251c")
     ap.add_argument("--dev10", default=str(ROOT / "tests" / "data" / "skills_dev10.jsonl"),
                     help="tenth set (58 sentences, 2026-11-27, skills_draw.py --seed dev10 --per-group 23), labelled before the extractor ran on it: blind on main e2e0810")
+    ap.add_argument("--dev11", default=str(ROOT / "tests" / "data" / "skills_dev11.jsonl"),
+                    help="eleventh set (51 sentences, 2026-11-28, skills_draw.py --seed dev11 --per-group 20), labelled before the extractor ran on it: blind on main e76c9f9")
     ap.add_argument("--quality-only", action="store_true", help="R-P@5 only: skip the throughput runs")
     ap.add_argument("--postings", type=int, default=2000, help="postings for the lexical throughput")
     ap.add_argument("--full", type=int, default=200, help="postings for the full-extractor throughput")
@@ -137,6 +139,8 @@ def main() -> None:
             if Path(args.dev9).exists() else [])
     dev10 = ([json.loads(line) for line in open(args.dev10, encoding="utf-8") if line.strip()]
              if Path(args.dev10).exists() else [])
+    dev11 = ([json.loads(line) for line in open(args.dev11, encoding="utf-8") if line.strip()]
+             if Path(args.dev11).exists() else [])
     docs = [r[0] for r in con.execute(
         "SELECT description FROM postings WHERE description IS NOT NULL AND length(description) >= 200 "
         "AND duplicate_of IS NULL ORDER BY hash(posting_id) LIMIT ?", [max(args.postings, args.full)]).fetchall()]
@@ -154,7 +158,7 @@ def main() -> None:
     res["rp5_lexical"] = rp_table(lexical)
     res["rp5_full"] = rp_table(full)
     sets = {"dev2": dev2, "dev3": dev3, "dev4": dev4, "dev5": dev5, "dev6": dev6, "dev7": dev7, "dev8": dev8,
-            "dev9": dev9, "dev10": dev10}
+            "dev9": dev9, "dev10": dev10, "dev11": dev11}
     for name, items in sets.items():
         if items:
             res[f"{name}_rp5_lexical"] = rp_table(lexical, items)
@@ -164,7 +168,7 @@ def main() -> None:
     pooled = dev2 + dev3 + dev4 + dev5 + dev6 + dev7
     if pooled:
         res["pooled_dev2_7_rp5_full"] = rp_table(full, pooled)
-    for n, items in ((8, dev8), (9, dev9), (10, dev10)):
+    for n, items in ((8, dev8), (9, dev9), (10, dev10), (11, dev11)):
         if not items:
             break
         pooled = pooled + items

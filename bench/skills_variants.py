@@ -4,7 +4,7 @@
 
 --cache PATH keeps the segment vectors in a pickle between runs (MiniLM is the cost on a loaded machine).
 --dump writes each sentence with its gold labels and our top 8 (* = gold) to /tmp/skills_dump.txt
-(and /tmp/skills_dump_LABEL.txt per variant).
+(and /tmp/skills_dump_LABEL.txt per variant; SKILLS_DUMP=PREFIX moves them).
 """
 import json, sys, os, glob, time
 os.environ.setdefault("HF_HUB_OFFLINE", "1"); os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -18,6 +18,7 @@ args = sys.argv[2:]
 cache_path = args[args.index('--cache') + 1] if '--cache' in args else None
 variants = [a for a in args if '=' in a]
 dump = '--dump' in sys.argv
+DUMP = os.environ.get('SKILLS_DUMP', '/tmp/skills_dump')  # path prefix of the --dump files
 sets = {}
 nums = sorted(int(os.path.basename(f)[10:-6] or 1) for f in glob.glob('tests/data/skills_dev*.jsonl'))
 for k in nums:
@@ -47,6 +48,7 @@ def uris(hits):
     return out
 def run(ex, label):
     res = {}; pooled = {'technical': [], 'other': []}; pooled_all = {'technical': [], 'other': []}
+    pooled_prev = {'technical': [], 'other': []}  # dev2..dev(N-1): the sets seen before the newest one
     rows = []
     for name, items in sets.items():
         by = {}
@@ -57,9 +59,11 @@ def run(ex, label):
             n = min(5, len(gold)); rp = len([p for p in pred[:n] if p in gold]) / n
             by.setdefault(it['group'], []).append(rp)
             if name != 'dev': pooled[it['group']].append(rp)
+            if name not in ('dev', f'dev{LAST}'): pooled_prev[it['group']].append(rp)
             pooled_all[it['group']].append(rp)
             rows.append((name, it, hits, gold, rp))
         res[name] = '%.1f / %.1f' % tuple(100 * sum(by[g]) / len(by[g]) for g in ('technical', 'other'))
+    res[f'pooled2-{LAST - 1}'] = '%.1f / %.1f' % tuple(100 * sum(pooled_prev[g]) / len(pooled_prev[g]) for g in ('technical', 'other'))
     res[f'pooled2-{LAST}'] = '%.1f / %.1f' % tuple(100 * sum(pooled[g]) / len(pooled[g]) for g in ('technical', 'other'))
     res[f'pooled1-{LAST}'] = '%.1f / %.1f' % tuple(100 * sum(pooled_all[g]) / len(pooled_all[g]) for g in ('technical', 'other'))
     print(label.ljust(40), ' | '.join(f'{k} {v}' for k, v in res.items()), flush=True)
@@ -76,12 +80,12 @@ if cache_path:
     import pickle
     with open(cache_path, 'wb') as f: pickle.dump(cache, f)
 if dump:
-    write_dump(rows, '/tmp/skills_dump.txt')
+    write_dump(rows, DUMP + '.txt')
 for v in variants:
     label, js = v.split('=', 1)
     cfg = replace(ExtractConfig(), **json.loads(js))
     ex = SkillExtractor.from_store(con, embedder=emb, config=cfg); ex.embedder = E()
     rows = run(ex, label)
     if dump:  # one file per variant, to diff against the main one
-        write_dump(rows, f'/tmp/skills_dump_{label}.txt')
+        write_dump(rows, f'{DUMP}_{label}.txt')
 print('time', round(time.time() - t, 1), file=sys.stderr)

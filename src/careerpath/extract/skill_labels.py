@@ -13,6 +13,7 @@ ninth pass).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from typing import Iterable, Mapping
@@ -123,3 +124,38 @@ class CoverIndex:
         """Skills whose label stems all occur in `text_stems`."""
         st = set(text_stems)
         return [i for s in st for i in self._by_key.get(s, ()) if self._stems[i] <= st]
+
+
+class LabelVocab:
+    """The content stems of each skill's labels taken together (preferred, alternative, singular forms), with a
+    label-side IDF: `coverage(text_stems, i)` is the IDF-weighted share of a text's stems (those any label uses)
+    that skill i's labels contain. "providing excellent service and caring for customers" is covered by the labels of
+    *customer service* ("service", "custo") more than by those of *satisfy customers*; a rare domain word of the text
+    weighs more than "manag" or "work" (bench/README.md, issue 4, fourteenth pass)."""
+
+    def __init__(self, labels: Mapping[int, Iterable[str]]) -> None:
+        self._stems: dict[int, frozenset[str]] = {}
+        for i, labs in labels.items():
+            st: set[str] = set()
+            for lab in labs:
+                st |= stems(lab)
+            if st:
+                self._stems[i] = frozenset(st)
+        df = Counter(s for st in self._stems.values() for s in st)
+        n = max(len(self._stems), 1)
+        self.idf: dict[str, float] = {s: math.log(n / c) for s, c in df.items()}
+
+    def __len__(self) -> int:
+        return len(self._stems)
+
+    def weights(self, text_stems: Iterable[str]) -> dict[str, float]:
+        """IDF of the text's stems that some label uses (the others no skill can cover)."""
+        return {s: self.idf[s] for s in text_stems if s in self.idf}
+
+    def coverage(self, weights: Mapping[str, float], i: int) -> float:
+        """Share (0-1) of the weighted text stems (`weights`) that skill i's labels contain."""
+        total = sum(weights.values())
+        st = self._stems.get(i)
+        if not total or not st:
+            return 0.0
+        return sum(w for s, w in weights.items() if s in st) / total
