@@ -670,7 +670,7 @@ def test_a_computer_team_lead_practises_the_teams_role(real_onet, title, code) -
 
 
 @pytest.mark.parametrize("title", ["Warehouse Team Leader", "Nursing Team Leader", "Resourcing Team Leader",
-                                   "Software Developer"])
+                                   "Software Developer", "Data Analyst Team Lead"])
 def test_other_team_leads_are_left_to_the_other_stages(real_onet, title) -> None:
     from careerpath.extract.normalize import normalize
 

@@ -428,11 +428,14 @@ class Resolver:
         Managers stay behind it (no alias says "team leader" in a field; the model reads a bare manager). The role:
         the field as a role (`title_heads.as_role`), else the field (its longest tail first) with a practitioner head
         (`TEAM_ROLE_HEADS`, in that order: "UX Team Lead" is a UX designer) that is an alias. Only a computer role (`COMPUTER_CODES`) is taken:
-        "Outpatients Team Leader", "Resourcing Team Leader" keep the other stages."""
+        "Outpatients Team Leader", "Resourcing Team Leader" keep the other stages, and so does a field that ends in a
+        role word ("Data Analyst Team Lead": dev6's one such title went from Data Scientists to another code)."""
         words = key.split()
         if len(words) < 3 or words[-2] != "team" or words[-1] not in ("lead", "leader"):
             return {}
         field = words[:-2]
+        if field[-1] in self.index.head_words:
+            return {}  # "Data Analyst Team Lead" names its role already: the other stages read it
         role = title_heads.as_role(field, self.index.head_words, self.index.pos.__contains__, self._roles)
         phrases = [role] if role else [" ".join(field[s:] + [h]) for s in range(len(field)) for h in TEAM_ROLE_HEADS]
         for phrase in phrases:
