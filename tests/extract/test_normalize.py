@@ -242,3 +242,16 @@ def test_a_slash_part_without_a_role_shares_the_next_parts_role_word() -> None:
     assert n.text == "campaign analyst" and n.shared == ("card data analyst",)
     assert normalize("Data Analyst / Data Engineer").shared == ()       # the first part names its own role
     assert normalize("Data Analyst, Campaigns").shared == ()             # a comma is no slash
+
+
+@pytest.mark.parametrize("raw, text", [
+    # sixteenth pass: once the ranks or grades a conjunction joined are dropped, the conjunction goes too
+    ("Regular & Senior Backend Developer", "back end developer"),
+    ("Midwife Band 5 or 6", "midwife"),
+    ("Senior and Lead Data Engineer", "data engineer"),
+    # a conjunction inside the role stays
+    ("Research and Development Engineer", "research and development engineer"),
+    ("Health and Safety Officer", "health and safety officer"),
+])
+def test_a_conjunction_left_at_an_edge_is_dropped(raw, text) -> None:
+    assert normalize(raw).text == text

@@ -665,3 +665,26 @@ def test_a_uk_biomedical_scientist_is_a_clinical_laboratory_scientist(real_onet,
     assert res.key == "biomedical scientist" and _top(res) == "29-2011.00" and res.method == "exact"
     # O*NET's own filings of the title stay candidates
     assert {"17-2031.00", "19-1029.00"} & set(real_onet.key_socs[real_onet.pos["biomedical scientist"]])
+
+
+@pytest.mark.parametrize("title, code", [
+    ("Software Team Leader", "15-1252.00"),   # sixteenth pass: the model read a bare manager (Managers, All Other)
+    ("Java Team Lead", "15-1252.00"),         # O*NET's "Java Developer" is a programmer; a team lead develops
+    ("QA Team Lead", "15-1253.00"),
+])
+def test_a_computer_team_lead_practises_the_teams_role(real_onet, title, code) -> None:
+    r = T.Resolver(real_onet)
+    res = r.resolve(title)
+    assert _top(res) == code and res.method == "span"
+    from careerpath.extract.normalize import normalize
+
+    led = r._team_lead(normalize(title).text)
+    assert max(led, key=led.get) == code and led[T.IT_MANAGERS] < led[code]  # IT managers stay behind
+
+
+@pytest.mark.parametrize("title", ["Warehouse Team Leader", "Nursing Team Leader", "Resourcing Team Leader",
+                                   "Software Developer", "Data Analyst Team Lead"])
+def test_other_team_leads_are_left_to_the_other_stages(real_onet, title) -> None:
+    from careerpath.extract.normalize import normalize
+
+    assert T.Resolver(real_onet)._team_lead(normalize(title).text) == {}

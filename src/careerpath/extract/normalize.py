@@ -35,6 +35,8 @@ SENIORITY = {
 # and "regular" (Polish boards: "Middle Java Developer"); "Middle School Teacher", "Middle Office Analyst" keep it.
 _KEPT_RANKS = ("staff", "middle", "regular")
 _STAFF_TECH = {"engineer", "scientist", "developer", "designer", "architect", "analyst", "researcher", "programmer"}
+# a conjunction left at either end once the words it joined (ranks, noise) are dropped joins nothing
+_EDGE_CONJUNCTIONS = frozenset({"and", "or"})
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v"})
 LEVELS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 
@@ -474,6 +476,10 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
         out.extend(ABBREVIATIONS.get(w, w).split())
     out = [singular(w) for w in out]
     dedup = [w for i, w in enumerate(out) if i == 0 or w != out[i - 1]]  # "swe engineer"
+    while dedup and dedup[0] in _EDGE_CONJUNCTIONS:
+        dedup = dedup[1:]  # "Regular & Senior Backend Developer": the ranks joined by "&" are gone, so is the "and"
+    while dedup and dedup[-1] in _EDGE_CONJUNCTIONS:
+        dedup = dedup[:-1]
     return " ".join(_collapse_repeats(dedup)), seniority, level
 
 

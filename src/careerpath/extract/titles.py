@@ -97,6 +97,7 @@ PROGRAMMERS, DEVELOPERS = "15-1251.00", "15-1252.00"
 IT_MANAGERS = "11-3021.00"   # Computer and Information Systems Managers
 COMPUTER_CODES = ("15-12", "15-2051")  # computer occupations and data scientists: the fields IT managers run
 COMPOUND_P = 0.85    # "<field> data analyst": the two-word computer role's codes, a little below an exact title
+TEAM_ROLE_HEADS = ("developer", "designer", "engineer")  # a computer team's practitioner, tried in this order
 MANAGED_P = 0.3      # the managed practitioners' code stays a candidate behind the manager code
 DOCTOR_P = 0.9       # a UK doctor title ("Consultant in Dermatology") read by grade + specialty
 # First-line supervisors by the SOC group of the workers they supervise (longest prefix first): "Pipefitter
@@ -276,6 +277,9 @@ class Resolver:
         managed = self._managed(key)
         if managed:
             return managed, "span", {}, 0.0
+        led = self._team_lead(key)
+        if led:  # "Software Team Leader": a software developer who leads the team
+            return led, "span", {}, 0.0
         grade = doctor_grade(key)
         if grade in self.index.soc_titles:  # "Associate Specialist": an NHS doctor grade before O*NET's purchasing alias
             return {grade: DOCTOR_P}, "doctor", {}, 0.0
@@ -417,6 +421,31 @@ class Resolver:
         if not top.startswith(COMPUTER_CODES) or IT_MANAGERS not in self.index.soc_titles:
             return {}
         return {IT_MANAGERS: SPAN_P, top: MANAGED_P}
+
+    def _team_lead(self, key: str) -> dict[str, float]:
+        """"Software Team Leader", "DevOps Team Lead", "Data Analyst Team Lead": the lead of a computer team
+        practises the team's role and leads it, so the role comes first and Computer and Information Systems
+        Managers stay behind it (no alias says "team leader" in a field; the model reads a bare manager). The role:
+        the field as a role (`title_heads.as_role`), else the field (its longest tail first) with a practitioner head
+        (`TEAM_ROLE_HEADS`, in that order: "UX Team Lead" is a UX designer) that is an alias. Only a computer role (`COMPUTER_CODES`) is taken:
+        "Outpatients Team Leader", "Resourcing Team Leader" keep the other stages, and so does a field that ends in a
+        role word ("Data Analyst Team Lead": dev6's one such title went from Data Scientists to another code)."""
+        words = key.split()
+        if len(words) < 3 or words[-2] != "team" or words[-1] not in ("lead", "leader"):
+            return {}
+        field = words[:-2]
+        if field[-1] in self.index.head_words:
+            return {}  # "Data Analyst Team Lead" names its role already: the other stages read it
+        role = title_heads.as_role(field, self.index.head_words, self.index.pos.__contains__, self._roles)
+        phrases = [role] if role else [" ".join(field[s:] + [h]) for s in range(len(field)) for h in TEAM_ROLE_HEADS]
+        for phrase in phrases:
+            codes = self._modern(self._exact(phrase), phrase)  # "Java Team Lead": a Java developer
+            if codes:
+                top = max(codes, key=codes.get)
+                if not top.startswith(COMPUTER_CODES) or IT_MANAGERS not in self.index.soc_titles:
+                    return {}
+                return {top: SPAN_P, IT_MANAGERS: MANAGED_P}
+        return {}
 
     def _computer_compound(self, key: str) -> dict[str, float]:
         """A title ending in a two-word computer-occupation role ("data analyst", "data engineer", "software
