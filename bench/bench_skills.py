@@ -71,6 +71,14 @@ def lexical_throughput(db: str, postings: int, repeat: int) -> dict:
             "lexical_postings_per_s_core": max(runs)}
 
 
+def _read_set(path: str, *, missing_ok: bool = False) -> list[dict]:
+    """One JSON object per non-empty line; a check set that is not there is an empty set."""
+    if missing_ok and not Path(path).exists():
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", required=True)
@@ -121,26 +129,8 @@ def main() -> None:
     t = time.perf_counter()
     ex = SkillExtractor.from_store(con, embedder=emb, config=ExtractConfig())
     load_s = time.perf_counter() - t
-    dev = [json.loads(line) for line in open(args.dev, encoding="utf-8") if line.strip()]
-    dev2 = [json.loads(line) for line in open(args.dev2, encoding="utf-8") if line.strip()] if Path(args.dev2).exists() else []
-    dev3 = ([json.loads(line) for line in open(args.dev3, encoding="utf-8") if line.strip()]
-            if Path(args.dev3).exists() else [])
-    dev4 = ([json.loads(line) for line in open(args.dev4, encoding="utf-8") if line.strip()]
-            if Path(args.dev4).exists() else [])
-    dev5 = ([json.loads(line) for line in open(args.dev5, encoding="utf-8") if line.strip()]
-            if Path(args.dev5).exists() else [])
-    dev6 = ([json.loads(line) for line in open(args.dev6, encoding="utf-8") if line.strip()]
-            if Path(args.dev6).exists() else [])
-    dev7 = ([json.loads(line) for line in open(args.dev7, encoding="utf-8") if line.strip()]
-            if Path(args.dev7).exists() else [])
-    dev8 = ([json.loads(line) for line in open(args.dev8, encoding="utf-8") if line.strip()]
-            if Path(args.dev8).exists() else [])
-    dev9 = ([json.loads(line) for line in open(args.dev9, encoding="utf-8") if line.strip()]
-            if Path(args.dev9).exists() else [])
-    dev10 = ([json.loads(line) for line in open(args.dev10, encoding="utf-8") if line.strip()]
-             if Path(args.dev10).exists() else [])
-    dev11 = ([json.loads(line) for line in open(args.dev11, encoding="utf-8") if line.strip()]
-             if Path(args.dev11).exists() else [])
+    dev = _read_set(args.dev)
+    sets = {f"dev{n}": _read_set(getattr(args, f"dev{n}"), missing_ok=True) for n in range(2, 12)}
     docs = [r[0] for r in con.execute(
         "SELECT description FROM postings WHERE description IS NOT NULL AND length(description) >= 200 "
         "AND duplicate_of IS NULL ORDER BY hash(posting_id) LIMIT ?", [max(args.postings, args.full)]).fetchall()]
@@ -157,18 +147,17 @@ def main() -> None:
     lexical, full = (lambda s: ranked_uris(ex.extract(s, semantic=False))), (lambda s: ranked_uris(ex.extract(s)))
     res["rp5_lexical"] = rp_table(lexical)
     res["rp5_full"] = rp_table(full)
-    sets = {"dev2": dev2, "dev3": dev3, "dev4": dev4, "dev5": dev5, "dev6": dev6, "dev7": dev7, "dev8": dev8,
-            "dev9": dev9, "dev10": dev10, "dev11": dev11}
     for name, items in sets.items():
         if items:
             res[f"{name}_rp5_lexical"] = rp_table(lexical, items)
             res[f"{name}_rp5_full"] = rp_table(full, items)
     # pooled dev2-7, then with each later set while all before it are present (weighted by sentences; the
     # extractor is deterministic, so this repeats the per-set runs)
-    pooled = dev2 + dev3 + dev4 + dev5 + dev6 + dev7
+    pooled = [item for n in range(2, 8) for item in sets[f"dev{n}"]]
     if pooled:
         res["pooled_dev2_7_rp5_full"] = rp_table(full, pooled)
-    for n, items in ((8, dev8), (9, dev9), (10, dev10), (11, dev11)):
+    for n in range(8, 12):
+        items = sets[f"dev{n}"]
         if not items:
             break
         pooled = pooled + items
