@@ -7,7 +7,9 @@
   the semantic stage's tie-breaking prior (`ExtractConfig.sem_popularity_weight`), here and in `extract`.
 - The semantic stage runs in the parent (the model already uses every core) on descriptions only,
   within a budget of segments (`sem_budget` in total, spread evenly over the documents) so the whole
-  run has a bounded cost; method 'semantic'.
+  run has a bounded cost. A document it reaches is ranked by `SkillExtractor.extract_encoded`, the same
+  ranking as `extract` (and `careerpath skills`) over the same segments; its rows replace that document's
+  lexical rows. Methods 'lexical' and 'semantic'.
 One row per (document, skill): the best method's score, the spans of every method.
 
 Use as a derived step: `store.derive(db, lambda con: extract_all(con))`.
@@ -27,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from careerpath import store
-from careerpath.embed import Embedder
+from careerpath.embed import DIM, Embedder
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 from careerpath.extract.skilltext import normalise_phrase
 from careerpath.store import has_table
@@ -97,44 +99,52 @@ def _run_lexical(ex: SkillExtractor, items: list[tuple[str, str, str]], workers:
     return out
 
 
-def _run_semantic(ex: SkillExtractor, items: list[tuple[str, str, str]], budget: int, stats: BatchStats, label: str) -> list[tuple]:
-    """Semantic links for each document within `budget` segments in all.
+def _run_semantic(ex: SkillExtractor, items: list[tuple[str, str, str]], budget: int, stats: BatchStats,
+                  label: str) -> tuple[list[tuple], set[tuple[str, str]]]:
+    """Skills of each document within `budget` segments in all, ranked as `SkillExtractor.extract` ranks them.
 
     Boilerplate repeats across postings, so segments are deduplicated before embedding; the unique
-    ones are encoded in large batches (max_seq_length 64: segments are <= 40 words) and linked by one
-    matrix product per chunk against the normalised skill matrix, top-k by argpartition.
+    ones are encoded in large batches (max_seq_length 64: segments are <= 40 words), then each document
+    is ranked by `extract_encoded` over its own segments' vectors. Returns the rows (lexical and semantic
+    hits) and the (document, field) pairs they replace: for those the lexical stage's rows are stale,
+    since an alternative-label match may have been judged against its sentence and dropped.
     """
     if ex.embedder is None or not items or budget <= 0:
-        return []
+        return [], set()
     if budget < len(items):  # fewer segments than documents: an evenly spread subset of the documents
         items = items[:: -(-len(items) // budget)]
     per_doc = max(1, min(ex.config.sem_max_segments, budget // len(items)))
     uniq: dict[str, int] = {}
-    docs: list[tuple[str, str, list[int], list[tuple[int, int]]]] = []
+    docs: list[tuple[str, str, str, list[tuple[str, int, int]], list[int]]] = []
     for doc_id, fld, text in items:
-        segs = ex.segments(text)[:per_doc]
+        segs = ex.segments(text[: ex.config.max_chars])[:per_doc]
         if segs:
-            docs.append((doc_id, fld, [uniq.setdefault(t, len(uniq)) for t, _, _ in segs], [(a, b) for _, a, b in segs]))
-    stats.semantic_segments += sum(len(d[2]) for d in docs)
+            docs.append((doc_id, fld, text, segs, [uniq.setdefault(t, len(uniq)) for t, _, _ in segs]))
+    stats.semantic_segments += sum(len(d[4]) for d in docs)
     stats.semantic_unique_segments += len(uniq)
     texts = list(uniq)
-    k = min(ex.config.sem_top_k, len(ex._vectors) if ex._vectors is not None else 0)
-    top = np.zeros((len(texts), k), dtype=np.int64)
-    sims = np.zeros((len(texts), k), dtype=np.float32)
+    vecs = np.zeros((len(texts), DIM), dtype=np.float32)
     step = 4096
     for i in track(range(0, len(texts), step), f"{label}: semantic ({per_doc} segments/doc, {len(texts):,} unique)",
                    total=(len(texts) + step - 1) // step):
-        vecs = ex.embedder.encode(texts[i : i + step], batch_size=128, max_tokens=64)  # segments are <= 40 words
-        for j in range(0, len(vecs), 1024):  # 1024 x ~14k float32 similarities at a time
-            t, s = ex.nearest(vecs[j : j + 1024])
-            top[i + j : i + j + len(t)], sims[i + j : i + j + len(s)] = t, s
+        vecs[i : i + step] = ex.embedder.encode(texts[i : i + step], batch_size=128, max_tokens=64)  # segments are <= 40 words
+    # `extract` ranks links down to rank_threshold to fill a short text's list; a stored link says the document
+    # asks for the skill, so it needs the linking threshold (weaker links put unrelated courses on role lists)
+    floor = ex.config.sem_weight * ex.config.sem_threshold
     out: list[tuple] = []
-    for doc_id, fld, rows, spans in docs:
-        sem = ex.aggregate(spans, top[rows], sims[rows])
-        for h in ex.combine({}, sem):
-            out.append((doc_id, h.id, h.score, h.spans, "semantic", fld))
+    for doc_id, fld, text, segs, rows in track(docs, f"{label}: ranking", total=len(docs)):
+        for h in ex.extract_encoded(text, segs, vecs[rows]):
+            if h.method != "semantic" or h.score >= floor:
+                out.append((doc_id, h.id, h.score, h.spans, h.method, fld))
     stats.semantic_docs += len(items)
-    return out
+    return out, {(d[0], d[1]) for d in docs}
+
+
+def _replace_lexical(rows: list[tuple], ranked: list[tuple], done: set[tuple[str, str]]) -> list[tuple]:
+    """`rows` without the lexical rows of the (document, field) pairs the semantic stage ranked, plus its rows."""
+    if not done:
+        return rows + ranked
+    return [r for r in rows if r[4] != "lexical" or (r[0], r[5]) not in done] + ranked
 
 
 def _merge_rows(rows: list[tuple], id_col: str) -> pd.DataFrame:
@@ -246,8 +256,8 @@ def extract_all(con: duckdb.DuckDBPyConnection, *, embedder: Embedder | None = N
         t = time.perf_counter()
         total = len(p_items) + len(c_sem)
         p_budget = sem_budget * len(p_items) // max(total, 1)
-        p_rows += _run_semantic(ex, p_items, p_budget, stats, "postings")
-        c_rows += _run_semantic(ex, c_sem, sem_budget - p_budget, stats, "courses")
+        p_rows = _replace_lexical(p_rows, *_run_semantic(ex, p_items, p_budget, stats, "postings"))
+        c_rows = _replace_lexical(c_rows, *_run_semantic(ex, c_sem, sem_budget - p_budget, stats, "courses"))
         stats.seconds["semantic"] = time.perf_counter() - t
 
     t = time.perf_counter()

@@ -535,7 +535,19 @@ class SkillExtractor:
         segs = self.segments(text)
         if not segs:
             return self.combine(lex, {})
-        vecs = self.embedder.encode([s[0] for s in segs])
+        return self.extract_encoded(text, segs, self.embedder.encode([s[0] for s in segs]), lex=lex)
+
+    def extract_encoded(self, text: str, segs: list[tuple[str, int, int]], vecs: np.ndarray, *,
+                        lex: dict[int, list] | None = None) -> list[SkillHit]:
+        """`extract` with the segments already embedded (`vecs`, one row per segment of `segs`).
+
+        The batch stage embeds each distinct segment once for every document that repeats it, then ranks
+        each document here, so the store holds what `extract` (and its benchmark) gives for the same
+        segments: the context mix, the plain-text prior, label coverage and the alternative-label check."""
+        text = text[: self.config.max_chars]
+        lex = self.lexical(text) if lex is None else lex
+        if not segs or self._vectors is None:
+            return self.combine(lex, {})
         cfg = self.config
         plain = bool((cfg.sem_context_weight_plain is not None or self._plain_prior is not None
                       or (self._vocab is not None and cfg.sem_vocab_plain_only))
