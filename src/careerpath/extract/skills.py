@@ -159,6 +159,9 @@ class SkillExtractor:
         self._alias_veto: list[re.Pattern | None] = []
         self._alias_w: list[float] = []
         self._alias_multiword: list[bool] = []
+        # may a match of this alias vouch for an ambiguous name near it (rule "context")? Only a named technology:
+        # a tool ("stove"), a knowledge area or a generic class ("Web browser software") says nothing of "Chef"
+        self._alias_vouches: list[bool] = []
         by_norm: dict[str, list[int]] = {}
         for a in aliases:
             if a["skill_id"] not in self._index or _RULES.get(a.get("rule") or "none", 0) == 3 or not a["norm"]:
@@ -170,6 +173,9 @@ class SkillExtractor:
             self._alias_veto.append(re.compile(veto) if veto else None)
             self._alias_w.append(_KIND_W.get(a.get("kind") or "", 0.0))
             self._alias_multiword.append(" " in a["norm"])
+            sk = self.skills[a["skill_id"]]
+            self._alias_vouches.append(self._alias_rule[-1] == 0 and sk.get("type") == "software"
+                                       and not str(sk.get("name") or "").lower().endswith(" software"))
             by_norm.setdefault(a["norm"], []).append(k)
         # One-letter aliases ("c", "r", "j") begin a third of all words: in the automaton they gave ~44 matches per
         # posting, nearly all rejected by the word-end test in Python. One regex finds just the whole-word ones.
@@ -274,7 +280,8 @@ class SkillExtractor:
             taken[s:e] = b"\x01" * (e - s)
             kept.append((os_, oe, ok))
         out: dict[int, list] = {}
-        strong = [(s, e) for s, e, ks in kept if all(self._alias_rule[k] == 0 for k in ks)]
+        strong = [(s, e) for s, e, ks in kept if all(self._alias_rule[k] == 0 for k in ks)
+                  and any(self._alias_vouches[k] for k in ks)]
         w = self.config.context_window
         for s, e, ks in kept:
             for k in ks:
@@ -312,7 +319,7 @@ class SkillExtractor:
 
     @staticmethod
     def _in_context(text: str, s: int, e: int, strong: list[tuple[int, int]], w: int) -> bool:
-        """A bare 'R' or 'Go' counts near another named technology or a programming cue word."""
+        """A bare 'R' or 'Go' counts near another named technology (`_alias_vouches`) or a programming cue word."""
         for a, b in strong:
             if (a, b) != (s, e) and b >= s - w and a <= e + w:
                 return True

@@ -110,8 +110,11 @@ def _variants(name: str, common: frozenset[str] | set[str] = frozenset()) -> lis
         if cur.lower().endswith(" software") and len(cur) > 12 and not everyday(cur[: -len(" software")]):
             out.append(cur[: -len(" software")].strip())
     # "Structured query language SQL" -> "SQL": a trailing acronym restating the name
+    # A two-letter acronym must be the name's initials in full: "Creative Solutions UltraTax CS" is no "CS" (computer
+    # science), "Diffraction Limited MaxIm DL" no "DL" (deep learning)
     m = re.match(r"^(.*\S)\s+([A-Z][A-Z0-9+#.]{1,9})$", bare)
-    if m and len(m.group(1).split()) >= 2 and "".join(w[0] for w in m.group(1).split()).upper().startswith(m.group(2)[:2]):
+    initials = "".join(w[0] for w in m.group(1).split()).upper() if m else ""
+    if m and len(m.group(1).split()) >= 2 and initials.startswith(m.group(2)[:2]) and (len(m.group(2)) > 2 or initials == m.group(2)):
         out += [m.group(1), m.group(2)]
     return list(dict.fromkeys(o for o in out if o))
 
