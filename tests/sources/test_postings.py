@@ -214,13 +214,30 @@ def test_countries_companies_and_fields(loaded) -> None:
     assert df.loc["postings-nofluffjobs-warsaw-2022:1", "seniority"] == "Mid"
 
 
+def test_a_daily_scrape_counts_one_listing_once() -> None:
+    """The Luke Barousse files repeat a listing on every day it stayed up; the date is no part of its identity."""
+    spec = next(f for f in postings.FILES if f.name == "lukebarousse-2024")
+    rows = pd.DataFrame({
+        "posting_id": [f"p:{i}" for i in range(5)],
+        "title": ["Knowledge Graph Engineer (f/m/x)", "Knowledge Graph Engineer (f/m/x) ", "Knowledge Graph Engineer (f/m/x)",
+                  "Data Analyst", "Data Analyst"],
+        "company": ["Zeiss", "ZEISS", "Zeiss", None, None],
+        "location": ["Jena, Germany", "Jena, Germany", "Berlin, Germany", "Anywhere", "Anywhere"],
+        "posted_date": ["2024-09-01", "2024-09-02", "2024-09-03", "2024-09-01", "2024-09-02"],
+        "description": [None] * 5,
+    })
+    rows["_dedup_key"] = postings._dedup_keys(rows, spec)
+    dup = [d if isinstance(d, str) else None for d in postings._flag_duplicates(rows)]
+    assert dup == [None, "p:0", None, None, None]  # another place is another listing; no company, no key
+
+
 def test_duplicates_within_and_across_files(loaded) -> None:
     _, df = loaded
     # same description modulo case/whitespace, later file -> points at the earlier file's row
     assert df.loc["postings-glassdoor-rashikrahmanpritom-2021:0", "duplicate_of"] == "postings-glassdoor-kenjee-2020:0"
     assert df.loc["postings-glassdoor-kenjee-2020:0", "duplicate_of"] is None
     assert df.loc["postings-lukebarousse-2023:3", "duplicate_of"] == "postings-lukebarousse-2023:1"
-    # the same tuple in the 2024 file is not compared with 2023 (the date differs anyway)
+    # the same tuple in the 2024 file is not compared with 2023 (duplicates are found within a file)
     assert df.loc[df["source_id"] == "postings-lukebarousse-2024", "duplicate_of"].isna().all()
     assert df.loc["postings-glassdoor-kenjee-2020:2", "duplicate_of"] is None  # short: never deduped
     assert int(df["duplicate_of"].notna().sum()) == 2

@@ -30,6 +30,7 @@ from careerpath.extract import title_heads, titles as T
 from careerpath.extract.normalize import ABBREVIATIONS, normalize, slugify
 
 MIN_POSTINGS = 30
+MIN_FIELD_MERGE = 10              # postings for a smaller family to join the family whose job it is (`_assign`)
 MIN_EMPLOYERS = 5                 # distinct companies naming the family (when postings carry companies)
 MIX_MAX, MIX_MIN_SHARE = 3, 0.35  # at most three codes, each scoring >= 35% of the best
 HINT_BELOW = 0.3                  # a title resolving below this defers to the source's category ...
@@ -247,8 +248,13 @@ def _assign(postings: pd.DataFrame, norm: dict, resolver: T.Resolver, occ_keys: 
                 and (employers.get(k, 0) >= MIN_EMPLOYERS or counted["company"].isna().all())]
 
     emerging = emerging_families()
-    merges = family_merges(emerging, family_size.to_dict(), resolver.index.head_words,
-                           lambda k: k in resolver.index.pos or k in family_size.index)
+    is_role = lambda k: k in resolver.index.pos or k in family_size.index  # noqa: E731
+    merges = family_merges(emerging, family_size.to_dict(), resolver.index.head_words, is_role)
+    # a bare field ("machine learning") or a role with a tool after it ("data engineer python") is another
+    # family's job even when too few postings name it to be a role of its own: counted once per listing (daily
+    # reposts are duplicates), both fell below MIN_POSTINGS and were left to the resolver's weaker reading
+    small = [k for k, n in family_size.items() if MIN_FIELD_MERGE <= n < min_postings and k not in merges]
+    merges.update(family_merges(small, family_size.to_dict(), resolver.index.head_words, is_role))
     if merges:
         postings["key"] = postings["key"].map(lambda k: merges.get(k, k))
         fold = {**{k: merges.get(v, v) for k, v in fold.items()}, **merges}

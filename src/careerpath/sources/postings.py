@@ -20,8 +20,9 @@ Deduplication (duplicates stay in the table; `duplicate_of` names the posting ke
 files are taken in the fixed order of `FILES` and rows in file order. A row whose description,
 lower-cased and whitespace-collapsed, is at least 200 characters long and equals that of an earlier
 row (in the same or an earlier file) is a duplicate of the first such row. Luke Barousse rows have no
-description; within each of those files a row repeating an earlier row's (title, company, location,
-posted_date) is a duplicate of the first.
+description; within each of those files a row repeating an earlier row's (title, company, location), case
+and outer spaces aside, is a duplicate of the first: the files are daily scrapes, so the same listing
+reappears on later dates (a row without a company is never a duplicate).
 
 Rejects: a row without a title, a JSON line that is not an object, or a JSON value that is not text
 where text is required. Every other oddity (bad salary text, unparsable date or skill list,
@@ -430,13 +431,18 @@ def _clean(rows: pd.DataFrame, spec: FileSpec, notes: dict[str, int]) -> pd.Data
 
 
 def _dedup_keys(rows: pd.DataFrame, spec: FileSpec) -> pd.Series:
-    """Description key (global) or, without descriptions, a (title, company, location, date) key per file."""
+    """Description key (global) or, without descriptions, a (title, company, location) key per file.
+
+    The Luke Barousse files are daily scrapes: one listing reappears day after day (Zeiss's "Knowledge Graph
+    Engineer (f/m/x)" on 22 days of September 2024), and with the date in the key 1,209 listings were counted
+    10 to 22 times each, enough to make an "emerging role" of one employer's advert. A row without a company
+    is never a duplicate: title and place alone do not name one listing."""
     norm = rows["description"].str.lower().str.replace(r"\s+", " ", regex=True).str.strip()
     key = ("d:" + norm).where(norm.str.len().fillna(0) >= MIN_DEDUP_CHARS, None)
     if rows["description"].isna().all() and spec.name.startswith("lukebarousse"):
-        date = rows["posted_date"].map(lambda d: d.isoformat() if d is not None else "")
-        key = ("t:" + spec.source_id + "\x1f" + rows["title"].fillna("") + "\x1f" + rows["company"].fillna("")
-               + "\x1f" + rows["location"].fillna("") + "\x1f" + date)
+        company = rows["company"].str.strip().str.lower()
+        key = ("t:" + spec.source_id + "\x1f" + rows["title"].fillna("").str.strip().str.lower() + "\x1f" + company
+               + "\x1f" + rows["location"].fillna("").str.strip().str.lower()).where(company.fillna("") != "", None)
     return key.astype("object")
 
 
