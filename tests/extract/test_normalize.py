@@ -269,3 +269,15 @@ def test_a_conjunction_left_at_an_edge_is_dropped(raw, text) -> None:
 def test_the_season_of_an_internship_is_no_role(raw, text, seniority) -> None:
     n = normalize(raw)
     assert (n.text, n.seniority) == (text, seniority)
+
+
+@pytest.mark.parametrize("raw, text", [
+    # seventeenth pass: a postdoc is a research trainee's rank; the science is the job
+    ("Postdoc Scientist - T cell engineering", "t cell engineering scientist"),
+    ("Post-Doctoral Scientist", "scientist"),
+    ("Postdoctoral Position – Cheminformatics Team", "cheminformatics team"),   # the rank's segment is skipped
+    ("Post Doc Researcher", "researcher"),
+])
+def test_a_postdoc_is_a_rank(raw, text) -> None:
+    n = normalize(raw)
+    assert n.text == text and n.seniority in ("junior", None)

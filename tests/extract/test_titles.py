@@ -728,3 +728,11 @@ def test_a_research_scientist_is_not_split_into_a_computer_role(real_onet) -> No
     assert r._split_compound("research data scientist") == {}
     split = r._split_compound("data pipeline engineer")   # still split
     assert max(split, key=split.get) == "15-1243.00"
+
+
+def test_postdoc_aliases_file_no_bare_role(real_onet) -> None:
+    """O*NET's "Postdoc Scientist" (Astronomers) and "Postdoctoral Fellow" (Clinical Research Coordinators) would file
+    the bare "scientist" and "fellow" under those codes once the normaliser drops the rank: they are left out."""
+    assert "19-2011.00" not in real_onet.key_socs[real_onet.pos["scientist"]]
+    assert "11-9121.01" not in real_onet.key_socs[real_onet.pos.get("fellow", 0)]
+    assert "postdoc scientist" not in real_onet.pos and "postdoctoral scientist" not in real_onet.pos

@@ -30,6 +30,8 @@ SENIORITY = {
     "senior": "senior", "sr": "senior", "snr": "senior", "experienced": "senior",
     "lead": "lead", "principal": "principal", "staff": "staff", "distinguished": "principal",
     "expert": "senior",
+    # a postdoc is a research trainee: "Postdoc Scientist - T cell engineering" is a scientist of T cell engineering
+    "postdoc": "junior", "postdoctoral": "junior",
 }
 # "staff" is a seniority only in tech titles ("Staff Data Scientist"); "Staff Nurse" keeps it. So are "middle"
 # and "regular" (Polish boards: "Middle Java Developer"); "Middle School Teacher", "Middle Office Analyst" keep it.
@@ -357,6 +359,7 @@ def _normalize(title: object) -> NormalizedTitle:
     text = re.sub(r"\bsr\.", "sr ", text)
     text = re.sub(r"\bjr\.", "jr ", text)
     text = re.sub(r"\b(\w)\.(\w)\.?", r"\1\2", text)  # "q.a." -> "qa"
+    text = re.sub(r"\bpost[ -]doc(?=toral\b|\b)", "postdoc", text)  # "Post-Doctoral", "Post Doc"
     text = re.sub(r"\bc\+\+", "cplusplus", text)
     text = re.sub(r"\bc#", "csharp", text)
     text = re.sub(r"\.net\b", " dotnet ", text)

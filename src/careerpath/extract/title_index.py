@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -78,7 +79,9 @@ def alias_rows(con: duckdb.DuckDBPyConnection, exclude: set[tuple[str, str]] | N
         rows.append((title, soc, "reported", 1))
     df = pd.DataFrame(rows, columns=["title", "soc_code", "source", "votes"])
     df["key"] = [normalize(t).text for t in df["title"]]
-    df = df[df["key"] != ""]
+    # a postdoc is a rank the normaliser drops: "Postdoctoral Associate" (Clinical Research Coordinators), "Postdoc
+    # Scientist" (Astronomers) would file the bare "associate" and "scientist" under those codes
+    df = df[(df["key"] != "") & ~df["title"].str.contains(_POSTDOC)]
     if exclude:
         df = df[[(s, k) not in exclude for s, k in zip(df["soc_code"], df["key"])]]
     overrides = _override_rows()
@@ -95,6 +98,7 @@ def alias_rows(con: duckdb.DuckDBPyConnection, exclude: set[tuple[str, str]] | N
     return out
 
 
+_POSTDOC = re.compile(r"(?i)\bpost[ -]?doc")
 EMP_PRIOR = 0.02  # weight per decade of employment; 10k vs 1M jobs is worth a 0.04 weight gap
 
 
