@@ -736,3 +736,10 @@ def test_postdoc_aliases_file_no_bare_role(real_onet) -> None:
     assert "19-2011.00" not in real_onet.key_socs[real_onet.pos["scientist"]]
     assert "11-9121.01" not in real_onet.key_socs[real_onet.pos.get("fellow", 0)]
     assert "postdoc scientist" not in real_onet.pos and "postdoctoral scientist" not in real_onet.pos
+
+
+@pytest.mark.parametrize("title", ["Service Manager", "Band 8A Service Manager - PH", "Service Managers"])
+def test_a_uk_service_manager_runs_a_health_or_care_service(real_onet, title) -> None:
+    res = T.Resolver(real_onet).resolve(title)
+    assert res.key == "service manager" and _top(res) == "11-9111.00" and res.method == "exact"
+    assert "49-1011.00" in real_onet.key_socs[real_onet.pos["service manager"]]   # O*NET's filing stays a candidate

@@ -198,6 +198,9 @@ OVERRIDES = {
     # O*NET files "Healthcare Data Analyst" under Health Information Technologists and Medical Registrars only; all 290
     # of the store's LukeBarousse postings so titled are filed by the source itself as (senior) data analyst jobs
     "healthcare data analyst": "15-2051.00",
+    # a UK "Service Manager" runs a health or care service: all 27 of the store's postings so titled are NHS posts (none
+    # says vehicle, garage or mechanic); O*NET files the title under supervisors of mechanics, housekeepers, transport
+    "service manager": "11-9111.00",
 }
 
 
