@@ -28,7 +28,8 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     20261206`, dev-dev12 skipped) likewise in the thirteenth pass; titles_dev14.tsv (63 titles, `--per-source 9 --seed
     20261207`, dev-dev13 skipped) likewise in the fourteenth pass; titles_dev15.tsv (63 titles, `--per-source 9 --seed
     20261208`, dev-dev14 skipped) likewise in the fifteenth pass; titles_dev16.tsv (119 titles, `--per-source 17 --seed
-    20261209`, dev-dev15 skipped) likewise in the sixteenth pass;
+    20261209`, dev-dev15 skipped) likewise in the sixteenth pass; titles_dev17.tsv (119 titles, `--per-source 17 --seed
+    20261210`, dev-dev16 skipped) likewise in the seventeenth pass;
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
@@ -79,7 +80,8 @@ DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled 
         "dev13": HERE.parent / "tests" / "data" / "titles_dev13.tsv",  # --per-source 14 --seed 20261206, thirteenth pass
         "dev14": HERE.parent / "tests" / "data" / "titles_dev14.tsv",  # --per-source 9 --seed 20261207, fourteenth pass
         "dev15": HERE.parent / "tests" / "data" / "titles_dev15.tsv",  # --per-source 9 --seed 20261208, fifteenth pass
-        "dev16": HERE.parent / "tests" / "data" / "titles_dev16.tsv"}  # --per-source 17 --seed 20261209, sixteenth pass
+        "dev16": HERE.parent / "tests" / "data" / "titles_dev16.tsv",  # --per-source 17 --seed 20261209, sixteenth pass
+        "dev17": HERE.parent / "tests" / "data" / "titles_dev17.tsv"}  # --per-source 17 --seed 20261210, seventeenth pass
 SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
            "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 

@@ -255,3 +255,29 @@ def test_a_slash_part_without_a_role_shares_the_next_parts_role_word() -> None:
 ])
 def test_a_conjunction_left_at_an_edge_is_dropped(raw, text) -> None:
     assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text, seniority", [
+    # seventeenth pass: the season of an internship is no role; "intern" is a rank, so the other segment is the job
+    ("Summer Intern - Logistics and Infrastructure", "logistics and infrastructure", "intern"),
+    ("Spring 2020 Intern - Data Science", "data science", "intern"),
+    # a season inside a role stays
+    ("Spring Developer - Java", "spring developer", None),
+    ("Summer Camp Counselor - Lake District", "summer camp counselor", None),
+    ("Summer Intern", "summer", "intern"),  # one segment: nothing else names the job
+])
+def test_the_season_of_an_internship_is_no_role(raw, text, seniority) -> None:
+    n = normalize(raw)
+    assert (n.text, n.seniority) == (text, seniority)
+
+
+@pytest.mark.parametrize("raw, text", [
+    # seventeenth pass: a postdoc is a research trainee's rank; the science is the job
+    ("Postdoc Scientist - T cell engineering", "t cell engineering scientist"),
+    ("Post-Doctoral Scientist", "scientist"),
+    ("Postdoctoral Position – Cheminformatics Team", "cheminformatics team"),   # the rank's segment is skipped
+    ("Post Doc Researcher", "researcher"),
+])
+def test_a_postdoc_is_a_rank(raw, text) -> None:
+    n = normalize(raw)
+    assert n.text == text and n.seniority in ("junior", None)

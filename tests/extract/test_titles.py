@@ -688,3 +688,58 @@ def test_other_team_leads_are_left_to_the_other_stages(real_onet, title) -> None
     from careerpath.extract.normalize import normalize
 
     assert T.Resolver(real_onet)._team_lead(normalize(title).text) == {}
+
+
+@pytest.mark.parametrize("title", ["Senior C++ Engineer", "Mid/Senior Java Backend Engineer", "Java Engineer",
+                                   "C++ Software Engineer"])
+def test_languages_computer_science_teachers_teach_are_still_languages(real_onet, title) -> None:
+    """Seventeenth pass: "Java Programming Professor" and "C++ Professor" (Computer Science Teachers) had left "java"
+    and "cplusplus" out of the tech words, and "Senior C++ Engineer" to the model (Civil Engineers)."""
+    assert {"java", "cplusplus"} <= real_onet.tech_words and "scheme" not in real_onet.tech_words
+    res = T.Resolver(real_onet).resolve(title)
+    assert _top(res) == "15-1252.00" and res.method == "span"   # "java developer" is a programmer's alias: _modern
+
+
+@pytest.mark.parametrize("title, key", [
+    ("Medical Lab Scientist", "medical lab scientist"), ("Clinical Laboratory Scientist", "clinical laboratory scientist"),
+    ("Medical Laboratory Scientist (MLS)", "medical laboratory scientist"),
+    ("Clinical Lab Scientist - Nights", "clinical lab scientist"),
+])
+def test_a_us_medical_laboratory_scientist_is_a_medical_technologist(real_onet, title, key) -> None:
+    res = T.Resolver(real_onet).resolve(title)
+    assert res.key == key and _top(res) == "29-2011.00" and res.method == "exact"
+    # O*NET's filings under the sciences stay candidates
+    assert "19-1042.00" in real_onet.key_socs[real_onet.pos["clinical laboratory scientist"]]
+
+
+@pytest.mark.parametrize("title", ["Test Analyst", "Senior Test Analyst", "Test Analyst - Data warehouse testing"])
+def test_a_test_analyst_tests_software(real_onet, title) -> None:
+    res = T.Resolver(real_onet).resolve(title)
+    assert _top(res) == "15-1253.00" and res.method == "exact"
+    assert "17-2011.00" in real_onet.key_socs[real_onet.pos["test analyst"]]   # O*NET's filing stays a candidate
+
+
+def test_a_research_scientist_is_not_split_into_a_computer_role(real_onet) -> None:
+    """"Research Scientist Patient Preferences": "research scientist" is an alias of 25 codes, Computer and
+    Information Research Scientists first among them; the field after it says which science, so the title is not
+    settled as that computer role (the model reads it)."""
+    r = T.Resolver(real_onet)
+    assert r._split_compound("research scientist patient preference") == {}
+    assert r._split_compound("research data scientist") == {}
+    split = r._split_compound("data pipeline engineer")   # still split
+    assert max(split, key=split.get) == "15-1243.00"
+
+
+def test_postdoc_aliases_file_no_bare_role(real_onet) -> None:
+    """O*NET's "Postdoc Scientist" (Astronomers) and "Postdoctoral Fellow" (Clinical Research Coordinators) would file
+    the bare "scientist" and "fellow" under those codes once the normaliser drops the rank: they are left out."""
+    assert "19-2011.00" not in real_onet.key_socs[real_onet.pos["scientist"]]
+    assert "11-9121.01" not in real_onet.key_socs[real_onet.pos.get("fellow", 0)]
+    assert "postdoc scientist" not in real_onet.pos and "postdoctoral scientist" not in real_onet.pos
+
+
+@pytest.mark.parametrize("title", ["Service Manager", "Band 8A Service Manager - PH", "Service Managers"])
+def test_a_uk_service_manager_runs_a_health_or_care_service(real_onet, title) -> None:
+    res = T.Resolver(real_onet).resolve(title)
+    assert res.key == "service manager" and _top(res) == "11-9111.00" and res.method == "exact"
+    assert "49-1011.00" in real_onet.key_socs[real_onet.pos["service manager"]]   # O*NET's filing stays a candidate

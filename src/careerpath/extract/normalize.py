@@ -30,6 +30,8 @@ SENIORITY = {
     "senior": "senior", "sr": "senior", "snr": "senior", "experienced": "senior",
     "lead": "lead", "principal": "principal", "staff": "staff", "distinguished": "principal",
     "expert": "senior",
+    # a postdoc is a research trainee: "Postdoc Scientist - T cell engineering" is a scientist of T cell engineering
+    "postdoc": "junior", "postdoctoral": "junior",
 }
 # "staff" is a seniority only in tech titles ("Staff Data Scientist"); "Staff Nurse" keeps it. So are "middle"
 # and "regular" (Polish boards: "Middle Java Developer"); "Middle School Teacher", "Middle Office Analyst" keep it.
@@ -204,6 +206,7 @@ RANK_WORDS = {"director", "head", "vice", "president", "chief", "associate", "as
           "managing", "of"}
 _MANAGES = {"manager", "director", "head", "supervisor"}  # ranks over a role: "Manager - X Engineer" manages X engineers
 _GENERIC_MODIFIERS = {"research"}  # "Research Scientist, Talent Assessment": the qualifier names the field
+_SEASONS = frozenset({"summer", "spring", "autumn", "fall", "winter"})  # "Summer Intern": when, not what
 _CUT_AT = {"job", "jobs", "required", "wanted", "needed", "vacancy", "vacancies"}
 _SEGMENT_SPLIT = re.compile(r"(\s+[-–—|:]+\s+|\s+[-–—](?=[a-z]{2})|(?<=[a-z])[-–—:]\s+|\s*[|•·]\s*|\s*/\s+|\s+/\s*|\s*,\s*|\s*;\s*)")
 _BRACKETS = re.compile(r"[\(\[\{<][^\)\]\}>]*[\)\]\}>]?")
@@ -294,8 +297,9 @@ def _choose_segment(parts: list[str]) -> str:
     comma = [p.startswith(",") for p in parts]
     parts = [p.lstrip(",").strip() for p in parts]
     contents = [_content(p) for p in parts]
-    while len(parts) > 1 and all(len(w) <= 1 for w in contents[0]):
-        # nothing, or stray letters ("US E - Consulting-Cloud Data Engineer"): not the role
+    while len(parts) > 1 and all(len(w) <= 1 or w in _SEASONS for w in contents[0]):
+        # nothing, or stray letters ("US E - Consulting-Cloud Data Engineer"), or the season of an internship
+        # ("Summer Intern - Logistics and Infrastructure": "intern" is a rank): not the role
         parts, contents, comma = parts[1:], contents[1:], comma[1:]
     first, words = parts[0], contents[0]
     if len(parts) == 1:
@@ -355,6 +359,7 @@ def _normalize(title: object) -> NormalizedTitle:
     text = re.sub(r"\bsr\.", "sr ", text)
     text = re.sub(r"\bjr\.", "jr ", text)
     text = re.sub(r"\b(\w)\.(\w)\.?", r"\1\2", text)  # "q.a." -> "qa"
+    text = re.sub(r"\bpost[ -]doc(?=toral\b|\b)", "postdoc", text)  # "Post-Doctoral", "Post Doc"
     text = re.sub(r"\bc\+\+", "cplusplus", text)
     text = re.sub(r"\bc#", "csharp", text)
     text = re.sub(r"\.net\b", " dotnet ", text)
@@ -380,6 +385,8 @@ def _normalize(title: object) -> NormalizedTitle:
         if len(words) <= 1 or not _has_head(words):
             chosen = _choose_segment(parts + ["," + p.lstrip(",") for p in extra])
     text, seniority, level = _finish(chosen, foreign)
+    if seniority is None and len(parts) > 1 and (season := set(_content(parts[0].lstrip(",")))) and season <= _SEASONS:
+        seniority = _finish(parts[0].lstrip(","), foreign)[1]  # "Summer Intern - Logistics": the intern's rank stays
     shared = tuple(dict.fromkeys(k for p in shared if (k := _finish(p, foreign)[0]) and k != text))
     return NormalizedTitle(text, seniority, level, _alternatives(parts + extra, text, foreign), shared)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -78,7 +79,9 @@ def alias_rows(con: duckdb.DuckDBPyConnection, exclude: set[tuple[str, str]] | N
         rows.append((title, soc, "reported", 1))
     df = pd.DataFrame(rows, columns=["title", "soc_code", "source", "votes"])
     df["key"] = [normalize(t).text for t in df["title"]]
-    df = df[df["key"] != ""]
+    # a postdoc is a rank the normaliser drops: "Postdoctoral Associate" (Clinical Research Coordinators), "Postdoc
+    # Scientist" (Astronomers) would file the bare "associate" and "scientist" under those codes
+    df = df[(df["key"] != "") & ~df["title"].str.contains(_POSTDOC)]
     if exclude:
         df = df[[(s, k) not in exclude for s, k in zip(df["soc_code"], df["key"])]]
     overrides = _override_rows()
@@ -95,6 +98,7 @@ def alias_rows(con: duckdb.DuckDBPyConnection, exclude: set[tuple[str, str]] | N
     return out
 
 
+_POSTDOC = re.compile(r"(?i)\bpost[ -]?doc")
 EMP_PRIOR = 0.02  # weight per decade of employment; 10k vs 1M jobs is worth a 0.04 weight gap
 
 
@@ -133,13 +137,19 @@ def tech_words(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 
 def _unclaimed(index: TitleIndex, words: set[str]) -> set[str]:
-    """Tech words no alias outside computer occupations (15-12xx) uses ("python" stays, "scheme" goes)."""
+    """Tech words no alias outside computer occupations (15-12xx) uses ("python" stays, "scheme" goes). Computer
+    science teachers (`COMPUTING_TEACHERS`) teach the language, so their aliases claim nothing: "Java Programming
+    Professor" and "C++ Professor" had left "java" and "cplusplus" out, and "Senior C++ Engineer" to the model
+    (Civil Engineers)."""
     out = set()
     for w in words:
         rows = index.inverted.get(w, ())
-        if all(s.startswith("15-12") for i in rows for s in index.key_socs[i]):
+        if all(s.startswith("15-12") or s in COMPUTING_TEACHERS for i in rows for s in index.key_socs[i]):
             out.add(w)
     return out
+
+
+COMPUTING_TEACHERS = frozenset({"25-1021.00"})  # Computer Science Teachers, Postsecondary
 
 
 def _employment(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
@@ -176,6 +186,21 @@ OVERRIDES = {
     # store's 78 such postings are NHS posts): O*NET's clinical laboratory technologists, not its bioengineers or
     # biological scientists, under which it files the title
     "biomedical scientist": "29-2011.00",
+    # so is a US "Medical / Clinical Laboratory Scientist" (MLS, CLS: the ASCP-certified medical technologist; O*NET
+    # files "Clinical Laboratory Scientist (CLS)" there too, beside five science codes, and "Medical Laboratory
+    # Scientist" under Medical Scientists only): all 21 of the store's "medical lab(oratory) scientist" postings
+    # name the ASCP, 12 of 15 "medical lab scientist" ones "medical technologist"
+    "medical laboratory scientist": "29-2011.00", "medical lab scientist": "29-2011.00",
+    "clinical laboratory scientist": "29-2011.00", "clinical lab scientist": "29-2011.00",
+    # O*NET files a bare "Test Analyst" under Aerospace Engineers only (beside "Software Test Analyst"); the store's
+    # 6 postings so titled all test software (data warehouses, payments, NHS informatics)
+    "test analyst": "15-1253.00",
+    # O*NET files "Healthcare Data Analyst" under Health Information Technologists and Medical Registrars only; all 290
+    # of the store's LukeBarousse postings so titled are filed by the source itself as (senior) data analyst jobs
+    "healthcare data analyst": "15-2051.00",
+    # a UK "Service Manager" runs a health or care service: all 27 of the store's postings so titled are NHS posts (none
+    # says vehicle, garage or mechanic); O*NET files the title under supervisors of mechanics, housekeepers, transport
+    "service manager": "11-9111.00",
 }
 
 

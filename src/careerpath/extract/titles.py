@@ -166,6 +166,7 @@ class Resolver:
     shared_heads = True  # choose_key tries a slash part with the next part's role word when nothing else settles
     bare_heads = True  # choose_key: a chosen key of one role word yields to a segment of a modifier + role word
     science_heads = True  # _licensed_head also for SCIENCE_HEADS (demotion only); off to measure
+    supervised_fields = True  # _supervisor reads a field of several words as its workers ("refuse collection")
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -296,7 +297,9 @@ class Resolver:
             # "PHP Engineer" reads as "PHP Developer" when O*NET knows that title (Web Developers)
             words = key.split()
             alt = self._exact(" ".join(words[:-1] + ["developer"])) if words[-1] != "developer" else {}
-            return ({c: v / EXACT_P * SPAN_P for c, v in alt.items()} or {DEVELOPERS: SPAN_P}), "span", {}, 0.0
+            # "Java Engineer": O*NET files "Java Developer" under Computer Programmers, which `_modern` moves
+            return (self._modern({c: v / EXACT_P * SPAN_P for c, v in alt.items()}, key) or {DEVELOPERS: SPAN_P}), \
+                "span", {}, 0.0
         role = title_heads.field_role(key, self.index.head_words, self.index.pos.__contains__, self._roles)
         if role:  # "data engineering specialist" is a data engineer
             return {c: v / EXACT_P * SPAN_P for c, v in self._modern(self._exact(role), role).items()}, "span", {}, 0.0
@@ -477,6 +480,8 @@ class Resolver:
         words = key.split()
         if not 3 <= len(words) <= 4 or any(w in _QUALIFIERS for w in words):
             return {}
+        if words[0] == "research":
+            return {}  # "Research Scientist Patient Preferences": the field says which science (as in _computer_compound)
         heads = self.index.head_words
         shapes = []
         if words[-1] in heads and not any(w in heads for w in words[:-1]):
@@ -526,6 +531,9 @@ class Resolver:
             if not codes and len(phrase) == 1 and (role := title_heads.role_word(phrase[0], self.index.head_words,
                                                                                   self._roles)):
                 codes = self._exact(role)
+            if not codes and len(phrase) >= 2 and self.supervised_fields and (
+                    role := title_heads.as_role(phrase, self.index.head_words, self.index.pos.__contains__, self._roles)):
+                codes = self._exact(role)  # "refuse collection supervisor": "refuse collector" (Refuse Collectors)
             if codes:
                 top = max(codes, key=codes.get)
                 sup = next((c for p, c in SUPERVISED_BY if top.startswith(p)), None)
