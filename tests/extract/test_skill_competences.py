@@ -61,7 +61,7 @@ def test_language_forms_are_found_by_esco_label_patterns():
 
 def test_speaking_a_language_ranks_the_verbal_competence_above_the_language():
     text = "Certain positions may require the ability to speak Spanish in addition to English."
-    main = _extractor(semantic=False).extract(text)
+    main = _extractor(semantic=False, lang_competence_uses=(), credential_competence=False, car_competence=False).extract(text)
     assert _names(main)[:2] == ["Spanish", "English"]
     on = _extractor(semantic=False, lang_competence_uses=("speak",)).extract(text)
     # each competence just above its language (both languages score alike here, so both competences come first)
@@ -86,7 +86,7 @@ def test_a_licence_states_the_competence_it_licenses():
     assert pairs[idx["Registered Nurse licence"]] == idx["provide professional care in nursing"]
     assert pairs[idx["Driving licence"]] == idx["drive vehicles"]
     text = "The successful candidate will be RGN qualified with a full clean driving licence."
-    assert "provide professional care in nursing" not in _names(_extractor(semantic=False).extract(text))
+    assert "provide professional care in nursing" not in _names(_extractor(semantic=False, credential_competence=False).extract(text))
     hits = _extractor(semantic=False, credential_competence=True).extract(text)
     by = {h.name: h for h in hits}
     assert by["provide professional care in nursing"].score == by["Registered Nurse licence"].score
@@ -97,7 +97,9 @@ def test_a_licence_states_the_competence_it_licenses():
     assert [h.name for h in sem if h.esco_uri][:1] == ["drive vehicles"]
 
 
-def test_own_car_is_off_by_default_and_states_driving_when_on():
+def test_own_car_states_driving_and_the_defaults_are_on():
     text = "Own car and willingness to travel is essential."
-    assert "drive vehicles" not in _names(_extractor(semantic=False).extract(text))
+    assert "drive vehicles" not in _names(_extractor(semantic=False, car_competence=False).extract(text))
     assert _names(_extractor(semantic=False, car_competence=True).extract(text))[:1] == ["drive vehicles"]
+    cfg = ExtractConfig()
+    assert cfg.lang_competence_uses == ("speak",) and cfg.credential_competence and cfg.car_competence
