@@ -103,3 +103,30 @@ def test_own_car_states_driving_and_the_defaults_are_on():
     assert _names(_extractor(semantic=False, car_competence=True).extract(text))[:1] == ["drive vehicles"]
     cfg = ExtractConfig()
     assert cfg.lang_competence_uses == ("speak",) and cfg.credential_competence and cfg.car_competence
+
+
+def test_real_taxonomy_states_the_competences_of_languages_and_licences(real_taxonomy):
+    """On the real ESCO labels: every `states` row of the curated table resolves, nurse registrations written as RMN or
+    "Registered Nurse" are the Registered Nurse licence, and a line naming a registration, a licence and a spoken language
+    gives the three competences as its first ESCO-backed skills."""
+    import duckdb
+
+    from careerpath.extract.taxonomy import load_overrides
+
+    with duckdb.connect(str(real_taxonomy), read_only=True) as con:
+        skills = con.execute("SELECT skill_id, name, type, esco_uri FROM skills").df().to_dict("records")
+        aliases = con.execute("SELECT skill_id, norm, kind, rule, veto FROM skill_aliases").df().to_dict("records")
+    for s in skills:
+        s["esco_uri"] = s["esco_uri"] if isinstance(s["esco_uri"], str) else None
+    for a in aliases:
+        a["veto"] = a["veto"] if isinstance(a["veto"], str) else None
+    names = {i: s["name"] for i, s in enumerate(skills)}
+    states = [r for r in load_overrides() if r["kind"] == "states"]
+    assert len(credential_competences(names)) == len(states) >= 4
+    ex = SkillExtractor(skills, aliases, config=ExtractConfig(semantic=False))
+    assert "Registered Nurse licence" in _names(ex.extract("Applicants must be RMN qualified."))
+    assert "Registered Nurse licence" in _names(ex.extract("We are looking for a Registered Nurse to join our team."))
+    text = "You will be RMN qualified, hold a full UK driving licence and be able to speak Welsh."
+    esco = [h.name for h in ex.extract(text) if h.esco_uri]
+    assert set(esco[:3]) == {"provide professional care in nursing", "drive vehicles", "interact verbally in Welsh"}
+    assert esco[3] == "Welsh"
