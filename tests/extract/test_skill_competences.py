@@ -130,3 +130,12 @@ def test_real_taxonomy_states_the_competences_of_languages_and_licences(real_tax
     esco = [h.name for h in ex.extract(text) if h.esco_uri]
     assert set(esco[:3]) == {"provide professional care in nursing", "drive vehicles", "interact verbally in Welsh"}
     assert esco[3] == "Welsh"
+
+
+def test_car_spans_agree_with_the_regex_and_skip_texts_without_the_phrase():
+    from careerpath.extract.skill_competences import CAR, car_spans
+
+    for text in ("Own car essential.", "You need access to a vehicle for work.", "Drivers with use of a car are essential.",
+                 "Access to own vehicle.", "A career in care, caring for a carer.", ""):
+        assert car_spans(text) == [[m.start(), m.end()] for m in CAR.finditer(text)]
+    assert car_spans("A career in care") == [] and car_spans("OWN CAR") == [[0, 7]]

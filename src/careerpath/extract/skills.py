@@ -36,7 +36,7 @@ import duckdb
 import numpy as np
 
 from careerpath.embed import DIM, Embedder
-from careerpath.extract.skill_competences import CAR, DRIVE, LanguageForms, credential_competences
+from careerpath.extract.skill_competences import DRIVE, LanguageForms, car_spans, credential_competences
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
@@ -568,7 +568,10 @@ class SkillExtractor:
         """The competences a named language or driving licence states (`skill_competences`), placed by the score of the
         hit that states them: a language's just above (or below) it, *drive vehicles* at the licence's score."""
         cfg = self.config
-        if not lex and self._drive is None:
+        langs = [i for i in lex if i in self._langs.forms] if self._langs is not None else []
+        licensed = self._licensed.keys() & lex.keys() if self._licensed else ()
+        cars = car_spans(text) if self._drive is not None else []
+        if not (langs or licensed or cars):  # the common case: one pass over the hits, no dictionaries
             return hits
         score = {h.id: h.score for h in hits}
         add: dict[int, tuple[float, list[list[int]]]] = {}
@@ -577,18 +580,15 @@ class SkillExtractor:
             if i not in add or add[i][0] < sc:
                 add[i] = (min(round(sc, 4), 1.0), [list(x) for x in spans])
 
-        if self._langs is not None:
-            step = 0.001 if cfg.lang_competence_above else -0.001
-            for i, (_, _, spans) in lex.items():
-                if i in self._langs.forms:
-                    for c in self._langs.competences(text, i, spans):
-                        put(c, score.get(self._ids[i], 0.75) + step, spans)
-        for i in self._licensed.keys() & lex.keys():
+        step = 0.001 if cfg.lang_competence_above else -0.001
+        for i in langs:
+            assert self._langs is not None
+            for c in self._langs.competences(text, i, lex[i][2]):
+                put(c, score.get(self._ids[i], 0.75) + step, lex[i][2])
+        for i in licensed:
             put(self._licensed[i], score.get(self._ids[i], 0.75), lex[i][2])
-        if self._drive is not None:
-            cars = [[m.start(), m.end()] for m in CAR.finditer(text)]
-            if cars:
-                put(self._drive, 0.85, cars)
+        if cars and self._drive is not None:
+            put(self._drive, 0.85, cars)
         if not add:
             return hits
         by_id = {h.id: h for h in hits}
