@@ -1,4 +1,4 @@
-"""The competence a language line or a driving-licence line states (issue 4, fifteenth pass; bench/README.md).
+"""The competence a language line or a licence line states (issue 4, fifteenth pass; bench/README.md).
 
 Postings state languages and licences ("fluent Spanish", "ability to speak Welsh", "full clean driving licence", "Class B
 driver's license"). The lexical stage finds the language as ESCO knowledge (*Spanish*) and the licence as a certification
@@ -12,8 +12,7 @@ driver's license"). The lexical stage finds the language as ESCO knowledge (*Spa
 - `credential_competences`: a licence to practise (a certification of the taxonomy's curated table: *Registered Nurse
   licence* from "RGN", "NMC registered"; *Driving licence* from "full clean driving licence", "Class B driver's license")
   states the competence it licenses (*provide professional care in nursing*, *drive vehicles*): the `states` rows of
-  `careerpath/data/skill_overrides.csv`. `CAR` ("own car", "access to a vehicle"), measured as a variant, states
-  *drive vehicles* too.
+  `careerpath/data/skill_overrides.csv`. `car_spans` ("own car", "access to a vehicle") states *drive vehicles* too.
 """
 
 from __future__ import annotations

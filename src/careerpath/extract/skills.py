@@ -565,8 +565,9 @@ class SkillExtractor:
         return self._add_competences(text, lex, self.combine(lex, sem))
 
     def _add_competences(self, text: str, lex: dict[int, list], hits: list[SkillHit]) -> list[SkillHit]:
-        """The competences a named language or driving licence states (`skill_competences`), placed by the score of the
-        hit that states them: a language's just above (or below) it, *drive vehicles* at the licence's score."""
+        """The competences a named language, licence or car states (`skill_competences`), placed by the score of the hit
+        that states them: a language's just above (or below) it, a licence's competence at the licence's score, *drive
+        vehicles* from "own car" at 0.85."""
         cfg = self.config
         langs = [i for i in lex if i in self._langs.forms] if self._langs is not None else []
         licensed = self._licensed.keys() & lex.keys() if self._licensed else ()
