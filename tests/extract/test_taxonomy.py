@@ -88,8 +88,11 @@ def test_ambiguous_aliases_get_rules(tax_db):
 
 def test_overrides_file_is_package_data_and_well_formed():
     rows = load_overrides()
-    assert {r["kind"] for r in rows} <= {"link", "alias", "rule", "type", "cert"}
+    assert {r["kind"] for r in rows} <= {"link", "alias", "rule", "type", "cert", "states"}
     assert any(r["kind"] == "cert" and r["name"].startswith("CompTIA") for r in rows)
+    # a `states` row names a certification of the table (the licence) and the competence it licenses
+    certs = {r["name"] for r in rows if r["kind"] == "cert"}
+    assert all(r["name"] in certs and r["value"] for r in rows if r["kind"] == "states")
 
 
 def test_missing_tables_still_build(tmp_path):
