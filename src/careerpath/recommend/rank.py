@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from careerpath.embed import Embedder, default_embedder
+from careerpath.recommend.discipline import drop_other_disciplines
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
 from careerpath.recommend.index import course_text, load_embeddings, role_task_texts
 from careerpath.recommend.items import courses_with_quality, dedupe, item
@@ -700,6 +701,7 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
                           abs_floor=None if contrast is None else CONTRAST_FLOOR,
                           rel_floor=None if contrast is None else CONTRAST_REL_FLOOR, skill_fit=fit)
     rel = drop_slivers(rel)
+    rel = drop_other_disciplines(rel, _titles(courses), role.title, role.text)
     if not rel.empty:
         rel["contrast"] = rel["cosine"]
         rel["cosine"] = rel["course_id"].map(raw).fillna(0.0)
@@ -720,6 +722,11 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     core = set(rs.loc[rs["core"].astype(bool), "skill_id"])
     return {name: _pick((filters or Filters()).apply(rel), weights, core, vecs, top, order)
             for name, (top, filters) in lists.items()}
+
+
+def _titles(courses: pd.DataFrame) -> pd.Series:
+    """course_id -> title (the first listing's)."""
+    return courses.drop_duplicates("course_id").set_index("course_id")["title"]
 
 
 def _pick(df: pd.DataFrame, weights: dict[str, float], core: set[str],
