@@ -56,3 +56,12 @@ def test_engineers_get_no_degree_of_another_branch(full_con, slug):
     assert "Master of Science in Electrical Engineering" not in titles, titles
     if slug == "mechanical-engineers":
         assert "Master of Science in Civil Engineering" not in titles, titles
+
+
+def test_chefs_get_no_configuration_tool_course(full_con):
+    """Chefs' profile lists *Chef (tools for software configuration management)* (postings naming "chef"); a named
+    product too rare for a fit measure no longer opens the floor nor counts as the role's own sense, so the course
+    about the tool is another sense (`rank.other_sense`), not a cooking course."""
+    titles = [c["title"] for c in recommend_for_role(full_con, "chefs-and-head-cooks", top=10)]
+    assert titles
+    assert not [t for t in titles if "chef cookbooks" in t.lower()], titles
