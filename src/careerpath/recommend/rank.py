@@ -697,7 +697,7 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
             semantic_only = set(sem["course_id"]) - set(cs_role.loc[cs_role["skill_id"].isin(floor_ids), "course_id"])
             if OTHER_SENSE:
                 own = set(role.skills["skill_id"].astype(str))
-                if OTHER_SENSE_UNFIT_SOFTWARE and fit:  # a named product too rare for a fit measure: maybe another sense
+                if OTHER_SENSE_UNFIT_SOFTWARE and fit:  # a product too rare for a fit measure: maybe another sense
                     own -= set(rs0.loc[(rs0["type"] == "software") & rs0["fit"].isna(), "skill_id"])
                 gone = other_sense(sem, semantic_only, course_skills, own, vecs, role.slug, skill_vecs)
                 sem = sem[~sem["course_id"].isin(gone)]
