@@ -45,3 +45,23 @@ def test_logisticians_get_supply_chain_courses(full_con):
     titles = [c["title"].lower() for c in recommend_for_role(full_con, "logisticians", top=10)]
     assert sum(any(w in t for w in ("supply chain", "logistic", "procurement")) for t in titles) >= 3, titles
     assert not [t for t in titles if "regression" in t], titles
+
+
+@pytest.mark.parametrize("slug", ["civil-engineers", "mechanical-engineers"])
+def test_engineers_get_no_degree_of_another_branch(full_con, slug):
+    """Before the discipline check (`recommend.discipline`), "Master of Science in Electrical Engineering" was in
+    both lists and "Master of Science in Civil Engineering" in the mechanical engineers' (judged irrelevant)."""
+    titles = [c["title"] for c in recommend_for_role(full_con, slug, top=10)]
+    assert titles
+    assert "Master of Science in Electrical Engineering" not in titles, titles
+    if slug == "mechanical-engineers":
+        assert "Master of Science in Civil Engineering" not in titles, titles
+
+
+def test_chefs_get_no_configuration_tool_course(full_con):
+    """Chefs' profile lists *Chef (tools for software configuration management)* (postings naming "chef"); a named
+    product too rare for a fit measure no longer opens the floor nor counts as the role's own sense, so the course
+    about the tool is another sense (`rank.other_sense`), not a cooking course."""
+    titles = [c["title"] for c in recommend_for_role(full_con, "chefs-and-head-cooks", top=10)]
+    assert titles
+    assert not [t for t in titles if "chef cookbooks" in t.lower()], titles

@@ -50,3 +50,24 @@ def test_an_own_skill_that_is_the_roles_own_does_not_count_as_another_sense():
     sv, vecs, own, sem = _world()
     roles_own = {"compile-cooking-recipes", "chef-configuration-tool"}  # a DevOps-chef hybrid role lists both
     assert other_sense(sem, {"chef-cookbooks"}, own, roles_own, vecs, "chefs", sv) == set()
+
+
+def test_a_named_product_without_a_fit_measure_opens_no_floor(monkeypatch):
+    """Chefs' postings name "Chef" and the extractor files it under the configuration tool: the profile lists it, two
+    courses claim it (too few for a fit measure), and it opened the floor for "Getting Started with Chef Cookbooks"."""
+    from careerpath.recommend import relevance
+    from careerpath.recommend.relevance import Role, weighted_role_skills
+    skills = pd.DataFrame({"skill_id": ["chef-configuration-tool", "food-safety", "knife-skills"],
+                           "name": ["Chef", "food safety", "knife skills"], "importance": [0.9, 0.8, 0.7],
+                           "core": False, "type": ["software", "skill", "software"]})
+    role = Role(slug="chefs", title="Chefs", skills=skills)
+    spec = pd.DataFrame({"skill_id": ["chef-configuration-tool", "food-safety", "knife-skills"], "n": [2, 40, 12],
+                         "share": [0.0002, 0.004, 0.001], "specificity": [1.0, 0.9, 1.0]})
+    fit = {"food-safety": 0.6, "knife-skills": 0.5}  # the tool: claimed by 2 courses, no fit measure
+    floor = weighted_role_skills(role, spec, {}, fit).set_index("skill_id")["floor_skill"]
+    assert not floor["chef-configuration-tool"] and floor["food-safety"] and floor["knife-skills"]
+    monkeypatch.setattr(relevance, "UNFIT_SOFTWARE_OPENS_FLOOR", True)
+    assert weighted_role_skills(role, spec, {}, fit).set_index("skill_id")["floor_skill"]["chef-configuration-tool"]
+    # without any fit measure (no role vectors) nothing changes
+    monkeypatch.setattr(relevance, "UNFIT_SOFTWARE_OPENS_FLOOR", False)
+    assert weighted_role_skills(role, spec, {}, {}).set_index("skill_id")["floor_skill"]["chef-configuration-tool"]

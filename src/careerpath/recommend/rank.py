@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from careerpath.embed import Embedder, default_embedder
+from careerpath.recommend.discipline import drop_other_disciplines
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
 from careerpath.recommend.index import course_text, load_embeddings, role_task_texts
 from careerpath.recommend.items import courses_with_quality, dedupe, item
@@ -110,6 +111,10 @@ MAX_FAMILY_RANK: int | None = 50
 SENSE_MARGIN = 0.05
 SENSE_ROLE_GAP = 0.15
 OTHER_SENSE = True
+# A role skill of type software that too few courses claim for a fit measure (relevance.UNFIT_SOFTWARE_OPENS_FLOOR) does
+# not count as the role's own in `other_sense`: chefs' postings name "Chef" and the extractor files it under the
+# configuration tool, so the role "lists" the tool and "Getting Started with Chef Cookbooks" passed as a cooking course.
+OTHER_SENSE_UNFIT_SOFTWARE = True
 # Nothing close (`nothing_close`): when no candidate's contrast cosine reaches MIN_BEST_CONTRAST, the catalog has no
 # course clearly about this role, and what passed the floors did so on generic or other-sense skills ("manage time"
 # for maintenance workers, "develop test procedures" -- software testing -- for product inspectors): the role gets no
@@ -691,8 +696,10 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
             floor_ids = set(rs0.loc[rs0["floor_skill"], "skill_id"])
             semantic_only = set(sem["course_id"]) - set(cs_role.loc[cs_role["skill_id"].isin(floor_ids), "course_id"])
             if OTHER_SENSE:
-                gone = other_sense(sem, semantic_only, course_skills, set(role.skills["skill_id"].astype(str)),
-                                   vecs, role.slug, skill_vecs)
+                own = set(role.skills["skill_id"].astype(str))
+                if OTHER_SENSE_UNFIT_SOFTWARE and fit:  # a product too rare for a fit measure: maybe another sense
+                    own -= set(rs0.loc[(rs0["type"] == "software") & rs0["fit"].isna(), "skill_id"])
+                gone = other_sense(sem, semantic_only, course_skills, own, vecs, role.slug, skill_vecs)
                 sem = sem[~sem["course_id"].isin(gone)]
             cs_role = pd.concat([cs_role, sem], ignore_index=True)
     rel = relevance_table(role, cs_role, len(courses), text[text.index.isin(set(cs_role["course_id"]))], spec,
@@ -700,6 +707,7 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
                           abs_floor=None if contrast is None else CONTRAST_FLOOR,
                           rel_floor=None if contrast is None else CONTRAST_REL_FLOOR, skill_fit=fit)
     rel = drop_slivers(rel)
+    rel = drop_other_disciplines(rel, _titles(courses), role.title, role.text)
     if not rel.empty:
         rel["contrast"] = rel["cosine"]
         rel["cosine"] = rel["course_id"].map(raw).fillna(0.0)
@@ -720,6 +728,11 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     core = set(rs.loc[rs["core"].astype(bool), "skill_id"])
     return {name: _pick((filters or Filters()).apply(rel), weights, core, vecs, top, order)
             for name, (top, filters) in lists.items()}
+
+
+def _titles(courses: pd.DataFrame) -> pd.Series:
+    """course_id -> title (the first listing's)."""
+    return courses.drop_duplicates("course_id").set_index("course_id")["title"]
 
 
 def _pick(df: pd.DataFrame, weights: dict[str, float], core: set[str],

@@ -68,6 +68,9 @@ IMPLIED_IMPORTANCE = 0.6  # share of the role's top importance an implied skill 
 # electricians few of them are near the role, so the skill says nothing about whether a course is for it.
 MIN_SKILL_FIT = 0.2
 MIN_FIT_COURSES = 5  # below this many claiming courses (with vectors) the share is noise: no check
+# A named product (type software) that too few courses claim for a fit measure opens no floor (`weighted_role_skills`):
+# its name is all the evidence, and a name can be another sense's ("Chef", the configuration tool, in chefs' postings).
+UNFIT_SOFTWARE_OPENS_FLOOR = False
 
 
 @dataclass
@@ -170,6 +173,8 @@ def weighted_role_skills(role: Role, spec: pd.DataFrame, role_share: dict[str, f
     rs["fit"] = rs["skill_id"].map(lambda s: fit.get(s, np.nan)).astype(float)
     generic = (((rs["share"] > MAX_GENERIC_SHARE) & (rs["n"] >= MIN_GENERIC_COUNT)) | (rs["role_share"] > MAX_ROLE_SHARE)
                | (rs["fit"] < MIN_SKILL_FIT))
+    if not UNFIT_SOFTWARE_OPENS_FLOOR and skill_fit:
+        generic |= (rs["type"] == "software") & rs["fit"].isna()
     rs["floor_skill"] = (((rs["rank"] < TOP_K) | (rs["type"] == "implied")) & ~generic
                          & ~rs["type"].isin(GENERIC_TYPES) & (rs["importance"] > 0))
     return rs
