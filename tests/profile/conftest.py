@@ -27,8 +27,10 @@ WAGES = {  # soc6: (tot_emp, mean, p10, p25, median, p75, p90)
 def _postings() -> tuple[list[dict], list[dict], list[dict]]:
     posts, roles, skills = [], [], []
 
-    def add(pid, slug, source, country, currency, salary, title, description=None, given=None, sk=(), method="given"):
-        posts.append(dict(posting_id=pid, source_id=source, title=title, location="Somewhere", country=country,
+    def add(pid, slug, source, country, currency, salary, title, description=None, given=None, sk=(), method="given",
+            company=None):
+        posts.append(dict(posting_id=pid, source_id=source, title=title, company=company or f"Employer {pid}",
+                          location="Somewhere", country=country,
                           remote=False if source.startswith("postings-luke") else None,
                           posted_date=pd.Timestamp("2024-10-01" if "2024" in source else "2020-10-01").date(),
                           description=description, currency=currency, salary_annual=salary, seniority=None,
@@ -41,10 +43,11 @@ def _postings() -> tuple[list[dict], list[dict], list[dict]]:
         sk = ["python"] + (["sql"] if i < 12 else []) + (["pytorch"] if i < 20 else [])
         add(f"ml:{i:02d}", "ml-engineer", "postings-lukebarousse-2024", "US", "USD", 150000.0 + 1000 * i,
             "Senior ML Engineer" if i < 10 else "ML Engineer", given=sk, sk=sk)
-    for i in range(35):  # nurses: NHS postings with text, pounds
-        sk = ["patient-care"] + (["nmc"] if i % 2 else [])
+    for i in range(35):  # nurses: NHS postings with text, pounds; one employer's template names agile development
+        sk = ["patient-care"] + (["nmc"] if i % 2 else []) + (["agile-development"] if i < 6 else [])
         add(f"nhs:{i:02d}", "registered-nurses", "postings-nhs-jobs-uk-2020", "GB", "GBP", 30000.0 + 100 * i,
-            "Staff Nurse", description="Staff nurse, patient care, NMC registration.", sk=sk, method="lexical")
+            "Staff Nurse", description="Staff nurse, patient care, NMC registration.", sk=sk, method="lexical",
+            company="Elysium Healthcare" if i < 6 else None)
     for i in range(6):  # a few US nurse postings in dollars
         add(f"la:{i:02d}", "registered-nurses", "postings-la-city-bulletins", "US", "USD", 80000.0 + 1000 * i,
             "Registered Nurse", description="Nursing duties.", sk=["patient-care"], method="lexical")
@@ -54,7 +57,7 @@ def _postings() -> tuple[list[dict], list[dict], list[dict]]:
     # unrelated postings for the all-postings baseline (sql everywhere)
     for i in range(60):
         posts.append(dict(posting_id=f"x:{i:02d}", source_id="postings-lukebarousse-2024", title="Data Analyst",
-                          location="X", country="US", remote=False, posted_date=pd.Timestamp("2024-10-01").date(),
+                          company=f"Employer x:{i:02d}", location="X", country="US", remote=False, posted_date=pd.Timestamp("2024-10-01").date(),
                           description=None, currency=None, salary_annual=None, seniority=None, no_degree=None,
                           skills_given=["sql"], duplicate_of=None))
         skills.append(dict(posting_id=f"x:{i:02d}", skill_id="sql", score=1.0, spans="[]", method="given"))

@@ -71,6 +71,12 @@ def test_evidence_labelling(profiles):
     assert names[:2] == ["Python", "PyTorch"] and "SQL" in names
 
 
+def test_a_skill_one_employer_names_is_not_the_roles(profiles):
+    """Six of the nurses' postings, all from one employer, name agile development: that employer's template."""
+    names = [i.name for i in profiles["registered-nurses"].skills.items]
+    assert "patient care" in names and "agile-development" not in names and "Agile development" not in names
+
+
 def test_skill_share_interval_and_lift(profiles):
     sql = next(i for i in profiles["ml-engineer"].skills.items if i.name == "SQL")
     assert sql.share_of_postings.value == pytest.approx(12 / 40) and sql.share_of_postings.n == 40

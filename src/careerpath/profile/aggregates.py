@@ -119,7 +119,7 @@ def _setup(con: duckdb.DuckDBPyConnection, slugs: list[str] | None) -> None:
               WHERE p.duplicate_of IS NULL AND p.posting_id IN (SELECT posting_id FROM pr))
         SELECT pr.slug, p.posting_id, p.source_id, p.country, p.currency, p.salary_annual, p.remote,
                p.location, strftime(p.posted_date, '%Y-%m') AS month, year(p.posted_date) AS year,
-               p.no_degree,
+               p.no_degree, coalesce(nullif(lower(trim(p.company)), ''), p.posting_id) AS employer,
                coalesce(length(p.description) > 0, false) AS has_text,
                coalesce(len(p.skills_given) > 0, false) AS has_given,
                {LEVEL_SQL} AS level
@@ -136,9 +136,18 @@ def _setup(con: duckdb.DuckDBPyConnection, slugs: list[str] | None) -> None:
         WHERE ps.method = 'given'""")
 
 
+#: A role's skill counts only when this many employers' postings name it, once the role's postings come from at least
+#: SKILL_ROLE_EMPLOYERS employers: one recruiter's footer ("paste … to your web browser", 20 of 76 chef postings) or
+#: one employer's template ("Agile development" in a care provider's nurse adverts) is that employer's wording.
+#: A posting without a company counts as an employer of its own.
+SKILL_EMPLOYERS = 2
+SKILL_ROLE_EMPLOYERS = 5
+
+
 def _skill_counts(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    """k (postings asking), n (postings that could show it) per role and skill; K, N over all postings."""
-    return _rows(con, """
+    """k (postings asking), n (postings that could show it) per role and skill; K, N over all postings. A skill
+    only one employer names is left out (`SKILL_EMPLOYERS`)."""
+    return _rows(con, f"""
         WITH allp AS (
             SELECT posting_id, source_id, coalesce(length(description) > 0, false) AS has_text,
                    coalesce(len(skills_given) > 0, false) AS has_given
@@ -152,15 +161,17 @@ def _skill_counts(con: duckdb.DuckDBPyConnection) -> list[dict]:
                    (SELECT n FROM n_text_all) + coalesce((SELECT sum(g.n) FROM _prof_vocab v JOIN go_all g USING (source_id)
                                                           WHERE v.skill_id = kk.skill_id), 0) AS n_all
             FROM kk),
-        k AS (SELECT pp.slug, ps.skill_id, count(*) AS k
+        k AS (SELECT pp.slug, ps.skill_id, count(*) AS k, count(DISTINCT pp.employer) AS k_employers
               FROM _prof_pp pp JOIN _prof_ps ps USING (posting_id)
               WHERE pp.has_text OR ps.given GROUP BY ALL),
+        emp AS (SELECT slug, count(DISTINCT employer) AS employers FROM _prof_pp GROUP BY slug),
         nt AS (SELECT slug, count(*) FILTER (WHERE has_text) AS n_text FROM _prof_pp GROUP BY slug),
         go AS (SELECT slug, source_id, count(*) AS n FROM _prof_pp WHERE NOT has_text AND has_given GROUP BY ALL),
         gv AS (SELECT go.slug, v.skill_id, sum(go.n) AS n_given FROM go JOIN _prof_vocab v USING (source_id) GROUP BY ALL)
         SELECT k.slug, k.skill_id, k.k, nt.n_text + coalesce(gv.n_given, 0) AS n, base.k_all, base.n_all
-        FROM k JOIN nt USING (slug) JOIN base USING (skill_id)
-        LEFT JOIN gv ON gv.slug = k.slug AND gv.skill_id = k.skill_id""")
+        FROM k JOIN nt USING (slug) JOIN base USING (skill_id) JOIN emp USING (slug)
+        LEFT JOIN gv ON gv.slug = k.slug AND gv.skill_id = k.skill_id
+        WHERE k.k_employers >= {SKILL_EMPLOYERS} OR emp.employers < {SKILL_ROLE_EMPLOYERS}""")
 
 
 def _trends(con: duckdb.DuckDBPyConnection) -> list[dict]:
