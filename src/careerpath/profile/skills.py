@@ -17,7 +17,8 @@ FORMULA = (
     "importance − 1)/4, technology skill (0.3 + 0.2 hot + 0.3 in demand) × "
     f"(1 − {stats.SPREAD_DISCOUNT} × share of occupations "
     "O*NET lists it for)), α = n/(n+30) for n ≥ 30 postings with skill evidence, else 0 (O*NET only); "
-    "core = top 10 with importance ≥ half the top one"
+    "core = top 10 with importance ≥ half the top one; a skill named by one employer's postings only is left out "
+    "when the role's postings come from five or more employers"
 )
 #: A skill needs this many of the role's postings asking for it to count as posting evidence.
 MIN_SKILL_POSTINGS = 3
