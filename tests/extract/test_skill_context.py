@@ -54,3 +54,18 @@ def test_the_neighbour_itself_is_still_found(lex):
 ])
 def test_trailing_acronym_variants(name, acronym, kept):
     assert (acronym in _variants(name)) is kept
+
+
+@pytest.mark.slow
+def test_a_career_ladder_is_no_tool(full_con):
+    """O*NET's tool *Ladders* (singular alias "ladder") was restaurant cooks' top skill: "up the career ladder"."""
+    ex = SkillExtractor.from_store(full_con, config=ExtractConfig(semantic=False))
+    assert "Ladders" not in names(ex, "Work your way up the career ladder from Chef de Partie to Sous Chef.")
+    assert "Ladders" not in names(ex, "The first step of the ladder to a senior chef role.")
+    assert "Ladders" in names(ex, "Use ladders and scaffolding safely when working at height.")
+
+
+def test_a_code_of_practice_is_no_programming_cue(lex):
+    """NHS imaging adverts cite "IR(ME)R 2017, Code of Clinical Practice": the last R had read as the language."""
+    assert "R" not in names(lex, "Follow IR(ME)R 2017 and the Code of Clinical Practice.")
+    assert "R" in names(lex, "Write clean code in R and Python.")

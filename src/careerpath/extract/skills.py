@@ -141,7 +141,7 @@ class SkillHit:
 
 
 _CUE = re.compile(
-    r"(?i)\b(programming|languages?|coding|code|coder|developers?|development|scripting|scripts?|software|"
+    r"(?i)\b(programming|languages?|coding|code(?!\s+of\b)|coder|developers?|development|scripting|scripts?|software|"
     r"statistical|statistics|packages?|libraries|frameworks?|stack|python|sql|java|javascript|c\+\+|c#|matlab|sas|"
     r"stata|julia|scala|golang|rstudio|tidyverse|ggplot2?|shiny|backend|back-end|microservices|compiled|rust|kotlin)\b"
 )
