@@ -114,16 +114,10 @@ def test_real_taxonomy_states_the_competences_of_languages_and_licences(real_tax
     from careerpath.extract.taxonomy import load_overrides
 
     with duckdb.connect(str(real_taxonomy), read_only=True) as con:
-        skills = con.execute("SELECT skill_id, name, type, esco_uri FROM skills").df().to_dict("records")
-        aliases = con.execute("SELECT skill_id, norm, kind, rule, veto FROM skill_aliases").df().to_dict("records")
-    for s in skills:
-        s["esco_uri"] = s["esco_uri"] if isinstance(s["esco_uri"], str) else None
-    for a in aliases:
-        a["veto"] = a["veto"] if isinstance(a["veto"], str) else None
-    names = {i: s["name"] for i, s in enumerate(skills)}
+        ex = SkillExtractor.from_store(con, config=ExtractConfig(semantic=False))
+    names = {i: s["name"] for i, s in enumerate(ex.skills.values())}
     states = [r for r in load_overrides() if r["kind"] == "states"]
     assert len(credential_competences(names)) == len(states) >= 4
-    ex = SkillExtractor(skills, aliases, config=ExtractConfig(semantic=False))
     assert "Registered Nurse licence" in _names(ex.extract("Applicants must be RMN qualified."))
     assert "Registered Nurse licence" in _names(ex.extract("We are looking for a Registered Nurse to join our team."))
     text = "You will be RMN qualified, hold a full UK driving licence and be able to speak Welsh."
