@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from careerpath import store
 from careerpath.commands.resolve import roles as roles_cmd
 from careerpath.embed import HashingEmbedder
-from careerpath.extract.roles import build_roles, emerging_keys, open_resolver, search_roles
+from careerpath.extract.roles import alias_key, build_roles, emerging_keys, open_resolver, search_roles
 
 from ._title_store import hand_store
 
@@ -152,6 +152,29 @@ def test_a_sector_is_no_hint_a_role_is() -> None:
     assert got == {"a": "registered-nurses", "b": "database-architects"}
 
 
+def test_a_bare_head_noun_takes_its_sources_category() -> None:
+    """A data-jobs board's "Analyst" under "Data Analyst" resolves well to O*NET's first "Analyst" (financial
+    analysts) on its own; the category names the same job more exactly. A sector, or another head, does not."""
+    from careerpath.extract.roles import RoleLookup, _posting_roles
+
+    resolved = {"analyst": ({"13-2051.00": 0.82}, "exact"), "data analyst": ({"15-2051.01": 0.9}, "exact"),
+                "associate engineer": ({"17-2051.00": 0.36}, "fuzzy"), "software engineer": ({"15-1252.00": 1.0}, "exact"),
+                "healthcare": ({"11-9111.00": 0.34}, "embedding"), "data engineer": ({"15-1243.00": 0.66}, "span")}
+    lookup = RoleLookup({"data analyst": ("data-analyst", "Data Analyst"),
+                         "software engineer": ("software-engineer", "Software Engineer")},
+                        {"13-2051.00": ("financial-and-investment-analysts", "Financial and Investment Analysts"),
+                         "11-9111.00": ("medical-and-health-services-managers", "Medical and Health Services Managers"),
+                         "15-1243.00": ("database-architects", "Database Architects")})
+    named = {"data analyst", "data engineer"}
+    postings = pd.DataFrame({"posting_id": list("abcd"), "key": ["analyst"] * 4,
+                             "hint": ["data analyst", "healthcare", "data engineer", None]})
+    got = {pid: slug for pid, slug, _, _ in _posting_roles(postings, resolved, lookup, named)}
+    assert got == {"a": "data-analyst", "b": "financial-and-investment-analysts",
+                   "c": "financial-and-investment-analysts", "d": "financial-and-investment-analysts"}
+    postings = pd.DataFrame({"posting_id": ["e"], "key": ["associate engineer"], "hint": ["software engineer"]})
+    assert _posting_roles(postings, resolved, lookup, {"software engineer"})[0][1] == "software-engineer"
+
+
 def test_family_keys_fold_only_a_bare_field_and_a_managers_of() -> None:
     from careerpath.extract.roles import family_keys
 
@@ -201,9 +224,22 @@ def test_an_emerging_roles_own_title_beats_another_roles_alias() -> None:
     for order in (emerging, emerging[::-1]):
         keys = emerging_keys(order, {"software developer"})
         assert keys["data analyst"] == ("data-analyst", "Data Analyst")
-        assert keys["data engineer"][0] == "business-intelligence-specialist"  # no role of its own here
+        # a two-part alias joined to the family by its other part claims neither: "data engineer" has no role here
+        assert "data engineer" not in keys
         assert keys["business intelligence specialist"][0] == "business-intelligence-specialist"
         assert "software developer" not in keys  # an O*NET occupation's title stays the occupation's
+
+
+@pytest.mark.parametrize("alias, own, key", [
+    ("Analyst, Data Analytics Specialist", "data analytics specialist", None),  # "analyst" is no such specialist
+    ("Engineer (Python Developer- Machine Learning)", "python developer", None),
+    ("Product Owner, Business Analytics Analyst", "business analytics analyst", None),
+    ("Senior Data Analytics Specialist", "data analytics specialist", "data analytics specialist"),
+    ("Data Engineering", "data engineer", "data engineering"),  # a folded field: one part, the family's own
+    ("Data Engineer (Azure)", "data engineer", "data engineer"),
+])
+def test_an_alias_claims_only_the_key_it_names_the_family_by(alias, own, key) -> None:
+    assert alias_key(alias, own) == key
 
 
 def test_roles_build_command(tmp_path, monkeypatch) -> None:

@@ -10,7 +10,7 @@ from careerpath.errors import InputError
 def test_profile_json(fixture_db):
     res = CliRunner().invoke(profile, ["Staff Nurse", "--json", "--db", str(fixture_db)])
     assert res.exit_code == 0, res.output
-    data = json.loads(res.output)
+    data = json.loads(res.stdout)  # stdout alone: a log line (no title index in this small store) goes to stderr
     assert data["role"]["slug"] == "registered-nurses"
     assert data["salary"]["national"][0]["median"]["source"] == "bls-oews-2025"
 

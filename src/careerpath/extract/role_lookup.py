@@ -3,8 +3,8 @@
 Every stage after extract/ (profile, recommend, guide, web) needs "the role the user meant", so the
 lookup lives here, beside the role catalog it reads (extract/roles.py). Order of evidence:
 1. a role slug, or the slugified text;
-2. the catalog's own names (`roles`: title and aliases) after title normalisation
-   ("ML engineer" → "machine learning engineer");
+2. the catalog's own names after title normalisation ("ML engineer" → "machine learning engineer"): every
+   role's title, and the aliases of emerging roles (O*NET's titles of occupations are the resolver's to weigh);
 3. the store's title resolver (`extract.roles.open_resolver`) on its cheap paths — exact alias, typo
    repair, span, fuzzy, the cached posting titles — and its `RoleLookup` (emerging role by alias, else
    the occupation role of the best code). No model is loaded: a lookup never waits for embeddings.
@@ -21,7 +21,7 @@ import duckdb
 from careerpath import store
 from careerpath.errors import InputError
 from careerpath.extract.normalize import normalize, slugify
-from careerpath.extract.roles import open_resolver
+from careerpath.extract.roles import alias_key, open_resolver
 from careerpath.extract.titles import Resolver
 
 MIN_SCORE = 0.15  # below this the resolver's best guess is not a role we can vouch for
@@ -71,9 +71,22 @@ def _catalog(con: duckdb.DuckDBPyConnection) -> _Catalog:
     keys: dict[str, str] = {}
     for hit in roles.values():  # titles first, so a title never loses its key to another role's alias
         keys.setdefault(normalize(hit.title).text, hit.slug)
+    owners: dict[str, set[str]] = {}
     for hit in roles.values():
+        # An occupation's aliases are O*NET's reported titles, which the resolver holds too and weighs against
+        # the other occupations' and the postings': taken here first come, first served (by slug), "nurse" went
+        # to Critical Care Nurses, "doctor" to Dermatologists, "teacher" to ESL instructors and "site manager" to
+        # wind-energy operations, while `careerpath resolve` said otherwise. Only emerging roles' aliases, which
+        # no O*NET file knows, are read here, and only when one role claims them.
+        if hit.kind != "emerging":
+            continue
+        own = normalize(hit.title).text
         for name in hit.aliases:
-            keys.setdefault(normalize(name).text, hit.slug)
+            if key := alias_key(name, own):
+                owners.setdefault(key, set()).add(hit.slug)
+    for key, slugs in owners.items():
+        if len(slugs) == 1:
+            keys.setdefault(key, next(iter(slugs)))
     keys.pop("", None)
     cat = _Catalog(con, roles, keys)
     _CATALOGS[id(con)] = cat
@@ -108,5 +121,5 @@ def resolve_role(con: duckdb.DuckDBPyConnection, text: str) -> RoleHit:
     best = res.matches[0].score if res.matches else 0.0
     if res.role_slug in cat.roles and best >= MIN_SCORE:
         hit = cat.roles[res.role_slug]  # type: ignore[index]
-        return RoleHit(hit.slug, hit.title, hit.kind, hit.soc, round(min(hit.confidence, best), 4), hit.aliases)
+        return RoleHit(hit.slug, hit.title, hit.kind, hit.soc, round(min(hit.confidence, best, 1.0), 4), hit.aliases)
     raise InputError(f"unknown role {raw!r}: no occupation or role matches it; try `careerpath resolve {raw!r}`")

@@ -6,7 +6,8 @@ nearest occupations as a weighted mixture (the resolver's top codes, weights sum
 resolver's top score is stored as the role's confidence. Every posting then gets one role: its
 family's emerging role if it has one, else the occupation role of its best code. The source's own
 title category (Luke Barousse's `job_title_short`, the NHS staff group) is only a hint, used when the title
-itself resolves weakly and is not an emerging role's.
+itself resolves weakly or is the category's bare head noun ("Analyst" under "Data Analyst"), and is not an
+emerging role's.
 
 Run as a derived step: `careerpath.store.derive(db, build_roles)` (`careerpath roles build`).
 """
@@ -97,12 +98,26 @@ def emerging_keys(emerging: list[tuple[str, str, list[str]]], occupation_keys: s
     for slug, title, _ in emerging:
         by_key.setdefault(normalize(title).text, (slug, title))
     for slug, title, aliases in emerging:
+        own = normalize(title).text
         for a in aliases:
-            key = normalize(a).text
-            if key not in occupation_keys:
+            key = alias_key(a, own)
+            if key and key not in occupation_keys:
                 by_key.setdefault(key, (slug, title))
     by_key.pop("", None)
     return by_key
+
+
+def alias_key(alias: str, own: str) -> str | None:
+    """The normalised key an alias of a role (whose own key is `own`) may claim, or None.
+
+    A title of two parts joined to the family by its other part names the family only through that part: "Analyst,
+    Data Analytics Specialist" normalises to "analyst", and as a key it had sent 231 postings titled "Analyst" (and
+    every user who typed "analyst") to Data Analytics Specialist, "Engineer" to Python Developer, "Product Owner" to
+    Business Analytics Analyst and "Learning Disability Nurse" to Mental Health Nurse."""
+    n = normalize(alias)
+    if n.text != own and n.alternatives:
+        return None
+    return n.text or None
 
 
 def open_resolver(con: duckdb.DuckDBPyConnection, embedder_factory: Callable[[], Embedder] | None = default_embedder,
@@ -349,7 +364,8 @@ def build_roles(con: duckdb.DuckDBPyConnection, embedder: Embedder | None = None
         # nor may a raw form that names a field of an occupation ("Business Analyst - Data Science" normalises to
         # "data science") claim it: "Data Science" postings are Data Scientists', and `resolve` must agree
         aliases = [a for a in aliases if fold.get(t := normalize(a).text, t) not in occ_keys or t == k]
-        roles.append((slug, title, "emerging", None, aliases, round(best, 4),
+        # scores carry the posting prior's boost (up to 1.12); a confidence is reported on 0–1, as `resolve` does
+        roles.append((slug, title, "emerging", None, aliases, round(min(1.0, best), 4),
                       int(family_size[k]), SOC_MAJOR.get(kept[0][0][:2])))
         mix += [(slug, s, p / total) for s, p in kept]
         emerging_roles.append((slug, title, aliases))
@@ -400,6 +416,18 @@ def _postings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return df
 
 
+_RANK_WORDS = {"associate", "founding"}  # ranks the normaliser keeps, since they begin real titles ("associate professor")
+
+
+def _bare_head(key: str, hint: object) -> bool:
+    """The title is one word (after a rank), the last of its source's category: "analyst" under "data analyst",
+    "associate engineer" under "software engineer" (which O*NET's alias had made civil engineers')."""
+    words = key.split()
+    while len(words) > 1 and words[0] in _RANK_WORDS:
+        words = words[1:]
+    return len(words) == 1 and isinstance(hint, str) and hint.endswith(" " + words[0])
+
+
 def _posting_roles(postings: pd.DataFrame, resolved: dict, lookup: RoleLookup, named_hints: set[str]) -> list[tuple]:
     best: dict[str, tuple[str | None, float]] = {}
     for k, (scores, _) in resolved.items():
@@ -414,12 +442,15 @@ def _posting_roles(postings: pd.DataFrame, resolved: dict, lookup: RoleLookup, n
         # data scientists, and left 17 emerging roles with no posting at all. A sector is no hint: the NHS's
         # "Healthcare" had put 2,286 weakly resolved titles (nurses, receptionists, physiotherapists) under health
         # services managers, whose skills from postings then read "Registered Nurse licence", "rehabilitation".
-        if score < HINT_BELOW and hint in named_hints and key not in lookup.by_key:
+        # Nor is a bare head noun its own evidence: a data-jobs board's "Analyst" or "Senior Engineer" under "Data
+        # Analyst" or "Software Engineer" is that role, not O*NET's first "Analyst" (financial analysts, 430 postings).
+        if ((score < HINT_BELOW or _bare_head(key, hint)) and hint in named_hints
+                and key not in lookup.by_key):
             hsoc, hscore = best.get(hint, (None, 0.0))
             hslug, _ = lookup.role_for(hint, hsoc)
             if hslug:
                 slug, soc, score = hslug, hsoc, max(score, min(HINT_BELOW, hscore))
-        rows.append((pid, slug, soc, round(float(score), 4)))
+        rows.append((pid, slug, soc, round(min(1.0, float(score)), 4)))
     return rows
 
 

@@ -1,0 +1,42 @@
+"""The role a typed title means (`extract.role_lookup`) on the session store: the same answer as `resolve`."""
+
+from __future__ import annotations
+
+import pytest
+
+from careerpath.extract.normalize import normalize
+from careerpath.extract.role_lookup import resolve_role
+from careerpath.extract.roles import open_resolver
+
+
+def test_an_occupations_reported_titles_resolve_as_the_resolver_says(full_con) -> None:
+    """O*NET files "Nurse" under Critical Care Nurses and "Site Manager" under wind-energy operations; the lookup
+    once took such titles first come, first served and disagreed with `careerpath resolve` on 304 of them."""
+    r = open_resolver(full_con, embedder_factory=None)
+    titles = {normalize(t).text for (t,) in full_con.execute("SELECT title FROM roles").fetchall()}
+    aliases = sorted({a for (al,) in full_con.execute("SELECT aliases FROM roles WHERE kind = 'occupation'").fetchall()
+                      for a in (al or []) if normalize(a).text not in titles})
+    assert len(aliases) > 4000
+    wrong = [(a, resolve_role(full_con, a).slug, x.role_slug) for a, x in zip(aliases, r.resolve_many(aliases))
+             if x.role_slug and x.matches and x.matches[0].score >= 0.15 and resolve_role(full_con, a).slug != x.role_slug]
+    assert not wrong, wrong[:10]
+
+
+@pytest.mark.parametrize("typed, slug", [("nurse", "registered-nurses"), ("site manager", "construction-managers")])
+def test_bare_words_are_the_common_occupation(full_con, typed, slug) -> None:
+    assert resolve_role(full_con, typed).slug == slug
+
+
+@pytest.mark.parametrize("typed, not_slug", [("analyst", "data-analytics-specialist"), ("engineer", "python-developer"),
+                                              ("doctor", "dermatologists"), ("teacher", "adult-basic-education-adult-"
+                                               "secondary-education-and-english-as-a-second-language-instructors")])
+def test_a_bare_role_word_is_not_a_family_that_once_posted_it(full_con, typed, not_slug) -> None:
+    assert resolve_role(full_con, typed).slug != not_slug
+
+
+def test_confidences_are_on_zero_to_one(full_con) -> None:
+    """The resolver's scores carry the posting prior's boost; the catalog and the guides report 0–1."""
+    assert full_con.execute("SELECT max(confidence) FROM roles").fetchone()[0] <= 1.0
+    assert full_con.execute("SELECT max(score) FROM posting_roles").fetchone()[0] <= 1.0
+    for t in ("SDE", "python developer", "Data Analytics Specialist", "ML engineer"):
+        assert 0 < resolve_role(full_con, t).confidence <= 1.0
