@@ -217,6 +217,8 @@ _BANK_SENSE = frozenset({"accountant", "analyst", "and", "appraiser", "branch", 
 # "A&E" (accident and emergency) is the UK emergency department: "Locum Consultant A&E" is an emergency physician
 _A_AND_E = re.compile(r"\ba\s?&\s?e\b|\ba and e\b")
 _TEAM_LEAD = frozenset({"lead", "leader"})
+# "UX/UI Designer" is O*NET's "UI/UX Designer" (User Interface and User Experience Designer): one order for both
+_UX_UI = re.compile(r"\bux\s?(?:/|&|and|-)?\s?ui\b")
 _SEGMENT_SPLIT = re.compile(r"(\s+[-–—|:]+\s+|\s+[-–—](?=[a-z]{2})|(?<=[a-z])[-–—:]\s+|\s*[|•·]\s*|\s*/\s+|\s+/\s*|\s*,\s*|\s*;\s*)")
 _BRACKETS = re.compile(r"[\(\[\{<][^\)\]\}>]*[\)\]\}>]?")
 _NON_WORD = re.compile(r"[^\w+#]+")
@@ -365,6 +367,7 @@ def _normalize(title: object) -> NormalizedTitle:
         raw = html.unescape(html.unescape(raw))  # "R&amp;D", "Worker&#96;", double-escaped "&amp;amp;"
     text = fold(raw)[:300]
     text = _A_AND_E.sub(" emergency ", text)
+    text = _UX_UI.sub("ui/ux", text)
     text = text.replace("&", " and ").replace("_", " ").replace("health care", "healthcare")
     text = re.sub(r"\bsr\.", "sr ", text)
     text = re.sub(r"\bjr\.", "jr ", text)

@@ -212,6 +212,10 @@ OVERRIDES = {
     # titled are NHS or UK Adzuna posts, 9 mention advanced practice); O*NET files the title under Advanced Practice
     # Psychiatric Nurses only, which needs a graduate degree
     "mental health nurse": "29-1141.00", "registered mental health nurse": "29-1141.00",
+    # O*NET files "Back End Developer / Engineer" under Web Developers only; the store's 138 postings so titled are on
+    # the data-job and Polish IT boards (server-side services, APIs, data platforms), and eight of the nine dev titles
+    # so keyed are labelled Software Developers
+    "back end developer": "15-1252.00", "back end engineer": "15-1252.00",
 }
 
 
