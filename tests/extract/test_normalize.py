@@ -74,7 +74,7 @@ from careerpath.extract.normalize import normalize, singular, slugify
         ("Support Worker", "support worker", None, None),
         ("Sister Act Performer", "sister act performer", None, None),
         # HTML entities
-        ("Bank Education &amp; Training Officer", "bank education and training officer", None, None),
+        ("Bank Education &amp; Training Officer", "education and training officer", None, None),
         ("Support Worker&#96;", "support worker", None, None),
         # non-English role words, the role put last; prepositions are not "data engineer" / "data analyst"
         ("Ingénieur Big Data (m/w/d)", "big data engineer", None, None),
@@ -281,3 +281,49 @@ def test_the_season_of_an_internship_is_no_role(raw, text, seniority) -> None:
 def test_a_postdoc_is_a_rank(raw, text) -> None:
     n = normalize(raw)
     assert n.text == text and n.seniority in ("junior", None)
+
+
+@pytest.mark.parametrize("raw, text", [
+    # eighteenth pass: a leading "Bank" is the NHS staff bank, like "locum"
+    ("Bank Doctor", "doctor"),
+    ("Bank Health Visitor", "health visitor"),
+    ("Bank Education &amp; Training Officer", "education and training officer"),
+    ("Bank Hospital Support Assistant - Scunthorpe", "hospital support assistant"),
+    # the bank of O*NET's bank jobs stays, and so does a bank that does not lead
+    ("Bank Manager", "bank manager"),
+    ("Bank Teller", "bank teller"),
+    ("Investment Bank Analyst", "investment bank analyst"),
+    ("Bank", "bank"),
+])
+def test_a_leading_bank_is_the_nhs_staff_bank(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    # eighteenth pass: A&E is the emergency department ("consultant a and e" was read as a financial consultant)
+    ("BANK Locum Consultant A&E", "consultant emergency"),
+    ("A&E Nurse", "emergency nurse"),
+    ("A and E Staff Nurse", "emergency staff nurse"),
+    ("Data & Analytics Engineer", "data and analytics engineer"),   # another "&" stays a conjunction
+])
+def test_a_and_e_is_the_emergency_department(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text, seniority", [
+    # eighteenth pass: "Team Lead Java" was keyed "team java" (the lead dropped as a rank)
+    ("Team Lead Java (Remote)", "java team lead", None),
+    ("Team leader data h/f", "data team leader", None),
+    ("Team Lead .NET Developer", "dotnet developer", "lead"),   # a role named after it: that role, at the lead's rank
+    ("Team Lead", "team lead", None),
+    ("Software Team Lead", "software team lead", None),
+])
+def test_a_leading_team_lead_leads_the_team_named_after_it(raw, text, seniority) -> None:
+    n = normalize(raw)
+    assert (n.text, n.seniority) == (text, seniority)
+
+
+@pytest.mark.parametrize("raw", ["UX/UI Designer", "UX / UI Designer", "UX-UI Designer", "UI/UX Designer"])
+def test_ux_ui_takes_onets_order(raw) -> None:
+    assert normalize(raw).text == normalize("UI/UX Designer").text == "user interface user experience designer"
+    assert normalize("Linux UI Engineer").text == "linux user interface engineer"

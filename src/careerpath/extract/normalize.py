@@ -208,6 +208,17 @@ _MANAGES = {"manager", "director", "head", "supervisor"}  # ranks over a role: "
 _GENERIC_MODIFIERS = {"research"}  # "Research Scientist, Talent Assessment": the qualifier names the field
 _SEASONS = frozenset({"summer", "spring", "autumn", "fall", "winter"})  # "Summer Intern": when, not what
 _CUT_AT = {"job", "jobs", "required", "wanted", "needed", "vacancy", "vacancies"}
+# A leading "Bank" is the NHS staff bank (work as needed, like "locum"): "Bank Doctor", "Bank Health Visitor", "Bank
+# Education & Training Officer". It stays before the words O*NET's bank jobs follow it with ("Bank Teller", "Bank
+# Manager", "Bank Examiner": the second words of every O*NET alias that begins "bank").
+_BANK_SENSE = frozenset({"accountant", "analyst", "and", "appraiser", "branch", "clerk", "compliance", "courier",
+                         "examiner", "guard", "manager", "messenger", "note", "officer", "president", "reconciliator",
+                         "representative", "runner", "secrecy", "teller", "vault"})
+# "A&E" (accident and emergency) is the UK emergency department: "Locum Consultant A&E" is an emergency physician
+_A_AND_E = re.compile(r"\ba\s?&\s?e\b|\ba and e\b")
+_TEAM_LEAD = frozenset({"lead", "leader"})
+# "UX/UI Designer" is O*NET's "UI/UX Designer" (User Interface and User Experience Designer): one order for both
+_UX_UI = re.compile(r"\bux\s?(?:/|&|and|-)?\s?ui\b")
 _SEGMENT_SPLIT = re.compile(r"(\s+[-–—|:]+\s+|\s+[-–—](?=[a-z]{2})|(?<=[a-z])[-–—:]\s+|\s*[|•·]\s*|\s*/\s+|\s+/\s*|\s*,\s*|\s*;\s*)")
 _BRACKETS = re.compile(r"[\(\[\{<][^\)\]\}>]*[\)\]\}>]?")
 _NON_WORD = re.compile(r"[^\w+#]+")
@@ -355,6 +366,8 @@ def _normalize(title: object) -> NormalizedTitle:
     if "&" in raw:
         raw = html.unescape(html.unescape(raw))  # "R&amp;D", "Worker&#96;", double-escaped "&amp;amp;"
     text = fold(raw)[:300]
+    text = _A_AND_E.sub(" emergency ", text)
+    text = _UX_UI.sub("ui/ux", text)
     text = text.replace("&", " and ").replace("_", " ").replace("health care", "healthcare")
     text = re.sub(r"\bsr\.", "sr ", text)
     text = re.sub(r"\bjr\.", "jr ", text)
@@ -439,6 +452,11 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
             break
 
     seniority: str | None = None
+    if len(words) > 2 and words[0] == "team" and words[1] in _TEAM_LEAD:
+        # "Team Lead Java": the lead of a Java team ("java team lead"); "Team Lead .NET Developer" is the developer,
+        # at the lead's rank
+        rest = words[2:]
+        words, seniority = (rest, "lead") if _has_head(rest) else (rest + ["team", words[1]], None)
     level: int | None = None
     kept: list[str] = []
     for i, w in enumerate(words):
@@ -483,6 +501,8 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
         out.extend(ABBREVIATIONS.get(w, w).split())
     out = [singular(w) for w in out]
     dedup = [w for i, w in enumerate(out) if i == 0 or w != out[i - 1]]  # "swe engineer"
+    if len(dedup) > 1 and dedup[0] == "bank" and dedup[1] not in _BANK_SENSE:
+        dedup = dedup[1:]  # "Bank Doctor": the NHS staff bank; "Bank Teller" keeps its bank
     while dedup and dedup[0] in _EDGE_CONJUNCTIONS:
         dedup = dedup[1:]  # "Regular & Senior Backend Developer": the ranks joined by "&" are gone, so is the "and"
     while dedup and dedup[-1] in _EDGE_CONJUNCTIONS:

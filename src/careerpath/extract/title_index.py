@@ -201,6 +201,21 @@ OVERRIDES = {
     # a UK "Service Manager" runs a health or care service: all 27 of the store's postings so titled are NHS posts (none
     # says vehicle, garage or mechanic); O*NET files the title under supervisors of mechanics, housekeepers, transport
     "service manager": "11-9111.00",
+    # O*NET files "Full Stack Engineer" under Engineers, All Other only (its "Full Stack Developer" is a software
+    # developer's alias); the store's 51 postings so titled (or "Fullstack Engineer") are data-job board software jobs
+    "full stack engineer": "15-1252.00",
+    # a UK "Health Visitor" is a registered nurse or midwife with the public-health (SCPHN) qualification who visits
+    # families with young children (all 71 store postings so titled are NHS posts); O*NET has no such title and the
+    # model reads community health workers
+    "health visitor": "29-1141.00",
+    # a UK "Mental Health Nurse" (RMN) is a registered nurse of the mental-health field (all 269 store postings so
+    # titled are NHS or UK Adzuna posts, 9 mention advanced practice); O*NET files the title under Advanced Practice
+    # Psychiatric Nurses only, which needs a graduate degree
+    "mental health nurse": "29-1141.00", "registered mental health nurse": "29-1141.00",
+    # O*NET files "Back End Developer / Engineer" under Web Developers only; the store's 138 postings so titled are on
+    # the data-job and Polish IT boards (server-side services, APIs, data platforms), and eight of the nine dev titles
+    # so keyed are labelled Software Developers
+    "back end developer": "15-1252.00", "back end engineer": "15-1252.00",
 }
 
 

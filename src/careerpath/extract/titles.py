@@ -287,6 +287,9 @@ class Resolver:
         hit = self._exact(key, senses=True)
         if hit:
             return self._modern(hit, key), "exact", {}, 0.0
+        taught = self._teaching_subject(key)
+        if taught:  # "Lecturer in Statistics and Applied Probability": a statistics lecturer
+            return taught, "span", {}, 0.0
         sup = self._supervisor(key) if self.supervisors else {}
         if sup:  # "Electrician Supervisor": a first-line supervisor of electricians
             return sup, "span", {}, 0.0
@@ -540,6 +543,29 @@ class Resolver:
                 if sup is None or sup not in self.index.soc_titles:
                     return {}
                 return {sup: SPAN_P, top: MANAGED_P} if top != sup else {sup: SPAN_P}
+        return {}
+
+    def _teaching_subject(self, key: str) -> dict[str, float]:
+        """"Lecturer in Statistics and Applied Probability", "Assistant Professor in Nursing", "Teacher of Chemistry":
+        a teacher (`TEACHING_HEADS`) "in" or "of" a subject teaches that subject, so the subject's teacher alias
+        decides ("statistics professor": Mathematical Science Teachers). Without this the span "lecturer" or
+        "assistant professor", an alias of some thirty teaching codes, settled on whichever scored best (Education
+        Teachers). The subject is the words after "in" / "of" up to the first "and" / "or" (its longest head first),
+        tried with the title's own teaching word, then with each other one; only a teaching code (25-) is taken."""
+        words = key.split()
+        i = next((i for i, w in enumerate(words[:-2]) if w in TEACHING_HEADS and words[i + 1] in ("in", "of")), None)
+        if i is None:
+            return {}
+        subject = words[i + 2:]
+        cut = next((j for j, w in enumerate(subject) if w in ("and", "or") or w in _QUALIFIERS), len(subject))
+        subject = subject[:cut]
+        heads = [words[i]] + sorted(TEACHING_HEADS - {words[i]})
+        for n in range(len(subject), 0, -1):
+            for head in heads:
+                phrase = " ".join(subject[:n] + [head])
+                codes = self._exact(phrase)
+                if codes and (top := max(codes, key=codes.get)).startswith("25-"):
+                    return {c: v / EXACT_P * SPAN_P for c, v in codes.items()}
         return {}
 
     def _tech_role(self, key: str) -> bool:
