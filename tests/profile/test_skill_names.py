@@ -62,3 +62,18 @@ def test_a_rated_esco_verb_phrase_shows_the_onet_name() -> None:
     # a taxonomy name with its own capitals (a product, a curated concept) is kept
     assert rated_display_name("Python (computer programming)", "Programming") == "Python (computer programming)"
     assert rated_display_name("", "Writing") == "Writing"
+
+
+def test_in_demand_is_the_roles_occupations_not_the_taxonomys() -> None:
+    """The taxonomy flags Apache Spark "in demand" (for data scientists); for a role whose occupation lists it as
+    hot but not in demand (registered nurses, in O*NET 29.0) it is a listed technology like any other: 0.3."""
+    from careerpath.profile.skills import skills_section
+
+    skills = {"apache-spark": {"name": "Apache Spark", "type": "software", "onet_hot": True, "onet_in_demand": True},
+              "epic-systems": {"name": "Epic Systems", "type": "software", "onet_hot": True, "onet_in_demand": True}}
+    tech = [{"example": "Apache Spark", "hot": True, "in_demand": False, "source_id": "onet", "spread": 0.0},
+            {"example": "Epic Systems", "hot": True, "in_demand": True, "source_id": "onet", "spread": 0.0}]
+    names = {"apache spark": "apache-spark", "epic systems": "epic-systems"}
+    section = skills_section([], [], tech, [], skills, names, lambda *a: None)
+    got = {i.id: (round(i.importance, 3), i.onet_in_demand) for i in section.items}
+    assert got == {"epic-systems": (0.8, True), "apache-spark": (0.3, False)}

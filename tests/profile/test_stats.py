@@ -31,6 +31,14 @@ def test_onet_score():
     assert stats.onet_score(5.0) == 1.0 and stats.onet_score(1.0) == 0.0
     assert stats.onet_score(None, technology=True) == pytest.approx(0.3)
     assert stats.onet_score(None, technology=True, hot=True, in_demand=True) == pytest.approx(0.8)
+    assert stats.onet_score(None, technology=True, in_demand=True) == pytest.approx(0.6)
+
+
+def test_hot_alone_is_no_evidence_for_the_occupation():
+    """O*NET's hot flag is the technology's across all postings (Apache Spark is hot for every occupation that
+    lists it, registered nurses included); only "in demand" is this occupation's postings."""
+    assert stats.onet_score(None, technology=True, hot=True) == pytest.approx(0.3)
+    assert stats.onet_score(None, technology=True, hot=True) == stats.onet_score(None, technology=True)
     assert stats.onet_score(4.0, technology=True) == pytest.approx(0.75)
 
 

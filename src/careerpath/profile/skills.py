@@ -14,7 +14,7 @@ from careerpath.profile.model import (CountryEvidence, PostingCertification, Ski
 FORMULA = (
     "importance = α·P/max(P) + (1−α)·O, with P = lower 95% Wilson bound of the share of the role's postings "
     "asking for the skill × (1 + 0.1·clip(log2 lift, −1, 2))/1.2 (lift against all postings), O = max((O*NET "
-    "importance − 1)/4, technology skill (0.3 + 0.2 hot + 0.3 in demand) × "
+    "importance − 1)/4, technology skill (0.3 + 0.3 in demand + 0.2 if also hot) × "
     f"(1 − {stats.SPREAD_DISCOUNT} × share of occupations "
     "O*NET lists it for)), α = n/(n+30) for n ≥ 30 postings with skill evidence, else 0 (O*NET only); "
     "core = top 10 with importance ≥ half the top one; a skill named by one employer's postings only is left out "
@@ -125,8 +125,11 @@ def skills_section(counts: list[dict], ratings: list[dict], tech: list[dict], ev
 
     def entry(sid: str, name: str, type_: str | None) -> dict:
         row = skills.get(sid, {})
+        # "in demand" is per occupation: the taxonomy's flag says some occupation's postings ask for it (Apache
+        # Spark's are data scientists'), and seeded here it had made Spark and Dentrix core skills of nurses. It
+        # comes from this role's own O*NET technology rows below. "Hot" is the technology's everywhere.
         return cand.setdefault(sid, {"id": sid, "name": row.get("name") or name, "type": row.get("type") or type_,
-                                     "hot": bool(row.get("onet_hot")), "in_demand": bool(row.get("onet_in_demand"))})
+                                     "hot": bool(row.get("onet_hot")), "in_demand": False})
 
     if use_postings:
         for r in counts:

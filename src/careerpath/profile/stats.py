@@ -13,10 +13,12 @@ The importance score (0–1) of a skill for a role, documented once here and in 
                       postings; a skill four times as common as everywhere gets 1, as common as
                       everywhere 0.83, half as common 0.75: a tie-breaker that favours what sets
                       the role apart without burying what every employer asks for (SQL)
-    onet_score    = max((IM − 1) / 4,  0.3 + 0.2 × hot + 0.3 × in_demand if a technology skill)
+    onet_score    = max((IM − 1) / 4,  0.3 + 0.3 × in_demand + 0.2 × hot × in_demand if a technology skill)
         IM          = O*NET 30.0 importance (1–5) of a skill or knowledge area, weighted over the role's
-                      occupations; technology skills listed for the occupation score 0.3, 0.5 hot,
-                      0.6 in demand, 0.8 both
+                      occupations; technology skills listed for the occupation score 0.3, 0.6 in demand
+                      (in this occupation's postings), 0.8 in demand and hot. O*NET's "hot" flag is the
+                      technology's across all postings (the same for every occupation listing it), so alone it
+                      says nothing of this role: it had made Apache Spark a core skill of registered nurses
     importance    = α × posting_score / max_role(posting_score) + (1 − α) × onet_score
         α           = n / (n + 30) when the role has at least 30 postings with skill evidence, else 0
                       (the ranking then rests on O*NET alone, and the profile says so)
@@ -86,7 +88,8 @@ def onet_score(im: float | None = None, technology: bool = False, hot: bool = Fa
     """O*NET evidence on 0–1: importance rating rescaled, or a technology skill's flags discounted by
     `spread`, the share of all occupations O*NET lists the technology for."""
     rated = (im - 1) / 4 if im is not None else 0.0
-    tech = (0.3 + 0.2 * hot + 0.3 * in_demand) * (1 - SPREAD_DISCOUNT * (spread or 0.0)) if technology else 0.0
+    tech = (0.3 + 0.3 * in_demand + 0.2 * (hot and in_demand)) * (1 - SPREAD_DISCOUNT * (spread or 0.0)) \
+        if technology else 0.0
     return max(0.0, min(1.0, max(rated, tech)))
 
 
