@@ -40,3 +40,32 @@ def test_confidences_are_on_zero_to_one(full_con) -> None:
     assert full_con.execute("SELECT max(score) FROM posting_roles").fetchone()[0] <= 1.0
     for t in ("SDE", "python developer", "Data Analytics Specialist", "ML engineer"):
         assert 0 < resolve_role(full_con, t).confidence <= 1.0
+
+
+def test_a_vague_title_says_which_role_it_was_read_as_and_what_else(full_con) -> None:
+    from careerpath.extract.role_lookup import weak_match_note
+
+    hit = resolve_role(full_con, "teacher")
+    note = weak_match_note(full_con, "teacher", hit)
+    assert note and hit.title in note and note.count("Teachers") >= 3  # the pick and other kinds of teacher
+    assert weak_match_note(full_con, "data scientist", resolve_role(full_con, "data scientist")) is None
+
+
+def test_the_guide_command_notes_a_vague_title_on_stderr_only(full_store) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from careerpath.commands.guide import guide_cmd
+
+    res = CliRunner().invoke(guide_cmd, ["teacher", "--db", str(full_store)])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["role"]["slug"] == resolve_role_slug(full_store, "teacher")
+    assert "read 'teacher' as" in res.stderr
+
+
+def resolve_role_slug(db, text: str) -> str:
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        return resolve_role(con, text).slug

@@ -17,6 +17,16 @@ def _con(db: str | None):
     return store.connect(config.db_path(db))
 
 
+def _note_weak_match(con, role: str) -> None:
+    """On stderr, so stdout stays the guide: which role a vague title was read as, and what else it may mean."""
+    from careerpath import progress
+    from careerpath.extract.role_lookup import resolve_role, weak_match_note
+
+    note = weak_match_note(con, role, resolve_role(con, role))
+    if note:
+        progress.log(note)
+
+
 @click.command("guide")
 @click.argument("role")
 @click.option("--skills", default=None, help="Skills you already have, comma-separated: 'python,sql,statistics'.")
@@ -35,7 +45,9 @@ def guide_cmd(role: str, skills: str | None, resume: str | None, hours: str, fmt
 
     pace = parse_pace(hours)
     text = read_resume(resume) if resume else None
-    g = build_guide(_con(db), role, have_skills=parse_skills(skills) or None, resume_text=text, hours_per_week=pace)
+    con = _con(db)
+    _note_weak_match(con, role)
+    g = build_guide(con, role, have_skills=parse_skills(skills) or None, resume_text=text, hours_per_week=pace)
     if fmt == "json":
         click.echo(g.model_dump_json(indent=2))
     elif fmt == "md":

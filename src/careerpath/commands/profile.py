@@ -13,9 +13,13 @@ db_option = click.option("--db", "db", default=None, help="The store file (defau
 
 def _slug_for(con, role: str) -> str:
     """A slug, a role title or alias, or any job title (resolved on the title resolver's cheap paths)."""
-    from careerpath.extract.role_lookup import resolve_role
+    from careerpath import progress
+    from careerpath.extract.role_lookup import resolve_role, weak_match_note
 
-    return resolve_role(con, role).slug
+    hit = resolve_role(con, role)
+    if note := weak_match_note(con, role, hit):
+        progress.log(note)  # stderr: stdout stays the profile
+    return hit.slug
 
 
 @click.command("profile")

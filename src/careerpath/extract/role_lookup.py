@@ -24,6 +24,7 @@ from careerpath.extract.normalize import normalize, slugify
 from careerpath.extract.roles import alias_key, open_resolver
 from careerpath.extract.titles import Resolver
 
+WEAK_BELOW = 0.5  # a lookup less sure than this says so, and names the other roles the text may mean
 MIN_SCORE = 0.15  # below this the resolver's best guess is not a role we can vouch for
 # (an exact alias shared by three occupations scores ~0.32 each: still a role, the first by rank)
 
@@ -123,3 +124,16 @@ def resolve_role(con: duckdb.DuckDBPyConnection, text: str) -> RoleHit:
         hit = cat.roles[res.role_slug]  # type: ignore[index]
         return RoleHit(hit.slug, hit.title, hit.kind, hit.soc, round(min(hit.confidence, best, 1.0), 4), hit.aliases)
     raise InputError(f"unknown role {raw!r}: no occupation or role matches it; try `careerpath resolve {raw!r}`")
+
+
+def weak_match_note(con: duckdb.DuckDBPyConnection, text: str, hit: RoleHit, limit: int = 4) -> str | None:
+    """One line for a reader when `text` named its role weakly ("teacher": fourteen kinds of teacher), so a
+    command that picked one says which, and what else was meant; None when the lookup was sure."""
+    if hit.confidence >= WEAK_BELOW:
+        return None
+    from careerpath.extract.roles import search_roles
+
+    others = [r["title"] for r in search_roles(con, text, limit=limit + 1) if r["slug"] != hit.slug][:limit]
+    also = f"; it may also mean: {'; '.join(others)}" if others else ""
+    return (f"read {text.strip()!r} as {hit.title} (confidence {hit.confidence:.2f}){also}. "
+            "Give a fuller title or a slug (`careerpath roles --search ...`) to choose.")
