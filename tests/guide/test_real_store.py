@@ -170,3 +170,15 @@ def test_a_publishers_list_builds_its_roles_and_names_the_unknown(full_store, tm
     assert (out["listed"], out["guides"], out["failed"], out["unknown"]) == (3, 1, 0, 1)
     assert out["unknown_roles"] == [{"line": 5, "role": "qwxz vbnm plorf"}]
     assert [s for (s,) in con.execute("SELECT slug FROM guides").fetchall()] == ["dental-hygienists"]
+
+
+def test_a_role_with_no_known_skills_gives_no_months(full_con):
+    """Infantry: O*NET rates no skills and no postings name any. The guide said "0–0 months from scratch"; it now
+    says the time is not estimated, and why, in the snapshot, the Markdown and the FAQ."""
+    from careerpath.guide.render_md import render_md
+
+    g = build_guide(full_con, "infantry")
+    assert not g.skills and g.snapshot.time_to_job_ready.not_estimated
+    md = render_md(g)
+    assert "0–0 months" not in md and "Time to job-ready: not estimated" in md
+    assert build_guide(full_con, "data scientist").snapshot.time_to_job_ready.not_estimated is None

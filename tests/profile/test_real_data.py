@@ -162,3 +162,19 @@ def test_related_roles_are_most_similar_first_and_mix_curated_and_emerging(built
     assert "occupation" in kinds and ("emerging" in kinds or title == "Dental Hygienists"), kinds
     own = p.role.title.lower().rstrip("s")
     assert not any(own in r.title.lower() for r in p.related_roles), [r.title for r in p.related_roles]
+
+
+def test_an_unrated_occupation_borrows_the_ratings_of_those_filed_under_it(real_con):
+    """O*NET rates no skills for its "All Other" residuals: Biological Scientists, All Other had no skills, no roadmap
+    and "0–0 months" to job-ready. Its ratings are now those of the occupations O*NET files under it, and it says so;
+    a military role, which no rated occupation stands beside, keeps none rather than borrowing."""
+    con = real_con
+    slugs = [_slug_of(con, "19-1029.00"), _slug_of(con, "55-3016.00")]
+    assert all(slugs)
+    profiles = compute_profiles(con, slugs)
+    bio, infantry = profiles[slugs[0]], profiles[slugs[1]]
+    names = [i.name for i in bio.skills.items[:10]]
+    assert "Biology" in names, names
+    assert "O*NET rates no skills for Biological Scientists, All Other" in bio.skills.evidence_text
+    assert "Geneticists" in bio.skills.evidence_text
+    assert not [i for i in infantry.skills.items if i.evidence == "onet"]

@@ -53,6 +53,9 @@ ALWAYS_CITED = ("onet-29.0",)
 NO_PROGRAM = ("no formal educational credential", "high school diploma or equivalent", "some college, no degree")
 
 
+NO_SKILLS_ESTIMATE = ("not estimated: O*NET rates no skills for this occupation and too few postings name any, so "
+                      "there is no path of skills to add up")
+
 def _experience(prof: pm.Profile, nat: pm.NationalWages | None) -> list[gm.ExperienceSalary]:
     """Entry/mid/senior in US dollars, like the snapshot beside it: from US postings when they give all
     three levels, else OEWS percentiles (a 2013 UK median in pounds next to a 2025 US one misleads)."""
@@ -219,7 +222,8 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
     ttj = gm.TimeToJobReady(with_background=total(with_bg), from_scratch=total(full),
                             personalised=total(personal) if personal is not None else None,
                             hours_per_week=(pace.low, pace.high), assumptions=assumptions,
-                            education_not_counted=_education_not_counted(prof.education.typical_entry_education))
+                            education_not_counted=_education_not_counted(prof.education.typical_entry_education),
+                            not_estimated=None if prof.skills.items else NO_SKILLS_ESTIMATE)
     snap = _snapshot(prof, ttj, con)
     by_exp = _experience(prof, prof.salary.national[0] if prof.salary.national else None)
     code = max(hit.soc, key=lambda s: s[2])[0] if hit.soc else None

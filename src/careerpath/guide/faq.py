@@ -58,6 +58,8 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
         ans += f", and {t.personalised.low:g}–{t.personalised.high:g} months from the skills you already have"
     ans += f"{f' ({hours:,.0f} hours of courses and practice)' if hours else ''}. This is learning time only"
     ans += f"; it does not include a formal “{edu_text}”." if edu_text else "."
+    if t.not_estimated:
+        ans = f"This guide gives no time: {t.not_estimated.removeprefix('not estimated: ')}."
     out.append(FAQ(question=f"How long does it take to become {a_one}?", answer=ans))
 
     figs = [f for f in (snap.job_growth, snap.annual_openings, snap.employment, average_growth) if f]

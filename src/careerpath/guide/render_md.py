@@ -42,13 +42,14 @@ def render_md(g: Guide) -> str:
            f"- Job growth 2024–34: {_fig(s.job_growth)}"
            + (f" (all occupations: {_fig(s.average_growth)})" if s.average_growth else ""),
            f"- Openings a year: {_fig(s.annual_openings)}", f"- Employment: {_fig(s.employment)}",
-           f"- Time to job-ready at {t.hours_per_week[0]:g}–{t.hours_per_week[1]:g} h/week: "
-           f"{t.from_scratch.low:g}–{t.from_scratch.high:g} months from scratch"
+           (f"- Time to job-ready: {_md(t.not_estimated)}" if t.not_estimated else
+            f"- Time to job-ready at {t.hours_per_week[0]:g}–{t.hours_per_week[1]:g} h/week: "
+            f"{t.from_scratch.low:g}–{t.from_scratch.high:g} months from scratch"
            + (f"; {t.with_background.low:g}–{t.with_background.high:g} months with a programming and maths background"
               if t.with_background != t.from_scratch else "")
            + (f"; **{t.personalised.low:g}–{t.personalised.high:g} months for you**" if t.personalised else "")
            + (f" (learning time beyond the typical entry education, {_md(t.education_not_counted)}, which is not counted)"
-              if t.education_not_counted else "")]
+              if t.education_not_counted else ""))]
     edu = s.degree.typical_entry_education
     edu_s = f"{_md(edu)} \\[{s.degree.source}, {s.degree.as_of}\\]" if isinstance(edu, str) else _fig(edu)
     out += [f"- Typical entry education: {edu_s}; postings needing no degree: {_fig(s.degree.share_postings_no_degree)}",

@@ -58,6 +58,7 @@ class Aggregates:
     skill_counts: dict[str, list[dict]] = field(default_factory=dict)
     onet_ratings: dict[str, list[dict]] = field(default_factory=dict)
     onet_tech: dict[str, list[dict]] = field(default_factory=dict)
+    rating_standins: dict[str, list[dict]] = field(default_factory=dict)  # slug → rated codes standing in for unrated
     evidence: dict[str, list[dict]] = field(default_factory=dict)  # postings by country and source
     posting_wages: dict[str, list[dict]] = field(default_factory=dict)
     level_wages: dict[str, list[dict]] = field(default_factory=dict)
@@ -105,6 +106,25 @@ def _setup(con: duckdb.DuckDBPyConnection, slugs: list[str] | None) -> None:
         UNION ALL
         SELECT r.slug, r.soc_code, 1.0 FROM _prof_roles r
         WHERE r.soc_code IS NOT NULL AND r.slug NOT IN (SELECT slug FROM role_occupations WHERE weight > 0)""")
+    # The occupations whose O*NET ratings a role's skills rest on: its own; or, when O*NET rates none of them (its
+    # "All Other" codes, the SOC residuals, carry no skill or knowledge ratings), the rated occupations O*NET files
+    # under the same code (19-1029.00 → 19-1029.01 … .04), else those of the same SOC broad group (19-102x),
+    # sharing the weight equally. Without them 85 roles had no skills, no roadmap and "0–0 months" to job-ready.
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _prof_rate_occ AS
+        WITH rated AS (SELECT soc_code FROM onet_skills WHERE scale_id = 'IM'
+                       UNION SELECT soc_code FROM onet_knowledge WHERE scale_id = 'IM'),
+        own AS (SELECT o.slug, o.soc_code, o.weight FROM _prof_occ o WHERE o.soc_code IN (SELECT soc_code FROM rated)),
+        bare AS (SELECT o.* FROM _prof_occ o WHERE o.slug NOT IN (SELECT slug FROM own)),
+        kids AS (SELECT b.slug, b.soc_code AS stands_for, b.weight, r.soc_code FROM bare b
+                 JOIN rated r ON left(r.soc_code, 7) = left(b.soc_code, 7) AND r.soc_code <> b.soc_code),
+        sibs AS (SELECT b.slug, b.soc_code AS stands_for, b.weight, r.soc_code FROM bare b
+                 JOIN rated r ON left(r.soc_code, 6) = left(b.soc_code, 6) AND r.soc_code <> b.soc_code
+                 WHERE NOT EXISTS (SELECT 1 FROM kids k WHERE k.slug = b.slug AND k.stands_for = b.soc_code)),
+        sub AS (SELECT * FROM kids UNION ALL SELECT * FROM sibs)
+        SELECT slug, soc_code, weight, NULL::VARCHAR AS stands_for FROM own
+        UNION ALL
+        SELECT slug, soc_code, weight / count(*) OVER (PARTITION BY slug, stands_for), stands_for FROM sub""")
     # BLS codes per role and dataset: weights of O*NET codes sharing a BLS code add up.
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _prof_bls AS
@@ -208,10 +228,14 @@ def collect(con: duckdb.DuckDBPyConnection, slugs: list[str] | None = None) -> A
     agg.skill_counts = _by_slug(_skill_counts(con))
     ratings = """SELECT o.slug, r.element_id, r.element_name, '{kind}' AS kind, r.source_id,
                         sum(o.weight * r.value) / sum(o.weight) AS im
-                 FROM _prof_occ o JOIN {table} r ON r.soc_code = o.soc_code
+                 FROM _prof_rate_occ o JOIN {table} r ON r.soc_code = o.soc_code
                  WHERE r.scale_id = 'IM' AND NOT coalesce(r.recommend_suppress, false) GROUP BY ALL"""
     agg.onet_ratings = q(ratings.format(kind="skill", table="onet_skills") + " UNION ALL "
                          + ratings.format(kind="knowledge", table="onet_knowledge"))
+    agg.rating_standins = q("""SELECT o.slug, o.stands_for, f.title AS stands_for_title, o.soc_code, oc.title
+                               FROM _prof_rate_occ o LEFT JOIN onet_occupations oc USING (soc_code)
+                               LEFT JOIN onet_occupations f ON f.soc_code = o.stands_for
+                               WHERE o.stands_for IS NOT NULL ORDER BY o.slug, o.stands_for, o.soc_code""")
     agg.onet_tech = q(f"""WITH spread AS ({TECH_SPREAD_SQL})
                          SELECT o.slug, t.example, any_value(t.commodity_title) AS commodity_title,
                                 bool_or(t.hot_technology) AS hot, bool_or(t.in_demand) AS in_demand,

@@ -116,8 +116,22 @@ def evidence_text(n: int, countries: list[CountryEvidence]) -> str:
     return f"from {n:,} postings ({'; '.join(parts)}), with O*NET ratings as a prior"
 
 
+def standins_text(rows: list[dict]) -> str:
+    """Which rated occupations stand in for the role's unrated ones (`aggregates.rating_standins`), in words."""
+    by: dict[str, list[str]] = {}
+    for r in rows:
+        by.setdefault(r["stands_for_title"] or r["stands_for"], []).append(r["title"] or r["soc_code"])
+    parts = []
+    for occ, subs in by.items():
+        shown = "; ".join(subs[:4]) + (f"; and {len(subs) - 4} more" if len(subs) > 4 else "")
+        parts.append(f"O*NET rates no skills for {occ}: its ratings here are the mean of those of the occupations "
+                     f"O*NET files under it or beside it ({shown})")
+    return ". ".join(parts)
+
+
 def skills_section(counts: list[dict], ratings: list[dict], tech: list[dict], evidence: list[dict],
-                   skills: dict[str, dict], names: dict[str, str], fig) -> SkillsSection:
+                   skills: dict[str, dict], names: dict[str, str], fig,
+                   standins: list[dict] | None = None) -> SkillsSection:
     """Rank one role's skills. `fig(value, unit, source, note, n)` builds Figures with as-of dates."""
     n_role, countries = evidence_rows(evidence)
     use_postings = n_role >= stats.MIN_POSTINGS
@@ -179,7 +193,10 @@ def skills_section(counts: list[dict], ratings: list[dict], tech: list[dict], ev
             share_of_postings=share, share_ci95=ci, n_postings=e.get("k"),
             lift=round(lift, 3) if lift is not None else None, log_odds=round(lor, 3) if lor is not None else None,
             onet_importance=onet_im, onet_hot=e["hot"], onet_in_demand=e["in_demand"]))
-    return SkillsSection(evidence="postings" if use_postings else "onet", evidence_text=evidence_text(n_role, countries),
+    text = evidence_text(n_role, countries)
+    if standins and ratings:
+        text += f" ({standins_text(standins)})"
+    return SkillsSection(evidence="postings" if use_postings else "onet", evidence_text=text,
                          n_postings=n_role, by_country=countries, formula=FORMULA, items=out)
 
 
