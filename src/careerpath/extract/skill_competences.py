@@ -13,6 +13,12 @@ driver's license"). The lexical stage finds the language as ESCO knowledge (*Spa
   licence* from "RGN", "NMC registered"; *Driving licence* from "full clean driving licence", "Class B driver's license")
   states the competence it licenses (*provide professional care in nursing*, *drive vehicles*): the `states` rows of
   `careerpath/data/skill_overrides.csv`. `car_spans` ("own car", "access to a vehicle") states *drive vehicles* too.
+  The `states` rows marked `software` (sixteenth pass): a cloud platform named (AWS, Azure, Google Cloud) states *cloud
+  technologies*.
+- `role_spans` (sixteenth pass): a role noun states the role's core competence ("a staff nurse", "a nursing background" ->
+  *provide professional care in nursing*; "Home Manager" -> *organise operations of residential care services*), a
+  multidisciplinary team states *work in multidisciplinary health teams*, and the elderly client group *tend to elderly
+  people*.
 """
 
 from __future__ import annotations
@@ -36,24 +42,100 @@ CAR = re.compile(r"(?i)\b(own|access to an?|use of an?)\s+(car|vehicle)\b")
 # a whole posting, so the regex runs on the few that pass (a posting without the phrase costs one lower() and six finds)
 _CAR_KEYS = ("own car", "own vehicle", "to a car", "to a vehicle", "of a car", "of a vehicle", "to an vehicle", "of an vehicle")
 _SENTENCE = re.compile(r"[^.!?;\n\u2022]+")
+# a role noun states the role's core competence (sixteenth pass): a nurse's line names the nurse ("a staff nurse who wishes to
+# develop their career", "an ODP or nursing background") far more often than a registration, and annotators tag *provide
+# professional care in nursing* for it; a care-home manager's line ("Home Manager", "managing a Nursing Home") states *organise
+# operations of residential care services*. "nursing home" alone is a place (care assistants work there), not a role.
+NURSE = "provide professional care in nursing"
+HOME = "organise operations of residential care services"
+ROLE_NOUNS = (
+    (re.compile(r"(?i)\b(nurse|nursing\s+(background|experience|degree|qualifications?|skills|practice))\b"), NURSE),
+    (re.compile(r"(?i)\bnurses\b"), NURSE),
+    (re.compile(r"(?i)\b((care|nursing|residential)\s+)?home\s+manag(er|ers|ement)\b"
+                r"|\bmanag(e|es|ing|ed)\s+(a|the|this)\s+(\w+\s+){0,2}(care|nursing|residential)\s+home\b"), HOME),
+)
+# a multidisciplinary team ("part of a multi-disciplinary team", "these MDTs") is, in postings, a health or care team
+TEAM = "work in multidisciplinary health teams"
+TEAM_PHRASE = re.compile(r"(?i)\bmulti[- ]?disciplinary\s+(health\s*care\s+|clinical\s+|care\s+)?teams?\b|\bMDT(s|’s|'s)?\b")
+# lower-cased substrings every match contains ("nurs"; "home" and "manag"; "disciplinary" or "mdt"; ...): most postings
+# pass none, so the regexes rarely run
+_TEAM_KEYS = ("disciplinary", "mdt")
+# the client group of elderly care ("elderly residents", "older people", "dementia care") states *tend to elderly people*
+ELDERLY = "tend to elderly people"
+ELDERLY_PHRASE = re.compile(r"(?i)\b(elderly|older\s+(people|persons|adults)|dementia)\b")
+_ELDERLY_KEYS = ("elderly", "older p", "older a", "dementia")  # not "older": "post-holder", "stakeholder"
+_HOME_KEYS = ("care home", "nursing home", "residential home")
 
 
-def car_spans(text: str) -> list[list[int]]:
-    """Character spans of "own car", "access to a vehicle", "use of a car" ... in `text`."""
-    low = text.lower()
+def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int = 0) -> list[list[int]]:
+    """Spans of `rx` found near the lower-cased `keys` only (a window from `back` chars before each key to 60 after it),
+    not over the whole text: most postings have a key or two, and a case-blind regex over 3,000 characters cost ~70 µs
+    per posting, a third of the lexical stage. Falls back to the whole text when lower-casing changed its length."""
+    if len(low) != len(text):
+        return [[m.start(), m.end()] for m in rx.finditer(text)]
+    seen: dict[tuple[int, int], None] = {}
+    for k in keys:
+        i = low.find(k)
+        while i != -1:
+            if not back:  # the pattern starts at the key: one anchored match
+                m = rx.match(text, i)
+                if m:
+                    seen[(m.start(), m.end())] = None
+                i = low.find(k, i + 1)
+                continue
+            a, b = max(0, i - back), min(len(text), i + len(k) + 60)
+            for m in rx.finditer(text, a, b):
+                if m.start() <= i + len(k) and m.end() >= i:  # the match contains (or touches) this key
+                    seen[(m.start(), m.end())] = None
+            i = low.find(k, i + 1)
+    return [list(x) for x in sorted(seen)]
+
+
+def role_spans(text: str, plural: bool = True, low: str | None = None, team: bool = False,
+               elderly: bool = False) -> dict[str, list[list[int]]]:
+    """competence name -> character spans of the role nouns that state it (`ROLE_NOUNS`); `plural` False skips "nurses"
+    (a plural often names colleagues: "a team of nurses", "GPs, nurses, pharmacists"); `team`: a multidisciplinary team
+    states *work in multidisciplinary health teams* (`TEAM_PHRASE`); `elderly`: *tend to elderly people* (`ELDERLY_PHRASE`)."""
+    low = text.lower() if low is None else low
+    out: dict[str, list[list[int]]] = {}
+
+    def add(comp: str, spans: list[list[int]]) -> None:
+        if spans:
+            out.setdefault(comp, []).extend(spans)
+
+    if "nurs" in low:
+        add(NURSE, _scan(text, low, ("nurs",), ROLE_NOUNS[0][0]))
+        if plural:
+            add(NURSE, _scan(text, low, ("nurses",), ROLE_NOUNS[1][0]))
+        if NURSE in out:
+            out[NURSE] = sorted(out[NURSE])
+    if "home manag" in low or ("manag" in low and any(k in low for k in _HOME_KEYS)):
+        add(HOME, _scan(text, low, ("home",), ROLE_NOUNS[2][0], back=60))
+    if team and any(k in low for k in _TEAM_KEYS):
+        add(TEAM, _scan(text, low, _TEAM_KEYS, TEAM_PHRASE, back=6))
+    if elderly and any(k in low for k in _ELDERLY_KEYS):
+        add(ELDERLY, _scan(text, low, _ELDERLY_KEYS, ELDERLY_PHRASE))
+    return out
+
+
+def car_spans(text: str, low: str | None = None) -> list[list[int]]:
+    """Character spans of "own car", "access to a vehicle", "use of a car" ... in `text` (`low`: text.lower(), if known)."""
+    low = text.lower() if low is None else low
     if not any(k in low for k in _CAR_KEYS):
         return []
     return [[m.start(), m.end()] for m in CAR.finditer(text)]
 
 
-def credential_competences(names: Mapping[int, str]) -> dict[int, int]:
+def credential_competences(names: Mapping[int, str], products: bool = False) -> dict[int, int]:
     """certification skill -> the competence skill it licenses (the `states` rows of the curated table), for the pairs
-    whose both names are in `names`."""
+    whose both names are in `names`. `products`: also the rows marked `software` (a cloud platform named -> *cloud
+    technologies*)."""
     from careerpath.extract.taxonomy import load_overrides
 
     by_name = {n: i for i, n in names.items()}
     return {by_name[r["name"]]: by_name[r["value"]] for r in load_overrides()
-            if r["kind"] == "states" and r["name"] in by_name and r["value"] in by_name}
+            if r["kind"] == "states" and r["name"] in by_name and r["value"] in by_name
+            and (products or r.get("extra") != "software")}
 
 
 class LanguageForms:
