@@ -55,10 +55,9 @@ def test_a_nurse_named_states_nursing_care():
                  "Candidates with significant nursing experience are welcome.",
                  "Any healthcare professional with an ODP or nursing background.",
                  "Nurses should have 1 years post registration experience."):
-        assert _esco(_extractor(semantic=False, **ROLES).extract(line))[:1] == [NURSE], line
-    # the plural can be left out ("a team of nurses" names colleagues)
-    assert NURSE not in _esco(_extractor(semantic=False, **ROLES, role_competence_plural=False)
-                              .extract("Support the nurses on the ward."))
+        assert _esco(_extractor(semantic=False, **ROLES, role_competence_plural=True).extract(line))[:1] == [NURSE], line
+    # the plural is left out by default ("a team of nurses", "work with nurses" name colleagues)
+    assert NURSE not in _esco(_extractor(semantic=False, **ROLES).extract("Support the nurses on the ward."))
 
 
 def test_a_nursing_home_is_a_place_and_a_home_manager_runs_it():
