@@ -216,6 +216,9 @@ OVERRIDES = {
     # the data-job and Polish IT boards (server-side services, APIs, data platforms), and eight of the nine dev titles
     # so keyed are labelled Software Developers
     "back end developer": "15-1252.00", "back end engineer": "15-1252.00",
+    # a "Nurse Specialist" (UK: "Frailty / Stroke / TB Nurse Specialist") is a clinical nurse specialist; O*NET has only
+    # the "Clinical Nurse Specialist" form, so the span "specialist", an alias of Purchasing Agents, took 14 store postings
+    "nurse specialist": "29-1141.04",
 }
 
 
