@@ -800,3 +800,10 @@ def test_a_nurse_specialist_is_a_clinical_nurse_specialist(real_onet, title) -> 
     of Purchasing Agents, took 14 NHS postings so titled (and their nursing skills) in the store. (The base code before
     its specialty may still read "Frailty Nurse Specialist" as a registered nurse: a nurse either way.)"""
     assert _top(T.Resolver(real_onet).resolve(title)) in {"29-1141.04", "29-1141.00"}
+
+
+@pytest.mark.parametrize("title", ["Matron", "Band 8a Matron - Acute Medicine", "Children's Nurse - Complex Care"])
+def test_uk_matrons_and_childrens_nurses_are_nurses(real_onet, title) -> None:
+    """O*NET's "Matron" guards a jail and its "Children's Nurse" is a nanny; the store's 61 NHS postings so titled are
+    senior and children's registered nurses."""
+    assert _top(T.Resolver(real_onet).resolve(title)) == "29-1141.00"

@@ -219,6 +219,10 @@ OVERRIDES = {
     # a "Nurse Specialist" (UK: "Frailty / Stroke / TB Nurse Specialist") is a clinical nurse specialist; O*NET has only
     # the "Clinical Nurse Specialist" form, so the span "specialist", an alias of Purchasing Agents, took 14 store postings
     "nurse specialist": "29-1141.04",
+    # a UK "Matron" is the senior nurse over a hospital's wards (band 8a), like the ward manager above a registered
+    # nurse; O*NET's "Matron" is a jail's (Correctional Officers), which took the store's 45 NHS postings so titled.
+    # A UK "Children's Nurse" is a registered children's nurse (16 NHS postings); O*NET's is a nanny (Childcare Workers)
+    "matron": "29-1141.00", "child s nurse": "29-1141.00", "children nurse": "29-1141.00",
 }
 
 
