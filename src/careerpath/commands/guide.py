@@ -17,16 +17,6 @@ def _con(db: str | None):
     return store.connect(config.db_path(db))
 
 
-def _note_weak_match(con, role: str) -> None:
-    """On stderr, so stdout stays the guide: which role a vague title was read as, and what else it may mean."""
-    from careerpath import progress
-    from careerpath.extract.role_lookup import resolve_role, weak_match_note
-
-    note = weak_match_note(con, role, resolve_role(con, role))
-    if note:
-        progress.log(note)
-
-
 @click.command("guide")
 @click.argument("role")
 @click.option("--skills", default=None, help="Skills you already have, comma-separated: 'python,sql,statistics'.")
@@ -40,13 +30,14 @@ def guide_cmd(role: str, skills: str | None, resume: str | None, hours: str, fmt
 
     Example: careerpath guide "data scientist" --skills python,sql --format md
     """
+    from careerpath.extract.role_lookup import resolve_role_noting
     from careerpath.guide.build import build_guide
     from careerpath.guide.personal import parse_pace, parse_skills, read_resume
 
     pace = parse_pace(hours)
     text = read_resume(resume) if resume else None
     con = _con(db)
-    _note_weak_match(con, role)
+    resolve_role_noting(con, role)  # a vague title says on stderr which role it was read as
     g = build_guide(con, role, have_skills=parse_skills(skills) or None, resume_text=text, hours_per_week=pace)
     if fmt == "json":
         click.echo(g.model_dump_json(indent=2))

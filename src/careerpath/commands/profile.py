@@ -13,13 +13,9 @@ db_option = click.option("--db", "db", default=None, help="The store file (defau
 
 def _slug_for(con, role: str) -> str:
     """A slug, a role title or alias, or any job title (resolved on the title resolver's cheap paths)."""
-    from careerpath import progress
-    from careerpath.extract.role_lookup import resolve_role, weak_match_note
+    from careerpath.extract.role_lookup import resolve_role_noting
 
-    hit = resolve_role(con, role)
-    if note := weak_match_note(con, role, hit):
-        progress.log(note)  # stderr: stdout stays the profile
-    return hit.slug
+    return resolve_role_noting(con, role).slug
 
 
 @click.command("profile")

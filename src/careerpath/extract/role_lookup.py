@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from careerpath import store
+from careerpath import progress, store
 from careerpath.errors import InputError
 from careerpath.extract.normalize import normalize, slugify
 from careerpath.extract.roles import alias_key, open_resolver
@@ -124,6 +124,15 @@ def resolve_role(con: duckdb.DuckDBPyConnection, text: str) -> RoleHit:
         hit = cat.roles[res.role_slug]  # type: ignore[index]
         return RoleHit(hit.slug, hit.title, hit.kind, hit.soc, round(min(hit.confidence, best, 1.0), 4), hit.aliases)
     raise InputError(f"unknown role {raw!r}: no occupation or role matches it; try `careerpath resolve {raw!r}`")
+
+
+def resolve_role_noting(con: duckdb.DuckDBPyConnection, text: str) -> RoleHit:
+    """`resolve_role`, with `weak_match_note` on stderr when the text named its role vaguely (for commands whose
+    stdout is the answer)."""
+    hit = resolve_role(con, text)
+    if note := weak_match_note(con, text, hit):
+        progress.log(note)
+    return hit
 
 
 def weak_match_note(con: duckdb.DuckDBPyConnection, text: str, hit: RoleHit, limit: int = 4) -> str | None:

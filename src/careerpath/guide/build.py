@@ -51,10 +51,9 @@ PARALLEL_MIN = 100  # fewer roles than this are built in-process: a worker takes
 ALWAYS_CITED = ("onet-29.0",)
 # BLS typical entry education levels that are not a programme of study
 NO_PROGRAM = ("no formal educational credential", "high school diploma or equivalent", "some college, no degree")
+NO_SKILLS_ESTIMATE = ("O*NET rates no skills for this occupation and too few postings name any, so there is no path "
+                      "of skills to add up")
 
-
-NO_SKILLS_ESTIMATE = ("not estimated: O*NET rates no skills for this occupation and too few postings name any, so "
-                      "there is no path of skills to add up")
 
 def _experience(prof: pm.Profile, nat: pm.NationalWages | None) -> list[gm.ExperienceSalary]:
     """Entry/mid/senior in US dollars, like the snapshot beside it: from US postings when they give all

@@ -50,16 +50,18 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
 
     t = snap.time_to_job_ready
     lo, hi = t.hours_per_week
-    ans = (f"At {lo:g}–{hi:g} hours a week, this guide's path to becoming {a_one} takes {t.from_scratch.low:g}–"
-           f"{t.from_scratch.high:g} months from scratch")
-    if t.with_background != t.from_scratch:
-        ans += f" and {t.with_background.low:g}–{t.with_background.high:g} months with a programming and maths background"
-    if t.personalised:
-        ans += f", and {t.personalised.low:g}–{t.personalised.high:g} months from the skills you already have"
-    ans += f"{f' ({hours:,.0f} hours of courses and practice)' if hours else ''}. This is learning time only"
-    ans += f"; it does not include a formal “{edu_text}”." if edu_text else "."
     if t.not_estimated:
-        ans = f"This guide gives no time: {t.not_estimated.removeprefix('not estimated: ')}."
+        ans = f"This guide gives no time: {t.not_estimated}."
+    else:
+        ans = (f"At {lo:g}–{hi:g} hours a week, this guide's path to becoming {a_one} takes {t.from_scratch.low:g}–"
+               f"{t.from_scratch.high:g} months from scratch")
+        if t.with_background != t.from_scratch:
+            ans += (f" and {t.with_background.low:g}–{t.with_background.high:g} months with a programming and maths "
+                    "background")
+        if t.personalised:
+            ans += f", and {t.personalised.low:g}–{t.personalised.high:g} months from the skills you already have"
+        ans += f"{f' ({hours:,.0f} hours of courses and practice)' if hours else ''}. This is learning time only"
+        ans += f"; it does not include a formal “{edu_text}”." if edu_text else "."
     out.append(FAQ(question=f"How long does it take to become {a_one}?", answer=ans))
 
     figs = [f for f in (snap.job_growth, snap.annual_openings, snap.employment, average_growth) if f]

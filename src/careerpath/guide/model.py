@@ -38,8 +38,8 @@ class TimeToJobReady(BaseModel):
     assumptions: list[str] = Field(default_factory=list)
     # the formal education the months leave out (BLS typical entry education), shown beside them
     education_not_counted: str | None = None
-    # why no months are given: a role with no known skills has no path to add up ("0–0 months" would say it
-    # takes no time at all)
+    # why no months are given (the renderers say "not estimated" before it): a role with no known skills has no path
+    # to add up, and "0–0 months" would say it takes no time at all
     not_estimated: str | None = None
 
 

@@ -42,7 +42,7 @@ def render_md(g: Guide) -> str:
            f"- Job growth 2024–34: {_fig(s.job_growth)}"
            + (f" (all occupations: {_fig(s.average_growth)})" if s.average_growth else ""),
            f"- Openings a year: {_fig(s.annual_openings)}", f"- Employment: {_fig(s.employment)}",
-           (f"- Time to job-ready: {_md(t.not_estimated)}" if t.not_estimated else
+           (f"- Time to job-ready: not estimated: {_md(t.not_estimated)}" if t.not_estimated else
             f"- Time to job-ready at {t.hours_per_week[0]:g}–{t.hours_per_week[1]:g} h/week: "
             f"{t.from_scratch.low:g}–{t.from_scratch.high:g} months from scratch"
            + (f"; {t.with_background.low:g}–{t.with_background.high:g} months with a programming and maths background"
