@@ -182,3 +182,18 @@ def test_a_role_with_no_known_skills_gives_no_months(full_con):
     md = render_md(g)
     assert "0–0 months" not in md and "Time to job-ready: not estimated" in md
     assert build_guide(full_con, "data scientist").snapshot.time_to_job_ready.not_estimated is None
+
+
+def test_experience_and_training_from_onet_beside_the_learning_months(full_con):
+    """A dental hygienist's roadmap is weeks of study after a degree; what workers report needing on top (O*NET's
+    Education, Training, and Experience survey) is shown beside it, cited, in the FAQ answer too."""
+    g = build_guide(full_con, "dental hygienist")
+    prep = g.snapshot.time_to_job_ready.preparation
+    assert [p.kind for p in prep] == ["Related Work Experience", "On-Site or In-Plant Training", "On-the-Job Training"]
+    for p in prep:
+        assert p.share_none.source.startswith("onet-") and p.share_none.n and 0 <= p.share_none.value <= 100
+        assert p.high_months is None or p.low_months <= p.high_months
+    answer = next(f.answer for f in g.faq if f.question.startswith("How long"))
+    assert "told O*NET: related work experience:" in answer
+    electricians = build_guide(full_con, "electrician").snapshot.time_to_job_ready.preparation
+    assert max(p.low_months for p in electricians) >= 6  # an apprenticeship trade: months of training on the job

@@ -63,3 +63,24 @@ def test_related_roles_say_similarity_not_overlap(guide):
         # a cosine of whole skill profiles with one shared top skill must not read as "95% overlap"
         assert "skill similarity 0.95" in text and "overlap" not in text
         assert "both rank: manage time" in text and "cosine" in text
+
+
+def test_experience_and_training_workers_report_shown_with_source(guide):
+    from careerpath.figures import Figure
+    from careerpath.profile.model import Preparation
+
+    share = Figure(value=49.1, unit="percent", source="onet-29.0", as_of="2024-08", n=19,
+                   note="share of O*NET respondents reporting none; surveyed 08/2021")
+    prep = [Preparation(kind="Related Work Experience", median="Over 1 year, up to and including 2 years",
+                        low_months=12, high_months=24, share_none=share),
+            Preparation(kind="On-the-Job Training", median="<b>None</b> or short demonstration", low_months=0,
+                        high_months=0, share_none=share)]
+    assert "workers report" not in render_md(guide)  # none known, nothing said
+    g = guide.model_copy(deep=True)
+    g.snapshot.time_to_job_ready.preparation = prep
+    md, html = render_md(g), render_html(g)
+    said = "related work experience: over 1 year, up to 2 years (median answer; 49% say none)"
+    assert said in md and said in html
+    assert "\\[onet-29.0, 2024-08; 19 respondents, surveyed 08/2021\\]" in md
+    assert "[onet-29.0, 2024-08; 19 respondents, surveyed 08/2021]" in html
+    assert "<b>None</b>" not in html and "&lt;b&gt;" in html  # O*NET's wording is escaped like any text

@@ -39,6 +39,8 @@ def test_mixture_weighting_for_emerging_roles(profiles):
     out = profiles["ml-engineer"].outlook
     assert out.change_pct.value == pytest.approx(0.6 * 33.5 + 0.4 * 15.8)
     assert "weighted mean" in out.change_pct.note
+    texas = next(s for s in profiles["ml-engineer"].salary.by_state if s.state == "Texas")
+    assert "15-2051 Data Scientists (0.60)" in texas.median.note  # each component named, not a bare code
 
 
 def test_top_coded_values_say_at_or_above(profiles):

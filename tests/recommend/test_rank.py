@@ -137,6 +137,11 @@ def test_why_is_one_sentence_naming_skills():
     assert s.count(".") == 1 and s.endswith(".")
 
 
+def test_why_names_one_of_two_skills_that_say_the_same():
+    s = why(["machine learning", "Python", "utilise machine learning", "TensorFlow", "SQL"], 2, "beginner", 12.0)
+    assert s.startswith("Teaches machine learning, Python and TensorFlow (+2 more)")
+
+
 def test_a_certificate_listed_with_and_without_its_kind_appears_once():
     from careerpath.recommend.items import dedupe
 

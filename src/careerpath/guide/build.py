@@ -222,7 +222,8 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
                             personalised=total(personal) if personal is not None else None,
                             hours_per_week=(pace.low, pace.high), assumptions=assumptions,
                             education_not_counted=_education_not_counted(prof.education.typical_entry_education),
-                            not_estimated=None if prof.skills.items else NO_SKILLS_ESTIMATE)
+                            not_estimated=None if prof.skills.items else NO_SKILLS_ESTIMATE,
+                            preparation=prof.education.preparation)
     snap = _snapshot(prof, ttj, con)
     by_exp = _experience(prof, prof.salary.national[0] if prof.salary.national else None)
     code = max(hit.soc, key=lambda s: s[2])[0] if hit.soc else None

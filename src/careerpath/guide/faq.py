@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from careerpath.figures import Figure
 from careerpath.guide.model import FAQ, ExperienceSalary, Snapshot
-from careerpath.guide.wording import article
+from careerpath.guide.wording import article, preparation_phrase, preparation_source
 
 
 def _money(f: Figure) -> str:
@@ -62,6 +62,10 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
             ans += f", and {t.personalised.low:g}–{t.personalised.high:g} months from the skills you already have"
         ans += f"{f' ({hours:,.0f} hours of courses and practice)' if hours else ''}. This is learning time only"
         ans += f"; it does not include a formal “{edu_text}”." if edu_text else "."
+    if t.preparation:
+        ans += (" Beyond study, workers in the occupation told O*NET: "
+                + "; ".join(preparation_phrase(p.kind, p.median, p.share_none.value) for p in t.preparation)
+                + f" ({preparation_source(t.preparation)}).")
     out.append(FAQ(question=f"How long does it take to become {a_one}?", answer=ans))
 
     figs = [f for f in (snap.job_growth, snap.annual_openings, snap.employment, average_growth) if f]

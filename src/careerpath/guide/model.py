@@ -8,6 +8,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from careerpath.figures import Figure
+from careerpath.profile.model import Preparation
 
 
 class SocWeight(BaseModel):
@@ -41,6 +42,9 @@ class TimeToJobReady(BaseModel):
     # why no months are given (the renderers say "not estimated" before it): a role with no known skills has no path
     # to add up, and "0–0 months" would say it takes no time at all
     not_estimated: str | None = None
+    # what workers in the occupation told O*NET it takes beyond study: related work experience, on-site and
+    # on-the-job training (median answers); months no course can shorten, so shown beside the learning months
+    preparation: list[Preparation] = Field(default_factory=list)
 
 
 class SalaryRange(BaseModel):

@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from careerpath.figures import Figure
 from careerpath.guide import charts
 from careerpath.guide.model import Guide
+from careerpath.guide.wording import preparation_phrase, preparation_source
 
 
 def fmt(f: Figure | None) -> str:
@@ -41,6 +42,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["fig"] = fmt
     env.filters["url"] = safe_url
+    env.globals.update(preparation_phrase=preparation_phrase, preparation_source=preparation_source)
     return env
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from careerpath.figures import Figure
 from careerpath.guide.model import Guide
 from careerpath.guide.render_html import fmt
+from careerpath.guide.wording import preparation_phrase, preparation_source
 
 ONET_ATTRIBUTION = (
     "This guide includes information from the O*NET Database by the U.S. Department of Labor, Employment and "
@@ -50,6 +51,10 @@ def render_md(g: Guide) -> str:
            + (f"; **{t.personalised.low:g}–{t.personalised.high:g} months for you**" if t.personalised else "")
            + (f" (learning time beyond the typical entry education, {_md(t.education_not_counted)}, which is not counted)"
               if t.education_not_counted else ""))]
+    if t.preparation:
+        out.append("- Experience and training that workers report (O*NET survey): "
+                   + "; ".join(_md(preparation_phrase(p.kind, p.median, p.share_none.value)) for p in t.preparation)
+                   + f" \\[{_md(preparation_source(t.preparation))}\\]")
     edu = s.degree.typical_entry_education
     edu_s = f"{_md(edu)} \\[{s.degree.source}, {s.degree.as_of}\\]" if isinstance(edu, str) else _fig(edu)
     out += [f"- Typical entry education: {edu_s}; postings needing no degree: {_fig(s.degree.share_postings_no_degree)}",

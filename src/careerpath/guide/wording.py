@@ -74,3 +74,21 @@ def _with(one: str, quals: list[str]) -> str:
 def article(phrase: str) -> str:
     """'a' or 'an' before `phrase` (by its first letter: "an Occupational Therapist", "a User Researcher")."""
     return "an" if phrase[:1].lower() in "aeio" else "a"
+
+
+def preparation_phrase(kind: str, median: str, share_none: float) -> str:
+    """One O*NET preparation scale in a sentence's words: "related work experience: over 3 months, up to 6
+    months (median answer; 49% say none)". The median category keeps O*NET's own wording, shortened."""
+    what = kind.strip().lower()
+    span = re.sub(r"\bup to and including\b", "up to", median.strip())
+    span = span[:1].lower() + span[1:]
+    return f"{what}: {span} (median answer; {share_none:.0f}% say none)"
+
+
+def preparation_source(items: list) -> str:
+    """The citation of a set of O*NET preparation answers: source and as-of, respondents and survey date."""
+    f = items[0].share_none
+    ns = [p.share_none.n for p in items if p.share_none.n]
+    dated = re.search(r"surveyed (\S+)", f.note or "")
+    return (f"{f.source}, {f.as_of}" + (f"; {max(ns)} respondents" if ns else "")
+            + (f", surveyed {dated.group(1)}" if dated else ""))

@@ -67,6 +67,7 @@ class Aggregates:
     locations: dict[str, list[dict]] = field(default_factory=dict)
     trends: dict[str, list[dict]] = field(default_factory=dict)
     education: dict[str, list[dict]] = field(default_factory=dict)
+    preparation: dict[str, list[dict]] = field(default_factory=dict)
     tasks: dict[str, list[dict]] = field(default_factory=dict)
     activities: dict[str, list[dict]] = field(default_factory=dict)
     related: dict[str, list[dict]] = field(default_factory=dict)
@@ -216,7 +217,8 @@ def collect(con: duckdb.DuckDBPyConnection, slugs: list[str] | None = None) -> A
                     JOIN oews_national w ON w.soc6 = b.bls_soc WHERE b.dataset = 'oews'
                     ORDER BY b.slug, w.year DESC, b.weight DESC, b.bls_soc""")
     agg.oews_state = q("""SELECT b.slug, b.bls_soc, b.weight, s.year, s.state, s.tot_emp, s.a_mean, s.a_p10,
-                                 s.a_median, s.a_p90, s.a_topcoded, s.source_id
+                                 s.a_median, s.a_p90, s.a_topcoded, s.source_id,
+                                 (SELECT any_value(n.occ_title) FROM oews_national n WHERE n.soc6 = b.bls_soc) AS occ_title
                           FROM _prof_bls b JOIN oews_state s ON s.soc6 = b.bls_soc
                           WHERE b.dataset = 'oews' AND s.year = (SELECT max(year) FROM oews_state)
                           ORDER BY b.slug, s.state, b.bls_soc""")
@@ -273,6 +275,13 @@ def collect(con: duckdb.DuckDBPyConnection, slugs: list[str] | None = None) -> A
                                 any_value(e.source_id) AS source_id, sum(o.weight * e.value) / sum(o.weight) AS pct
                          FROM _prof_occ o JOIN onet_education e ON e.soc_code = o.soc_code
                          WHERE e.scale_id = 'RL' GROUP BY ALL ORDER BY o.slug, e.category""")
+    agg.preparation = q("""SELECT o.slug, e.scale_id, any_value(e.element_name) AS element, e.category,
+                                  any_value(e.category_description) AS description, any_value(e.source_id) AS source_id,
+                                  max(e.date) AS surveyed, sum(e.n) FILTER (WHERE e.category = 1) AS n,
+                                  sum(o.weight * e.value) / sum(o.weight) AS pct
+                           FROM _prof_occ o JOIN onet_education e ON e.soc_code = o.soc_code
+                           WHERE e.scale_id IN ('RW', 'PT', 'OJ') GROUP BY ALL
+                           ORDER BY o.slug, e.scale_id DESC, e.category""")
     agg.tasks = q(f"""SELECT o.slug, o.soc_code, o.weight, t.task_id, t.task, t.incumbents_responding, t.source_id
                      FROM _prof_occ o JOIN onet_tasks t ON t.soc_code = o.soc_code
                      WHERE {_CORE_TASK}

@@ -7,13 +7,14 @@ a role spanning several occupations gets the weighted mean of their values, and 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from careerpath.figures import Figure, as_value
 from careerpath.profile import stats
 from careerpath.profile.model import (EducationLevel, Education, LevelWages, Location, Market,
                                       MonthCount, NationalWages, OccupationWages, Outlook, PostingWages,
-                                      StateWages, WhatTheyDo)
+                                      Preparation, StateWages, WhatTheyDo)
 
 #: as-of dates for sources missing from the `sources` table (fixture stores).
 DEFAULT_AS_OF = {"bls-oews-2025": "2025-05", "bls-oews-2024": "2024-05", "bls-ep-2024-34": "2024",
@@ -184,8 +185,60 @@ def outlook(rows: list[dict], total: dict | None, volume: list[dict], fig) -> Ou
     return o
 
 
-def education(ep_rows: list[dict], onet_rows: list[dict], market: dict | None, job_zone: int | None, fig) -> Education:
-    ed = Education(job_zone=job_zone)
+_SPAN = re.compile(r"(over|up to and including)\s+(\d+)\s+(month|year)s?", re.I)
+
+
+def category_months(description: str) -> tuple[float, float | None]:
+    """O*NET's duration categories in months, read from its own wording ("Over 1 year, up to and including 2
+    years" → 12, 24; "Over 10 years" → 120, None; "None or short demonstration" → 0, 0), so the store's category
+    table, not a copy of it here, says what each category means."""
+    low, high = 0.0, None
+    for word, num, unit in _SPAN.findall(description or ""):
+        months = float(num) * (12 if unit.lower() == "year" else 1)
+        if word.lower() == "over":
+            low = months
+        else:
+            high = months
+    if high is None and low == 0:
+        high = 0.0  # "None", "None or short demonstration": nothing to wait for
+    return low, high
+
+
+def preparation(rows: list[dict], fig) -> list[Preparation]:
+    """The respondents' median category of each O*NET preparation scale (rows of one role, ordered by scale then
+    category; a role spanning occupations has their weighted shares). A median, not the mode: "49% none, 51% over
+    six months" should not read as "none"."""
+    out: list[Preparation] = []
+    by_scale: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r.get("pct") is not None:
+            by_scale[r["scale_id"]].append(r)
+    for scale in ("RW", "PT", "OJ"):
+        cats = sorted(by_scale.get(scale, []), key=lambda r: int(r["category"]))
+        total = sum(r["pct"] for r in cats)
+        if not cats or total <= 0:
+            continue
+        run, median = 0.0, cats[-1]
+        for r in cats:
+            run += r["pct"]
+            if run >= total / 2:
+                median = r
+                break
+        low, high = category_months(median["description"])
+        none = cats[0]["pct"] / total * 100 if int(cats[0]["category"]) == 1 else 0.0
+        n = cats[0].get("n")
+        note = (f"share of O*NET respondents reporting none; median category “{median['description']}”"
+                + (f"; {int(n)} respondents" if n else "") + (f"; surveyed {median['surveyed']}" if median.get("surveyed") else ""))
+        share = fig(round(none, 1), "percent", median["source_id"], note, int(n) if n else None)
+        if share:
+            out.append(Preparation(kind=cats[0].get("element") or scale, median=median["description"] or "",
+                                   low_months=low, high_months=high, share_none=share))
+    return out
+
+
+def education(ep_rows: list[dict], onet_rows: list[dict], market: dict | None, job_zone: int | None, fig,
+              prep_rows: list[dict] | None = None) -> Education:
+    ed = Education(job_zone=job_zone, preparation=preparation(prep_rows or [], fig))
     if ep_rows:
         top = ep_rows[0]  # highest weight first
         ed.typical_entry_education = top.get("education")

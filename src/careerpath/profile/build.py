@@ -55,7 +55,8 @@ def profile_of(role: dict, agg: aggregates.Aggregates, names: dict[str, str], fi
                              by_experience=assemble.level_wages(g("level_wages"), fig)),
         outlook=assemble.outlook(g("ep"), agg.ep_total, g("volume"), fig),
         education=assemble.education(g("ep"), g("education"), market_row,
-                                     occupations[0].get("job_zone") if occupations else None, fig),
+                                     occupations[0].get("job_zone") if occupations else None, fig,
+                                     g("preparation")),
         certifications=Certifications(
             from_postings=skills.posting_certifications(g("skill_counts"), agg.skills, section.by_country, fig)),
         what_they_do=assemble.what_they_do(occupations, g("tasks"), g("activities")),

@@ -149,12 +149,23 @@ class EducationLevel(BaseModel):
     share: Figure  # percent of respondents
 
 
+class Preparation(BaseModel):
+    """What workers in the occupation told O*NET it takes (Education, Training, and Experience survey): the
+    months a person needs beyond any course, which a skills roadmap cannot count."""
+    kind: str  # O*NET's element: "Related Work Experience", "On-Site or In-Plant Training", "On-the-Job Training"
+    median: str  # O*NET's wording of the category holding the respondents' median ("Over 1 year, up to and including 2 years")
+    low_months: float  # that category's span in months
+    high_months: float | None = None  # None: open-ended ("Over 10 years")
+    share_none: Figure  # percent of respondents reporting none; its source, as-of and note cover the whole item
+
+
 class Education(BaseModel):
     typical_entry_education: str | None = None
     work_experience: str | None = None
     on_the_job_training: str | None = None
     bls_source: str | None = None
     onet_distribution: list[EducationLevel] = Field(default_factory=list)
+    preparation: list[Preparation] = Field(default_factory=list)
     job_zone: int | None = None
     share_postings_no_degree: Figure | None = None
 

@@ -35,8 +35,9 @@ OPTIONAL: dict[str, str] = {
     "onet_task_dwas": "soc_code VARCHAR, task_id VARCHAR, dwa_id VARCHAR",
     "onet_dwas": "element_id VARCHAR, iwa_id VARCHAR, dwa_id VARCHAR, dwa_title VARCHAR",
     "onet_iwas": "element_id VARCHAR, iwa_id VARCHAR, iwa_title VARCHAR",
-    "onet_education": ("soc_code VARCHAR, element_id VARCHAR, scale_id VARCHAR, category BIGINT, "
-                       "category_description VARCHAR, value DOUBLE, source_id VARCHAR"),
+    "onet_education": ("soc_code VARCHAR, element_id VARCHAR, element_name VARCHAR, scale_id VARCHAR, "
+                       "category BIGINT, category_description VARCHAR, value DOUBLE, n BIGINT, date VARCHAR, "
+                       "source_id VARCHAR"),
     "onet_education_categories": "element_id VARCHAR, scale_id VARCHAR, category BIGINT, category_description VARCHAR",
     "onet_job_zones": "soc_code VARCHAR, job_zone BIGINT",
     "onet_related": "soc_code VARCHAR, related_soc_code VARCHAR, tier VARCHAR, rank BIGINT",

@@ -37,6 +37,8 @@
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import numpy as np
 import pandas as pd
@@ -637,11 +639,27 @@ def path_order(sel: pd.DataFrame) -> list[int]:
     return pos
 
 
+def _shown(covers: list[str], k: int = 3) -> list[str]:
+    """The first `k` skills worth naming apart: ESCO keeps "machine learning" and "utilise machine learning" as
+    two concepts, and "Teaches machine learning, Python and utilise machine learning" says one thing twice. A
+    name whose words hold, or are held by, a name already shown is left to the "+N more" count."""
+    shown: list[str] = []
+    seen: list[set[str]] = []
+    for name in covers:
+        words = set(re.findall(r"[a-z0-9+#]+", name.lower()))
+        if words and not any(words <= w or w <= words for w in seen):
+            shown.append(name)
+            seen.append(words)
+            if len(shown) == k:
+                break
+    return shown or covers[:k]
+
+
 def why(covers: list[str], n_core: int, level: object, hours: object) -> str:
     """One sentence naming what the course teaches of the role."""
-    names = covers[:3]
+    names = _shown(covers)
     taught = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
-    more = f" (+{len(covers) - 3} more)" if len(covers) > 3 else ""
+    more = f" (+{len(covers) - len(names)} more)" if len(covers) > len(names) else ""
     core = f", {n_core} of the role's core skills" if n_core else ""
     lv = f"{level} level" if isinstance(level, str) else "level not stated"
     hrs = f"about {float(hours):.0f} h" if isinstance(hours, (int, float)) and hours == hours else "length not stated"
