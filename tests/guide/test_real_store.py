@@ -197,3 +197,12 @@ def test_experience_and_training_from_onet_beside_the_learning_months(full_con):
     assert "told O*NET: related work experience:" in answer
     electricians = build_guide(full_con, "electrician").snapshot.time_to_job_ready.preparation
     assert max(p.low_months for p in electricians) >= 6  # an apprenticeship trade: months of training on the job
+
+
+def test_a_programming_language_known_is_programming_known(full_con):
+    """'Python' on a résumé means the person can program: O*NET's Programming leaves the gap with it; a
+    spreadsheet and a BI tool do not imply it."""
+    py = build_guide(full_con, "machine learning engineer", have_skills=["Python"]).skill_gap
+    assert "Programming" in py.have and "Programming" not in py.missing
+    bi = build_guide(full_con, "machine learning engineer", have_skills=["Excel", "Tableau"]).skill_gap
+    assert "Programming" in bi.missing

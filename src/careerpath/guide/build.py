@@ -32,8 +32,8 @@ from careerpath.guide.roadmap import (GENERAL_SHARE, MIN_HOURS_PER_SKILL, Pace, 
                                       practice_kind, split_general, total, total_hours,
                                       TYPICAL_MARGIN)
 from careerpath.guide.courses import prime_role_vectors, role_text_vectors
-from careerpath.guide.upstream import (TOP_COURSES, extract_skills, get_profile, prefetch_profiles, recommend_courses,
-                                      skills_of)
+from careerpath.guide.upstream import (TOP_COURSES, extract_skills, get_profile, implied_skills, prefetch_profiles,
+                                      recommend_courses, skills_of)
 from careerpath.profile import model as pm
 from careerpath.recommend.notes import course_list_note
 
@@ -194,6 +194,7 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
             have |= extract_skills(con, ", ".join(have_skills), cands)
         if resume_text:
             have |= extract_skills(con, resume_text, cands)
+        have |= implied_skills(con, have, cands)
         personal = plan(path, facts, courses, pace, tasks=tasks, certifications=cert_names, have=have,
                         practice=practice)
         gap = gm.SkillGap(have=[s.name for s in items if s.id in have], missing=[s.name for s in items if s.id not in have])

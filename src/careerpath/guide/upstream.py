@@ -99,3 +99,20 @@ def extract_skills(con: duckdb.DuckDBPyConnection, text: str, candidates: list[t
     ids = {h.id for h in hits}
     names = {h.name.lower() for h in hits}
     return {sid for sid, name in candidates if sid in ids or name.lower() in names}
+
+
+#: The general skill of writing programs (O*NET's "Programming", merged with ESCO's "computer programming").
+PROGRAMMING = "computer-programming"
+
+
+def implied_skills(con: duckdb.DuckDBPyConnection, have: set[str], candidates: list[tuple[str, str]]) -> set[str]:
+    """Skills a person has because of ones they named: whoever writes Python or Java can program. A résumé says
+    "Python, SQL", never "programming", and a gap listing Programming as missing beside a known Python reads
+    as a bug. Programming languages are O*NET's object-oriented development software and ESCO's
+    "(computer programming)" concepts."""
+    if PROGRAMMING in have or PROGRAMMING not in {sid for sid, _ in candidates} or not have:
+        return set()
+    known = con.execute("""SELECT count(*) FROM skills WHERE list_contains(?, skill_id) AND skill_id <> ?
+                           AND (category = 'Object or component oriented development software'
+                                OR name LIKE '%(computer programming)%')""", [sorted(have), PROGRAMMING]).fetchone()[0]
+    return {PROGRAMMING} if known else set()
