@@ -261,6 +261,10 @@ def test_roles_build_command(tmp_path, monkeypatch) -> None:
     ("front end developer", {"Front-End Developer": 50}, "Front-End Developer"),  # a hyphen inside a word stays
     ("machine learning engineer", {"Senior Machine Learning Engineer": 60, "Machine Learning Engineer": 30},
      "Machine Learning Engineer"),
+    ("manager data science", {"Manager data science": 60}, "Manager Data Science"),  # one employer's casing
+    ("health data analyst", {"Health data analyst": 40}, "Health Data Analyst"),
+    ("teacher of mathematics", {"Teacher of mathematics": 40}, "Teacher of Mathematics"),
+    ("ios developer", {"iOS Developer": 40}, "iOS Developer"),
 ])
 def test_display_title_is_a_clean_posted_form(key, raw, title) -> None:
     from collections import Counter

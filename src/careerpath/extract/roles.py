@@ -142,8 +142,19 @@ def display_title(key: str, raw_titles: Counter, fold: dict[str, str] | None = N
         n = normalize(raw)
         if ((fold or {}).get(n.text, n.text) == key and not n.seniority and not n.level and "(" not in raw
                 and len(raw) <= 60 and not _TAGGED.search(raw)):
-            return raw.strip()
+            return _title_case(raw.strip())
     return " ".join(w.upper() if w in _UPPER else w.capitalize() for w in key.split())
+
+
+_SMALL = {"a", "an", "and", "as", "at", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _title_case(raw: str) -> str:
+    """A posted form as a catalog title: "Manager data science" is how one employer typed it, not a role's name.
+    Only all-lowercase words change (acronyms get capitals); "iOS", "McKinsey" and "SQL" keep theirs."""
+    words = raw.split(" ")
+    return " ".join(w if not w.isalpha() or not w.islower() or (i and w in _SMALL)
+                    else w.upper() if w in _UPPER else w.capitalize() for i, w in enumerate(words))
 
 
 def aliases_for(key: str, title: str, raw_titles: Counter) -> list[str]:
