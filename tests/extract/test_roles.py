@@ -295,3 +295,14 @@ def test_a_rebuild_ignores_the_last_builds_posting_prior(tmp_path) -> None:
     con.close()
     store.derive(db, lambda con: build_roles(con, embedder=HashingEmbedder()))
     assert state() == (before, prior)
+
+
+def test_families_with_the_same_words_in_another_order_are_one_role() -> None:
+    from careerpath.extract.roles import word_order_merges
+
+    size = {"data engineering manager": 302, "data engineer manager": 64, "manager data engineer": 63,
+            "director data scientist": 127, "data science director": 124, "data engineer": 18737,
+            "software engineer": 1798, "engineer software": 40, "data analyst": 14609}
+    out = word_order_merges(list(size), size, keep={"software engineer"})
+    assert out == {"data engineer manager": "data engineering manager", "manager data engineer": "data engineering manager",
+                   "data science director": "director data scientist"}  # an O*NET title's group is left alone

@@ -15,7 +15,7 @@ Run as a derived step: `careerpath.store.derive(db, build_roles)` (`careerpath r
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -226,6 +226,31 @@ def family_merges(candidates: list[str], size: dict[str, int], head_words: set[s
     return out
 
 
+#: words dropped and fields read as their practitioner when comparing families' words ("Director of Data Science"
+#: and "Data Science Director"; "Data Engineering Manager" and "Manager Data Engineer")
+_BAG_SKIP = {"of", "and", "&"}
+_PRACTITIONER = {"engineering": "engineer", "science": "scientist", "analytics": "analyst"}
+
+
+def word_order_merges(candidates: list[str], size: dict[str, int], keep: set[str]) -> dict[str, str]:
+    """Families whose words are another's in another order, mapped to the biggest of them: the catalog held
+    "Director of Data Science" (127 postings) beside "Data Science Director" (124), and "Data Engineering Manager",
+    "Data Engineer Manager" and "Manager Data Engineer" as three careers. A group holding a key of `keep`
+    (O*NET's titles) is left alone: an occupation is never folded into a posting family."""
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k in candidates:
+        words = [_PRACTITIONER.get(w, w) for w in k.split() if w not in _BAG_SKIP]
+        if len(words) >= 2:
+            groups[tuple(sorted(words))].append(k)
+    out: dict[str, str] = {}
+    for keys in groups.values():
+        if len(keys) < 2 or any(k in keep for k in keys):
+            continue
+        top = max(keys, key=lambda k: (size.get(k, 0), k))
+        out.update({k: top for k in keys if k != top})
+    return out
+
+
 @dataclass
 class _Assigned:
     postings: pd.DataFrame
@@ -281,6 +306,10 @@ def _assign(postings: pd.DataFrame, norm: dict, resolver: T.Resolver, occ_keys: 
     # reposts are duplicates), both fell below MIN_POSTINGS and were left to the resolver's weaker reading
     small = [k for k, n in family_size.items() if MIN_FIELD_MERGE <= n < min_postings and k not in merges]
     merges.update(family_merges(small, family_size.to_dict(), resolver.index.head_words, is_role))
+    merged_size = family_size.groupby(lambda k: merges.get(k, k)).sum().to_dict()
+    merges.update(word_order_merges([k for k, n in merged_size.items() if n >= MIN_FIELD_MERGE and k],
+                                    merged_size, occ_keys))
+    merges = {k: merges.get(v, v) for k, v in merges.items()}  # a family merged into one merged again
     if merges:
         postings["key"] = postings["key"].map(lambda k: merges.get(k, k))
         fold = {**{k: merges.get(v, v) for k, v in fold.items()}, **merges}
