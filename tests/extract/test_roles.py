@@ -265,6 +265,7 @@ def test_roles_build_command(tmp_path, monkeypatch) -> None:
     ("health data analyst", {"Health data analyst": 40}, "Health Data Analyst"),
     ("teacher of mathematics", {"Teacher of mathematics": 40}, "Teacher of Mathematics"),
     ("ios developer", {"iOS Developer": 40}, "iOS Developer"),
+    ("front end developer", {"Front-End  Developer": 40}, "Front-End Developer"),  # one space between words
 ])
 def test_display_title_is_a_clean_posted_form(key, raw, title) -> None:
     from collections import Counter

@@ -152,7 +152,7 @@ _SMALL = {"a", "an", "and", "as", "at", "for", "in", "of", "on", "or", "the", "t
 def _title_case(raw: str) -> str:
     """A posted form as a catalog title: "Manager data science" is how one employer typed it, not a role's name.
     Only all-lowercase words change (acronyms get capitals); "iOS", "McKinsey" and "SQL" keep theirs."""
-    words = raw.split(" ")
+    words = raw.split()  # and one space between words: "Data Scientist  Machine Learning Engineer" was a title
     return " ".join(w if not w.isalpha() or not w.islower() or (i and w in _SMALL)
                     else w.upper() if w in _UPPER else w.capitalize() for i, w in enumerate(words))
 
