@@ -38,6 +38,7 @@ class TitleIndex:
     embedder_name: str = ""
     prior: dict[str, float] = field(default_factory=dict)  # postings confidently resolved to each code
     tech_words: set[str] = field(default_factory=set)  # programming languages / frameworks ("python", "nodej")
+    place_words: set[str] = field(default_factory=set)  # words of the postings' locations no alias uses ("bristol")
 
     def __post_init__(self) -> None:
         self.pos = {k: i for i, k in enumerate(self.keys)}
@@ -136,6 +137,27 @@ def tech_words(con: duckdb.DuckDBPyConnection) -> set[str]:
     return out
 
 
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def place_words(con: duckdb.DuckDBPyConnection, vocab: set[str]) -> set[str]:
+    """Words of the postings' `location` values (towns, counties, states: "Bristol", "Bedfordshire") that no alias
+    of the index uses, normalised as title words are. UK postings name the town after the role ("Support Worker
+    Bristol"); the resolver drops such a word at the end of a title (`Resolver._known_prefix`). Words an alias uses
+    ("west", "new", "lincoln") are never dropped. Empty for a store without postings."""
+    try:
+        locations = [r[0] for r in con.execute("SELECT DISTINCT location FROM postings WHERE location IS NOT NULL").fetchall()]
+    except duckdb.Error:
+        return set()
+    words = {w for loc in locations for w in _WORD.findall(str(loc).lower())}
+    out = set()
+    for w in words:
+        key = normalize(w).text
+        if key and " " not in key and key not in vocab:
+            out.add(key)
+    return out
+
+
 def _unclaimed(index: TitleIndex, words: set[str]) -> set[str]:
     """Tech words no alias outside computer occupations (15-12xx) uses ("python" stays, "scheme" goes). Computer
     science teachers (`COMPUTING_TEACHERS`) teach the language, so their aliases claim nothing: "Java Programming
@@ -219,6 +241,10 @@ OVERRIDES = {
     # a "Nurse Specialist" (UK: "Frailty / Stroke / TB Nurse Specialist") is a clinical nurse specialist; O*NET has only
     # the "Clinical Nurse Specialist" form, so the span "specialist", an alias of Purchasing Agents, took 14 store postings
     "nurse specialist": "29-1141.04",
+    # O*NET files a bare "Support Worker" under Social and Human Service Assistants only; the store's 650 postings whose
+    # title says "support worker" are all NHS or UK Adzuna posts (care and support in homes and supported living), and
+    # every dev title so keyed is labelled Personal Care Aides
+    "support worker": "31-1122.00",
     # a UK "Matron" is the senior nurse over a hospital's wards (band 8a), like the ward manager above a registered
     # nurse; O*NET's "Matron" is a jail's (Correctional Officers), which took the store's 45 NHS postings so titled.
     # A UK "Children's Nurse" is a registered children's nurse (16 NHS postings); O*NET's is a nanny (Childcare Workers)
@@ -352,6 +378,7 @@ def build_index(con: duckdb.DuckDBPyConnection, embedder: Embedder | None,
     if reuse is not None:
         index.prior = reuse.prior  # refreshed by the roles build once the postings are resolved
     index.tech_words = _unclaimed(index, tech_words(con))
+    index.place_words = place_words(con, index.vocab_set)
     return index
 
 
@@ -439,6 +466,7 @@ def load_index(con: duckdb.DuckDBPyConnection) -> TitleIndex | None:
         n, labels, _, data = blobs["prior"]
         index.prior = dict(zip(json.loads(labels), np.frombuffer(data, dtype=np.float32).tolist()))
     index.tech_words = _unclaimed(index, tech_words(con))
+    index.place_words = place_words(con, index.vocab_set)
     return index
 
 

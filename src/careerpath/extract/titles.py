@@ -167,6 +167,7 @@ class Resolver:
     bare_heads = True  # choose_key: a chosen key of one role word yields to a segment of a modifier + role word
     science_heads = True  # _licensed_head also for SCIENCE_HEADS (demotion only); off to measure
     supervised_fields = True  # _supervisor reads a field of several words as its workers ("refuse collection")
+    trailing_unknown = True  # choose_key drops trailing words no alias knows ("Support Worker Bristol"); off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -333,7 +334,7 @@ class Resolver:
         Solutions Engineer" is a data modeler, an exact alias, where "data solution engineer" matches nothing.
         The scores replace growing the normaliser's rules for which segment names the role."""
         if not (norm.alternatives or norm.shared) or not self.choose_segments:
-            return norm.text
+            return self._known_prefix(norm.text)
         best, best_q = norm.text, self.settled_confidence(norm.text)
         heads = self.index.head_words
         if self.role_segments and best_q == 0 and not any(w in heads or w in LICENSED_HEADS for w in best.split()):
@@ -367,7 +368,25 @@ class Resolver:
             for alt in norm.shared:
                 if self.settled_confidence(alt) > 0:
                     return alt
-        return best
+        return self._known_prefix(best)
+
+    def _known_prefix(self, key: str) -> str:
+        """`key` without trailing place words (`index.place_words`: words of the postings' locations that no alias
+        uses), when what is left ends on a role word and settles surely: "support worker bristol", "dentist
+        whitehaven" are the role in a place (UK postings name the town after the role). The typo stage would otherwise
+        snap the town to some alias word and the model read it as a field. Any unknown word is not enough: "Social
+        Worker Fostering" and "Support Analyst Linux/MySQL" name the work."""
+        words = key.split()
+        if not self.trailing_unknown or len(words) < 2:
+            return key
+        places = self.index.place_words
+        n = len(words)
+        while n > 1 and words[n - 1] in places:
+            n -= 1
+        if n == len(words) or words[n - 1] not in self.index.head_words:
+            return key
+        prefix = " ".join(words[:n])
+        return prefix if self.settled_confidence(prefix) >= SEGMENT_MIN else key
 
     def _cheap(self, key: str) -> tuple[dict[str, float], str, bool]:
         """Evidence without the model; the bool says whether it is settled."""
