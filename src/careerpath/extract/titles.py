@@ -110,6 +110,10 @@ SUPERVISED_BY = (("33-3012", "33-1011.00"), ("33-3", "33-1012.00"), ("33-2", "33
                  ("53-7061", "53-1042.00"), ("53-7062", "53-1042.00"), ("53-7064", "53-1042.00"),
                  ("53-7065", "53-1042.00"), ("53-3", "53-1043.00"), ("53-7", "53-1043.00"), ("53-", "53-1049.00"))
 SUPERVISOR_HEADS = frozenset({"supervisor", "foreman", "forewoman", "foreperson"})
+# _own_words: a role word that ends aliases of at least this many codes ("analyst", "administrator", "tester") is
+# generic, and its one-word alias is no embedding neighbour of a longer title holding it; a profession's word
+# ("physiotherapist": 2 codes, "virologist": 1) is the title's reading and stays one
+GENERIC_HEAD_CODES = 10
 SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
 SEGMENT_MARGIN = 0.3  # stages resolve it at least this surely, and this much more surely than the choice
 
@@ -167,7 +171,8 @@ class Resolver:
     bare_heads = True  # choose_key: a chosen key of one role word yields to a segment of a modifier + role word
     science_heads = True  # _licensed_head also for SCIENCE_HEADS (demotion only); off to measure
     supervised_fields = True  # _supervisor reads a field of several words as its workers ("refuse collection")
-    trailing_unknown = True  # choose_key drops trailing words no alias knows ("Support Worker Bristol"); off to measure
+    own_words = True  # _own_words: a one-word alias that is a word of the title is no embedding neighbour; off to measure
+    trailing_unknown = True  # choose_key drops trailing place words ("Support Worker Bristol"); off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -185,6 +190,7 @@ class Resolver:
         self._bigrams: dict[str, set[str]] | None = None  # first two words of 3+-word aliases -> codes (_phrase_elsewhere)
         self._vocab_by_code: dict[str, frozenset[str]] = {}  # soc -> words of its aliases (_code_vocab)
         self._code_words: dict[str, frozenset[str]] = {}  # soc -> its O*NET title's normalised words, memoised
+        self._head_count: dict[str, int] | None = None  # role word -> codes with an alias ending in it (_head_codes)
 
     @property
     def embedder(self) -> Embedder | None:
@@ -425,7 +431,10 @@ class Resolver:
             for r in range(sims.shape[0]):
                 d: dict[str, float] = {}
                 head = heads[start + r]
+                own = self._own_words(keys[start + r])
                 for j in top[r]:
+                    if self.index.keys[j] in own:
+                        continue  # "owner" for "product owner": a word of the title, not a reading of it
                     cos = float(sims[r, j])
                     for soc, v in self._exact(self.index.keys[j], 1.0).items():
                         if head and head not in self.index.code_heads.get(soc, ()):
@@ -433,6 +442,28 @@ class Resolver:
                         d[soc] = max(d.get(soc, 0.0), emb_prob(cos) * v)
                 out.append(d)
         return out, q
+
+    def _own_words(self, key: str) -> frozenset[str]:
+        """The words of a title of two words or more, which the embedding stage and the re-ranker do not take as
+        neighbours when a one-word alias is one of them: "product owner" sits near the alias "owner" (which O*NET
+        files under Urologists) and "etl administrator" near "administrator" because they share the word, not the
+        job; the span stage already weighs a title's own words. Empty for a one-word title, whose nearest one-word
+        alias may well be its reading."""
+        words = key.split()
+        if len(words) < 2 or not self.own_words:
+            return frozenset()
+        return frozenset(w for w in words if self._head_codes(w) >= GENERIC_HEAD_CODES)
+
+    def _head_codes(self, word: str) -> int:
+        """How many codes have an alias ending in `word` (memoised): "analyst" 190, "administrator" 65,
+        "physiotherapist" 2."""
+        if self._head_count is None:
+            count: dict[str, int] = defaultdict(int)
+            for heads in self.index.code_heads.values():
+                for w in heads:
+                    count[w] += 1
+            self._head_count = dict(count)
+        return self._head_count.get(word, 0)
 
     def _managed(self, key: str) -> dict[str, float]:
         """A manager of computer practitioners is a Computer and Information Systems Manager, whatever the
