@@ -245,6 +245,13 @@ OVERRIDES = {
     # title says "support worker" are all NHS or UK Adzuna posts (care and support in homes and supported living), and
     # every dev title so keyed is labelled Personal Care Aides
     "support worker": "31-1122.00",
+    # O*NET has no "Product Owner"; the model read it through the alias "owner", which O*NET files under Urologists
+    # (a reported title). The store's 68 postings whose title says "product owner" are software and data product
+    # roles on the data-job and IT boards; the Scrum product owner's code is O*NET's Scrum Master's (IT Project Managers)
+    "product owner": "15-1299.09",
+    # "Cybersecurity" is O*NET's short title of a digital forensics alias; the field alone ("Intern - Cybersecurity")
+    # stands for its main practitioner, as title_heads.as_role reads other fields
+    "cybersecurity": "15-1212.00",
     # a UK "Matron" is the senior nurse over a hospital's wards (band 8a), like the ward manager above a registered
     # nurse; O*NET's "Matron" is a jail's (Correctional Officers), which took the store's 45 NHS postings so titled.
     # A UK "Children's Nurse" is a registered children's nurse (16 NHS postings); O*NET's is a nanny (Childcare Workers)
