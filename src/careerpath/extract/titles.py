@@ -273,11 +273,22 @@ class Resolver:
         out: dict[str, float] = {}
         best = 0.0
         for _, ratio, j in hits:
+            if self._other_role(key, self.index.keys[cand_list[j]]):
+                continue
             best = max(best, ratio)
             p = 0.9 * max(0.0, (ratio - 70) / 30) ** 1.5
             for soc, v in self._exact(self.index.keys[cand_list[j]], p).items():
                 out[soc] = max(out.get(soc, 0.0), v)
         return out, best
+
+    def _other_role(self, key: str, alias: str) -> bool:
+        """A fuzzy hit that holds the title's words with another of them as its role word names another job, however
+        close the sorted words are: "assistant vice president" (AVP, a bank rank) is no "vice president assistant"
+        (O*NET's "VP Assistant", Executive Secretaries). A reordering that ends on a field ("manager data
+        engineering") or a near miss on other words ("consultancy manager" ~ "management consultant") is still a hit."""
+        kw, aw = key.split(), alias.split()
+        heads = self.index.head_words
+        return kw[-1] != aw[-1] and kw[-1] in heads and aw[-1] in heads and kw[-1] in aw and aw[-1] in kw
 
     def _settle(self, key: str) -> tuple[dict[str, float], str, dict[str, float], float]:
         """The dictionary stages (no typo repair, no fuzzy): (scores, method) when one settles the key, else
@@ -433,7 +444,7 @@ class Resolver:
                 head = heads[start + r]
                 own = self._own_words(keys[start + r])
                 for j in top[r]:
-                    if self.index.keys[j] in own:
+                    if self.index.keys[j] in own or self._other_role(keys[start + r], self.index.keys[j]):
                         continue  # "owner" for "product owner": a word of the title, not a reading of it
                     cos = float(sims[r, j])
                     for soc, v in self._exact(self.index.keys[j], 1.0).items():
