@@ -241,9 +241,9 @@ OVERRIDES = {
     # a "Nurse Specialist" (UK: "Frailty / Stroke / TB Nurse Specialist") is a clinical nurse specialist; O*NET has only
     # the "Clinical Nurse Specialist" form, so the span "specialist", an alias of Purchasing Agents, took 14 store postings
     "nurse specialist": "29-1141.04",
-    # O*NET files a bare "Support Worker" under Social and Human Service Assistants only; the store's 650 postings whose
-    # title says "support worker" are all NHS or UK Adzuna posts (care and support in homes and supported living), and
-    # every dev title so keyed is labelled Personal Care Aides
+    # O*NET has no bare "Support Worker"; ESCO's label links it to Social and Human Service Assistants. The store's 650
+    # postings whose title says "support worker" are all NHS or UK Adzuna posts (care and support in homes and
+    # supported living), and every dev title so keyed is labelled Personal Care Aides
     "support worker": "31-1122.00",
     # O*NET has no "Product Owner"; the model read it through the alias "owner", which O*NET files under Urologists
     # (a reported title). The store's 68 postings whose title says "product owner" are software and data product
