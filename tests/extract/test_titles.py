@@ -887,3 +887,13 @@ def test_a_fuzzy_hit_with_the_title_s_words_and_another_role_word_is_another_job
     assert not r._other_role("manager data engineering", "data engineering manager")   # ends on a field, not a role
     assert "43-6011.00" not in r._fuzzy("assistant vice president")[0]
     assert _top(r.resolve("AVP")) != "43-6011.00"
+
+
+@pytest.mark.parametrize("title, code", [
+    ("Chief Cardiac Physiologist", "29-2031.00"),   # no O*NET title; the model read cardiologists
+    ("FY1 Doctor", "29-1229.00"),                   # a foundation-year doctor is an NHS doctor grade
+    ("FY2", "29-1229.00"),
+    ("FY2 Psychiatry", "29-1223.00"),               # a grade before a specialty
+])
+def test_nhs_physiologists_and_foundation_doctors(real_onet, title, code) -> None:
+    assert _top(T.Resolver(real_onet).resolve(title)) == code

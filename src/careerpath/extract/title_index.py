@@ -252,6 +252,9 @@ OVERRIDES = {
     # "Cybersecurity" is O*NET's short title of a digital forensics alias; the field alone ("Intern - Cybersecurity")
     # stands for its main practitioner, as title_heads.as_role reads other fields
     "cybersecurity": "15-1212.00",
+    # an NHS name with no O*NET title: a "Cardiac Physiologist" runs ECG, echo and pacing tests (51 NHS postings), one
+    # of O*NET's cardiovascular technologists, not the cardiologists the model read
+    "cardiac physiologist": "29-2031.00",
     # a UK "Matron" is the senior nurse over a hospital's wards (band 8a), like the ward manager above a registered
     # nurse; O*NET's "Matron" is a jail's (Correctional Officers), which took the store's 45 NHS postings so titled.
     # A UK "Children's Nurse" is a registered children's nurse (16 NHS postings); O*NET's is a nanny (Childcare Workers)
@@ -262,7 +265,7 @@ OVERRIDES = {
 # UK hospital doctors are titled by grade + specialty ("Consultant in Dermatology", "Specialty Doctor
 # in General Psychiatry"); the specialty decides the physician code, else Physicians, All Other.
 DOCTOR_WORDS = {"consultant", "doctor", "physician", "registrar", "fellow", "specialty", "speciality", "locum",
-                "gp", "surgeon", "sho", "ct1", "st1", "st3", "foundation"}
+                "gp", "surgeon", "sho", "ct1", "st1", "st3", "foundation", "fy1", "fy2"}
 SPECIALTIES = {
     "dermatology": "29-1213.00", "dermatologist": "29-1213.00", "psychiatry": "29-1223.00",
     "psychiatrist": "29-1223.00", "anaesthetic": "29-1211.00", "anaesthesia": "29-1211.00",
@@ -292,7 +295,9 @@ _OTHER_HEALTH = {"nurse", "psychologist", "pharmacist", "midwife", "therapist", 
 # NHS doctor grades that O*NET does not know as doctors ("Associate Specialist" is an O*NET alias of Purchasing
 # Agents; 13 of the store's 14 "Associate Specialist ..." postings are NHS doctors): keys as `normalize` gives them
 DOCTOR_GRADES = ("associate specialist", "specialty doctor", "speciality doctor", "trust doctor", "clinical fellow",
-                 "junior doctor", "specialty registrar", "speciality registrar", "senior house officer")
+                 "junior doctor", "specialty registrar", "speciality registrar", "senior house officer",
+                 # the two foundation years after medical school ("FY1 LAS Medicine/Surgery", "Trust Doctor- FY2")
+                 "fy1", "fy2", "foundation doctor")
 _GRADE_TAIL = {"in", "of", "and", "doctor", "registrar", "psychiatrist", "physician", "surgeon"}
 
 
