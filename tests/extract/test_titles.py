@@ -897,3 +897,18 @@ def test_a_fuzzy_hit_with_the_title_s_words_and_another_role_word_is_another_job
 ])
 def test_nhs_physiologists_and_foundation_doctors(real_onet, title, code) -> None:
     assert _top(T.Resolver(real_onet).resolve(title)) == code
+
+
+def test_an_unsettled_scientist_title_keeps_the_scientist_codes(real_onet) -> None:
+    """"ALS Beamline Scientist" went to Audiologists, "RWE Scientist" to Forensic Science Technicians: among the
+    model's candidates for a scientist title the SOC's scientist occupations lead; technicians (19-4) are none."""
+    r = T.Resolver(real_onet)
+    got = r._science_codes({"29-1181.00": 0.5, "19-2012.00": 0.3, "19-4092.00": 0.45}, "als beamline scientist")
+    assert max(got, key=got.get) == "19-2012.00" and got["29-1181.00"] < 0.3 and got["19-4092.00"] < 0.3
+    lab = r._science_codes({"29-2011.00": 0.5, "19-1042.00": 0.3}, "lab scientist")   # the medical lab scientist stays
+    assert max(lab, key=lab.get) == "29-2011.00"
+    none = {"29-1181.00": 0.5, "17-3029.01": 0.3}
+    assert r._science_codes(none, "beamline scientist") == none        # no scientist code among the candidates
+    assert r._science_codes({"29-1181.00": 0.5, "19-2012.00": 0.3}, "beamline engineer")["29-1181.00"] == 0.5
+    r.science_codes = False
+    assert r._science_codes({"29-1181.00": 0.5, "19-2012.00": 0.3}, "als beamline scientist")["29-1181.00"] == 0.5

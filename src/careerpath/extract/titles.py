@@ -76,6 +76,11 @@ LICENSED_HEADS = frozenset({"nurse", "midwife", "physiotherapist", "pharmacist",
 TEACHING_HEADS = frozenset({"instructor", "teacher", "lecturer", "professor", "tutor"})
 # a scientist title names a science: candidates that never say "scientist" fall behind (demotion only)
 SCIENCE_HEADS = frozenset({"scientist"})
+# the SOC's scientist occupations, which an unsettled scientist title keeps (_science_codes): life, physical and social
+# scientists (19-1, 19-2, 19-3), computer and information research scientists, statisticians, data scientists; and the
+# medical laboratory scientist (MLS, CLS, a UK biomedical scientist), whom O*NET and OVERRIDES file under clinical
+# laboratory technologists
+SCIENCE_CODES = ("19-1", "19-2", "19-3", "15-1221", "15-2041", "15-2051", "29-2011")
 TITLE_WORD_W = 0.01  # among codes sharing an alias, weight per word the alias shares with the code's own title
 _TITLE_STOP = frozenset({"and", "or", "of", "the", "all", "other", "except", "including", "first", "line", "for", "in"})
 DATA_SCIENTISTS, DATA_ENGINEERS = "15-2051.00", "15-1243.00"  # the data engineer's code is Database Architects'
@@ -171,6 +176,7 @@ class Resolver:
     bare_heads = True  # choose_key: a chosen key of one role word yields to a segment of a modifier + role word
     science_heads = True  # _licensed_head also for SCIENCE_HEADS (demotion only); off to measure
     supervised_fields = True  # _supervisor reads a field of several words as its workers ("refuse collection")
+    science_codes = True  # _science_codes: an unsettled scientist title keeps the SOC's scientist codes; off to measure
     own_words = True  # _own_words: a one-word alias that is a word of the title is no embedding neighbour; off to measure
     trailing_unknown = True  # choose_key drops trailing place words ("Support Worker Bristol"); off to measure
 
@@ -720,6 +726,8 @@ class Resolver:
             if k not in self.cache:
                 if method == "embedding" and self.unshared_words:
                     scores = self._unshared(scores, k)
+                if method == "embedding":
+                    scores = self._science_codes(scores, k)
                 out[k] = (prefer_base(self._data_build(self._nurse_kind(self._licensed_head(scores, k), k), k),
                                       self.index.soc_titles), method)
         for k in out:
@@ -781,6 +789,19 @@ class Resolver:
             best = max((c for c in out if head in heads.get(c, ())), key=out.get)
             out[best] = max(out[best], max(scores.values()))
         return out
+
+    def _science_codes(self, scores: dict[str, float], key: str) -> dict[str, float]:
+        """A scientist title the dictionary stages leave to the model ("ALS Beamline Scientist", "Proteomics
+        Scientist", "RWE Scientist") names a scientist: the SOC's scientist occupations (`SCIENCE_CODES`: life,
+        physical and social scientists, computer and information research scientists, statisticians, data scientists,
+        medical laboratory scientists) keep their scores and every other candidate falls behind (x LICENSED_MISS): the model's neighbours of an
+        unknown field were audiologists, non-destructive testing specialists, forensic science technicians. Only when
+        a scientist code is among the candidates; science technicians (19-4) are no scientists."""
+        if not scores or not self.science_codes or self._head(key) not in SCIENCE_HEADS:
+            return scores
+        if not any(c.startswith(SCIENCE_CODES) for c in scores):
+            return scores
+        return {c: v if c.startswith(SCIENCE_CODES) else v * LICENSED_MISS for c, v in scores.items()}
 
     def _data_build(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A data title that names building or running data systems and no analysis ("streaming data engineer",
