@@ -912,3 +912,13 @@ def test_an_unsettled_scientist_title_keeps_the_scientist_codes(real_onet) -> No
     assert r._science_codes({"29-1181.00": 0.5, "19-2012.00": 0.3}, "beamline engineer")["29-1181.00"] == 0.5
     r.science_codes = False
     assert r._science_codes({"29-1181.00": 0.5, "19-2012.00": 0.3}, "als beamline scientist")["29-1181.00"] == 0.5
+
+
+def test_place_words_round_trip_through_the_store(tmp_path) -> None:
+    db = hand_store(tmp_path / "p.duckdb")
+    con = duckdb.connect(str(db))
+    index = T.build_index(con, HashingEmbedder())
+    assert index.place_words == set()          # the hand store's postings have no location column
+    index.place_words = {"bristol", "luton"}
+    T.save_index(con, index)
+    assert T.load_index(con).place_words == {"bristol", "luton"}

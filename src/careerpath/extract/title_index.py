@@ -451,6 +451,8 @@ def save_index(con: duckdb.DuckDBPyConnection, index: TitleIndex) -> None:
         for name, labels, arr in (("keys", None, index.vectors), ("descriptions", index.desc_socs, index.desc_vectors)):
             con.execute("INSERT INTO title_index_blobs VALUES (?, ?, ?, ?, ?)",
                         [name, len(arr), json.dumps(labels), index.embedder_name, arr.astype(np.float16).tobytes()])
+    places = sorted(index.place_words)  # stored: normalising ~10k location words costs load_index half a second
+    con.execute("INSERT INTO title_index_blobs VALUES ('places', ?, ?, '', ?)", [len(places), json.dumps(places), b""])
     con.execute("CREATE TABLE IF NOT EXISTS title_index_cache (key VARCHAR PRIMARY KEY, matches VARCHAR, method VARCHAR)")
     con.execute("DELETE FROM title_index_cache")
 
@@ -478,7 +480,8 @@ def load_index(con: duckdb.DuckDBPyConnection) -> TitleIndex | None:
         n, labels, _, data = blobs["prior"]
         index.prior = dict(zip(json.loads(labels), np.frombuffer(data, dtype=np.float32).tolist()))
     index.tech_words = _unclaimed(index, tech_words(con))
-    index.place_words = place_words(con, index.vocab_set)
+    # a store built before the places were stored computes them
+    index.place_words = set(json.loads(blobs["places"][1])) if "places" in blobs else place_words(con, index.vocab_set)
     return index
 
 
