@@ -830,11 +830,13 @@ def test_place_words_come_from_the_postings_locations(tmp_path) -> None:
     ("Support Workers Bedfordshire", "support worker", "31-1122.00"),
     ("RGN Nurse Spalding 11501250 Days", "registered nurse", "29-1141.00"),
     ("Staff Nurse Aberdeenshire", "staff nurse", "29-1141.00"),
+    ("Care assistants in Ottershaw", "care assistant", "31-1122.00"),     # the preposition goes with its place
 ])
 def test_a_trailing_place_is_dropped_when_the_role_before_it_settles(real_onet, monkeypatch, title, key, code) -> None:
     """UK postings name the town after the role; the town is no part of the role's name (the typo stage snapped
     "bristol" to an alias word and the model read "Support Worker Bristol" as a legal support worker)."""
-    monkeypatch.setattr(real_onet, "place_words", {"bristol", "bedfordshire", "spalding", "aberdeenshire"})
+    monkeypatch.setattr(real_onet, "place_words", {"bristol", "bedfordshire", "spalding", "aberdeenshire",
+                                                         "ottershaw"})
     res = T.Resolver(real_onet).resolve(title)
     assert res.key == key and _top(res) == code
 
@@ -845,6 +847,8 @@ def test_a_place_word_is_dropped_only_at_the_end_after_a_settled_role(real_onet,
     assert r.resolve("Bristol Support Worker").key == "bristol support worker"   # not at the end
     assert r.resolve("Bristol").key == "bristol"                                 # nothing left but the place
     assert r.resolve("Zqxv Bristol").key == "zqxv bristol"                       # what is left names no role
+    assert r.resolve("Data Engineer at Bristol").key == "data engineer"
+    assert r.resolve("Consultant in Dermatology").key == "consultant in dermatology"   # no place: the qualifier stays
     monkeypatch.setattr(real_onet, "place_words", set())
     assert r.resolve("Social Worker Fostering").key == "social worker fostering"  # any unknown word is not a place
     off = T.Resolver(real_onet)

@@ -63,6 +63,7 @@ UNSHARED_MISS = 0.5  # _unshared: the factor on a lead code whose aliases use no
 # (measured for every code: 818 / 1037 against 821 / 1040 on dev-dev14, so not for every code)
 UNSHARED_CODES: tuple[str, ...] = ("13-2051.00",)
 _QUALIFIERS = {"for", "with", "in", "at", "within", "based", "per", "from", "on", "supporting", "experiencia"}
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "around"})  # before a place the resolver drops (_known_prefix)
 _TECH_HEADS = {"engineer", "developer", "programmer"}
 _TECH_FILLER = {"software", "backend", "back", "end", "frontend", "front", "full", "stack", "and", "or", "application",
                 "web", "core"}
@@ -406,6 +407,8 @@ class Resolver:
         n = len(words)
         while n > 1 and words[n - 1] in places:
             n -= 1
+            if n > 1 and n < len(words) and words[n - 1] in _PLACE_PREPOSITIONS:
+                n -= 1  # "care assistant in ottershaw", "assistant manager near oxford"
         if n == len(words) or words[n - 1] not in self.index.head_words:
             return key
         prefix = " ".join(words[:n])
