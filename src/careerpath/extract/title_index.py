@@ -38,6 +38,7 @@ class TitleIndex:
     embedder_name: str = ""
     prior: dict[str, float] = field(default_factory=dict)  # postings confidently resolved to each code
     tech_words: set[str] = field(default_factory=set)  # programming languages / frameworks ("python", "nodej")
+    place_words: set[str] = field(default_factory=set)  # words of the postings' locations no alias uses ("bristol")
 
     def __post_init__(self) -> None:
         self.pos = {k: i for i, k in enumerate(self.keys)}
@@ -136,6 +137,27 @@ def tech_words(con: duckdb.DuckDBPyConnection) -> set[str]:
     return out
 
 
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def place_words(con: duckdb.DuckDBPyConnection, vocab: set[str]) -> set[str]:
+    """Words of the postings' `location` values (towns, counties, states: "Bristol", "Bedfordshire") that no alias
+    of the index uses, normalised as title words are. UK postings name the town after the role ("Support Worker
+    Bristol"); the resolver drops such a word at the end of a title (`Resolver._known_prefix`). Words an alias uses
+    ("west", "new", "lincoln") are never dropped. Empty for a store without postings."""
+    try:
+        locations = [r[0] for r in con.execute("SELECT DISTINCT location FROM postings WHERE location IS NOT NULL").fetchall()]
+    except duckdb.Error:
+        return set()
+    words = {w for loc in locations for w in _WORD.findall(str(loc).lower())}
+    out = set()
+    for w in words:
+        key = normalize(w).text
+        if key and " " not in key and key not in vocab:
+            out.add(key)
+    return out
+
+
 def _unclaimed(index: TitleIndex, words: set[str]) -> set[str]:
     """Tech words no alias outside computer occupations (15-12xx) uses ("python" stays, "scheme" goes). Computer
     science teachers (`COMPUTING_TEACHERS`) teach the language, so their aliases claim nothing: "Java Programming
@@ -219,6 +241,20 @@ OVERRIDES = {
     # a "Nurse Specialist" (UK: "Frailty / Stroke / TB Nurse Specialist") is a clinical nurse specialist; O*NET has only
     # the "Clinical Nurse Specialist" form, so the span "specialist", an alias of Purchasing Agents, took 14 store postings
     "nurse specialist": "29-1141.04",
+    # O*NET has no bare "Support Worker"; ESCO's label links it to Social and Human Service Assistants. The store's 650
+    # postings whose title says "support worker" are all NHS or UK Adzuna posts (care and support in homes and
+    # supported living), and every dev title so keyed is labelled Personal Care Aides
+    "support worker": "31-1122.00",
+    # O*NET has no "Product Owner"; the model read it through the alias "owner", which O*NET files under Urologists
+    # (a reported title). The store's 68 postings whose title says "product owner" are software and data product
+    # roles on the data-job and IT boards; the Scrum product owner's code is O*NET's Scrum Master's (IT Project Managers)
+    "product owner": "15-1299.09",
+    # "Cybersecurity" is O*NET's short title of a digital forensics alias; the field alone ("Intern - Cybersecurity")
+    # stands for its main practitioner, as title_heads.as_role reads other fields
+    "cybersecurity": "15-1212.00",
+    # an NHS name with no O*NET title: a "Cardiac Physiologist" runs ECG, echo and pacing tests (51 NHS postings), one
+    # of O*NET's cardiovascular technologists, not the cardiologists the model read
+    "cardiac physiologist": "29-2031.00",
     # a UK "Matron" is the senior nurse over a hospital's wards (band 8a), like the ward manager above a registered
     # nurse; O*NET's "Matron" is a jail's (Correctional Officers), which took the store's 45 NHS postings so titled.
     # A UK "Children's Nurse" is a registered children's nurse (16 NHS postings); O*NET's is a nanny (Childcare Workers)
@@ -229,7 +265,7 @@ OVERRIDES = {
 # UK hospital doctors are titled by grade + specialty ("Consultant in Dermatology", "Specialty Doctor
 # in General Psychiatry"); the specialty decides the physician code, else Physicians, All Other.
 DOCTOR_WORDS = {"consultant", "doctor", "physician", "registrar", "fellow", "specialty", "speciality", "locum",
-                "gp", "surgeon", "sho", "ct1", "st1", "st3", "foundation"}
+                "gp", "surgeon", "sho", "ct1", "st1", "st3", "foundation", "fy1", "fy2"}
 SPECIALTIES = {
     "dermatology": "29-1213.00", "dermatologist": "29-1213.00", "psychiatry": "29-1223.00",
     "psychiatrist": "29-1223.00", "anaesthetic": "29-1211.00", "anaesthesia": "29-1211.00",
@@ -259,7 +295,9 @@ _OTHER_HEALTH = {"nurse", "psychologist", "pharmacist", "midwife", "therapist", 
 # NHS doctor grades that O*NET does not know as doctors ("Associate Specialist" is an O*NET alias of Purchasing
 # Agents; 13 of the store's 14 "Associate Specialist ..." postings are NHS doctors): keys as `normalize` gives them
 DOCTOR_GRADES = ("associate specialist", "specialty doctor", "speciality doctor", "trust doctor", "clinical fellow",
-                 "junior doctor", "specialty registrar", "speciality registrar", "senior house officer")
+                 "junior doctor", "specialty registrar", "speciality registrar", "senior house officer",
+                 # the two foundation years after medical school ("FY1 LAS Medicine/Surgery", "Trust Doctor- FY2")
+                 "fy1", "fy2", "foundation doctor")
 _GRADE_TAIL = {"in", "of", "and", "doctor", "registrar", "psychiatrist", "physician", "surgeon"}
 
 
@@ -352,6 +390,7 @@ def build_index(con: duckdb.DuckDBPyConnection, embedder: Embedder | None,
     if reuse is not None:
         index.prior = reuse.prior  # refreshed by the roles build once the postings are resolved
     index.tech_words = _unclaimed(index, tech_words(con))
+    index.place_words = place_words(con, index.vocab_set)
     return index
 
 
@@ -412,6 +451,8 @@ def save_index(con: duckdb.DuckDBPyConnection, index: TitleIndex) -> None:
         for name, labels, arr in (("keys", None, index.vectors), ("descriptions", index.desc_socs, index.desc_vectors)):
             con.execute("INSERT INTO title_index_blobs VALUES (?, ?, ?, ?, ?)",
                         [name, len(arr), json.dumps(labels), index.embedder_name, arr.astype(np.float16).tobytes()])
+    places = sorted(index.place_words)  # stored: normalising ~10k location words costs load_index half a second
+    con.execute("INSERT INTO title_index_blobs VALUES ('places', ?, ?, '', ?)", [len(places), json.dumps(places), b""])
     con.execute("CREATE TABLE IF NOT EXISTS title_index_cache (key VARCHAR PRIMARY KEY, matches VARCHAR, method VARCHAR)")
     con.execute("DELETE FROM title_index_cache")
 
@@ -439,6 +480,8 @@ def load_index(con: duckdb.DuckDBPyConnection) -> TitleIndex | None:
         n, labels, _, data = blobs["prior"]
         index.prior = dict(zip(json.loads(labels), np.frombuffer(data, dtype=np.float32).tolist()))
     index.tech_words = _unclaimed(index, tech_words(con))
+    # a store built before the places were stored computes them
+    index.place_words = set(json.loads(blobs["places"][1])) if "places" in blobs else place_words(con, index.vocab_set)
     return index
 
 

@@ -104,7 +104,10 @@ def _one(resolver, key, cur, sims, dsims, top, occ_pos, desc_pos) -> tuple[list[
     fz, _ = resolver._fuzzy(fixed)
     best: dict[str, float] = {}
     vote: dict[str, float] = defaultdict(float)
+    own = resolver._own_words(key)
     for j in top:
+        if idx.keys[j] in own or resolver._other_role(key, idx.keys[j]):
+            continue  # a word of the title, or its words with another role word, is no reading of it
         cos = float(sims[j])
         socs = idx.key_socs[j]
         total = sum(socs.values())

@@ -63,6 +63,7 @@ UNSHARED_MISS = 0.5  # _unshared: the factor on a lead code whose aliases use no
 # (measured for every code: 818 / 1037 against 821 / 1040 on dev-dev14, so not for every code)
 UNSHARED_CODES: tuple[str, ...] = ("13-2051.00",)
 _QUALIFIERS = {"for", "with", "in", "at", "within", "based", "per", "from", "on", "supporting", "experiencia"}
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "around"})  # before a place the resolver drops (_known_prefix)
 _TECH_HEADS = {"engineer", "developer", "programmer"}
 _TECH_FILLER = {"software", "backend", "back", "end", "frontend", "front", "full", "stack", "and", "or", "application",
                 "web", "core"}
@@ -76,6 +77,11 @@ LICENSED_HEADS = frozenset({"nurse", "midwife", "physiotherapist", "pharmacist",
 TEACHING_HEADS = frozenset({"instructor", "teacher", "lecturer", "professor", "tutor"})
 # a scientist title names a science: candidates that never say "scientist" fall behind (demotion only)
 SCIENCE_HEADS = frozenset({"scientist"})
+# the SOC's scientist occupations, which an unsettled scientist title keeps (_science_codes): life, physical and social
+# scientists (19-1, 19-2, 19-3), computer and information research scientists, statisticians, data scientists; and the
+# medical laboratory scientist (MLS, CLS, a UK biomedical scientist), whom O*NET and OVERRIDES file under clinical
+# laboratory technologists
+SCIENCE_CODES = ("19-1", "19-2", "19-3", "15-1221", "15-2041", "15-2051", "29-2011")
 TITLE_WORD_W = 0.01  # among codes sharing an alias, weight per word the alias shares with the code's own title
 _TITLE_STOP = frozenset({"and", "or", "of", "the", "all", "other", "except", "including", "first", "line", "for", "in"})
 DATA_SCIENTISTS, DATA_ENGINEERS = "15-2051.00", "15-1243.00"  # the data engineer's code is Database Architects'
@@ -110,6 +116,10 @@ SUPERVISED_BY = (("33-3012", "33-1011.00"), ("33-3", "33-1012.00"), ("33-2", "33
                  ("53-7061", "53-1042.00"), ("53-7062", "53-1042.00"), ("53-7064", "53-1042.00"),
                  ("53-7065", "53-1042.00"), ("53-3", "53-1043.00"), ("53-7", "53-1043.00"), ("53-", "53-1049.00"))
 SUPERVISOR_HEADS = frozenset({"supervisor", "foreman", "forewoman", "foreperson"})
+# _own_words: a role word that ends aliases of at least this many codes ("analyst", "administrator", "tester") is
+# generic, and its one-word alias is no embedding neighbour of a longer title holding it; a profession's word
+# ("physiotherapist": 2 codes, "virologist": 1) is the title's reading and stays one
+GENERIC_HEAD_CODES = 10
 SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
 SEGMENT_MARGIN = 0.3  # stages resolve it at least this surely, and this much more surely than the choice
 
@@ -167,6 +177,9 @@ class Resolver:
     bare_heads = True  # choose_key: a chosen key of one role word yields to a segment of a modifier + role word
     science_heads = True  # _licensed_head also for SCIENCE_HEADS (demotion only); off to measure
     supervised_fields = True  # _supervisor reads a field of several words as its workers ("refuse collection")
+    science_codes = True  # _science_codes: an unsettled scientist title keeps the SOC's scientist codes; off to measure
+    own_words = True  # _own_words: a one-word alias that is a word of the title is no embedding neighbour; off to measure
+    trailing_unknown = True  # choose_key drops trailing place words ("Support Worker Bristol"); off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -184,6 +197,7 @@ class Resolver:
         self._bigrams: dict[str, set[str]] | None = None  # first two words of 3+-word aliases -> codes (_phrase_elsewhere)
         self._vocab_by_code: dict[str, frozenset[str]] = {}  # soc -> words of its aliases (_code_vocab)
         self._code_words: dict[str, frozenset[str]] = {}  # soc -> its O*NET title's normalised words, memoised
+        self._head_count: dict[str, int] | None = None  # role word -> codes with an alias ending in it (_head_codes)
 
     @property
     def embedder(self) -> Embedder | None:
@@ -266,11 +280,22 @@ class Resolver:
         out: dict[str, float] = {}
         best = 0.0
         for _, ratio, j in hits:
+            if self._other_role(key, self.index.keys[cand_list[j]]):
+                continue
             best = max(best, ratio)
             p = 0.9 * max(0.0, (ratio - 70) / 30) ** 1.5
             for soc, v in self._exact(self.index.keys[cand_list[j]], p).items():
                 out[soc] = max(out.get(soc, 0.0), v)
         return out, best
+
+    def _other_role(self, key: str, alias: str) -> bool:
+        """A fuzzy hit that holds the title's words with another of them as its role word names another job, however
+        close the sorted words are: "assistant vice president" (AVP, a bank rank) is no "vice president assistant"
+        (O*NET's "VP Assistant", Executive Secretaries). A reordering that ends on a field ("manager data
+        engineering") or a near miss on other words ("consultancy manager" ~ "management consultant") is still a hit."""
+        kw, aw = key.split(), alias.split()
+        heads = self.index.head_words
+        return kw[-1] != aw[-1] and kw[-1] in heads and aw[-1] in heads and kw[-1] in aw and aw[-1] in kw
 
     def _settle(self, key: str) -> tuple[dict[str, float], str, dict[str, float], float]:
         """The dictionary stages (no typo repair, no fuzzy): (scores, method) when one settles the key, else
@@ -333,7 +358,7 @@ class Resolver:
         Solutions Engineer" is a data modeler, an exact alias, where "data solution engineer" matches nothing.
         The scores replace growing the normaliser's rules for which segment names the role."""
         if not (norm.alternatives or norm.shared) or not self.choose_segments:
-            return norm.text
+            return self._known_prefix(norm.text)
         best, best_q = norm.text, self.settled_confidence(norm.text)
         heads = self.index.head_words
         if self.role_segments and best_q == 0 and not any(w in heads or w in LICENSED_HEADS for w in best.split()):
@@ -367,7 +392,27 @@ class Resolver:
             for alt in norm.shared:
                 if self.settled_confidence(alt) > 0:
                     return alt
-        return best
+        return self._known_prefix(best)
+
+    def _known_prefix(self, key: str) -> str:
+        """`key` without trailing place words (`index.place_words`: words of the postings' locations that no alias
+        uses), when what is left ends on a role word and settles surely: "support worker bristol", "dentist
+        whitehaven" are the role in a place (UK postings name the town after the role). The typo stage would otherwise
+        snap the town to some alias word and the model read it as a field. Any unknown word is not enough: "Social
+        Worker Fostering" and "Support Analyst Linux/MySQL" name the work."""
+        words = key.split()
+        if not self.trailing_unknown or len(words) < 2:
+            return key
+        places = self.index.place_words
+        n = len(words)
+        while n > 1 and words[n - 1] in places:
+            n -= 1
+            if n > 1 and n < len(words) and words[n - 1] in _PLACE_PREPOSITIONS:
+                n -= 1  # "care assistant in ottershaw", "assistant manager near oxford"
+        if n == len(words) or words[n - 1] not in self.index.head_words:
+            return key
+        prefix = " ".join(words[:n])
+        return prefix if self.settled_confidence(prefix) >= SEGMENT_MIN else key
 
     def _cheap(self, key: str) -> tuple[dict[str, float], str, bool]:
         """Evidence without the model; the bool says whether it is settled."""
@@ -406,7 +451,10 @@ class Resolver:
             for r in range(sims.shape[0]):
                 d: dict[str, float] = {}
                 head = heads[start + r]
+                own = self._own_words(keys[start + r])
                 for j in top[r]:
+                    if self.index.keys[j] in own or self._other_role(keys[start + r], self.index.keys[j]):
+                        continue  # "owner" for "product owner": a word of the title, not a reading of it
                     cos = float(sims[r, j])
                     for soc, v in self._exact(self.index.keys[j], 1.0).items():
                         if head and head not in self.index.code_heads.get(soc, ()):
@@ -414,6 +462,28 @@ class Resolver:
                         d[soc] = max(d.get(soc, 0.0), emb_prob(cos) * v)
                 out.append(d)
         return out, q
+
+    def _own_words(self, key: str) -> frozenset[str]:
+        """The words of a title of two words or more, which the embedding stage and the re-ranker do not take as
+        neighbours when a one-word alias is one of them: "product owner" sits near the alias "owner" (which O*NET
+        files under Urologists) and "etl administrator" near "administrator" because they share the word, not the
+        job; the span stage already weighs a title's own words. Empty for a one-word title, whose nearest one-word
+        alias may well be its reading."""
+        words = key.split()
+        if len(words) < 2 or not self.own_words:
+            return frozenset()
+        return frozenset(w for w in words if self._head_codes(w) >= GENERIC_HEAD_CODES)
+
+    def _head_codes(self, word: str) -> int:
+        """How many codes have an alias ending in `word` (memoised): "analyst" 190, "administrator" 65,
+        "physiotherapist" 2."""
+        if self._head_count is None:
+            count: dict[str, int] = defaultdict(int)
+            for heads in self.index.code_heads.values():
+                for w in heads:
+                    count[w] += 1
+            self._head_count = dict(count)
+        return self._head_count.get(word, 0)
 
     def _managed(self, key: str) -> dict[str, float]:
         """A manager of computer practitioners is a Computer and Information Systems Manager, whatever the
@@ -659,6 +729,8 @@ class Resolver:
             if k not in self.cache:
                 if method == "embedding" and self.unshared_words:
                     scores = self._unshared(scores, k)
+                if method == "embedding":
+                    scores = self._science_codes(scores, k)
                 out[k] = (prefer_base(self._data_build(self._nurse_kind(self._licensed_head(scores, k), k), k),
                                       self.index.soc_titles), method)
         for k in out:
@@ -720,6 +792,19 @@ class Resolver:
             best = max((c for c in out if head in heads.get(c, ())), key=out.get)
             out[best] = max(out[best], max(scores.values()))
         return out
+
+    def _science_codes(self, scores: dict[str, float], key: str) -> dict[str, float]:
+        """A scientist title the dictionary stages leave to the model ("ALS Beamline Scientist", "Proteomics
+        Scientist", "RWE Scientist") names a scientist: the SOC's scientist occupations (`SCIENCE_CODES`: life,
+        physical and social scientists, computer and information research scientists, statisticians, data scientists,
+        medical laboratory scientists) keep their scores and every other candidate falls behind (x LICENSED_MISS): the model's neighbours of an
+        unknown field were audiologists, non-destructive testing specialists, forensic science technicians. Only when
+        a scientist code is among the candidates; science technicians (19-4) are no scientists."""
+        if not scores or not self.science_codes or self._head(key) not in SCIENCE_HEADS:
+            return scores
+        if not any(c.startswith(SCIENCE_CODES) for c in scores):
+            return scores
+        return {c: v if c.startswith(SCIENCE_CODES) else v * LICENSED_MISS for c, v in scores.items()}
 
     def _data_build(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A data title that names building or running data systems and no analysis ("streaming data engineer",
