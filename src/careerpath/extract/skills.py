@@ -36,7 +36,8 @@ import duckdb
 import numpy as np
 
 from careerpath.embed import DIM, Embedder
-from careerpath.extract.skill_competences import DRIVE, ELDERLY, ROLE_NOUNS, TEAM, LanguageForms, car_spans, credential_competences, role_spans
+from careerpath.extract.skill_competences import (DRIVE, ELDERLY, ROLE_NOUNS, TEAM, LanguageForms, car_spans, category_competences,
+                                                   credential_competences, role_spans)
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
@@ -128,6 +129,10 @@ class ExtractConfig:
     team_competence: bool = True  # "multidisciplinary team", "MDT" -> work in multidisciplinary health teams, same score
     elderly_competence: bool = True  # "elderly", "older people", "dementia" -> tend to elderly people, same score
     product_competence: bool = True
+    # seventeenth pass of issue 4: a product ESCO lacks (O*NET's Git, Subversion, Ansible, MuleSoft) states the ESCO concept
+    # of its O*NET commodity category (the curated `category` rows: "File versioning software" -> tools for software
+    # configuration management), at the product's lexical score, as a cloud platform states cloud technologies
+    category_competence: bool = True
     strip_frames: bool = True  # drop "Experience with", "Ability to", ... in front of a segment before embedding
     sem_weight: float = 0.95  # semantic score = weight * similarity, below any lexical hit
     sem_lexical_boost: float = 0.05  # a lexical hit also found semantically
@@ -256,6 +261,10 @@ class SkillExtractor:
                           if cfg.credential_competence or cfg.product_competence else {})
         if not cfg.credential_competence:  # products only
             self._licensed = {i: c for i, c in self._licensed.items() if self.skills[self._ids[i]]["type"] == "software"}
+        if cfg.category_competence:  # products ESCO lacks, by their O*NET category; a product's own row comes first
+            products = {i: self.skills[sid].get("category") for i, sid in enumerate(self._ids)
+                        if i not in esco_names and i not in self._licensed and self.skills[sid]["type"] in ("software", "tool")}
+            self._licensed.update(category_competences(products, esco_names))
         role_comps = ({comp for _, comp in ROLE_NOUNS} | ({TEAM} if cfg.team_competence else set())
                       | ({ELDERLY} if cfg.elderly_competence else set()))
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
@@ -271,10 +280,11 @@ class SkillExtractor:
 
         if not has_table(con, "skills"):
             raise InputError("no skill taxonomy in the store; run `careerpath taxonomy build` first")
-        skills = con.execute("SELECT skill_id, name, type, esco_uri FROM skills").df().to_dict("records")
+        skills = con.execute("SELECT skill_id, name, type, esco_uri, category FROM skills").df().to_dict("records")
         aliases = con.execute("SELECT skill_id, norm, kind, rule, veto FROM skill_aliases").df().to_dict("records")
         for s in skills:
             s["esco_uri"] = s["esco_uri"] if isinstance(s["esco_uri"], str) else None
+            s["category"] = s["category"] if isinstance(s["category"], str) else None
         for a in aliases:
             a["veto"] = a["veto"] if isinstance(a["veto"], str) else None
         config = config or ExtractConfig()
