@@ -312,7 +312,9 @@ class SkillExtractor:
 
         if not has_table(con, "skills"):
             raise InputError("no skill taxonomy in the store; run `careerpath taxonomy build` first")
-        skills = con.execute("SELECT skill_id, name, type, esco_uri, category FROM skills").df().to_dict("records")
+        cols = {d[0] for d in con.execute("SELECT * FROM skills LIMIT 0").description}
+        cat = "category" if "category" in cols else "NULL AS category"  # a store of hand-made tables may have no categories
+        skills = con.execute(f"SELECT skill_id, name, type, esco_uri, {cat} FROM skills").df().to_dict("records")
         aliases = con.execute("SELECT skill_id, norm, kind, rule, veto FROM skill_aliases").df().to_dict("records")
         for s in skills:
             s["esco_uri"] = s["esco_uri"] if isinstance(s["esco_uri"], str) else None
