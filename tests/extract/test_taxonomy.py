@@ -88,13 +88,15 @@ def test_ambiguous_aliases_get_rules(tax_db):
 
 def test_overrides_file_is_package_data_and_well_formed():
     rows = load_overrides()
-    assert {r["kind"] for r in rows} <= {"link", "alias", "rule", "type", "cert", "states"}
+    assert {r["kind"] for r in rows} <= {"link", "alias", "rule", "type", "cert", "states", "category"}
     assert any(r["kind"] == "cert" and r["name"].startswith("CompTIA") for r in rows)
     # a `states` row names a certification of the table (the licence) and the competence it licenses, or (extra
     # "software") a product of the O*NET technology lists and the ESCO knowledge it states
     certs = {r["name"] for r in rows if r["kind"] == "cert"}
     assert all((r["name"] in certs or r.get("extra") == "software") and r["value"] for r in rows if r["kind"] == "states")
     assert any(r["kind"] == "states" and r.get("extra") == "software" for r in rows)
+    # a `category` row names an O*NET commodity category and the ESCO concept its products state (seventeenth pass)
+    assert all(r["name"].endswith("software") and r["value"] for r in rows if r["kind"] == "category")
 
 
 def test_missing_tables_still_build(tmp_path):

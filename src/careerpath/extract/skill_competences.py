@@ -14,7 +14,8 @@ driver's license"). The lexical stage finds the language as ESCO knowledge (*Spa
   states the competence it licenses (*provide professional care in nursing*, *drive vehicles*): the `states` rows of
   `careerpath/data/skill_overrides.csv`. `car_spans` ("own car", "access to a vehicle") states *drive vehicles* too.
   The `states` rows marked `software` (sixteenth pass): a cloud platform named (AWS, Azure, Google Cloud) states *cloud
-  technologies*.
+  technologies*. `category_competences` (seventeenth pass): a product ESCO lacks states the ESCO concept of its O*NET
+  commodity category (Git -> *tools for software configuration management*).
 - `role_spans` (sixteenth pass): a role noun states the role's core competence ("a staff nurse", "a nursing background" ->
   *provide professional care in nursing*; "Home Manager" -> *organise operations of residential care services*), a
   multidisciplinary team states *work in multidisciplinary health teams*, and the elderly client group *tend to elderly
@@ -136,6 +137,20 @@ def credential_competences(names: Mapping[int, str], products: bool = False) -> 
     return {by_name[r["name"]]: by_name[r["value"]] for r in load_overrides()
             if r["kind"] == "states" and r["name"] in by_name and r["value"] in by_name
             and (products or r.get("extra") != "software")}
+
+
+def category_competences(products: Mapping[int, str | None], names: Mapping[int, str]) -> dict[int, int]:
+    """product skill -> the ESCO concept its O*NET commodity category states (the `category` rows of the curated table:
+    "File versioning software" -> *tools for software configuration management*), for the products given (`products`:
+    skill index -> its category; the caller passes only products ESCO lacks) and the concepts named in `names`.
+
+    O*NET files Git, Subversion and CVS under one commodity category; ESCO has none of them but names the kind of tool
+    they are. The link is by category, not by product, so a product the table never heard of is covered too."""
+    from careerpath.extract.taxonomy import load_overrides
+
+    by_name = {n: i for i, n in names.items()}
+    by_cat = {r["name"]: by_name[r["value"]] for r in load_overrides() if r["kind"] == "category" and r["value"] in by_name}
+    return {i: by_cat[c] for i, c in products.items() if c in by_cat}
 
 
 class LanguageForms:

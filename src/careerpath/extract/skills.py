@@ -36,7 +36,8 @@ import duckdb
 import numpy as np
 
 from careerpath.embed import DIM, Embedder
-from careerpath.extract.skill_competences import DRIVE, ELDERLY, ROLE_NOUNS, TEAM, LanguageForms, car_spans, credential_competences, role_spans
+from careerpath.extract.skill_competences import (DRIVE, ELDERLY, ROLE_NOUNS, TEAM, LanguageForms, car_spans, category_competences,
+                                                   credential_competences, role_spans)
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
@@ -128,6 +129,21 @@ class ExtractConfig:
     team_competence: bool = True  # "multidisciplinary team", "MDT" -> work in multidisciplinary health teams, same score
     elderly_competence: bool = True  # "elderly", "older people", "dementia" -> tend to elderly people, same score
     product_competence: bool = True
+    # seventeenth pass of issue 4: a product ESCO lacks (O*NET's Git, Subversion, Ansible, MuleSoft) states the ESCO concept
+    # of its O*NET commodity category (the curated `category` rows: "File versioning software" -> tools for software
+    # configuration management), at the product's lexical score, as a cloud platform states cloud technologies
+    category_competence: bool = True
+    # seventeenth pass of issue 4: a general competence is often stated in a few words inside a sentence about something else
+    # ("through mentorship of junior staff", "leading teams in complex environments", "build dashboards for executives"),
+    # and the sentence's vector is pulled towards its domain nouns. `sem_windows`: each word of `COMPETENCE_CUES` in a
+    # segment adds a short window of words around it (`sem_window_words` before / after) as one more segment, linked
+    # (`sem_window_general_only`) only to general skills, those other ESCO labels specialise (`skill_labels`).
+    sem_windows: bool = True
+    sem_window_words: tuple[int, int] = (2, 3)
+    sem_window_general_only: bool = True
+    # a window may also link to a skill whose label has a word of its cue's family (`CUE_FAMILIES`: "mentorship" -> mentor
+    # individuals), when documents name that skill outright (`skill_popularity`; True) or at all (False)
+    sem_window_named_only: bool = True
     strip_frames: bool = True  # drop "Experience with", "Ability to", ... in front of a segment before embedding
     sem_weight: float = 0.95  # semantic score = weight * similarity, below any lexical hit
     sem_lexical_boost: float = 0.05  # a lexical hit also found semantically
@@ -159,6 +175,26 @@ _CUE = re.compile(
     r"stata|julia|scala|golang|rstudio|tidyverse|ggplot2?|shiny|backend|back-end|microservices|compiled|rust|kotlin)\b"
 )
 _SEGMENT = re.compile(r"[^.!?;:\n\u2022]+")
+# words that head a general competence (team work and leadership, mentoring and supervision, analysis and its reporting):
+# the centres of `SkillExtractor.windows`
+COMPETENCE_CUES = re.compile(
+    r"(?i)(teams?|teamwork|lead|leads|leading|leaders?|leadership|manag(e|es|ed|ing|ement|er|ers)|mentor(s|ed|ing|ship)?|"
+    r"coach(es|ed|ing)?|supervis(e|es|ed|ing|ion|ory|or|ors)|collaborat(e|es|ed|ing|ion|ively)|"
+    r"analy[sz](e|es|ed|ing|is|es)|statistic(s|al|ally)?|dashboards?|visuali[sz](e|es|ed|ing|ation|ations))")
+# a window's cue word -> the label words (prefixes) of the skills it may name besides general ones: "mentorship" -> mentor
+# individuals, "statistical" -> statistics, "dashboards" -> deliver visual presentation of data
+CUE_FAMILIES = (("team", ("team", "cooperat", "collaborat")), ("lead", ("lead",)), ("manag", ("manag",)),
+                ("mentor", ("mentor",)), ("coach", ("coach",)), ("supervis", ("supervis",)),
+                ("collaborat", ("collaborat", "cooperat", "team")), ("analy", ("analys", "analyz")),
+                ("statistic", ("statistic",)), ("dashboard", ("visual", "dashboard")), ("visuali", ("visual",)))
+
+
+def cue_family(word: str) -> int:
+    """Index in CUE_FAMILIES of a cue word (`COMPETENCE_CUES`), by its start."""
+    low = word.lower()
+    return next((k for k, (p, _) in enumerate(CUE_FAMILIES) if low.startswith(p)), 0)
+
+
 _CLAUSE = re.compile(r",|\band\b|\bor\b|\(|\)|/")
 _WORD = re.compile(r"\w+")
 # after a match the word must end: not a letter or digit, not "+"/"#" (C vs C++), not "." before a letter or digit
@@ -256,11 +292,16 @@ class SkillExtractor:
                           if cfg.credential_competence or cfg.product_competence else {})
         if not cfg.credential_competence:  # products only
             self._licensed = {i: c for i, c in self._licensed.items() if self.skills[self._ids[i]]["type"] == "software"}
+        if cfg.category_competence:  # products ESCO lacks, by their O*NET category; a product's own row comes first
+            products = {i: self.skills[sid].get("category") for i, sid in enumerate(self._ids)
+                        if i not in esco_names and i not in self._licensed and self.skills[sid]["type"] in ("software", "tool")}
+            self._licensed.update(category_competences(products, esco_names))
         role_comps = ({comp for _, comp in ROLE_NOUNS} | ({TEAM} if cfg.team_competence else set())
                       | ({ELDERLY} if cfg.elderly_competence else set()))
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
                        if cfg.role_competence_score is not None else {})
         self._row_of = {int(i): r for r, i in enumerate(self._vector_rows.tolist())}
+        self._masks: dict[int, np.ndarray] = {}  # cue family -> skills a competence window may link to
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -271,10 +312,13 @@ class SkillExtractor:
 
         if not has_table(con, "skills"):
             raise InputError("no skill taxonomy in the store; run `careerpath taxonomy build` first")
-        skills = con.execute("SELECT skill_id, name, type, esco_uri FROM skills").df().to_dict("records")
+        cols = {d[0] for d in con.execute("SELECT * FROM skills LIMIT 0").description}
+        cat = "category" if "category" in cols else "NULL AS category"  # a store of hand-made tables may have no categories
+        skills = con.execute(f"SELECT skill_id, name, type, esco_uri, {cat} FROM skills").df().to_dict("records")
         aliases = con.execute("SELECT skill_id, norm, kind, rule, veto FROM skill_aliases").df().to_dict("records")
         for s in skills:
             s["esco_uri"] = s["esco_uri"] if isinstance(s["esco_uri"], str) else None
+            s["category"] = s["category"] if isinstance(s["category"], str) else None
         for a in aliases:
             a["veto"] = a["veto"] if isinstance(a["veto"], str) else None
         config = config or ExtractConfig()
@@ -447,7 +491,33 @@ class SkillExtractor:
                 if t[off:] not in seen:
                     seen.add(t[off:])
                     out.append((t[off:], a + off, b))
+        if cfg.sem_windows:  # after the sentences and clauses: a long text's budget goes to them first
+            have = {t for t, _, _ in out}
+            out += [w for w in self.windows(text) if w[0] not in have]
         return out[: cfg.sem_max_segments]
+
+    def windows(self, text: str) -> list[tuple[str, int, int]]:
+        """Short windows of words around each competence cue word (`COMPETENCE_CUES`) of a segment: "mentorship of junior
+        staff and", "experience of leading teams in complex": the competence without the rest of its sentence. A window
+        that would be its whole segment is left out (the segment is embedded already)."""
+        return [w[:3] for w in self._windows(text)]
+
+    def _windows(self, text: str) -> list[tuple[str, int, int, int]]:
+        """`windows` with the cue family (`cue_family`) of each."""
+        before, after = self.config.sem_window_words
+        out: dict[str, tuple[str, int, int, int]] = {}
+        for m in _SEGMENT.finditer(text):
+            words = [(w.start(), w.end()) for w in _WORD.finditer(text, m.start(), m.end())]
+            if len(words) < self.config.sem_min_words:
+                continue
+            for k, (a, b) in enumerate(words):
+                if COMPETENCE_CUES.fullmatch(text, a, b) is None:
+                    continue
+                lo, hi = max(0, k - before), min(len(words), k + after + 1)
+                if 2 <= hi - lo < len(words):
+                    s, e = words[lo][0], words[hi - 1][1]
+                    out.setdefault(text[s:e], (text[s:e], s, e, cue_family(text[a:b])))
+        return list(out.values())
 
     def semantic(self, text: str, segs: list[tuple[str, int, int]] | None = None, vecs: np.ndarray | None = None,
                  plain: bool = False) -> dict[int, list]:
@@ -462,18 +532,44 @@ class SkillExtractor:
             vecs = self.embedder.encode([s[0] for s in segs])
         cfg = self.config
         w = self._context_weight(plain)
-        ctx = self._context_sims(vecs, w)
+        wins = self._window_rows(text, segs)
+        ctx = self._context_sims(vecs if not wins else np.delete(vecs, [r for r, _ in wins], axis=0), w)
         prior = self._prior_of(plain)
+        restrict = wins if cfg.sem_window_general_only else None
         if self._vocab is not None and (plain or not cfg.sem_vocab_plain_only):
             top, sims = self._vocab_rerank(segs, *self.nearest(vecs, max(cfg.sem_vocab_top_k, cfg.rank_top_k), context=ctx,
-                                                              weight=w, prior=prior))
+                                                              weight=w, prior=prior, restrict=restrict))
         else:
-            top, sims = self.nearest(vecs, cfg.rank_top_k, context=ctx, weight=w, prior=prior)
+            top, sims = self.nearest(vecs, cfg.rank_top_k, context=ctx, weight=w, prior=prior, restrict=restrict)
         threshold = min(self.config.rank_threshold, self.config.sem_threshold)
         out = self.aggregate([(s[1], s[2]) for s in segs], top, sims, threshold)
         if self._cover is not None and self.config.sem_cover_bonus:
             self._add_covered(out, segs, vecs, threshold, ctx, w, prior)
         return out
+
+    def _window_rows(self, text: str, segs: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+        """(segment index, cue family) of the segments that are competence windows (`windows`), not sentences or clauses."""
+        if not self.config.sem_windows:
+            return []
+        wins = {(a, b): f for _, a, b, f in self._windows(text)}
+        sents = {t for t, a, b in segs if (a, b) not in wins}
+        return [(r, wins[(a, b)]) for r, (t, a, b) in enumerate(segs) if (a, b) in wins and t not in sents]
+
+    def _window_mask(self, fam: int) -> np.ndarray:
+        """Vector rows a window of cue family `fam` may link to: general skills (other ESCO labels specialise them) and
+        skills whose label has a word starting like the family's (`CUE_FAMILIES`), if documents name them
+        (`sem_window_named_only`): "lead police investigations" or "organise information on availability of the team" are
+        narrow labels that no posting names, and a window's few words pulled them above the sentence's own links."""
+        mask = self._masks.get(fam)
+        if mask is None:
+            prefixes = CUE_FAMILIES[fam][1]
+            named = self.config.sem_window_named_only
+            mask = np.array([self._general.get(int(i), 0) > 0
+                             or (any(w.startswith(prefixes) for w in str(self.skills[self._ids[i]]["name"]).lower().split())
+                                 and (not named or self._popularity.get(self._ids[i], 0) > 0))
+                             for i in self._vector_rows.tolist()], dtype=bool)
+            self._masks[fam] = mask
+        return mask
 
     def _vocab_rerank(self, segs: list[tuple[str, int, int]], top: np.ndarray, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Add `sem_vocab_weight` * label coverage (`LabelVocab.coverage`) to each segment's candidates and keep
@@ -535,11 +631,13 @@ class SkillExtractor:
                     rec[1].append([a, b])
 
     def nearest(self, vecs: np.ndarray, k: int | None = None, context: np.ndarray | None = None, weight: float | None = None,
-                prior: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+                prior: np.ndarray | None = None, restrict: list[tuple[int, int]] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Top-k taxonomy rows and their cosines for each row of `vecs`: one matrix product and an
         argpartition, no per-segment Python (the batch stage calls this on thousands of segments). `context`
         (cos(text, skill) per row, `_context_sims`) is mixed in with `weight` (default `sem_context_weight`); `prior`
-        replaces the ranking prior (a plain text's, `_plain_text_prior`)."""
+        replaces the ranking prior (a plain text's, `_plain_text_prior`); the rows in `restrict` ((row, cue family) of the
+        competence windows) may link only to general skills and to skills whose label has a word of the cue's family
+        (`_window_mask`)."""
         assert self._vectors is not None
         k = min(k or self.config.sem_top_k, len(self._vectors))
         sims = vecs.astype(np.float32, copy=False) @ self._vectors.T
@@ -549,6 +647,8 @@ class SkillExtractor:
         prior = self._prior if prior is None else prior
         if prior is not None:
             sims -= prior
+        for r, fam in restrict or ():
+            sims[r, ~self._window_mask(fam)] = -1.0
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         return self._vector_rows[top], np.take_along_axis(sims, top, axis=1)
 
@@ -601,7 +701,9 @@ class SkillExtractor:
         sem = self.semantic(text, segs, vecs, plain=plain)
         if cfg.alt_lexical_bonus is not None:
             w = self._context_weight(plain)
-            self._demote_alt_hits(lex, sem, segs, vecs, self._context_sims(vecs, w), w, self._prior_of(plain))
+            wins = self._window_rows(text, segs)  # the text's vector is its sentences' and clauses' mean, as in `semantic`
+            ctx = self._context_sims(vecs if not wins else np.delete(vecs, [r for r, _ in wins], axis=0), w)
+            self._demote_alt_hits(lex, sem, segs, vecs, ctx, w, self._prior_of(plain))
         return self._add_competences(text, lex, self.combine(lex, sem))
 
     def _add_competences(self, text: str, lex: dict[int, list], hits: list[SkillHit]) -> list[SkillHit]:
