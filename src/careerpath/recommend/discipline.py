@@ -9,6 +9,9 @@ description (`role_words`): "Computer Engineering" for computer systems engineer
 for civil engineers goes. A field with no narrowing word ("Master of Advanced Study in Engineering") or of another
 discipline ("Engineering Management", "Construction Management") is never judged here. Words are compared by their
 first STEM letters ("electrical" / "electric", "engineering" / "engineers").
+
+The same principle for semantic skill matches (`anchored_matches`, below): a course is for a skill when it says so in
+its own words, not when its sentence vector sits near the skill's.
 """
 
 from __future__ import annotations
@@ -91,10 +94,10 @@ def drop_other_disciplines(rel: pd.DataFrame, titles: pd.Series, role_title: str
 ANCHOR_MIN_LEN: int | None = 3
 ANCHOR_COMPOUND = 5
 ANCHOR_STOP = frozenset({
-    "and", "the", "for", "with", "from", "into", "out", "use", "using", "other", "their", "them", "that", "this", "such",
-    "apply", "perform", "manage", "management", "provide", "develop", "ensure", "work", "maintain", "carry", "make",
-    "give", "take", "keep", "handle", "conduct", "principles", "techniques", "activities",
-    "operations", "procedures", "related", "specific", "various", "skills", "types", "general", "basic", "advanced"})
+    "and", "the", "for", "with", "from", "into", "out", "use", "using", "other", "their", "them", "that", "this",
+    "such", "apply", "perform", "manage", "management", "provide", "develop", "ensure", "work", "maintain", "carry",
+    "make", "give", "take", "keep", "handle", "conduct", "principles", "techniques", "activities", "operations",
+    "procedures", "related", "specific", "various", "skills", "types", "general", "basic", "advanced"})
 
 
 def anchor_words(text: object) -> set[str]:

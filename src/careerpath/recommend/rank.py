@@ -8,7 +8,8 @@
    past MAX_FAMILY_RANK among role *families* (`family_vectors`: each role with its nearest roles) it is out too.
    A course let in by semantic skill matches alone whose own extracted skill is a different sense of the word
    (`other_sense`: as close to its text, far from the role: "Chef Cookbooks" teaches the configuration tool)
-   gets no semantic match.
+   gets no semantic match, and so does one whose text names none of the skills it is matched to
+   (`discipline.anchored_matches`: "Bookkeeping" courses sit near *supervise housekeeping operations* by their vectors).
    With role vectors, the text half of relevance uses *contrast cosines* (`contrast_cosines`: the cosine to
    this role minus CONTRAST x the cosine to the mean of all roles), so a course about study skills or personal
    branding, close to every role, no longer passes as teacher or marketing training; the raw cosine must still
