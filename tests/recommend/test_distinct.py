@@ -64,11 +64,29 @@ def test_course_without_extracted_skills_is_found_and_a_generic_skill_lets_nothi
     con = store.connect(course_db)
     courses = courses_with_quality(con)
     cs = pd.DataFrame({"course_id": ["c:yoga"], "skill_id": ["spreadsheets"], "score": [1.0]})
-    sv = SkillVecs(["electricity", "spreadsheets"], np.vstack([_unit(1, 1, 0), _unit(0, 0, 1)]), shares)
+    # c:dl ("Deep Learning with PyTorch") must name the skill it is matched to (discipline.anchored_matches): here an
+    # alias of it does; test_a_semantic_match_the_course_does_not_name_lets_nothing_in has the case without one
+    sv = SkillVecs(["electricity", "spreadsheets"], np.vstack([_unit(1, 1, 0), _unit(0, 0, 1)]), shares,
+                   aliases={"electricity": ["deep learning"]})
     got = [c["course_id"] for c in rank_courses(courses, cs, _vectors(courses["course_id"].tolist()),
                                                 np.atleast_2d(_unit(1, 0, 0)), _role(), top=5, skill_vecs=sv)]
     assert "c:dl" in got
     assert ("c:yoga" in got) is expect_yoga
+
+
+def test_a_semantic_match_the_course_does_not_name_lets_nothing_in(course_db, monkeypatch):
+    """The same world without the alias: c:dl's text is close to *electricity* by its vector alone and names no word of
+    it ("Bookkeeping Made Easy" and *supervise housekeeping operations*), so nothing lets it in; with the check off it
+    is back."""
+    from careerpath.recommend import discipline
+    con = store.connect(course_db)
+    courses = courses_with_quality(con)
+    cs = pd.DataFrame({"course_id": ["c:yoga"], "skill_id": ["spreadsheets"], "score": [1.0]})
+    sv = SkillVecs(["electricity", "spreadsheets"], np.vstack([_unit(1, 1, 0), _unit(0, 0, 1)]), {})
+    args = (courses, cs, _vectors(courses["course_id"].tolist()), np.atleast_2d(_unit(1, 0, 0)), _role())
+    assert "c:dl" not in [c["course_id"] for c in rank_courses(*args, top=5, skill_vecs=sv)]
+    monkeypatch.setattr(discipline, "ANCHOR_MIN_LEN", None)
+    assert "c:dl" in [c["course_id"] for c in rank_courses(*args, top=5, skill_vecs=sv)]
 
 
 def test_role_rank_drops_a_course_that_many_other_roles_fit_better():

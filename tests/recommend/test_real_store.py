@@ -65,3 +65,11 @@ def test_chefs_get_no_configuration_tool_course(full_con):
     titles = [c["title"] for c in recommend_for_role(full_con, "chefs-and-head-cooks", top=10)]
     assert titles
     assert not [t for t in titles if "chef cookbooks" in t.lower()], titles
+
+
+def test_maids_get_no_bookkeeping_course(full_con):
+    """MiniLM puts "Bookkeeping ..." courses at cosine ~0.5 to maids' *supervise housekeeping operations*, and they
+    were maids' whole list (six, judged irrelevant); a course that only semantic matches let in must now name a
+    matched skill (`discipline.anchored_matches`)."""
+    titles = [c["title"] for c in recommend_for_role(full_con, "maids-and-housekeeping-cleaners", top=10)]
+    assert not [t for t in titles if "bookkeeping" in t.lower()], titles

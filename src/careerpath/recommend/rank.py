@@ -8,7 +8,8 @@
    past MAX_FAMILY_RANK among role *families* (`family_vectors`: each role with its nearest roles) it is out too.
    A course let in by semantic skill matches alone whose own extracted skill is a different sense of the word
    (`other_sense`: as close to its text, far from the role: "Chef Cookbooks" teaches the configuration tool)
-   gets no semantic match.
+   gets no semantic match, and so does one whose text names none of the skills it is matched to
+   (`discipline.anchored_matches`: "Bookkeeping" courses sit near *supervise housekeeping operations* by their vectors).
    With role vectors, the text half of relevance uses *contrast cosines* (`contrast_cosines`: the cosine to
    this role minus CONTRAST x the cosine to the mean of all roles), so a course about study skills or personal
    branding, close to every role, no longer passes as teacher or marketing training; the raw cosine must still
@@ -44,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from careerpath.embed import Embedder, default_embedder
-from careerpath.recommend.discipline import drop_other_disciplines
+from careerpath.recommend.discipline import anchor_words, anchored_matches, course_anchor_text, drop_other_disciplines
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
 from careerpath.recommend.index import course_text, load_embeddings, role_task_texts
 from careerpath.recommend.items import courses_with_quality, dedupe, item
@@ -713,6 +714,11 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
         if len(sem):
             floor_ids = set(rs0.loc[rs0["floor_skill"], "skill_id"])
             semantic_only = set(sem["course_id"]) - set(cs_role.loc[cs_role["skill_id"].isin(floor_ids), "course_id"])
+            # a course that only semantic matches let in needs one whose skill its text names (`anchored_matches`)
+            anchored = set(anchored_matches(sem[sem["course_id"].isin(semantic_only)], _skill_words(rs0, skill_vecs),
+                                            _course_words(courses, semantic_only, skill_vecs))["course_id"])
+            sem = sem[~sem["course_id"].isin(semantic_only - anchored)]
+            semantic_only &= anchored
             if OTHER_SENSE:
                 own = set(role.skills["skill_id"].astype(str))
                 if OTHER_SENSE_UNFIT_SOFTWARE and fit:  # a product too rare for a fit measure: maybe another sense
@@ -746,6 +752,38 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     core = set(rs.loc[rs["core"].astype(bool), "skill_id"])
     return {name: _pick((filters or Filters()).apply(rel), weights, core, vecs, top, order)
             for name, (top, filters) in lists.items()}
+
+
+def _anchor_source(row: pd.Series) -> str:
+    """All the text a course has: title, description, outcomes, skills and modules (`index.course_text` keeps one
+    of description and outcomes, and reads a missing outcome loaded as NaN as present)."""
+    parts: list[str] = []
+    for col in ("title", "description", "outcomes", "skills_given", "modules"):
+        v = row.get(col)
+        if isinstance(v, str):
+            parts.append(v)
+        elif isinstance(v, (list, tuple, np.ndarray)):
+            parts.extend(str(x) for x in v if isinstance(x, str))
+    return " . ".join(parts)
+
+
+def _skill_words(rs: pd.DataFrame, skill_vecs: SkillVecs) -> dict[str, set[str]]:
+    """skill_id -> `discipline.anchor_words` of its name (`rs`) and its aliases (`SkillVecs.aliases`)."""
+    return {s: anchor_words(" ".join([n, *skill_vecs.aliases.get(s, [])]))
+            for s, n in zip(rs["skill_id"].astype(str), rs["name"].astype(str))}
+
+
+def _course_words(courses: pd.DataFrame, need: set[str], skill_vecs: SkillVecs) -> dict[str, tuple[set[str], str]]:
+    """course_id -> `discipline.course_anchor_text` of its text (`index.course_text`), for the courses in `need`; kept
+    in `skill_vecs.derived` per `courses` object (a batch build asks for the same courses for many roles)."""
+    cached = skill_vecs.derived.get("course_words")
+    if cached is None or cached[0] is not courses:
+        cached = skill_vecs.derived["course_words"] = (courses, {}, courses.drop_duplicates("course_id")
+                                                       .set_index("course_id", drop=False))
+    words, rows = cached[1], cached[2]
+    for c in need - set(words):
+        words[c] = course_anchor_text(_anchor_source(rows.loc[c])) if c in rows.index else (set(), "")
+    return {c: words[c] for c in need}
 
 
 def _titles(courses: pd.DataFrame) -> pd.Series:

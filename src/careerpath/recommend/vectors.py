@@ -38,6 +38,9 @@ class SkillVecs:
     #: slug -> {skill_id, ...}: the technologies O*NET flags *in demand* for the role's occupations
     #: (`onet_technology_skills.in_demand`, through `role_occupations`), as taxonomy skill ids (`load_role_tools`)
     role_tools: dict = field(default_factory=dict)
+    #: skill_id -> its alternative labels (`skills.aliases`), for the skills with a vector: the words a course that
+    #: teaches the skill may use instead of its name ("law" for *legal studies*; `discipline.anchored_matches`)
+    aliases: dict = field(default_factory=dict)
     index: dict[str, int] = field(init=False, repr=False)
     role_index: dict[str, int] = field(init=False, repr=False)
     #: what the ranker derives from these vectors once (`rank.family_vectors`), not per recommendation
@@ -217,4 +220,19 @@ def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> SkillVe
     if len(oids) and omat.shape[1] == mat.shape[1]:
         ids, mat = ids + oids, np.vstack([mat, omat])
     mat /= np.linalg.norm(mat, axis=1, keepdims=True).clip(min=1e-9)
-    return SkillVecs(ids, mat, role_skill_shares(con), slugs, rmat if slugs else None, onet, kinds, tools)
+    return SkillVecs(ids, mat, role_skill_shares(con), slugs, rmat if slugs else None, onet, kinds, tools,
+                     load_skill_aliases(con, set(by_id)))
+
+
+def load_skill_aliases(con: duckdb.DuckDBPyConnection, skill_ids: set[str]) -> dict[str, list[str]]:
+    """skill_id -> its alternative labels (`skills.aliases`), for `skill_ids`; {} without the column."""
+    if not has_table(con, "skills"):
+        return {}
+    cols = {r[0] for r in con.execute("DESCRIBE skills").fetchall()}
+    if "aliases" not in cols:
+        return {}
+    out = {}
+    for sid, al in con.execute("SELECT skill_id, aliases FROM skills WHERE aliases IS NOT NULL").fetchall():
+        if str(sid) in skill_ids and al:
+            out[str(sid)] = [str(a) for a in al if a]
+    return out
