@@ -73,14 +73,21 @@ def test_experience_and_training_workers_report_shown_with_source(guide):
                    note="share of O*NET respondents reporting none; surveyed 08/2021")
     prep = [Preparation(kind="Related Work Experience", median="Over 1 year, up to and including 2 years",
                         low_months=12, high_months=24, share_none=share),
-            Preparation(kind="On-the-Job Training", median="<b>None</b> or short demonstration", low_months=0,
+            Preparation(kind="<b>On-the-Job</b> Training", median="None or short demonstration", low_months=0,
                         high_months=0, share_none=share)]
     assert "workers report" not in render_md(guide)  # none known, nothing said
     g = guide.model_copy(deep=True)
     g.snapshot.time_to_job_ready.preparation = prep
     md, html = render_md(g), render_html(g)
-    said = "related work experience: over 1 year, up to 2 years (median answer; 49% say none)"
+    said = "related work experience: 1–2 years (median answer; 49% say none)"
     assert said in md and said in html
     assert "\\[onet-29.0, 2024-08; 19 respondents, surveyed 08/2021\\]" in md
     assert "[onet-29.0, 2024-08; 19 respondents, surveyed 08/2021]" in html
-    assert "<b>None</b>" not in html and "&lt;b&gt;" in html  # O*NET's wording is escaped like any text
+    assert "<b>on-the-job</b>" not in html and "&lt;b&gt;on-the-job&lt;/b&gt; training: none" in html  # escaped
+
+
+def test_preparation_spans_in_few_words():
+    from careerpath.guide.wording import preparation_span
+
+    assert [preparation_span(*s) for s in ((0, 0), (0, 1), (3, 6), (6, 12), (24, 48), (120, None))] == [
+        "none", "up to 1 month", "3–6 months", "6–12 months", "2–4 years", "over 10 years"]

@@ -64,7 +64,7 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
         ans += f"; it does not include a formal “{edu_text}”." if edu_text else "."
     if t.preparation:
         ans += (" Beyond study, workers in the occupation told O*NET: "
-                + "; ".join(preparation_phrase(p.kind, p.median, p.share_none.value) for p in t.preparation)
+                + "; ".join(preparation_phrase(p) for p in t.preparation)
                 + f" ({preparation_source(t.preparation)}).")
     out.append(FAQ(question=f"How long does it take to become {a_one}?", answer=ans))
 

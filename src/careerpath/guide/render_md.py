@@ -53,7 +53,7 @@ def render_md(g: Guide) -> str:
               if t.education_not_counted else ""))]
     if t.preparation:
         out.append("- Experience and training that workers report (O*NET survey): "
-                   + "; ".join(_md(preparation_phrase(p.kind, p.median, p.share_none.value)) for p in t.preparation)
+                   + "; ".join(_md(preparation_phrase(p)) for p in t.preparation)
                    + f" \\[{_md(preparation_source(t.preparation))}\\]")
     edu = s.degree.typical_entry_education
     edu_s = f"{_md(edu)} \\[{s.degree.source}, {s.degree.as_of}\\]" if isinstance(edu, str) else _fig(edu)

@@ -76,13 +76,28 @@ def article(phrase: str) -> str:
     return "an" if phrase[:1].lower() in "aeio" else "a"
 
 
-def preparation_phrase(kind: str, median: str, share_none: float) -> str:
-    """One O*NET preparation scale in a sentence's words: "related work experience: over 3 months, up to 6
-    months (median answer; 49% say none)". The median category keeps O*NET's own wording, shortened."""
-    what = kind.strip().lower()
-    span = re.sub(r"\bup to and including\b", "up to", median.strip())
-    span = span[:1].lower() + span[1:]
-    return f"{what}: {span} (median answer; {share_none:.0f}% say none)"
+def _months(m: float) -> str:
+    return f"{m / 12:g} year{'s' if m > 12 else ''}" if m >= 12 and m % 12 == 0 else f"{m:g} month{'s' if m > 1 else ''}"
+
+
+def preparation_span(low: float, high: float | None) -> str:
+    """An O*NET duration category in few words: "none", "up to 1 month", "3–6 months", "2–4 years", "over 10 years"."""
+    if high == 0:
+        return "none"
+    if high is None:
+        return f"over {_months(low)}"
+    if low == 0:
+        return f"up to {_months(high)}"
+    if low >= 12 and low % 12 == 0 and high % 12 == 0:
+        return f"{low / 12:g}–{_months(high)}"
+    return f"{low:g}–{high:g} months"
+
+
+def preparation_phrase(p) -> str:
+    """One O*NET preparation scale (a `profile.model.Preparation`) in a sentence's words: "related work experience:
+    2–4 years (median answer; 8% say none)". The category's own wording stays in the figure's note."""
+    return f"{p.kind.strip().lower()}: {preparation_span(p.low_months, p.high_months)} " \
+           f"(median answer; {p.share_none.value:.0f}% say none)"
 
 
 def preparation_source(items: list) -> str:
