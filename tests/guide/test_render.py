@@ -72,9 +72,9 @@ def test_experience_and_training_workers_report_shown_with_source(guide):
     share = Figure(value=49.1, unit="percent", source="onet-29.0", as_of="2024-08", n=19,
                    note="share of O*NET respondents reporting none; surveyed 08/2021")
     prep = [Preparation(kind="Related Work Experience", median="Over 1 year, up to and including 2 years",
-                        low_months=12, high_months=24, share_none=share),
+                        low_months=12, high_months=24, share_none=share, surveyed="08/2021"),
             Preparation(kind="<b>On-the-Job</b> Training", median="None or short demonstration", low_months=0,
-                        high_months=0, share_none=share)]
+                        high_months=0, share_none=share, surveyed="08/2021")]
     assert "workers report" not in render_md(guide)  # none known, nothing said
     g = guide.model_copy(deep=True)
     g.snapshot.time_to_job_ready.preparation = prep

@@ -47,7 +47,7 @@ def test_the_median_answer_not_the_most_common_one():
     assert p.kind == "Related Work Experience"
     assert p.median == "Over 3 months, up to and including 6 months" and (p.low_months, p.high_months) == (3.0, 6.0)
     assert p.share_none.value == 49.0 and p.share_none.source == "onet-29.0" and p.share_none.as_of == "2024-08"
-    assert p.share_none.n == 19 and "surveyed 08/2021" in p.share_none.note
+    assert p.share_none.n == 19 and "surveyed 08/2021" in p.share_none.note and p.surveyed == "08/2021"
 
 
 def test_shares_are_normalised_and_missing_scales_left_out():

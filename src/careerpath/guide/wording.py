@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from careerpath.profile.model import Preparation
+
 #: Words ending in "s" that are not plurals of a job ("Sales Managers": the head is "Managers").
 _NOT_PLURAL = frozenset({"sales", "gas", "arts", "business", "athletics", "physics", "economics", "mathematics",
                          "statistics", "logistics", "graphics", "electronics", "robotics", "genetics", "news",
@@ -93,17 +95,17 @@ def preparation_span(low: float, high: float | None) -> str:
     return f"{low:g}–{high:g} months"
 
 
-def preparation_phrase(p) -> str:
-    """One O*NET preparation scale (a `profile.model.Preparation`) in a sentence's words: "related work experience:
-    2–4 years (median answer; 8% say none)". The category's own wording stays in the figure's note."""
+def preparation_phrase(p: Preparation) -> str:
+    """One O*NET preparation scale in a sentence's words: "related work experience: 2–4 years (median answer; 8%
+    say none)". The category's own wording stays in the figure's note."""
     return f"{p.kind.strip().lower()}: {preparation_span(p.low_months, p.high_months)} " \
            f"(median answer; {p.share_none.value:.0f}% say none)"
 
 
-def preparation_source(items: list) -> str:
+def preparation_source(items: list[Preparation]) -> str:
     """The citation of a set of O*NET preparation answers: source and as-of, respondents and survey date."""
     f = items[0].share_none
     ns = [p.share_none.n for p in items if p.share_none.n]
-    dated = re.search(r"surveyed (\S+)", f.note or "")
+    dated = max((p.surveyed for p in items if p.surveyed), default=None)
     return (f"{f.source}, {f.as_of}" + (f"; {max(ns)} respondents" if ns else "")
-            + (f", surveyed {dated.group(1)}" if dated else ""))
+            + (f", surveyed {dated}" if dated else ""))

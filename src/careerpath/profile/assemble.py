@@ -232,7 +232,8 @@ def preparation(rows: list[dict], fig) -> list[Preparation]:
         share = fig(round(none, 1), "percent", median["source_id"], note, int(n) if n else None)
         if share:
             out.append(Preparation(kind=cats[0].get("element") or scale, median=median["description"] or "",
-                                   low_months=low, high_months=high, share_none=share))
+                                   low_months=low, high_months=high, share_none=share,
+                                   surveyed=median.get("surveyed") or None))
     return out
 
 

@@ -156,7 +156,8 @@ class Preparation(BaseModel):
     median: str  # O*NET's wording of the category holding the respondents' median ("Over 1 year, up to and including 2 years")
     low_months: float  # that category's span in months
     high_months: float | None = None  # None: open-ended ("Over 10 years")
-    share_none: Figure  # percent of respondents reporting none; its source, as-of and note cover the whole item
+    share_none: Figure  # percent of respondents reporting none; its source, as-of, n and note cover the whole item
+    surveyed: str | None = None  # when O*NET surveyed the occupation ("08/2021"), older than the release's as-of
 
 
 class Education(BaseModel):
