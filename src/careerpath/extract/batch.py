@@ -117,7 +117,7 @@ def _run_semantic(ex: SkillExtractor, items: list[tuple[str, str, str]], budget:
     uniq: dict[str, int] = {}
     docs: list[tuple[str, str, str, list[tuple[str, int, int]], list[int]]] = []
     for doc_id, fld, text in items:
-        segs = ex.segments(text[: ex.config.max_chars])[:per_doc]
+        segs = ex.segments(ex.prepare(text))[:per_doc]
         if segs:
             docs.append((doc_id, fld, text, segs, [uniq.setdefault(t, len(uniq)) for t, _, _ in segs]))
     stats.semantic_segments += sum(len(d[4]) for d in docs)

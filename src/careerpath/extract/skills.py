@@ -38,6 +38,7 @@ import numpy as np
 from careerpath.embed import DIM, Embedder
 from careerpath.extract.skill_competences import (DRIVE, ELDERLY, ROLE_NOUNS, TEAM, LanguageForms, car_spans, category_competences,
                                                    credential_competences, role_spans)
+from careerpath.extract.boilerplate import blank_boilerplate
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
@@ -48,6 +49,7 @@ class ExtractConfig:
     """Every knob of the extractor in one place (thresholds, budgets, weights)."""
 
     max_chars: int = 1_000_000  # longer input is truncated (the CLI says so)
+    blank_boilerplate: bool = True  # equal-opportunity and adjustment sentences name no skill (`boilerplate`)
     semantic: bool = True
     sem_threshold: float = 0.52  # cosine(segment, skill label) needed for a semantic link
     sem_top_k: int = 3  # candidates kept per segment (batch: precision of the stored rows)
@@ -669,11 +671,17 @@ class SkillExtractor:
         return out
 
     # ------------------------------------------------------------------ both
+    def prepare(self, text: str) -> str:
+        """The text skills are read from: truncated to `max_chars`, its equal-opportunity and adjustment sentences
+        blanked (same length, so spans point into the caller's text)."""
+        text = text[: self.config.max_chars]
+        return blank_boilerplate(text) if self.config.blank_boilerplate else text
+
     def extract(self, text: str, *, semantic: bool | None = None) -> list[SkillHit]:
         """Ranked skills found in `text`, best first. Empty or blank input gives no skills."""
         if not text or not text.strip():
             return []
-        text = text[: self.config.max_chars]
+        text = self.prepare(text)
         lex = self.lexical(text)
         use_sem = semantic if semantic is not None else self.config.semantic
         if not use_sem or self.embedder is None or self._vectors is None:
@@ -690,7 +698,7 @@ class SkillExtractor:
         The batch stage embeds each distinct segment once for every document that repeats it, then ranks
         each document here, so the store holds what `extract` (and its benchmark) gives for the same
         segments: the context mix, the plain-text prior, label coverage and the alternative-label check."""
-        text = text[: self.config.max_chars]
+        text = self.prepare(text)
         lex = self.lexical(text) if lex is None else lex
         if not segs or self._vectors is None:
             return self._add_competences(text, lex, self.combine(lex, {}))
