@@ -51,6 +51,9 @@ def _postings() -> tuple[list[dict], list[dict], list[dict]]:
     for i in range(6):  # a few US nurse postings in dollars
         add(f"la:{i:02d}", "registered-nurses", "postings-la-city-bulletins", "US", "USD", 80000.0 + 1000 * i,
             "Registered Nurse", description="Nursing duties.", sk=["patient-care"], method="lexical")
+    for i in range(3):  # a data-jobs search's postings filed under nurses: data jobs of nursing, not a sample of it
+        add(f"ndata:{i:02d}", "registered-nurses", "postings-lukebarousse-2024", "US", "USD", 120000.0,
+            "Nurse Data Analyst", given=["sql"], sk=["sql"])
     for i in range(2):  # electricians: too few postings to rank from
         add(f"el:{i:02d}", "electricians", "postings-la-city-bulletins", "US", "USD", 90000.0, "Electrician",
             description="Wiring.", sk=["python"], method="lexical")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from careerpath.profile import tables
+from careerpath.sources.postings import SEARCHED
 
 #: Experience level from a posting's seniority field, title words or stated years of experience.
 LEVEL_SQL = r"""
@@ -60,6 +61,7 @@ class Aggregates:
     onet_tech: dict[str, list[dict]] = field(default_factory=dict)
     rating_standins: dict[str, list[dict]] = field(default_factory=dict)  # slug → rated codes standing in for unrated
     evidence: dict[str, list[dict]] = field(default_factory=dict)  # postings by country and source
+    left_out: dict[str, list[dict]] = field(default_factory=dict)  # postings of collections that searched for other titles
     posting_wages: dict[str, list[dict]] = field(default_factory=dict)
     level_wages: dict[str, list[dict]] = field(default_factory=dict)
     volume: dict[str, list[dict]] = field(default_factory=dict)
@@ -132,10 +134,33 @@ def _setup(con: duckdb.DuckDBPyConnection, slugs: list[str] | None) -> None:
         SELECT o.slug, x.dataset, x.bls_soc, sum(o.weight * x.weight) AS weight
         FROM _prof_occ o JOIN soc_crosswalk x ON x.onet_soc = o.soc_code
         GROUP BY ALL""")
-    # The role's postings (duplicates dropped), with the facts every section needs.
+    # Collections that searched for some titles only ("data scientist", "data analyst" …) and the SOC prefixes searched.
+    # Their postings of an occupation outside those are data jobs of it ("VP, Data Science" for chief executives, "Data
+    # Science Tutor" for tutors, "Energy Data Analyst" for energy auditors), not a sample of it: they had made SQL and
+    # Python the first skills of chief executives. A role counts them when one of its codes was searched for, or when it
+    # is an emerging role (the catalog made it from these titles); `_prof_left` says how many were left out.
+    con.execute("CREATE OR REPLACE TEMP TABLE _prof_searched (source_id VARCHAR, prefix VARCHAR)")
+    rows = [(sid, pre) for sid, pres in SEARCHED.items() for pre in pres]
+    if rows:
+        con.executemany("INSERT INTO _prof_searched VALUES (?, ?)", rows)
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _prof_scope AS
+        SELECT DISTINCT r.slug, s.source_id FROM _prof_roles r CROSS JOIN _prof_searched s
+        WHERE r.kind = 'emerging' OR EXISTS (SELECT 1 FROM _prof_occ o WHERE o.slug = r.slug AND starts_with(o.soc_code, s.prefix))""")
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _prof_pr AS
+        SELECT DISTINCT pr.posting_id, pr.slug, p.source_id,
+               p.source_id IN (SELECT source_id FROM _prof_searched)
+               AND NOT EXISTS (SELECT 1 FROM _prof_scope s WHERE s.slug = pr.slug AND s.source_id = p.source_id) AS outside
+        FROM posting_roles pr JOIN _prof_roles USING (slug) JOIN postings p USING (posting_id)
+        WHERE p.duplicate_of IS NULL""")
+    con.execute("""CREATE OR REPLACE TEMP TABLE _prof_left AS
+                   SELECT slug, count(*) AS n, list(DISTINCT source_id ORDER BY source_id) AS sources
+                   FROM _prof_pr WHERE outside GROUP BY slug""")
+    # The role's postings (duplicates and searched-for-others postings dropped), with the facts every section needs.
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _prof_pp AS
-        WITH pr AS (SELECT DISTINCT pr.posting_id, pr.slug FROM posting_roles pr JOIN _prof_roles USING (slug)),
+        WITH pr AS (SELECT posting_id, slug FROM _prof_pr WHERE NOT outside),
         p AS (SELECT p.*, {YEARS_SQL} AS years FROM postings p
               WHERE p.duplicate_of IS NULL AND p.posting_id IN (SELECT posting_id FROM pr))
         SELECT pr.slug, p.posting_id, p.source_id, p.country, p.currency, p.salary_annual, p.remote,
@@ -246,6 +271,7 @@ def collect(con: duckdb.DuckDBPyConnection, slugs: list[str] | None = None) -> A
                          JOIN spread sp ON sp.example = t.example GROUP BY o.slug, t.example""")
     agg.evidence = q("""SELECT slug, country, source_id, count(*) AS n FROM _prof_pp
                         WHERE has_text OR has_given GROUP BY ALL ORDER BY slug, n DESC""")
+    agg.left_out = q("SELECT * FROM _prof_left")
     agg.posting_wages = q("""
         SELECT slug, country, currency, count(*) AS n, avg(salary_annual) AS mean,
                quantile_cont(salary_annual, [0.1, 0.25, 0.5, 0.75, 0.9]) AS q,

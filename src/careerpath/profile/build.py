@@ -42,7 +42,8 @@ def profile_of(role: dict, agg: aggregates.Aggregates, names: dict[str, str], fi
     g = lambda attr: getattr(agg, attr).get(slug, [])  # noqa: E731
     occupations = g("occupations")
     section = skills.skills_section(g("skill_counts"), g("onet_ratings"), g("onet_tech"), g("evidence"),
-                                    agg.skills, names, fig, standins=g("rating_standins"))
+                                    agg.skills, names, fig, standins=g("rating_standins"),
+                                    left_out=g("left_out"))
     national = assemble.national_wages(g("oews"), fig)
     market_row = (g("market") or [None])[0]
     trend_rows = g("trends")

@@ -129,9 +129,17 @@ def standins_text(rows: list[dict]) -> str:
     return ". ".join(parts)
 
 
+def left_out_text(rows: list[dict]) -> str:
+    """The postings of data- and IT-job collections a role does not count (`aggregates._setup`), in words."""
+    n = sum(int(r["n"]) for r in rows)
+    sources = sorted({s for r in rows for s in (r.get("sources") or [])})
+    return (f"{n:,} posting{'s' if n != 1 else ''} from collections that searched for data and IT titles "
+            f"({', '.join(sources)}) left out: they are data jobs of this occupation, not a sample of it")
+
+
 def skills_section(counts: list[dict], ratings: list[dict], tech: list[dict], evidence: list[dict],
                    skills: dict[str, dict], names: dict[str, str], fig,
-                   standins: list[dict] | None = None) -> SkillsSection:
+                   standins: list[dict] | None = None, left_out: list[dict] | None = None) -> SkillsSection:
     """Rank one role's skills. `fig(value, unit, source, note, n)` builds Figures with as-of dates."""
     n_role, countries = evidence_rows(evidence)
     use_postings = n_role >= stats.MIN_POSTINGS
@@ -196,6 +204,8 @@ def skills_section(counts: list[dict], ratings: list[dict], tech: list[dict], ev
     text = evidence_text(n_role, countries)
     if standins and ratings:
         text += f" ({standins_text(standins)})"
+    if left_out:
+        text += f"; {left_out_text(left_out)}"
     return SkillsSection(evidence="postings" if use_postings else "onet", evidence_text=text,
                          n_postings=n_role, by_country=countries, formula=FORMULA, items=out)
 

@@ -112,6 +112,9 @@ class FileSpec:
     url: str
     as_of: str
     native_id: str | None = None  # column holding the file's own id, if it has one
+    # SOC codes (prefixes) of the occupations the collection searched for, when it was a search for some titles only
+    # ("data analyst", "data scientist" …): its postings of other occupations are not a sample of them (`SEARCHED`)
+    searched: tuple[str, ...] = ()
 
     @property
     def source_id(self) -> str:
@@ -300,34 +303,39 @@ _GD_COLS = ("Job Title", "Salary Estimate", "Job Description", "Company Name", "
 _NORM_COLS = ("posting_id", "title", "company", "location", "country", "posted_date", "description",
               "salary_text", "salary_min", "salary_max", "salary_period", "currency")
 
+#: The occupations the data- and IT-job collections searched for (SOURCES-market.md): computer and mathematical
+#: occupations (data analysts, scientists and engineers, ML, software and cloud engineers), computer and information
+#: systems managers, and management analysts (Luke Barousse's "Business Analyst" class).
+DATA_IT_SOC = ("15-", "11-3021", "13-1111")
+
 #: The fixed order used for deduplication: earlier files keep their rows.
 FILES: list[FileSpec] = [
     FileSpec("lukebarousse-2023", "lukebarousse_data_jobs_2023_salaried.csv.gz", "csv", _LB_COLS,
              _map_lukebarousse, "Luke Barousse", "data_jobs 2023: every salaried posting (Google Jobs)",
-             "commit 83894a8a693e", "Apache-2.0", "https://github.com/lukebarousse/Excel_Data_Analytics_Course", "2023"),
+             "commit 83894a8a693e", "Apache-2.0", "https://github.com/lukebarousse/Excel_Data_Analytics_Course", "2023", searched=DATA_IT_SOC),
     FileSpec("lukebarousse-2024", "lukebarousse_data_jobs_2024_09to12.csv.gz", "csv", _LB_COLS,
              _map_lukebarousse, "Luke Barousse", "data_jobs September-December 2024 (Google Jobs)",
-             "commit dc64a4f470a0", "Apache-2.0", "https://github.com/lukebarousse/PowerBI_Data_Analytics_Course", "2024-12"),
+             "commit dc64a4f470a0", "Apache-2.0", "https://github.com/lukebarousse/PowerBI_Data_Analytics_Course", "2024-12", searched=DATA_IT_SOC),
     FileSpec("glassdoor-kenjee-2020", "glassdoor_ds_jobs_2020_kenjee.csv", "csv", ("row_id",) + _GD_COLS,
              _map_glassdoor_text, "Ken Jee", "Data Science Salary Estimator: Glassdoor data-science postings",
              "commit c8ab2c5629a4", "not stated", "https://github.com/PlayingNumbers/ds_salary_proj", "2020",
-             native_id="row_id"),
+             native_id="row_id", searched=DATA_IT_SOC),
     FileSpec("glassdoor-atharvap329-2020", "glassdoor_ds_jobs_2020_atharvap329.csv.gz", "csv",
              ("Job_title", "Company", "State", "City", "Min_Salary", "Max_Salary", "Job_Desc", "Date_Posted", "Job_Type"),
              _map_atharvap329, "atharvap329 (via HarshCasper/MargSetu)", "Glassdoor Data Science Job Data (NY, SF, TX, WA)",
-             "commit fce01bddb167", "not stated", "https://github.com/HarshCasper/MargSetu", "2020-05"),
+             "commit fce01bddb167", "not stated", "https://github.com/HarshCasper/MargSetu", "2020-05", searched=DATA_IT_SOC),
     FileSpec("glassdoor-rashikrahmanpritom-2021", "glassdoor_ds_jobs_2021_rashikrahmanpritom.csv", "csv",
              ("index",) + _GD_COLS, _map_glassdoor_text, "rashikrahmanpritom (via Zayyadibrahim)",
              "Data Science Job Posting on Glassdoor (uncleaned)", "commit 0aacf0fe6402", "not stated",
-             "https://github.com/Zayyadibrahim/GlassDoor_Data_Science_Job_Posting", "2021", native_id="index"),
+             "https://github.com/Zayyadibrahim/GlassDoor_Data_Science_Job_Posting", "2021", native_id="index", searched=DATA_IT_SOC),
     FileSpec("nofluffjobs-warsaw-2022", "nofluffjobs_warsaw_it_postings.csv", "csv",
              ("position", "salary_lower", "salary_upper", "main_skill", "seniority", "main_category", "description"),
              _map_nofluffjobs, "gekas145", "NoFluffJobs IT job offers in Warsaw", "commit 6ae33ad9cf3a",
-             "not stated", "https://github.com/gekas145/NoFluffJobsWebScraping", "2022-08"),
+             "not stated", "https://github.com/gekas145/NoFluffJobsWebScraping", "2022-08", searched=DATA_IT_SOC),
     FileSpec("ds-bookcamp", "ds_bookcamp_ds_postings.jsonl.gz", "jsonl", ("posting_id", "title", "description"),
              _map_ds_bookcamp, "Leonard Apeltsin (Data Science Bookcamp, Manning)",
              "Data Science Bookcamp case study 4 job postings (Indeed)", "commit ad7cdb7f428a", "not stated",
-             "https://github.com/books-by-chansung/ds-bookcamp", "2019", native_id="posting_id"),
+             "https://github.com/books-by-chansung/ds-bookcamp", "2019", native_id="posting_id", searched=DATA_IT_SOC),
     FileSpec("nhs-jobs-uk-2020", "nhs_jobs_uk_2020_stochastictalk.jsonl.gz", "jsonl", _NORM_COLS,
              _map_normalised("GB", "GBP"), "stochastictalk", "NHS Jobs Data (jobs.nhs.uk vacancies)",
              "commit 6ad8e4fb206b", "not stated", "https://github.com/stochastictalk/nhs_jobs_data", "2020-11",
@@ -488,3 +496,7 @@ def load(data_dir: Path) -> list[Loaded]:
     df.attrs["notes"] = all_notes
     results[0].tables = {"postings": df}
     return results
+
+
+#: source id -> the SOC prefixes it searched for, for the collections that searched for some titles only
+SEARCHED: dict[str, tuple[str, ...]] = {spec.source_id: spec.searched for spec in FILES if spec.searched}
