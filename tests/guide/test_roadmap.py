@@ -145,3 +145,16 @@ def test_a_short_course_is_not_credited_with_every_skill_it_names():
     # one skill (Deep Learning, the most important) rides on the course; the others keep their default hours
     others = sum(DEFAULT_HOURS[s.type] for s in SKILLS if s.name not in ("Deep Learning",))
     assert hours == pytest.approx(5 + others)
+
+
+def test_a_step_says_which_other_steps_course_teaches_its_skills():
+    """A course sits in the step holding most of its skills; a step whose skills it also teaches says so, rather than
+    listing them with no course as if nothing taught them."""
+    wide = CourseItem(course_id="c:wide", title="Data Engineering", hours=80, relevance=1,
+                      covers=["Python", "Deep Learning", "MLOps", "Apache Spark"], why="")
+    steps = plan(SKILLS, FACTS, [wide], Pace())
+    home = next(s for s in steps if "c:wide" in s.courses)
+    first = steps[0]
+    assert "Python" in first.skills and "c:wide" not in first.courses
+    assert f"Python is taught in step {home.step}'s course Data Engineering" in first.why
+    assert "taught in step" not in home.why

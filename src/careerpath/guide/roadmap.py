@@ -154,6 +154,23 @@ def _share_missing(course: CourseItem, role_names: set[str], known_names: set[st
 PORTFOLIO_GROUPS = frozenset({"11", "13", "15", "17", "19", "27"})
 
 
+def _taught_elsewhere(group: list[PathSkill], gi: int, taught_by: dict[str, tuple[int, str]]) -> list[str]:
+    """Where a step's skills are taught when a course placed in another step teaches them: a step listing SQL and
+    Python with no course of its own read as if nothing taught them (a data engineer's IBM Data Engineering, which does,
+    sits in step 3 with most of its skills)."""
+    by: dict[tuple[int, str], list[str]] = {}
+    for s in group:
+        home = taught_by.get(s.id)
+        if home is not None and home[0] != gi:
+            by.setdefault(home, []).append(s.name)
+    return [f"{_and(names)} {'is' if len(names) == 1 else 'are'} taught in step {k + 1}'s course {title}"
+            for (k, title), names in sorted(by.items())]
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def practice_kind(soc_code: str | None) -> str:
     """'portfolio' or 'supervised' for the role's (first) SOC code; portfolio when unknown."""
     if not soc_code or soc_code[:2] in PORTFOLIO_GROUPS or not soc_code[:2].isdigit():
@@ -177,6 +194,7 @@ def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[Co
     step_of = {s.id: i for i, g in enumerate(groups) for s in g}
     chosen: list[list[CourseItem]] = [[] for _ in groups]
     covered: set[str] = set()
+    taught_by: dict[str, tuple[int, str]] = {}  # skill id -> (step index, title) of the chosen course teaching it
     rank = {s.id: i for i, s in enumerate(sorted(todo, key=lambda s: -s.importance))}
     for c in courses:  # best first: a course is taken only if it teaches something not yet covered
         ids = [by_name[n.lower()].id for n in c.covers if n.lower() in by_name]
@@ -191,6 +209,7 @@ def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[Co
         home = min(counts, key=lambda g: (-counts[g], g))
         chosen[home].append(c)
         covered.update(new)
+        taught_by.update((i, (home, c.title)) for i in new)
     steps: list[RoadmapStep] = []
     for gi, group in enumerate(groups):
         course_hours = sum(_hours_of(c) * _share_missing(c, role_names, known_names) for c in chosen[gi])
@@ -209,6 +228,7 @@ def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[Co
                        "skills postings do not name)")
         if own:
             why.append(f"{own:.0f} h at default rates for skills no chosen course covers")
+        why += _taught_elsewhere(group, gi, taught_by)
         steps.append(RoadmapStep(step=0, title=f"{phase(gi, len(groups))}: " + ", ".join(s.name for s in group[:3]),
                                  months=pace.months(hours), hours=hours, skills=[s.name for s in group],
                                  courses=[c.course_id for c in chosen[gi]], why="; ".join(why)))
