@@ -160,3 +160,42 @@ def test_single_word_tools_and_their_singulars_never_match_alone():
     assert _auto_rule("Rule", "singular", "tool", common) == "drop"
     assert _auto_rule("Accelerometer", "singular", "tool", common) == "none"  # a rare word names the tool
     assert _auto_rule("Folding rule", "singular", "tool", common) == "none"  # a name, not a word
+
+
+def test_trailing_acronyms_match_in_capitals_and_bare_class_words_with_a_capital():
+    from careerpath.extract.taxonomy import _auto_rule
+
+    name = "Final approach spacing tool FAST"
+    assert _auto_rule("FAST", "onet-tech", "software", set(), name) == "upper"
+    # a product word that is no acronym of the words before it keeps the capital-letter rule ("Jira" is Jira)
+    assert _auto_rule("JIRA", "onet-tech", "software", set(), "Atlassian JIRA") == "case"
+    assert _auto_rule("Chat", "onet-tech", "software", set(), "Chat software") == "case"
+    assert _auto_rule("Salesforce", "onet-tech", "software", set(), "Salesforce CRM") == "none"
+
+
+def test_the_upper_rule_takes_only_capitals():
+    from careerpath.extract.skills import ExtractConfig, SkillExtractor
+    from careerpath.extract.skilltext import normalise_phrase
+
+    skills = [{"skill_id": "fast", "name": "Final approach spacing tool FAST", "type": "software", "esco_uri": None,
+               "category": None}]
+    aliases = [{"skill_id": "fast", "norm": normalise_phrase("FAST"), "kind": "onet-tech", "rule": "upper", "veto": None}]
+    ex = SkillExtractor(skills, aliases, config=ExtractConfig(semantic=False))
+    assert [h.name for h in ex.extract("Uses FAST for arrival sequencing.")] == ["Final approach spacing tool FAST"]
+    assert ex.extract("Fast-paced ward. Fast learner, fast turnaround.") == []
+
+
+def test_a_tools_singular_that_names_another_skill_is_that_skill(tmp_path):
+    """"Pig" in "Hive, Pig, Spark" had matched both Apache Pig and O*NET's pipe-cleaning "Pigs"; a singular that is a
+    rare word and nobody else's name ("Harmonica") still names its tool."""
+    with store.building(tmp_path / "p.duckdb") as con:
+        store.write_table(con, "onet_technology_skills", pd.DataFrame({
+            "soc_code": ["15-1243.00"], "example": ["Apache Pig"], "commodity_code": ["1"],
+            "commodity_title": ["Data base management system software"], "hot_technology": [True], "in_demand": [False]}))
+        store.write_table(con, "onet_tools", pd.DataFrame({
+            "soc_code": ["47-2152.00", "27-2042.00"], "example": ["Pigs", "Harmonicas"], "commodity_code": ["2", "3"],
+            "commodity_title": ["Drain or pipe cleaning equipment", "Woodwind instruments"]}))
+        build_taxonomy(con)
+        rows = con.execute("SELECT s.name, a.rule FROM skill_aliases a JOIN skills s USING (skill_id) "
+                           "WHERE a.norm IN ('pig', 'harmonica')").fetchall()
+    assert sorted(r[0] for r in rows if r[1] != "drop") == ["Apache Pig", "Harmonicas"]

@@ -202,7 +202,7 @@ _WORD = re.compile(r"\w+")
 # after a match the word must end: not a letter or digit, not "+"/"#" (C vs C++), not "." before a letter or digit
 # (R vs R.js); the automaton's matches apply the same test in Python, one letter at a time
 _WORD_END = r"(?![^\W_]|[+#]|\.[^\W_])"
-_RULES = {"none": 0, "case": 1, "context": 2, "drop": 3}
+_RULES = {"none": 0, "case": 1, "context": 2, "drop": 3, "upper": 4}
 _ALT_W = 0.05  # the weight of an ESCO alternative label: a lexical hit with this best weight came only from those
 _KIND_W = {"preferred": 0.1, "variant": 0.1, "override": 0.1, "alt": _ALT_W}
 
@@ -354,7 +354,7 @@ class SkillExtractor:
             ok = []
             for k in ks:
                 rule = self._alias_rule[k]
-                if rule and surface.islower():
+                if rule and (surface.islower() or (rule == 4 and not surface.isupper())):
                     continue
                 veto = self._alias_veto[k]
                 if veto is not None and veto.match(text, os_):

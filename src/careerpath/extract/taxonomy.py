@@ -13,8 +13,8 @@ also names the ESCO competences behind the phrases postings use most ("team play
 "organisational skills" -> apply organisational techniques), chosen among the most frequent phrases in postings.
 
 Alias rules tell the matcher how careful to be: `none` (any case), `case` (must be written with a
-capital, so "spark joy" is not Apache Spark), `context` (capital and a technical cue nearby: R, C, Go),
-`drop` (never matched). `veto` is a regex that cancels a match starting at that point ("R&D").
+capital, so "spark joy" is not Apache Spark), `upper` (all in capitals: a trailing acronym such as FAST),
+`context` (capital and a technical cue nearby: R, C, Go), `drop` (never matched). `veto` is a regex that cancels a match starting at that point ("R&D").
 """
 
 from __future__ import annotations
@@ -281,9 +281,12 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
     overridden = {normalise_phrase(a) for sk in skills.values() for a, k in sk.aliases.items() if k == "override"}
     # an alternative label shared by several concepts ("engineering", "design") names none of them
     claims: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, set[str]] = defaultdict(set)  # the same, names other than a tool's singular
     for key, sk in skills.items():
-        for a in sk.aliases:
+        for a, kind in sk.aliases.items():
             claims[normalise_phrase(a)].add(key)
+            if kind != "singular":
+                named[normalise_phrase(a)].add(key)
     for key, sk in skills.items():
         sid = ids[key]
         seen: set[str] = set()
@@ -294,9 +297,13 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
             seen.add(n)
             if kind == "alt" and (len(claims[n]) > 1 or (" " not in n and n in common)) and n not in owner:
                 continue
+            if kind == "singular" and named[n] - {key}:
+                # a tool's singular that names another skill is that skill: "Pig" is Apache Pig, not O*NET's pipe
+                # cleaning "Pigs"; "Flask" the Python library, not laboratory flasks; "Blender", "Encoder" software
+                continue
             rule, veto = rules.get(n, (None, None))
             if rule is None:
-                rule = _auto_rule(a, kind, sk.type, common)
+                rule = _auto_rule(a, kind, sk.type, common, sk.name)
             alias_rows.append({"skill_id": sid, "alias": a, "kind": kind, "norm": n, "rule": rule, "veto": veto})
         skill_rows.append({
             "skill_id": sid, "name": sk.name, "type": sk.type if sk.type in TYPES else "skill", "category": sk.category,
@@ -389,7 +396,11 @@ def _case_display_names(skills: dict[str, _Skill], casing: dict[str, str],
             sk.name = re.sub(r"[\w.+#@-]+", lambda m: casing.get(m.group(), m.group()), sk.name)
 
 
-def _auto_rule(alias: str, kind: str, type_: str, common: set[str]) -> str:
+def _initials(phrase: str) -> str:
+    return "".join(x[0] for x in phrase.split()).upper()
+
+
+def _auto_rule(alias: str, kind: str, type_: str, common: set[str], name: str = "") -> str:
     """Bare short names from tech lists are ambiguous unless written as names ("Spark", not "spark")."""
     words = alias.split()
     if len(words) != 1:
@@ -401,6 +412,15 @@ def _auto_rule(alias: str, kind: str, type_: str, common: set[str]) -> str:
         return "drop"  # single-word tools ("Telephones", "Scissors") are everyday words in postings
     if len(w) <= 2:
         return "context"
+    if w.isupper() and name.endswith(" " + w) and _initials(name[: -len(w)]).startswith(w[:2]):
+        # a trailing acronym of a longer name ("Final approach spacing tool FAST", "Simultaneous location and mapping
+        # SLAM", "Transient reactor analysis code TRAC") is that product only in capitals: "Fast-paced", "Trac" (the
+        # NHS recruitment system) are not
+        return "upper"
+    if kind == "onet-tech" and name.lower() == w.lower() + " software":
+        # the bare word of an O*NET class named "<word> software" ("Chat", "Posting", "Compass", "Encompass") is a
+        # product only written as a name: "a quick chat", "job posting", "encompass all aspects" are not
+        return "case"
     if w.isupper() and len(w) <= 5:
         return "case"
     if w.lower().strip("!.") in common:
