@@ -66,6 +66,32 @@ ELDERLY = "tend to elderly people"
 ELDERLY_PHRASE = re.compile(r"(?i)\b(elderly|older\s+(people|persons|adults)|dementia)\b")
 _ELDERLY_KEYS = ("elderly", "older p", "older a", "dementia")  # not "older": "post-holder", "stakeholder"
 _HOME_KEYS = ("care home", "nursing home", "residential home")
+# eighteenth pass: the people competences a posting states in a phrase about the job's team rather than in a skill's words.
+# Each is a general ESCO skill that the sentence's vector misses for its domain nouns ("act as part of the wider
+# administration team for Continuing Healthcare" -> healthcare administration; "supervising journey-level workers involved
+# in ..." -> the vehicles). A team the worker belongs to states *work in teams*; supervising people (employees, staff, workers,
+# crews) states *supervise staff*; managing or leading a team or staff states *manage staff* / *lead a team*. Only
+# people count as the object: "supervising maintenance work", "manage the project", "lead the development" state nothing here,
+# nor does a "Team Leader" noun (often the person the worker reports to).
+WORK_IN_TEAMS = "work in teams"
+SUPERVISE_STAFF = "supervise staff"
+MANAGE_STAFF = "manage staff"
+LEAD_TEAM = "lead a team"
+_DET = r"(a|an|the|our|their|your|this|its|his|her)\s+"
+_FILL = r"([\w&'’-]+,?\s+){0,3}?"  # up to three words between ("a small, friendly nursing team")
+# "crews" is left out: ESCO's own *supervise crew* is what a crew's supervisor does
+_PEOPLE = r"(employees|staff|staff\s+members|workers|personnel|subordinates|teams?|team\s+members|people|colleagues)"
+PEOPLE_PHRASES = (
+    (re.compile(r"(?i)\b(part|member|members)\s+of\s+" + _DET + _FILL + r"team\b"
+                r"|\bteam[- ]?players?\b|\bwork(s|ing)?\s+(well\s+)?(with)?in\s+" + _DET + "?" + _FILL + r"teams?\b"
+                r"|\bjoin(s|ing)?\s+" + _DET + _FILL + r"team\b"), WORK_IN_TEAMS),
+    (re.compile(r"(?i)\bsupervis(e|es|ed|ing|ion\s+of)\s+(" + _DET + r")?" + _FILL + _PEOPLE + r"\b"
+                r"|\b(first|second)[- ]level\s+supervisors?\b"), SUPERVISE_STAFF),
+    (re.compile(r"(?i)\b(manag(e|es|ed|ing)|management\s+(of|for))\s+(" + _DET + r")?" + _FILL + _PEOPLE + r"\b"
+                r"|\b(people|line|staff)\s+management\b"), MANAGE_STAFF),
+    (re.compile(r"(?i)\blead(s|ing)?\s+(" + _DET + r")?" + _FILL + r"teams?\b"), LEAD_TEAM),
+)
+_PEOPLE_KEYS = (("team",), ("supervis",), ("manag",), ("lead",))
 
 
 def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int = 0) -> list[list[int]]:
@@ -92,8 +118,23 @@ def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int 
     return [list(x) for x in sorted(seen)]
 
 
+def people_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]]:
+    """competence name -> character spans of the phrases that state it (`PEOPLE_PHRASES`). A multidisciplinary team is
+    left to `TEAM_PHRASE` (*work in multidisciplinary health teams*, the health sets' reading)."""
+    low = text.lower() if low is None else low
+    out: dict[str, list[list[int]]] = {}
+    for (rx, comp), keys in zip(PEOPLE_PHRASES, _PEOPLE_KEYS):
+        if not any(k in low for k in keys):
+            continue
+        for m in rx.finditer(text):
+            if comp == WORK_IN_TEAMS and "disciplinary" in low[m.start():m.end()]:
+                continue
+            out.setdefault(comp, []).append([m.start(), m.end()])
+    return out
+
+
 def role_spans(text: str, plural: bool = True, low: str | None = None, team: bool = False,
-               elderly: bool = False) -> dict[str, list[list[int]]]:
+               elderly: bool = False, people: bool = False) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the role nouns that state it (`ROLE_NOUNS`); `plural` False skips "nurses"
     (a plural often names colleagues: "a team of nurses", "GPs, nurses, pharmacists"); `team`: a multidisciplinary team
     states *work in multidisciplinary health teams* (`TEAM_PHRASE`); `elderly`: *tend to elderly people* (`ELDERLY_PHRASE`)."""
@@ -116,6 +157,9 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
         add(TEAM, _scan(text, low, _TEAM_KEYS, TEAM_PHRASE, back=6))
     if elderly and any(k in low for k in _ELDERLY_KEYS):
         add(ELDERLY, _scan(text, low, _ELDERLY_KEYS, ELDERLY_PHRASE))
+    if people:
+        for comp, spans in people_spans(text, low).items():
+            add(comp, spans)
     return out
 
 

@@ -36,8 +36,8 @@ import duckdb
 import numpy as np
 
 from careerpath.embed import DIM, Embedder
-from careerpath.extract.skill_competences import (DRIVE, ELDERLY, ROLE_NOUNS, TEAM, LanguageForms, car_spans, category_competences,
-                                                   credential_competences, role_spans)
+from careerpath.extract.skill_competences import (DRIVE, ELDERLY, PEOPLE_PHRASES, ROLE_NOUNS, TEAM, LanguageForms, car_spans,
+                                                   category_competences, credential_competences, role_spans)
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
@@ -128,6 +128,10 @@ class ExtractConfig:
     role_competence_plural: bool = False
     team_competence: bool = True  # "multidisciplinary team", "MDT" -> work in multidisciplinary health teams, same score
     elderly_competence: bool = True  # "elderly", "older people", "dementia" -> tend to elderly people, same score
+    # eighteenth pass: a phrase about the job's team or the people it supervises, manages or leads states the general
+    # competence (`skill_competences.PEOPLE_PHRASES`: "part of the wider administration team" -> work in teams, "supervising
+    # journey-level workers" -> supervise staff, "management of the team members" -> manage staff), same score
+    people_competence: bool = True
     product_competence: bool = True
     # seventeenth pass of issue 4: a product ESCO lacks (O*NET's Git, Subversion, Ansible, MuleSoft) states the ESCO concept
     # of its O*NET commodity category (the curated `category` rows: "File versioning software" -> tools for software
@@ -297,7 +301,8 @@ class SkillExtractor:
                         if i not in esco_names and i not in self._licensed and self.skills[sid]["type"] in ("software", "tool")}
             self._licensed.update(category_competences(products, esco_names))
         role_comps = ({comp for _, comp in ROLE_NOUNS} | ({TEAM} if cfg.team_competence else set())
-                      | ({ELDERLY} if cfg.elderly_competence else set()))
+                      | ({ELDERLY} if cfg.elderly_competence else set())
+                      | ({comp for _, comp in PEOPLE_PHRASES} if cfg.people_competence else set()))
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
                        if cfg.role_competence_score is not None else {})
         self._row_of = {int(i): r for r, i in enumerate(self._vector_rows.tolist())}
@@ -715,7 +720,8 @@ class SkillExtractor:
         licensed = self._licensed.keys() & lex.keys() if self._licensed else ()
         low = text.lower() if (self._drive is not None or self._roles) else ""
         cars = car_spans(text, low) if self._drive is not None else []
-        roles = role_spans(text, cfg.role_competence_plural, low, cfg.team_competence, cfg.elderly_competence) if self._roles else {}
+        roles = (role_spans(text, cfg.role_competence_plural, low, cfg.team_competence, cfg.elderly_competence,
+                            cfg.people_competence) if self._roles else {})
         if not (langs or licensed or cars or roles):  # the common case: one pass over the hits, no dictionaries
             return hits
         score = {h.id: h.score for h in hits}
