@@ -92,6 +92,21 @@ PEOPLE_PHRASES = (
     (re.compile(r"(?i)\blead(s|ing)?\s+(" + _DET + r")?" + _FILL + r"teams?\b"), LEAD_TEAM),
 )
 _PEOPLE_KEYS = (("team",), ("supervis",), ("manag",), ("lead",))
+# eighteenth pass: data work stated by the size of the data or the adjective of a method. "large amounts of data", "large-scale
+# ... data analysis", "vast amounts of data", "large data sets" state *analyse big data* (ESCO's label names "big data" only);
+# a statistical method, model, test or software ("statistical models", "statistical programming", "statistical chops") and a
+# quantitative method or analysis state *statistics* (the lexical stage knows "statistics" and a few "statistical ..." aliases).
+BIG_DATA = "analyse big data"
+STATISTICS = "statistics"
+DATA_PHRASES = (
+    (re.compile(r"(?i)\b(large|big|vast|huge|massive|high)\s+(amounts?|volumes?|sets?|quantities|collections)\s+of\s+"
+                r"([\w-]+\s+){0,2}?data\b"
+                r"|\b(large|big|vast|huge|massive)([- ]scale)?,?\s+([\w-]+\s+){0,2}?(data\s*sets?|datasets|data)\b"
+                r"|\blarge[- ]scale\s+([\w-]+\s+){0,2}?data\b"), BIG_DATA),
+    (re.compile(r"(?i)\bstatistical(ly)?\b|\bquantitative(ly)?\s+(methods?|analys[ie]s|techniques?|modell?ing|research)\b"),
+     STATISTICS),
+)
+_DATA_KEYS = (("data",), ("statistic", "quantitativ"))
 
 
 def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int = 0) -> list[list[int]]:
@@ -121,9 +136,21 @@ def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int 
 def people_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the phrases that state it (`PEOPLE_PHRASES`). A multidisciplinary team is
     left to `TEAM_PHRASE` (*work in multidisciplinary health teams*, the health sets' reading)."""
+    return _phrase_spans(text, low, PEOPLE_PHRASES, _PEOPLE_KEYS)
+
+
+def data_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]]:
+    """competence name -> character spans of the phrases that state it (`DATA_PHRASES`)."""
+    return _phrase_spans(text, low, DATA_PHRASES, _DATA_KEYS)
+
+
+def _phrase_spans(text: str, low: str | None, phrases: tuple[tuple[re.Pattern, str], ...],
+                  keys_of: tuple[tuple[str, ...], ...]) -> dict[str, list[list[int]]]:
+    """competence name -> spans of each phrase pattern's matches; a pattern runs only when the lower-cased text has one of
+    its keys (most postings have none of them, and a case-blind regex over a whole posting is the costly part)."""
     low = text.lower() if low is None else low
     out: dict[str, list[list[int]]] = {}
-    for (rx, comp), keys in zip(PEOPLE_PHRASES, _PEOPLE_KEYS):
+    for (rx, comp), keys in zip(phrases, keys_of):
         if not any(k in low for k in keys):
             continue
         for m in rx.finditer(text):
@@ -134,7 +161,7 @@ def people_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]
 
 
 def role_spans(text: str, plural: bool = True, low: str | None = None, team: bool = False,
-               elderly: bool = False, people: bool = False) -> dict[str, list[list[int]]]:
+               elderly: bool = False, people: bool = False, data: bool = False) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the role nouns that state it (`ROLE_NOUNS`); `plural` False skips "nurses"
     (a plural often names colleagues: "a team of nurses", "GPs, nurses, pharmacists"); `team`: a multidisciplinary team
     states *work in multidisciplinary health teams* (`TEAM_PHRASE`); `elderly`: *tend to elderly people* (`ELDERLY_PHRASE`)."""
@@ -159,6 +186,9 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
         add(ELDERLY, _scan(text, low, _ELDERLY_KEYS, ELDERLY_PHRASE))
     if people:
         for comp, spans in people_spans(text, low).items():
+            add(comp, spans)
+    if data:
+        for comp, spans in data_spans(text, low).items():
             add(comp, spans)
     return out
 
