@@ -98,6 +98,7 @@ _PEOPLE_KEYS = (("team",), ("supervis",), ("manag",), ("lead",))
 # quantitative method or analysis state *statistics* (the lexical stage knows "statistics" and a few "statistical ..." aliases).
 BIG_DATA = "analyse big data"
 STATISTICS = "statistics"
+DATA_ANALYSIS = "perform data analysis"
 DATA_PHRASES = (
     (re.compile(r"(?i)\b(large|big|vast|huge|massive|high)\s+(amounts?|volumes?|sets?|quantities|collections)\s+of\s+"
                 r"([\w-]+\s+){0,2}?data\b"
@@ -105,8 +106,10 @@ DATA_PHRASES = (
                 r"|\blarge[- ]scale\s+([\w-]+\s+){0,2}?data\b"), BIG_DATA),
     (re.compile(r"(?i)\bstatistical(ly)?\b|\bquantitative(ly)?\s+(methods?|analys[ie]s|techniques?|modell?ing|research)\b"),
      STATISTICS),
+    (re.compile(r"(?i)\b(analy[sz](e|es|ed|ing)|interpret(s|ed|ing)?|explor(e|es|ed|ing))\s+(and\s+[\w-]+\s+)?([\w-]+\s+){0,3}?data\b"
+                r"|\binsights?\s+(gained\s+)?(from|in|into)\s+([\w-]+\s+){0,3}?data\b"), DATA_ANALYSIS),
 )
-_DATA_KEYS = (("data",), ("statistic", "quantitativ"))
+_DATA_KEYS = (("data",), ("statistic", "quantitativ"), ("data",))
 
 
 def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int = 0) -> list[list[int]]:
