@@ -70,7 +70,8 @@ _HOME_KEYS = ("care home", "nursing home", "residential home")
 # Each is a general ESCO skill that the sentence's vector misses for its domain nouns ("act as part of the wider
 # administration team for Continuing Healthcare" -> healthcare administration; "supervising journey-level workers involved
 # in ..." -> the vehicles). A team the worker belongs to states *work in teams*; supervising people (employees, staff, workers,
-# crews) states *supervise staff*; managing or leading a team or staff states *manage staff* / *lead a team*. Only
+# crews) states *supervise staff*; managing or leading a team or staff states *manage staff* / *lead a team*, and so does
+# management experience (or skills, or responsibilities) not of a thing ("project management experience"). Only
 # people count as the object: "supervising maintenance work", "manage the project", "lead the development" state nothing here,
 # nor does a "Team Leader" noun (often the person the worker reports to).
 WORK_IN_TEAMS = "work in teams"
@@ -85,10 +86,14 @@ PEOPLE_PHRASES = (
     (re.compile(r"(?i)\b(part|member|members)\s+of\s+" + _DET + _FILL + r"team\b"
                 r"|\bteam[- ]?players?\b|\bwork(s|ing)?\s+(well\s+)?(with)?in\s+" + _DET + "?" + _FILL + r"teams?\b"
                 r"|\bjoin(s|ing)?\s+" + _DET + _FILL + r"team\b"), WORK_IN_TEAMS),
-    (re.compile(r"(?i)\bsupervis(e|es|ed|ing|ion\s+of)\s+(" + _DET + r")?" + _FILL + _PEOPLE + r"\b"
+    (re.compile(r"(?i)\b(supervis(e|es|ed|ing|ion\s+of)|direct(s|ed|ing)?)\s+(" + _DET + r")?" + _FILL + _PEOPLE + r"\b"
                 r"|\b(first|second)[- ]level\s+supervisors?\b"), SUPERVISE_STAFF),
     (re.compile(r"(?i)\b(manag(e|es|ed|ing)|management\s+(of|for))\s+(" + _DET + r")?" + _FILL + _PEOPLE + r"\b"
-                r"|\b(people|line|staff)\s+management\b"), MANAGE_STAFF),
+                r"|\b(people|line|staff)\s+management\b"
+                r"|(?<!project )(?<!programme )(?<!program )(?<!risk )(?<!data )(?<!product )(?<!change )(?<!quality )"
+                r"(?<!case )(?<!time )(?<!account )(?<!financial )(?<!information )(?<!content )(?<!stakeholder )(?<!supply chain )"
+                r"\b(managerial|management)\s+(and\s+leadership\s+)?(experience|skills|responsibilit(y|ies))\b"
+                r"|\bleadership\s+(and|&)\s+management\b"), MANAGE_STAFF),
     (re.compile(r"(?i)\blead(s|ing)?\s+(" + _DET + r")?" + _FILL + r"teams?\b"), LEAD_TEAM),
 )
 _PEOPLE_KEYS = (("team",), ("supervis",), ("manag",), ("lead",))
