@@ -115,6 +115,23 @@ DATA_PHRASES = (
                 r"|\binsights?\s+(gained\s+)?(from|in|into)\s+([\w-]+\s+){0,3}?data\b"), DATA_ANALYSIS),
 )
 _DATA_KEYS = (("data",), ("statistic", "quantitativ"), ("data",))
+# eighteenth pass: a trait asked of the worker states ESCO's transversal competence for it. Flexibility (not a flexible
+# working pattern offered) states *perform services in a flexible manner*; ambiguity or uncertainty *cope with uncertainty*;
+# a will to learn *demonstrate willingness to learn* (to learn a named subject states the subject instead: "a desire to learn
+# quantitative analysis techniques"). The sentence's vector goes to its role or domain instead ("an
+# enthusiastic and flexible individual to ... support our Heads of Nursing in Medicine and Emergency Care" -> emergency care).
+FLEXIBLE = "perform services in a flexible manner"
+UNCERTAINTY = "cope with uncertainty"
+LEARN = "demonstrate willingness to learn"
+TRAIT_PHRASES = (
+    (re.compile(r"(?i)\b(flexib(le|ly|ility))\b(?!\s+(working|work|hours|shifts?|schedules?|start|times?|locations?|benefits?|"
+                r"packages?|contracts?|rotas?|arrangements?|options?|patterns?|approach\s+to\s+working)\b)"), FLEXIBLE),
+    (re.compile(r"(?i)(?<!measurement )\b(ambigu(ity|ities|ous)|uncertain(ty|ties))\b"
+                r"(?!\s+(quantification|analysis|estimat\w*|modell?ing|propagation)\b)"), UNCERTAINTY),  # not a quantity's
+    (re.compile(r"(?i)\b(willing(ness)?|eager(ness)?|keen(ness)?|desire|passion|appetite|determination|hunger|thirst)\s+"
+                r"(\w+\s+)?(to|for)\s+(learn|learning)\b(?!\s+(?!(new|and|from|on|quickly|fast|is|are|always)\b)\w)|\b(learn|pick\s+up)\s+new\s+(skills|things|technologies|tools)\b"), LEARN),
+)
+_TRAIT_KEYS = (("flexib",), ("ambigu", "uncertain"), ("learn",))
 
 
 def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int = 0) -> list[list[int]]:
@@ -152,6 +169,11 @@ def data_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]]:
     return _phrase_spans(text, low, DATA_PHRASES, _DATA_KEYS)
 
 
+def trait_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]]:
+    """competence name -> character spans of the phrases that state it (`TRAIT_PHRASES`)."""
+    return _phrase_spans(text, low, TRAIT_PHRASES, _TRAIT_KEYS)
+
+
 def _phrase_spans(text: str, low: str | None, phrases: tuple[tuple[re.Pattern, str], ...],
                   keys_of: tuple[tuple[str, ...], ...]) -> dict[str, list[list[int]]]:
     """competence name -> spans of each phrase pattern's matches; a pattern runs only when the lower-cased text has one of
@@ -169,7 +191,8 @@ def _phrase_spans(text: str, low: str | None, phrases: tuple[tuple[re.Pattern, s
 
 
 def role_spans(text: str, plural: bool = True, low: str | None = None, team: bool = False,
-               elderly: bool = False, people: bool = False, data: bool = False) -> dict[str, list[list[int]]]:
+               elderly: bool = False, people: bool = False, data: bool = False,
+               traits: bool = False) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the role nouns that state it (`ROLE_NOUNS`); `plural` False skips "nurses"
     (a plural often names colleagues: "a team of nurses", "GPs, nurses, pharmacists"); `team`: a multidisciplinary team
     states *work in multidisciplinary health teams* (`TEAM_PHRASE`); `elderly`: *tend to elderly people* (`ELDERLY_PHRASE`)."""
@@ -197,6 +220,9 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
             add(comp, spans)
     if data:
         for comp, spans in data_spans(text, low).items():
+            add(comp, spans)
+    if traits:
+        for comp, spans in trait_spans(text, low).items():
             add(comp, spans)
     return out
 

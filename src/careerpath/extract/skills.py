@@ -36,7 +36,8 @@ import duckdb
 import numpy as np
 
 from careerpath.embed import DIM, Embedder
-from careerpath.extract.skill_competences import (DATA_PHRASES, DRIVE, ELDERLY, PEOPLE_PHRASES, ROLE_NOUNS, TEAM, LanguageForms, car_spans,
+from careerpath.extract.skill_competences import (DATA_PHRASES, DRIVE, ELDERLY, PEOPLE_PHRASES, ROLE_NOUNS, TEAM, TRAIT_PHRASES,
+                                                   LanguageForms, car_spans,
                                                    category_competences, credential_competences, role_spans)
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
 from careerpath.extract.skilltext import normalise, strip_frame
@@ -135,6 +136,9 @@ class ExtractConfig:
     # eighteenth pass: the size of the data ("large amounts of data", "large-scale ... data") states analyse big data, a
     # statistical or quantitative method states statistics (`skill_competences.DATA_PHRASES`), same score
     data_competence: bool = True
+    # eighteenth pass: a trait asked of the worker ("flexible", "comfort with ambiguity", "willingness to learn") states ESCO's
+    # transversal competence for it (`skill_competences.TRAIT_PHRASES`), same score
+    trait_competence: bool = True
     product_competence: bool = True
     # seventeenth pass of issue 4: a product ESCO lacks (O*NET's Git, Subversion, Ansible, MuleSoft) states the ESCO concept
     # of its O*NET commodity category (the curated `category` rows: "File versioning software" -> tools for software
@@ -306,7 +310,8 @@ class SkillExtractor:
         role_comps = ({comp for _, comp in ROLE_NOUNS} | ({TEAM} if cfg.team_competence else set())
                       | ({ELDERLY} if cfg.elderly_competence else set())
                       | ({comp for _, comp in PEOPLE_PHRASES} if cfg.people_competence else set())
-                      | ({comp for _, comp in DATA_PHRASES} if cfg.data_competence else set()))
+                      | ({comp for _, comp in DATA_PHRASES} if cfg.data_competence else set())
+                      | ({comp for _, comp in TRAIT_PHRASES} if cfg.trait_competence else set()))
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
                        if cfg.role_competence_score is not None else {})
         self._row_of = {int(i): r for r, i in enumerate(self._vector_rows.tolist())}
@@ -725,7 +730,7 @@ class SkillExtractor:
         low = text.lower() if (self._drive is not None or self._roles) else ""
         cars = car_spans(text, low) if self._drive is not None else []
         roles = (role_spans(text, cfg.role_competence_plural, low, cfg.team_competence, cfg.elderly_competence,
-                            cfg.people_competence, cfg.data_competence) if self._roles else {})
+                            cfg.people_competence, cfg.data_competence, cfg.trait_competence) if self._roles else {})
         if not (langs or licensed or cars or roles):  # the common case: one pass over the hits, no dictionaries
             return hits
         score = {h.id: h.score for h in hits}
