@@ -25,7 +25,10 @@ driver's license"). The lexical stage finds the language as ESCO knowledge (*Spa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Mapping
+
+import ahocorasick_rs
 
 # the competence ESCO names for each use of a language L
 FORMS = {"speak": "interact verbally in {}", "listen": "understand spoken {}", "read": "understand written {}",
@@ -82,21 +85,28 @@ _DET = r"(a|an|the|our|their|your|this|its|his|her)\s+"
 _FILL = r"([\w&'’-]+,?\s+){0,3}?"  # up to three words between ("a small, friendly nursing team")
 # "crews" is left out: ESCO's own *supervise crew* is what a crew's supervisor does
 _PEOPLE = r"(employees|staff|staff\s+members|workers|personnel|subordinates|teams?|team\s+members|people|colleagues)"
+# each pattern: (regex, competence, the lower-cased keys a match starts with, a word every match has soon after its key or
+# None); `_phrase_spans` tries the regex only where a key occurs (and the word follows within `_NEED_CHARS`), anchored there:
+# a case-blind pattern over a whole posting cost more than the rest of the lexical stage ("team", "manage", "data" and
+# "lead" are in most postings)
 PEOPLE_PHRASES = (
-    (re.compile(r"(?i)\b(part|member|members)\s+of\s+" + _DET + _FILL + r"team\b"
-                r"|\bteam[- ]?players?\b|\bwork(s|ing)?\s+(well\s+)?(with)?in\s+" + _DET + "?" + _FILL + r"teams?\b"
-                r"|\bjoin(s|ing)?\s+" + _DET + _FILL + r"team\b"), WORK_IN_TEAMS),
-    (re.compile(r"(?i)\b(supervis(e|es|ed|ing|ion\s+of)|direct(s|ed|ing)?)\s+(" + _DET + r")?" + _FILL + _PEOPLE + r"\b"
-                r"|\b(first|second)[- ]level\s+supervisors?\b"), SUPERVISE_STAFF),
+    (re.compile(r"(?i)\b(part|members?)\s+of\s+" + _DET + _FILL + r"team\b"), WORK_IN_TEAMS, ("part of", "member of", "members of"), "team"),
+    (re.compile(r"(?i)\bteam[- ]?players?\b"), WORK_IN_TEAMS, ("team player", "team-player", "teamplayer"), None),
+    (re.compile(r"(?i)\bwork(s|ing)?\s+(well\s+)?(with)?in\s+(" + _DET + ")?" + _FILL + r"teams?\b"), WORK_IN_TEAMS, ("work",), "team"),
+    (re.compile(r"(?i)\bjoin(s|ing)?\s+" + _DET + _FILL + r"team\b"), WORK_IN_TEAMS, ("join",), "team"),
+    (re.compile(r"(?i)\b(supervis(e|es|ed|ing|ion\s+of)|direct(s|ed|ing)?)\s+(" + _DET + r")?" + _FILL + _PEOPLE + r"\b"),
+     SUPERVISE_STAFF, ("supervis", "direct"), None),
+    (re.compile(r"(?i)\b(first|second)[- ]level\s+supervisors?\b"), SUPERVISE_STAFF,
+     ("first level", "first-level", "second level", "second-level"), None),
     (re.compile(r"(?i)\b(manag(e|es|ed|ing)|management\s+(of|for))\s+(" + _DET + r")?" + _FILL + _PEOPLE + r"\b"
-                r"|\b(people|line|staff)\s+management\b"
                 r"|(?<!project )(?<!programme )(?<!program )(?<!risk )(?<!data )(?<!product )(?<!change )(?<!quality )"
                 r"(?<!case )(?<!time )(?<!account )(?<!financial )(?<!information )(?<!content )(?<!stakeholder )(?<!supply chain )"
-                r"\b(managerial|management)\s+(and\s+leadership\s+)?(experience|skills|responsibilit(y|ies))\b"
-                r"|\bleadership\s+(and|&)\s+management\b"), MANAGE_STAFF),
-    (re.compile(r"(?i)\blead(s|ing)?\s+(" + _DET + r")?" + _FILL + r"teams?\b"), LEAD_TEAM),
+                r"\b(managerial|management)\s+(and\s+leadership\s+)?(experience|skills|responsibilit(y|ies))\b"), MANAGE_STAFF,
+     ("manag",), None),
+    (re.compile(r"(?i)\b(people|line|staff)\s+management\b|\bleadership\s+(and|&)\s+management\b"), MANAGE_STAFF,
+     ("people management", "line management", "staff management", "leadership and management", "leadership & management"), None),
+    (re.compile(r"(?i)\blead(s|ing)?\s+(" + _DET + r")?" + _FILL + r"teams?\b"), LEAD_TEAM, ("lead",), "team"),
 )
-_PEOPLE_KEYS = (("team",), ("supervis",), ("manag",), ("lead",))
 # eighteenth pass: data work stated by the size of the data or the adjective of a method. "large amounts of data", "large-scale
 # ... data analysis", "vast amounts of data", "large data sets" state *analyse big data* (ESCO's label names "big data" only);
 # a statistical method, model, test or software ("statistical models", "statistical programming", "statistical chops") and a
@@ -107,14 +117,14 @@ DATA_ANALYSIS = "perform data analysis"
 DATA_PHRASES = (
     (re.compile(r"(?i)\b(large|big|vast|huge|massive|high)\s+(amounts?|volumes?|sets?|quantities|collections)\s+of\s+"
                 r"([\w-]+\s+){0,2}?data\b"
-                r"|\b(large|big|vast|huge|massive)([- ]scale)?,?\s+([\w-]+\s+){0,2}?(data\s*sets?|datasets|data)\b"
-                r"|\blarge[- ]scale\s+([\w-]+\s+){0,2}?data\b"), BIG_DATA),
+                r"|\b(large|big|vast|huge|massive)([- ]scale)?,?\s+([\w-]+\s+){0,2}?(data\s*sets?|datasets|data)\b"), BIG_DATA,
+     ("large", "big", "vast", "huge", "massive", "high"), "data"),
     (re.compile(r"(?i)\bstatistical(ly)?\b|\bquantitative(ly)?\s+(methods?|analys[ie]s|techniques?|modell?ing|research)\b"),
-     STATISTICS),
-    (re.compile(r"(?i)\b(analy[sz](e|es|ed|ing)|interpret(s|ed|ing)?|explor(e|es|ed|ing))\s+(and\s+[\w-]+\s+)?([\w-]+\s+){0,3}?data\b"
-                r"|\binsights?\s+(gained\s+)?(from|in|into)\s+([\w-]+\s+){0,3}?data\b"), DATA_ANALYSIS),
+     STATISTICS, ("statistical", "quantitativ"), None),
+    (re.compile(r"(?i)\b(analy[sz](e|es|ed|ing)|interpret(s|ed|ing)?|explor(e|es|ed|ing))\s+(and\s+[\w-]+\s+)?([\w-]+\s+){0,3}?data\b"),
+     DATA_ANALYSIS, ("analy", "interpret", "explor"), "data"),
+    (re.compile(r"(?i)\binsights?\s+(gained\s+)?(from|in|into)\s+([\w-]+\s+){0,3}?data\b"), DATA_ANALYSIS, ("insight",), "data"),
 )
-_DATA_KEYS = (("data",), ("statistic", "quantitativ"), ("data",))
 # eighteenth pass: a trait asked of the worker states ESCO's transversal competence for it. Flexibility (not a flexible
 # working pattern offered) states *perform services in a flexible manner*; ambiguity or uncertainty *cope with uncertainty*;
 # a will to learn *demonstrate willingness to learn* (to learn a named subject states the subject instead: "a desire to learn
@@ -125,13 +135,15 @@ UNCERTAINTY = "cope with uncertainty"
 LEARN = "demonstrate willingness to learn"
 TRAIT_PHRASES = (
     (re.compile(r"(?i)\b(flexib(le|ly|ility))\b(?!\s+(working|work|hours|shifts?|schedules?|start|times?|locations?|benefits?|"
-                r"packages?|contracts?|rotas?|arrangements?|options?|patterns?|approach\s+to\s+working)\b)"), FLEXIBLE),
+                r"packages?|contracts?|rotas?|arrangements?|options?|patterns?|approach\s+to\s+working)\b)"), FLEXIBLE, ("flexib",), None),
     (re.compile(r"(?i)(?<!measurement )\b(ambigu(ity|ities|ous)|uncertain(ty|ties))\b"
-                r"(?!\s+(quantification|analysis|estimat\w*|modell?ing|propagation)\b)"), UNCERTAINTY),  # not a quantity's
+                r"(?!\s+(quantification|analysis|estimat\w*|modell?ing|propagation)\b)"), UNCERTAINTY,  # not a quantity's
+     ("ambigu", "uncertain"), None),
     (re.compile(r"(?i)\b(willing(ness)?|eager(ness)?|keen(ness)?|desire|passion|appetite|determination|hunger|thirst)\s+"
-                r"(\w+\s+)?(to|for)\s+(learn|learning)\b(?!\s+(?!(new|and|from|on|quickly|fast|is|are|always)\b)\w)|\b(learn|pick\s+up)\s+new\s+(skills|things|technologies|tools)\b"), LEARN),
+                r"(\w+\s+)?(to|for)\s+(learn|learning)\b(?!\s+(?!(new|and|from|on|quickly|fast|is|are|always)\b)\w)"), LEARN,
+     ("willing", "eager", "keen", "desire", "passion", "appetite", "determination", "hunger", "thirst"), "learn"),
+    (re.compile(r"(?i)\b(learn|pick\s+up)\s+new\s+(skills|things|technologies|tools)\b"), LEARN, ("learn new", "pick up new"), None),
 )
-_TRAIT_KEYS = (("flexib",), ("ambigu", "uncertain"), ("learn",))
 
 
 def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int = 0) -> list[list[int]]:
@@ -145,7 +157,7 @@ def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int 
         i = low.find(k)
         while i != -1:
             if not back:  # the pattern starts at the key: one anchored match
-                m = rx.match(text, i)
+                m = _lower_pattern(rx).match(low, i)
                 if m:
                     seen[(m.start(), m.end())] = None
                 i = low.find(k, i + 1)
@@ -161,32 +173,61 @@ def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int 
 def people_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the phrases that state it (`PEOPLE_PHRASES`). A multidisciplinary team is
     left to `TEAM_PHRASE` (*work in multidisciplinary health teams*, the health sets' reading)."""
-    return _phrase_spans(text, low, PEOPLE_PHRASES, _PEOPLE_KEYS)
+    return _phrase_spans(text, low, PEOPLE_PHRASES)
 
 
 def data_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the phrases that state it (`DATA_PHRASES`)."""
-    return _phrase_spans(text, low, DATA_PHRASES, _DATA_KEYS)
+    return _phrase_spans(text, low, DATA_PHRASES)
 
 
 def trait_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the phrases that state it (`TRAIT_PHRASES`)."""
-    return _phrase_spans(text, low, TRAIT_PHRASES, _TRAIT_KEYS)
+    return _phrase_spans(text, low, TRAIT_PHRASES)
 
 
-def _phrase_spans(text: str, low: str | None, phrases: tuple[tuple[re.Pattern, str], ...],
-                  keys_of: tuple[tuple[str, ...], ...]) -> dict[str, list[list[int]]]:
-    """competence name -> spans of each phrase pattern's matches; a pattern runs only when the lower-cased text has one of
-    its keys (most postings have none of them, and a case-blind regex over a whole posting is the costly part)."""
+_NEED_CHARS = 80
+
+
+Phrase = tuple[re.Pattern, str, tuple[str, ...], "str | None"]
+
+
+@lru_cache(maxsize=16)
+def _key_automaton(phrases: tuple[Phrase, ...]) -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, ...]]]:
+    """One automaton over every key of `phrases`, and for each key the phrases it starts: all the keys' places in a
+    posting are found in one pass (a `str.find` per key cost more than the rest of the lexical stage)."""
+    keys: dict[str, list[int]] = {}
+    for n, (_, _, ks, _) in enumerate(phrases):
+        for k in ks:
+            keys.setdefault(k, []).append(n)
+    return (ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.Standard),
+            [tuple(v) for v in keys.values()])
+
+
+@lru_cache(maxsize=64)
+def _lower_pattern(rx: re.Pattern) -> re.Pattern:
+    """`rx` without its case-blind flag, to match the lower-cased text: a case-blind match cost about twice as much."""
+    return re.compile(rx.pattern.removeprefix("(?i)"))
+
+
+def _phrase_spans(text: str, low: str | None, phrases: tuple[Phrase, ...]) -> dict[str, list[list[int]]]:
+    """competence name -> spans of the phrases that state it (each entry of `phrases` as in `PEOPLE_PHRASES`): each
+    pattern is tried only where one of its keys occurs (and its `need` word follows within `_NEED_CHARS`), anchored there."""
     low = text.lower() if low is None else low
+    if len(low) != len(text):  # lower-casing changed the length: the keys' positions are not the text's
+        low = text
+    automaton, starts = _key_automaton(phrases)
     out: dict[str, list[list[int]]] = {}
-    for (rx, comp), keys in zip(phrases, keys_of):
-        if not any(k in low for k in keys):
-            continue
-        for m in rx.finditer(text):
-            if comp == WORK_IN_TEAMS and "disciplinary" in low[m.start():m.end()]:
+    for k, i, _ in automaton.find_matches_as_indexes(low, overlapping=True):
+        for n in starts[k]:
+            rx, comp, _, need = phrases[n]
+            if need is not None and low.find(need, i, i + _NEED_CHARS) == -1:
                 continue
-            out.setdefault(comp, []).append([m.start(), m.end()])
+            m = _lower_pattern(rx).match(low, i)
+            if m and not (comp == WORK_IN_TEAMS and "disciplinary" in low[m.start():m.end()]):
+                spans = out.setdefault(comp, [])
+                if [m.start(), m.end()] not in spans:
+                    spans.append([m.start(), m.end()])
     return out
 
 
@@ -215,14 +256,9 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
         add(TEAM, _scan(text, low, _TEAM_KEYS, TEAM_PHRASE, back=6))
     if elderly and any(k in low for k in _ELDERLY_KEYS):
         add(ELDERLY, _scan(text, low, _ELDERLY_KEYS, ELDERLY_PHRASE))
-    if people:
-        for comp, spans in people_spans(text, low).items():
-            add(comp, spans)
-    if data:
-        for comp, spans in data_spans(text, low).items():
-            add(comp, spans)
-    if traits:
-        for comp, spans in trait_spans(text, low).items():
+    phrases = (PEOPLE_PHRASES if people else ()) + (DATA_PHRASES if data else ()) + (TRAIT_PHRASES if traits else ())
+    if phrases:
+        for comp, spans in _phrase_spans(text, low, phrases).items():
             add(comp, spans)
     return out
 
