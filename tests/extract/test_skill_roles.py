@@ -118,7 +118,7 @@ def test_the_rules_are_on_by_default_and_the_semantic_path_agrees():
 def test_real_store_role_nouns_and_platforms(full_con):
     """On the real taxonomy: the role and platform rules resolve their ESCO labels, and the competences come first."""
     ex = SkillExtractor.from_store(full_con, config=ExtractConfig(semantic=False))
-    assert set(ex._roles) == {NURSE, HOME, TEAM, ELDERLY}
+    assert {NURSE, HOME, TEAM, ELDERLY} <= set(ex._roles)  # and the eighteenth pass's phrase competences (test_skill_phrases)
     esco = [h.name for h in ex.extract("We need a staff nurse with experience in a multi-disciplinary team.") if h.esco_uri]
     assert set(esco[:2]) == {NURSE, TEAM}
     esco = [h.name for h in ex.extract("Hands-on experience with AWS and Microsoft Azure.") if h.esco_uri]
