@@ -4,9 +4,6 @@ leads, the size of its data or the adjective of its method, and a trait asked of
 
 from __future__ import annotations
 
-import dataclasses
-
-import numpy as np
 import pytest
 
 from careerpath.extract.skill_competences import (BIG_DATA, DATA_ANALYSIS, DATA_PHRASES, FLEXIBLE, LEAD_TEAM, LEARN, MANAGE_STAFF,
@@ -14,7 +11,7 @@ from careerpath.extract.skill_competences import (BIG_DATA, DATA_ANALYSIS, DATA_
                                                    WORK_IN_TEAMS, data_spans, people_spans, role_spans, trait_spans)
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 
-from .skills_fixtures import FixedEmbedder, unit
+from .skills_fixtures import esco_names, hand_extractor
 
 COMPETENCES = (WORK_IN_TEAMS, SUPERVISE_STAFF, MANAGE_STAFF, LEAD_TEAM, BIG_DATA, STATISTICS, DATA_ANALYSIS, FLEXIBLE,
                UNCERTAINTY, LEARN)
@@ -25,13 +22,10 @@ OFF = dict(people_competence=False, data_competence=False, trait_competence=Fals
 
 
 def _extractor(**cfg) -> SkillExtractor:
-    vecs = np.stack([unit(k) for k in range(len(SKILLS))])
-    return SkillExtractor(SKILLS, ALIASES, embedder=FixedEmbedder({}), vectors=vecs, vector_ids=[s["skill_id"] for s in SKILLS],
-                          config=dataclasses.replace(ExtractConfig(), **cfg))
+    return hand_extractor(SKILLS, ALIASES, **cfg)
 
 
-def _esco(hits) -> list[str]:
-    return [h.name for h in hits if h.esco_uri]
+_esco = esco_names
 
 
 @pytest.mark.parametrize("text, comp", [

@@ -5,15 +5,12 @@ Azure) states *cloud technologies* (`skill_competences`)."""
 
 from __future__ import annotations
 
-import dataclasses
-
-import numpy as np
 import pytest
 
 from careerpath.extract.skill_competences import ELDERLY, HOME, NURSE, TEAM, credential_competences, role_spans
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 
-from .skills_fixtures import FixedEmbedder, unit
+from .skills_fixtures import esco_names, hand_extractor
 
 SKILLS = [
     {"skill_id": "care", "name": NURSE, "type": "skill", "esco_uri": "u:care"},
@@ -31,13 +28,10 @@ ALIASES += [{"skill_id": "azure", "norm": "azure", "kind": "override", "rule": N
 
 
 def _extractor(**cfg) -> SkillExtractor:
-    vecs = np.stack([unit(k) for k in range(len(SKILLS))])
-    return SkillExtractor(SKILLS, ALIASES, embedder=FixedEmbedder({}), vectors=vecs, vector_ids=[s["skill_id"] for s in SKILLS],
-                          config=dataclasses.replace(ExtractConfig(), **cfg))
+    return hand_extractor(SKILLS, ALIASES, **cfg)
 
 
-def _esco(hits) -> list[str]:
-    return [h.name for h in hits if h.esco_uri]
+_esco = esco_names
 
 
 OFF = dict(role_competence_score=None, product_competence=False, team_competence=False, elderly_competence=False)
