@@ -19,7 +19,9 @@ driver's license"). The lexical stage finds the language as ESCO knowledge (*Spa
 - `role_spans` (sixteenth pass): a role noun states the role's core competence ("a staff nurse", "a nursing background" ->
   *provide professional care in nursing*; "Home Manager" -> *organise operations of residential care services*), a
   multidisciplinary team states *work in multidisciplinary health teams*, and the elderly client group *tend to elderly
-  people*.
+  people*. Eighteenth pass: phrases about the job's team and the people it supervises, manages or leads (`PEOPLE_PHRASES`),
+  the size of its data and the adjective of its method (`DATA_PHRASES`), and traits asked of the worker (`TRAIT_PHRASES`)
+  state the general competence the same way.
 """
 
 from __future__ import annotations
