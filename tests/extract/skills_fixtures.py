@@ -104,3 +104,20 @@ class FixedEmbedder:
 
     def encode(self, texts, **_):
         return np.stack([next((v for k, v in self.table.items() if k in t), unit(50)) for t in texts]).astype(np.float32)
+
+
+def hand_extractor(skills: list[dict], aliases: list[dict], **cfg):
+    """An extractor over hand-written skill rows, one orthogonal vector each (`unit`) and an embedder that knows no text:
+    the rule tests' fixture (roles, phrases), `cfg` overriding `ExtractConfig`'s defaults."""
+    import dataclasses
+
+    from careerpath.extract.skills import ExtractConfig, SkillExtractor
+
+    vecs = np.stack([unit(k) for k in range(len(skills))])
+    return SkillExtractor(skills, aliases, embedder=FixedEmbedder({}), vectors=vecs, vector_ids=[s["skill_id"] for s in skills],
+                          config=dataclasses.replace(ExtractConfig(), **cfg))
+
+
+def esco_names(hits) -> list[str]:
+    """The names of the hits that carry an ESCO concept, in rank order."""
+    return [h.name for h in hits if h.esco_uri]

@@ -19,13 +19,18 @@ driver's license"). The lexical stage finds the language as ESCO knowledge (*Spa
 - `role_spans` (sixteenth pass): a role noun states the role's core competence ("a staff nurse", "a nursing background" ->
   *provide professional care in nursing*; "Home Manager" -> *organise operations of residential care services*), a
   multidisciplinary team states *work in multidisciplinary health teams*, and the elderly client group *tend to elderly
-  people*.
+  people*. Eighteenth pass: phrases about the job's team and the people it supervises, manages or leads (`PEOPLE_PHRASES`),
+  the size of its data and the adjective of its method (`DATA_PHRASES`), and traits asked of the worker (`TRAIT_PHRASES`)
+  state the general competence the same way.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Mapping
+
+import ahocorasick_rs
 
 # the competence ESCO names for each use of a language L
 FORMS = {"speak": "interact verbally in {}", "listen": "understand spoken {}", "read": "understand written {}",
@@ -66,6 +71,81 @@ ELDERLY = "tend to elderly people"
 ELDERLY_PHRASE = re.compile(r"(?i)\b(elderly|older\s+(people|persons|adults)|dementia)\b")
 _ELDERLY_KEYS = ("elderly", "older p", "older a", "dementia")  # not "older": "post-holder", "stakeholder"
 _HOME_KEYS = ("care home", "nursing home", "residential home")
+# eighteenth pass: the people competences a posting states in a phrase about the job's team rather than in a skill's words.
+# Each is a general ESCO skill that the sentence's vector misses for its domain nouns ("act as part of the wider
+# administration team for Continuing Healthcare" -> healthcare administration; "supervising journey-level workers involved
+# in ..." -> the vehicles). A team the worker belongs to states *work in teams*; supervising people (employees, staff, workers,
+# crews) states *supervise staff*; managing or leading a team or staff states *manage staff* / *lead a team*, and so does
+# management experience (or skills, or responsibilities) not of a thing ("project management experience"). Only
+# people count as the object: "supervising maintenance work", "manage the project", "lead the development" state nothing here,
+# nor does a "Team Leader" noun (often the person the worker reports to).
+WORK_IN_TEAMS = "work in teams"
+SUPERVISE_STAFF = "supervise staff"
+MANAGE_STAFF = "manage staff"
+LEAD_TEAM = "lead a team"
+_DET = r"(a|an|the|our|their|your|this|its|his|her)\s+"
+_FILL = r"([\w&'’-]+,?\s+){0,3}?"  # up to three words between ("a small, friendly nursing team")
+# "crews" is left out: ESCO's own *supervise crew* is what a crew's supervisor does
+_PEOPLE = r"(employees|staff|staff\s+members|workers|personnel|subordinates|teams?|team\s+members|people|colleagues)"
+# each pattern: (regex, competence, the lower-cased keys a match starts with, a word every match has soon after its key or
+# None); `_phrase_spans` tries the regex only where a key occurs (and the word follows within `_NEED_CHARS`), anchored there:
+# a case-blind pattern over a whole posting cost more than the rest of the lexical stage ("team", "manage", "data" and
+# "lead" are in most postings)
+PEOPLE_PHRASES = (
+    (re.compile(r"(?i)\b(part|members?)\s+of\s+" + _DET + _FILL + r"team\b"), WORK_IN_TEAMS, ("part of", "member of", "members of"), "team"),
+    (re.compile(r"(?i)\bteam[- ]?players?\b"), WORK_IN_TEAMS, ("team player", "team-player", "teamplayer"), None),
+    (re.compile(r"(?i)\bwork(s|ing)?\s+(well\s+)?(with)?in\s+(" + _DET + ")?" + _FILL + r"teams?\b"), WORK_IN_TEAMS, ("work",), "team"),
+    (re.compile(r"(?i)\bjoin(s|ing)?\s+" + _DET + _FILL + r"team\b"), WORK_IN_TEAMS, ("join",), "team"),
+    (re.compile(r"(?i)\b(supervis(e|es|ed|ing|ion\s+of)|direct(s|ed|ing)?)\s+(" + _DET + r")?" + _FILL + _PEOPLE + r"\b"),
+     SUPERVISE_STAFF, ("supervis", "direct"), None),
+    (re.compile(r"(?i)\b(first|second)[- ]level\s+supervisors?\b"), SUPERVISE_STAFF,
+     ("first level", "first-level", "second level", "second-level"), None),
+    (re.compile(r"(?i)\b(manag(e|es|ed|ing)|management\s+(of|for))\s+(" + _DET + r")?" + _FILL + _PEOPLE + r"\b"
+                r"|(?<!project )(?<!programme )(?<!program )(?<!risk )(?<!data )(?<!product )(?<!change )(?<!quality )"
+                r"(?<!case )(?<!time )(?<!account )(?<!financial )(?<!information )(?<!content )(?<!stakeholder )(?<!supply chain )"
+                r"\b(managerial|management)\s+(and\s+leadership\s+)?(experience|skills|responsibilit(y|ies))\b"), MANAGE_STAFF,
+     ("manag",), None),
+    (re.compile(r"(?i)\b(people|line|staff)\s+management\b|\bleadership\s+(and|&)\s+management\b"), MANAGE_STAFF,
+     ("people management", "line management", "staff management", "leadership and management", "leadership & management"), None),
+    (re.compile(r"(?i)\blead(s|ing)?\s+(" + _DET + r")?" + _FILL + r"teams?\b"), LEAD_TEAM, ("lead",), "team"),
+)
+# eighteenth pass: data work stated by the size of the data or the adjective of a method. "large amounts of data", "large-scale
+# ... data analysis", "vast amounts of data", "large data sets" state *analyse big data* (ESCO's label names "big data" only);
+# a statistical method, model, test or software ("statistical models", "statistical programming", "statistical chops") and a
+# quantitative method or analysis state *statistics* (the lexical stage knows "statistics" and a few "statistical ..." aliases).
+BIG_DATA = "analyse big data"
+STATISTICS = "statistics"
+DATA_ANALYSIS = "perform data analysis"
+DATA_PHRASES = (
+    (re.compile(r"(?i)\b(large|big|vast|huge|massive|high)\s+(amounts?|volumes?|sets?|quantities|collections)\s+of\s+"
+                r"([\w-]+\s+){0,2}?data\b"
+                r"|\b(large|big|vast|huge|massive)([- ]scale)?,?\s+([\w-]+\s+){0,2}?(data\s*sets?|datasets|data)\b"), BIG_DATA,
+     ("large", "big", "vast", "huge", "massive", "high"), "data"),
+    (re.compile(r"(?i)\bstatistical(ly)?\b|\bquantitative(ly)?\s+(methods?|analys[ie]s|techniques?|modell?ing|research)\b"),
+     STATISTICS, ("statistical", "quantitativ"), None),
+    (re.compile(r"(?i)\b(analy[sz](e|es|ed|ing)|interpret(s|ed|ing)?|explor(e|es|ed|ing))\s+(and\s+[\w-]+\s+)?([\w-]+\s+){0,3}?data\b"),
+     DATA_ANALYSIS, ("analy", "interpret", "explor"), "data"),
+    (re.compile(r"(?i)\binsights?\s+(gained\s+)?(from|in|into)\s+([\w-]+\s+){0,3}?data\b"), DATA_ANALYSIS, ("insight",), "data"),
+)
+# eighteenth pass: a trait asked of the worker states ESCO's transversal competence for it. Flexibility (not a flexible
+# working pattern offered) states *perform services in a flexible manner*; ambiguity or uncertainty *cope with uncertainty*;
+# a will to learn *demonstrate willingness to learn* (to learn a named subject states the subject instead: "a desire to learn
+# quantitative analysis techniques"). The sentence's vector goes to its role or domain instead ("an
+# enthusiastic and flexible individual to ... support our Heads of Nursing in Medicine and Emergency Care" -> emergency care).
+FLEXIBLE = "perform services in a flexible manner"
+UNCERTAINTY = "cope with uncertainty"
+LEARN = "demonstrate willingness to learn"
+TRAIT_PHRASES = (
+    (re.compile(r"(?i)\b(flexib(le|ly|ility))\b(?!\s+(working|work|hours|shifts?|schedules?|start|times?|locations?|benefits?|"
+                r"packages?|contracts?|rotas?|arrangements?|options?|patterns?|approach\s+to\s+working)\b)"), FLEXIBLE, ("flexib",), None),
+    (re.compile(r"(?i)(?<!measurement )\b(ambigu(ity|ities|ous)|uncertain(ty|ties))\b"
+                r"(?!\s+(quantification|analysis|estimat\w*|modell?ing|propagation)\b)"), UNCERTAINTY,  # not a quantity's
+     ("ambigu", "uncertain"), None),
+    (re.compile(r"(?i)\b(willing(ness)?|eager(ness)?|keen(ness)?|desire|passion|appetite|determination|hunger|thirst)\s+"
+                r"(\w+\s+)?(to|for)\s+(learn|learning)\b(?!\s+(?!(new|and|from|on|quickly|fast|is|are|always)\b)\w)"), LEARN,
+     ("willing", "eager", "keen", "desire", "passion", "appetite", "determination", "hunger", "thirst"), "learn"),
+    (re.compile(r"(?i)\b(learn|pick\s+up)\s+new\s+(skills|things|technologies|tools)\b"), LEARN, ("learn new", "pick up new"), None),
+)
 
 
 def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int = 0) -> list[list[int]]:
@@ -79,7 +159,7 @@ def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int 
         i = low.find(k)
         while i != -1:
             if not back:  # the pattern starts at the key: one anchored match
-                m = rx.match(text, i)
+                m = _lower_pattern(rx).match(low, i)
                 if m:
                     seen[(m.start(), m.end())] = None
                 i = low.find(k, i + 1)
@@ -92,8 +172,70 @@ def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int 
     return [list(x) for x in sorted(seen)]
 
 
+def people_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]]:
+    """competence name -> character spans of the phrases that state it (`PEOPLE_PHRASES`). A multidisciplinary team is
+    left to `TEAM_PHRASE` (*work in multidisciplinary health teams*, the health sets' reading)."""
+    return _phrase_spans(text, low, PEOPLE_PHRASES)
+
+
+def data_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]]:
+    """competence name -> character spans of the phrases that state it (`DATA_PHRASES`)."""
+    return _phrase_spans(text, low, DATA_PHRASES)
+
+
+def trait_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]]:
+    """competence name -> character spans of the phrases that state it (`TRAIT_PHRASES`)."""
+    return _phrase_spans(text, low, TRAIT_PHRASES)
+
+
+_NEED_CHARS = 80
+
+
+Phrase = tuple[re.Pattern, str, tuple[str, ...], "str | None"]
+
+
+@lru_cache(maxsize=16)
+def _key_automaton(phrases: tuple[Phrase, ...]) -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, ...]]]:
+    """One automaton over every key of `phrases`, and for each key the phrases it starts: all the keys' places in a
+    posting are found in one pass (a `str.find` per key cost more than the rest of the lexical stage)."""
+    keys: dict[str, list[int]] = {}
+    for n, (_, _, ks, _) in enumerate(phrases):
+        for k in ks:
+            keys.setdefault(k, []).append(n)
+    return (ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.Standard),
+            [tuple(v) for v in keys.values()])
+
+
+@lru_cache(maxsize=64)
+def _lower_pattern(rx: re.Pattern) -> re.Pattern:
+    """`rx` without its case-blind flag, to match the lower-cased text: a case-blind match cost about twice as much."""
+    return re.compile(rx.pattern.removeprefix("(?i)"))
+
+
+def _phrase_spans(text: str, low: str | None, phrases: tuple[Phrase, ...]) -> dict[str, list[list[int]]]:
+    """competence name -> spans of the phrases that state it (each entry of `phrases` as in `PEOPLE_PHRASES`): each
+    pattern is tried only where one of its keys occurs (and its `need` word follows within `_NEED_CHARS`), anchored there."""
+    low = text.lower() if low is None else low
+    if len(low) != len(text):  # lower-casing changed the length: the keys' positions are not the text's
+        low = text
+    automaton, starts = _key_automaton(phrases)
+    out: dict[str, list[list[int]]] = {}
+    for k, i, _ in automaton.find_matches_as_indexes(low, overlapping=True):
+        for n in starts[k]:
+            rx, comp, _, need = phrases[n]
+            if need is not None and low.find(need, i, i + _NEED_CHARS) == -1:
+                continue
+            m = _lower_pattern(rx).match(low, i)
+            if m and not (comp == WORK_IN_TEAMS and "disciplinary" in low[m.start():m.end()]):
+                spans = out.setdefault(comp, [])
+                if [m.start(), m.end()] not in spans:
+                    spans.append([m.start(), m.end()])
+    return out
+
+
 def role_spans(text: str, plural: bool = True, low: str | None = None, team: bool = False,
-               elderly: bool = False) -> dict[str, list[list[int]]]:
+               elderly: bool = False, people: bool = False, data: bool = False,
+               traits: bool = False) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the role nouns that state it (`ROLE_NOUNS`); `plural` False skips "nurses"
     (a plural often names colleagues: "a team of nurses", "GPs, nurses, pharmacists"); `team`: a multidisciplinary team
     states *work in multidisciplinary health teams* (`TEAM_PHRASE`); `elderly`: *tend to elderly people* (`ELDERLY_PHRASE`)."""
@@ -116,6 +258,10 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
         add(TEAM, _scan(text, low, _TEAM_KEYS, TEAM_PHRASE, back=6))
     if elderly and any(k in low for k in _ELDERLY_KEYS):
         add(ELDERLY, _scan(text, low, _ELDERLY_KEYS, ELDERLY_PHRASE))
+    phrases = (PEOPLE_PHRASES if people else ()) + (DATA_PHRASES if data else ()) + (TRAIT_PHRASES if traits else ())
+    if phrases:
+        for comp, spans in _phrase_spans(text, low, phrases).items():
+            add(comp, spans)
     return out
 
 

@@ -27,6 +27,7 @@ calibrated similarity. Every hit carries the character spans (of the input) it w
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
@@ -36,9 +37,10 @@ import duckdb
 import numpy as np
 
 from careerpath.embed import DIM, Embedder
-from careerpath.extract.skill_competences import (DRIVE, ELDERLY, ROLE_NOUNS, TEAM, LanguageForms, car_spans, category_competences,
-                                                   credential_competences, role_spans)
 from careerpath.extract.boilerplate import blank_boilerplate
+from careerpath.extract.skill_competences import (DATA_PHRASES, DRIVE, ELDERLY, PEOPLE_PHRASES, ROLE_NOUNS, TEAM, TRAIT_PHRASES,
+                                                   LanguageForms, car_spans,
+                                                   category_competences, credential_competences, role_spans)
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
@@ -130,6 +132,16 @@ class ExtractConfig:
     role_competence_plural: bool = False
     team_competence: bool = True  # "multidisciplinary team", "MDT" -> work in multidisciplinary health teams, same score
     elderly_competence: bool = True  # "elderly", "older people", "dementia" -> tend to elderly people, same score
+    # eighteenth pass: a phrase about the job's team or the people it supervises, manages or leads states the general
+    # competence (`skill_competences.PEOPLE_PHRASES`: "part of the wider administration team" -> work in teams, "supervising
+    # journey-level workers" -> supervise staff, "management of the team members" -> manage staff), same score
+    people_competence: bool = True
+    # eighteenth pass: the size of the data ("large amounts of data", "large-scale ... data") states analyse big data, a
+    # statistical or quantitative method states statistics (`skill_competences.DATA_PHRASES`), same score
+    data_competence: bool = True
+    # eighteenth pass: a trait asked of the worker ("flexible", "comfort with ambiguity", "willingness to learn") states ESCO's
+    # transversal competence for it (`skill_competences.TRAIT_PHRASES`), same score
+    trait_competence: bool = True
     product_competence: bool = True
     # seventeenth pass of issue 4: a product ESCO lacks (O*NET's Git, Subversion, Ansible, MuleSoft) states the ESCO concept
     # of its O*NET commodity category (the curated `category` rows: "File versioning software" -> tools for software
@@ -299,7 +311,10 @@ class SkillExtractor:
                         if i not in esco_names and i not in self._licensed and self.skills[sid]["type"] in ("software", "tool")}
             self._licensed.update(category_competences(products, esco_names))
         role_comps = ({comp for _, comp in ROLE_NOUNS} | ({TEAM} if cfg.team_competence else set())
-                      | ({ELDERLY} if cfg.elderly_competence else set()))
+                      | ({ELDERLY} if cfg.elderly_competence else set())
+                      | ({ph[1] for ph in PEOPLE_PHRASES} if cfg.people_competence else set())
+                      | ({ph[1] for ph in DATA_PHRASES} if cfg.data_competence else set())
+                      | ({ph[1] for ph in TRAIT_PHRASES} if cfg.trait_competence else set()))
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
                        if cfg.role_competence_score is not None else {})
         self._row_of = {int(i): r for r, i in enumerate(self._vector_rows.tolist())}
@@ -723,10 +738,11 @@ class SkillExtractor:
         licensed = self._licensed.keys() & lex.keys() if self._licensed else ()
         low = text.lower() if (self._drive is not None or self._roles) else ""
         cars = car_spans(text, low) if self._drive is not None else []
-        roles = role_spans(text, cfg.role_competence_plural, low, cfg.team_competence, cfg.elderly_competence) if self._roles else {}
+        roles = (role_spans(text, cfg.role_competence_plural, low, cfg.team_competence, cfg.elderly_competence,
+                            cfg.people_competence, cfg.data_competence, cfg.trait_competence) if self._roles else {})
         if not (langs or licensed or cars or roles):  # the common case: one pass over the hits, no dictionaries
             return hits
-        score = {h.id: h.score for h in hits}
+        by_id = {h.id: h for h in hits}
         add: dict[int, tuple[float, list[list[int]]]] = {}
 
         def put(i: int, sc: float, spans: list[list[int]]) -> None:
@@ -737,9 +753,9 @@ class SkillExtractor:
         for i in langs:
             assert self._langs is not None
             for c in self._langs.competences(text, i, lex[i][2]):
-                put(c, score.get(self._ids[i], 0.75) + step, lex[i][2])
+                put(c, _score(by_id, self._ids[i]) + step, lex[i][2])
         for i in licensed:
-            put(self._licensed[i], score.get(self._ids[i], 0.75), lex[i][2])
+            put(self._licensed[i], _score(by_id, self._ids[i]), lex[i][2])
         if cars and self._drive is not None:
             put(self._drive, 0.85, cars)
         for comp, spans in roles.items():
@@ -747,14 +763,22 @@ class SkillExtractor:
                 put(self._roles[comp], cfg.role_competence_score, spans)
         if not add:
             return hits
-        by_id = {h.id: h for h in hits}
+        changed: list[SkillHit] = []
         for i, (sc, spans) in add.items():
             h = by_id.get(self._ids[i])
             if h is None:
-                hits.append(self._hit(i, sc, spans, "lexical"))
+                changed.append(self._hit(i, sc, spans, "lexical"))
             elif h.score < sc:
                 h.score, h.spans, h.method = sc, _merge(h.spans + spans), "lexical"
-        hits.sort(key=lambda h: (-h.score, h.spans[0][0] if h.spans else 0, h.id))
+                changed.append(h)
+        if not changed:
+            return hits
+        # `hits` is in `_order` already (`combine`): put back only the changed ones, rather than sort the whole list again
+        # (eighteenth pass: most postings now state a competence, and the full sort was a tenth of the lexical stage)
+        moved = {id(h) for h in changed}
+        hits = [h for h in hits if id(h) not in moved]
+        for h in changed:
+            bisect.insort(hits, h, key=_order)
         return hits[: cfg.max_skills]
 
     def _demote_alt_hits(self, lex: dict[int, list], sem: dict[int, list], segs: list[tuple[str, int, int]],
@@ -801,13 +825,24 @@ class SkillExtractor:
             if cfg.sem_soft_cap and x > 0.70:  # monotone, below 0.74: order kept among strong links
                 x = 0.70 + 0.04 * (1.0 - float(np.exp(-(x - 0.70) / 0.04)))
             hits.append(self._hit(i, round(min(x, 0.74), 4), _merge(spans), "semantic"))
-        hits.sort(key=lambda h: (-h.score, h.spans[0][0] if h.spans else 0, h.id))
+        hits.sort(key=_order)
         return hits[: cfg.max_skills]
 
     def _hit(self, i: int, score: float, spans: list[list[int]], method: str) -> SkillHit:
         s = self.skills[self._ids[i]]
         return SkillHit(id=s["skill_id"], name=s["name"], type=s["type"], esco_uri=s["esco_uri"],
                         score=round(score, 4), spans=sorted(spans), method=method)
+
+
+def _order(h: SkillHit) -> tuple[float, int, str]:
+    """The ranking order of hits: best score first, then the first span's position, then the id."""
+    return (-h.score, h.spans[0][0] if h.spans else 0, h.id)
+
+
+def _score(by_id: dict[str, SkillHit], skill_id: str, default: float = 0.75) -> float:
+    """The score of a skill's hit (`default` when it has none)."""
+    h = by_id.get(skill_id)
+    return h.score if h is not None else default
 
 
 def _merge(spans: list[list[int]]) -> list[list[int]]:
