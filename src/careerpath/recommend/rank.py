@@ -49,9 +49,9 @@ from careerpath.recommend.discipline import anchor_words, anchored_matches, cour
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
 from careerpath.recommend.index import course_text, load_embeddings, role_task_texts
 from careerpath.recommend.items import courses_with_quality, dedupe, item
-from careerpath.recommend.relevance import (MIN_FIT_COURSES, MIN_SKILL_FIT, W_COVER, W_SEM, Role, coverage_table, implied_skills,
-                                            relevance_table, semantic_skill_matches, skill_fit, skill_specificity,
-                                            GENERIC_TYPES, soft_trade, weighted_role_skills)
+from careerpath.recommend.relevance import (GENERIC_TYPES, MIN_FIT_COURSES, MIN_SKILL_FIT, W_COVER, W_SEM, Role,
+                                            coverage_table, implied_skills, relevance_table, semantic_skill_matches,
+                                            skill_fit, skill_specificity, soft_trade, weighted_role_skills)
 from careerpath.recommend.vectors import (MIN_PROFILES, SkillVecs, load_course_skills,  # noqa: F401 - re-exported
                                           role_skill_shares, skill_vectors)
 
@@ -118,10 +118,11 @@ OTHER_SENSE = True
 # not count as the role's own in `other_sense`: chefs' postings name "Chef" and the extractor files it under the
 # configuration tool, so the role "lists" the tool and "Getting Started with Chef Cookbooks" passed as a cooking course.
 OTHER_SENSE_UNFIT_SOFTWARE = True
-# Nor does a role skill whose fit was measured and is below relevance.MIN_SKILL_FIT (it cannot open the floor for
-# that reason): intelligence analysts' postings say "intelligence", the extractor files it under *principles of
-# artificial intelligence*, and "Artificial Intelligence (AI)" passed as an intelligence course through a semantic
-# match to *forensic intelligence* because the role "listed" the AI skill its text is about.
+# Nor does a role skill of type knowledge whose fit was measured and is below relevance.MIN_SKILL_FIT (it cannot open
+# the floor for that reason): intelligence analysts' postings say "intelligence", the extractor files it under
+# *principles of artificial intelligence*, and "Artificial Intelligence (AI)" passed as an intelligence course through a
+# semantic match to *forensic intelligence* because the role "listed" the AI skill its text is about. Knowledge areas
+# only: for every type it also took grade-3 courses from mechanical engineers and computer systems analysts.
 OTHER_SENSE_UNFIT = True
 # Nothing close (`nothing_close`): when no candidate's contrast cosine reaches MIN_BEST_CONTRAST, the catalog has no
 # course clearly about this role, and what passed the floors did so on generic or other-sense skills ("manage time"
@@ -386,7 +387,8 @@ def with_implied_skills(role: Role, course_skills: pd.DataFrame, skill_vecs: Ski
                         role_vec: np.ndarray, task_vec: np.ndarray | None = None) -> Role:
     """`role` plus its implied skills (`relevance.implied_skills`; `task_vec`, `role_task_vector`, checks them against
     the role's O*NET tasks), marked in ``extra["implied"]`` so that a caller who needs them before ranking
-    (`recommend`, for the candidates to encode) computes them once: a role that carries the mark is returned as it is."""
+    (`recommend`, for the candidates to encode) computes them once: a role that carries the mark is returned as it
+    is."""
     if "implied" in role.extra or skill_vecs is None or not skill_vecs.ids:
         return role
     out = implied_skills(role, skill_vecs.ids, skill_vecs.mat, role_views(role_vec, role.slug, skill_vecs),
@@ -562,7 +564,8 @@ def nothing_close(rel: pd.DataFrame, trade: set[str] | frozenset[str] = frozense
     Contrast (`contrast_cosines`) is how much closer a course is to this role than to roles in general; the list's
     best course sets how much the catalog has for the role at all. Unchanged without the `contrast` column, or when a
     candidate covers one of `trade` (the role's soft trade skills, `relevance.soft_trade`): customer service is near
-    every role that meets the public, so its courses' contrast is low by construction, yet it is what receptionists do."""
+    every role that meets the public, so its courses' contrast is low by construction, yet it is what receptionists
+    do."""
     if MIN_BEST_CONTRAST is None or rel.empty or "contrast" not in rel:
         return rel
     if trade and "covers_ids" in rel and rel["covers_ids"].map(lambda ids: bool(trade & set(ids))).any():
