@@ -73,3 +73,23 @@ def test_maids_get_no_bookkeeping_course(full_con):
     matched skill (`discipline.anchored_matches`)."""
     titles = [c["title"] for c in recommend_for_role(full_con, "maids-and-housekeeping-cleaners", top=10)]
     assert not [t for t in titles if "bookkeeping" in t.lower()], titles
+
+
+def test_receptionists_get_customer_service_not_job_interview_courses(full_con):
+    """Receptionists' *customer service* was a soft skill like *communication* and could open no floor, and the skill
+    their vectors implied was *interview people* (near "information clerks", far from every O*NET task): eight of
+    their top 10 were job-interview coaching. A trade's soft skill now opens the floor (`relevance.soft_trade`), and an
+    implied skill must be near the role's O*NET tasks (`relevance.IMPLIED_MIN_TASK_COS`)."""
+    titles = [c["title"].lower() for c in recommend_for_role(full_con, "receptionists-and-information-clerks", top=10)]
+    assert titles
+    assert not [t for t in titles if "interview" in t], titles
+    assert sum("customer service" in t for t in titles) >= 2, titles
+
+
+def test_intelligence_analysts_get_no_artificial_intelligence_course(full_con):
+    """Their postings say "intelligence" and the extractor files it under *principles of artificial intelligence*;
+    that skill fits the role badly (its courses sit far away), so it no longer counts as the role's own sense
+    (`rank.OTHER_SENSE_UNFIT`) and "Artificial Intelligence (AI)" is another sense of a semantic match."""
+    titles = [c["title"] for c in recommend_for_role(full_con, "intelligence-analysts", top=10)]
+    assert titles
+    assert "Artificial Intelligence (AI)" not in titles, titles

@@ -49,9 +49,9 @@ from careerpath.recommend.discipline import anchor_words, anchored_matches, cour
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
 from careerpath.recommend.index import course_text, load_embeddings, role_task_texts
 from careerpath.recommend.items import courses_with_quality, dedupe, item
-from careerpath.recommend.relevance import (MIN_FIT_COURSES, W_COVER, W_SEM, Role, coverage_table, implied_skills,
-                                            relevance_table, semantic_skill_matches, skill_fit, skill_specificity,
-                                            weighted_role_skills)
+from careerpath.recommend.relevance import (GENERIC_TYPES, MIN_FIT_COURSES, MIN_SKILL_FIT, W_COVER, W_SEM, Role,
+                                            coverage_table, implied_skills, relevance_table, semantic_skill_matches,
+                                            skill_fit, skill_specificity, soft_trade, weighted_role_skills)
 from careerpath.recommend.vectors import (MIN_PROFILES, SkillVecs, load_course_skills,  # noqa: F401 - re-exported
                                           role_skill_shares, skill_vectors)
 
@@ -118,6 +118,12 @@ OTHER_SENSE = True
 # not count as the role's own in `other_sense`: chefs' postings name "Chef" and the extractor files it under the
 # configuration tool, so the role "lists" the tool and "Getting Started with Chef Cookbooks" passed as a cooking course.
 OTHER_SENSE_UNFIT_SOFTWARE = True
+# Nor does a role skill of type knowledge whose fit was measured and is below relevance.MIN_SKILL_FIT (it cannot open
+# the floor for that reason): intelligence analysts' postings say "intelligence", the extractor files it under
+# *principles of artificial intelligence*, and "Artificial Intelligence (AI)" passed as an intelligence course through a
+# semantic match to *forensic intelligence* because the role "listed" the AI skill its text is about. Knowledge areas
+# only: for every type it also took grade-3 courses from mechanical engineers and computer systems analysts.
+OTHER_SENSE_UNFIT = True
 # Nothing close (`nothing_close`): when no candidate's contrast cosine reaches MIN_BEST_CONTRAST, the catalog has no
 # course clearly about this role, and what passed the floors did so on generic or other-sense skills ("manage time"
 # for maintenance workers, "develop test procedures" -- software testing -- for product inspectors): the role gets no
@@ -378,14 +384,15 @@ def with_onet_skills(role: Role, skill_vecs: SkillVecs | None) -> Role:
 
 
 def with_implied_skills(role: Role, course_skills: pd.DataFrame, skill_vecs: SkillVecs | None,
-                        role_vec: np.ndarray) -> Role:
-    """`role` plus its implied skills (`relevance.implied_skills`), marked in ``extra["implied"]`` so that a
-    caller who needs them before ranking (`recommend`, for the candidates to encode) computes them once:
-    a role that carries the mark is returned as it is."""
+                        role_vec: np.ndarray, task_vec: np.ndarray | None = None) -> Role:
+    """`role` plus its implied skills (`relevance.implied_skills`; `task_vec`, `role_task_vector`, checks them against
+    the role's O*NET tasks), marked in ``extra["implied"]`` so that a caller who needs them before ranking
+    (`recommend`, for the candidates to encode) computes them once: a role that carries the mark is returned as it
+    is."""
     if "implied" in role.extra or skill_vecs is None or not skill_vecs.ids:
         return role
     out = implied_skills(role, skill_vecs.ids, skill_vecs.mat, role_views(role_vec, role.slug, skill_vecs),
-                         allowed=_taught(course_skills, skill_vecs))
+                         allowed=_taught(course_skills, skill_vecs), task_vec=task_vec)
     if out is role:  # none qualified: mark it all the same, so the search is not run again
         out = Role(slug=role.slug, title=role.title, skills=role.skills, text=role.text, evidence=role.evidence,
                    extra={**role.extra, "implied": []})
@@ -551,12 +558,17 @@ def drop_slivers(rel: pd.DataFrame) -> pd.DataFrame:
     return rel[rel["coverage"].astype(float) >= MIN_COVERAGE].reset_index(drop=True)
 
 
-def nothing_close(rel: pd.DataFrame) -> pd.DataFrame:
+def nothing_close(rel: pd.DataFrame, trade: set[str] | frozenset[str] = frozenset()) -> pd.DataFrame:
     """`rel`, or none of it when its best contrast cosine is below MIN_BEST_CONTRAST (see there).
 
     Contrast (`contrast_cosines`) is how much closer a course is to this role than to roles in general; the list's
-    best course sets how much the catalog has for the role at all. Unchanged without the `contrast` column."""
+    best course sets how much the catalog has for the role at all. Unchanged without the `contrast` column, or when a
+    candidate covers one of `trade` (the role's soft trade skills, `relevance.soft_trade`): customer service is near
+    every role that meets the public, so its courses' contrast is low by construction, yet it is what receptionists
+    do."""
     if MIN_BEST_CONTRAST is None or rel.empty or "contrast" not in rel:
+        return rel
+    if trade and "covers_ids" in rel and rel["covers_ids"].map(lambda ids: bool(trade & set(ids))).any():
         return rel
     return rel if float(rel["contrast"].astype(float).max()) >= MIN_BEST_CONTRAST else rel.iloc[0:0]
 
@@ -690,7 +702,7 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     """`rank_courses` for several (top, filters) lists of one role, relevance computed once: a guide wants
     its course list and its certificate courses, and relevance is most of the cost (~0.3 s a role)."""
     shares: dict[str, float] = dict(skill_vecs.role_share) if skill_vecs is not None else {}
-    role = with_implied_skills(with_onet_skills(role, skill_vecs), course_skills, skill_vecs, role_vec)
+    role = with_implied_skills(with_onet_skills(role, skill_vecs), course_skills, skill_vecs, role_vec, task_vec)
     cat = _catalog(vecs, course_skills, len(courses), skill_vecs)
     spec = cat["spec"]
     rv = role_views(role_vec, role.slug, skill_vecs)  # rows: profile text, bare title, index vector; cosines averaged
@@ -708,8 +720,10 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     fit = (role_skill_fit(course_skills, text, cat_floor, ids, cmat, role.slug, skill_vecs, cat)
            if SKILL_FIT else {})
     semantic_only: set[str] = set()
+    trade: set[str] = set()
     if skill_vecs is not None and skill_vecs.ids and ids:
         rs0 = weighted_role_skills(role, spec, shares, fit)
+        trade = set(rs0.loc[rs0["floor_skill"] & soft_trade(rs0) & rs0["type"].isin(GENERIC_TYPES), "skill_id"])
         sem = semantic_skill_matches(rs0, skill_vecs.index, skill_vecs.mat, ids, cmat)
         if len(sem):
             floor_ids = set(rs0.loc[rs0["floor_skill"], "skill_id"])
@@ -723,6 +737,8 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
                 own = set(role.skills["skill_id"].astype(str))
                 if OTHER_SENSE_UNFIT_SOFTWARE and fit:  # a product too rare for a fit measure: maybe another sense
                     own -= set(rs0.loc[(rs0["type"] == "software") & rs0["fit"].isna(), "skill_id"])
+                if OTHER_SENSE_UNFIT and fit:  # a skill whose courses sit away from the role: another sense here
+                    own -= set(rs0.loc[(rs0["fit"] < MIN_SKILL_FIT) & (rs0["type"] == "knowledge"), "skill_id"])
                 gone = other_sense(sem, semantic_only, course_skills, own, vecs, role.slug, skill_vecs)
                 sem = sem[~sem["course_id"].isin(gone)]
             cs_role = pd.concat([cs_role, sem], ignore_index=True)
@@ -741,7 +757,7 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     if not rel.empty:
         rel = relative_cut(rel)
         if contrast is not None:
-            rel = nothing_close(rel)
+            rel = nothing_close(rel, trade)
         rel = order_by_role_rank(drop_thin_misfits(rel))
     rs = weighted_role_skills(role, spec, shares, fit)
     rel = tool_courses(rel, anchor_tools(role, skill_vecs), course_skills, rs, raw)
@@ -822,8 +838,9 @@ def recommend(con: duckdb.DuckDBPyConnection, role: Role, top: int = 10, filters
     cs = load_course_skills(con)
     role_vec = role_vectors(role, embedder)
     sv = skill_vectors(con, embedder)
-    role = with_implied_skills(with_onet_skills(role, sv), cs, sv, role_vec)  # once: rank_courses keeps a role that has them
+    task_vec = role_task_vector(con, role.slug, embedder)
+    # once: rank_courses keeps a role that has them
+    role = with_implied_skills(with_onet_skills(role, sv), cs, sv, role_vec, task_vec)
     need = set(cs.loc[cs["skill_id"].isin(set(role.skills["skill_id"].astype(str))), "course_id"])
     vecs = course_vectors(con, courses, embedder, need)
-    return rank_courses(courses, cs, vecs, role_vec, role, top, filters, order, skill_vecs=sv,
-                        task_vec=role_task_vector(con, role.slug, embedder))
+    return rank_courses(courses, cs, vecs, role_vec, role, top, filters, order, skill_vecs=sv, task_vec=task_vec)

@@ -60,9 +60,18 @@ MIN_GENERIC_COUNT = 20  # a skill is generic only if at least this many courses 
 SEM_FLOOR = 0.30  # absolute: below this cosine a course's text is about something else
 SEM_REL_FLOOR = 0.6  # relative: and below this share of the role's best candidate's cosine
 GENERIC_TYPES = {"soft_skill"}
+# A soft skill at most this share of role profiles list, whose courses sit near the role (fit known and at least
+# MIN_SKILL_FIT), is the role's trade rather than a trait every job asks for: it may open the floor. Receptionists'
+# *customer service* (1.4 % of roles) was a soft skill like *communication* (14 %), so no customer-service course
+# could be recommended to them. None: soft skills never open the floor.
+SOFT_TRADE_SHARE: float | None = 0.02
 IMPLIED_MIN_COS = 0.45  # a taxonomy skill this close to the role's text + title is part of what it does
 IMPLIED_TOP = 10
 IMPLIED_IMPORTANCE = 0.6  # share of the role's top importance an implied skill gets
+# and, where the role has an O*NET task text (`rank.role_task_vector`), at least this close to it: a skill near the
+# role's title and profile words but not to what O*NET says the role does is a word association (receptionists and
+# information clerks -> *interview people*, whose courses are job-interview coaching). None: no check.
+IMPLIED_MIN_TASK_COS: float | None = 0.38
 # Fit of a skill to the role (`skill_fit`): of the courses that claim it, the share whose text is among the catalog's
 # closest to the role. "management" or "psychology" is claimed by hundreds of courses about anything; for
 # electricians few of them are near the role, so the skill says nothing about whether a course is for it.
@@ -98,19 +107,23 @@ def role_text(title: str, summary: str | None, skill_names: list[str], tasks: li
 
 
 def implied_skills(role: Role, skill_ids: list[str], skill_mat: np.ndarray, role_vec: np.ndarray,
-                   allowed: set[str] | None = None) -> Role:
+                   allowed: set[str] | None = None, task_vec: np.ndarray | None = None) -> Role:
     """`role` plus the taxonomy skills (rows of `skill_mat`, L2-normalised) closest to its vectors.
 
     Only skills not already in the role (and in `allowed`, when given: the skills some course teaches);
     importance IMPLIED_IMPORTANCE * the role's top importance, scaled down linearly to half at
-    IMPLIED_MIN_COS. The role is returned unchanged when none qualify.
+    IMPLIED_MIN_COS. With `task_vec` (L2-normalised), a skill must also reach IMPLIED_MIN_TASK_COS to it. The role is
+    returned unchanged when none qualify.
     """
     if not len(skill_ids):
         return role
-    sims = (np.asarray(skill_mat, dtype=np.float32) @ np.atleast_2d(role_vec).T).mean(axis=1)
+    mat = np.asarray(skill_mat, dtype=np.float32)
+    sims = (mat @ np.atleast_2d(role_vec).T).mean(axis=1)
     have = set(role.skills["skill_id"].astype(str))
+    near_tasks = (mat @ np.asarray(task_vec, dtype=np.float32).ravel() >= IMPLIED_MIN_TASK_COS
+                  if task_vec is not None and IMPLIED_MIN_TASK_COS is not None else np.ones(len(sims), dtype=bool))
     order = [i for i in np.argsort(-sims) if sims[i] >= IMPLIED_MIN_COS and skill_ids[i] not in have
-             and (allowed is None or skill_ids[i] in allowed)][:IMPLIED_TOP]
+             and near_tasks[i] and (allowed is None or skill_ids[i] in allowed)][:IMPLIED_TOP]
     if not order:
         return role
     imp = pd.to_numeric(role.skills["importance"], errors="coerce")
@@ -176,8 +189,16 @@ def weighted_role_skills(role: Role, spec: pd.DataFrame, role_share: dict[str, f
     if not UNFIT_SOFTWARE_OPENS_FLOOR and skill_fit:
         generic |= (rs["type"] == "software") & rs["fit"].isna()
     rs["floor_skill"] = (((rs["rank"] < TOP_K) | (rs["type"] == "implied")) & ~generic
-                         & ~rs["type"].isin(GENERIC_TYPES) & (rs["importance"] > 0))
+                         & (~rs["type"].isin(GENERIC_TYPES) | soft_trade(rs)) & (rs["importance"] > 0))
     return rs
+
+
+def soft_trade(rs: pd.DataFrame) -> pd.Series:
+    """Rows of `rs` (`weighted_role_skills`: role_share, fit) that are a trade's soft skill (SOFT_TRADE_SHARE): few
+    roles list it and the courses claiming it are near this role. An unknown fit (too few courses) is no evidence."""
+    if SOFT_TRADE_SHARE is None:
+        return pd.Series(False, index=rs.index)
+    return (rs["role_share"] <= SOFT_TRADE_SHARE) & (rs["fit"] >= MIN_SKILL_FIT)
 
 
 def skill_fit(course_skills: pd.DataFrame, text: pd.Series, floor: float) -> dict[str, float]:
