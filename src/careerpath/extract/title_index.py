@@ -274,6 +274,10 @@ OVERRIDES = {
     # "Test Manager": Managers, All Other): a software test manager leads testers (Software Quality Assurance Analysts
     # and Testers, 3 store postings), an agile coach does a Scrum Master's work (IT Project Managers, 2)
     "test manager": "15-1253.00", "agile coach": "15-1299.09",
+    # O*NET files "Chief Clerk" under Managers, All Other; the store's LA City "Chief Clerk" classes (and "Chief Clerk
+    # Personnel", "Chief Clerk Police") plan and supervise the work of clerical employees: the SOC's first-line
+    # supervisors of office workers
+    "chief clerk": "43-1011.00",
 }
 
 
