@@ -956,6 +956,7 @@ def test_a_task_word_names_its_worker_by_the_agent_suffix(real_onet) -> None:
 @pytest.mark.parametrize("title, code", [
     ("Psychologist", "19-3033.00"),                # School Psychologists is O*NET's first filing
     ("Integration Engineer", "15-1252.00"),        # O*NET: Blockchain Engineers only
+    ("Senior Data Integration Engineer", "15-1243.00"),   # a data engineer, not the alias above's developer
     ("Senior Security Engineer", "15-1299.05"),    # six codes share the alias; blockchain among them
     ("Porter", "31-1132.00"),                      # an NHS hospital porter, not a hotel's
     ("Test Manager", "15-1253.00"),
