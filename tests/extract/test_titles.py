@@ -979,3 +979,16 @@ def test_an_abbreviation_plural_expands_as_the_abbreviation() -> None:
     assert normalize("Sales Reps").text == "sale representative"
     assert expand("gps") == "gps"              # satellite positioning, not general practitioners
     assert expand("nurses") == "nurses"        # no abbreviation: left to the singulariser
+
+
+def test_a_fuzzy_hit_with_the_modifiers_reordered_is_another_title(real_onet) -> None:
+    """"Data Engineering Analyst" sorted its words onto O*NET's "Engineering Data Analyst" (Mechanical Engineering
+    Technologists) at ratio 100; the order of the modifiers makes the compound. Moving the role word still matches."""
+    r = T.Resolver(real_onet)
+    assert r._other_role("data engineering analyst", "engineering data analyst")
+    assert not r._other_role("manager data engineering", "data engineering manager")
+    assert not r._other_role("data engineering analyst", "data engineering analyst")
+    assert r._fuzzy("data engineering analyst")[1] < T.FUZZY_ACCEPT   # no longer settled by the reordering
+    r.reordered_modifiers = False
+    assert r._other_role("data engineering analyst", "engineering data analyst") is False
+    assert r._fuzzy("data engineering analyst")[1] == 100

@@ -185,6 +185,7 @@ class Resolver:
     science_codes = True  # _science_codes: an unsettled scientist title keeps the SOC's scientist codes; off to measure
     own_words = True  # _own_words: a one-word alias that is a word of the title is no embedding neighbour; off to measure
     trailing_unknown = True  # choose_key drops trailing place words ("Support Worker Bristol"); off to measure
+    reordered_modifiers = True  # _other_role: the same role word after the same modifiers reordered is another title
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -296,10 +297,13 @@ class Resolver:
     def _other_role(self, key: str, alias: str) -> bool:
         """A fuzzy hit that holds the title's words with another of them as its role word names another job, however
         close the sorted words are: "assistant vice president" (AVP, a bank rank) is no "vice president assistant"
-        (O*NET's "VP Assistant", Executive Secretaries). A reordering that ends on a field ("manager data
+        (O*NET's "VP Assistant", Executive Secretaries). Nor is a hit with the same role word and the same modifiers
+        in another order: the order makes the compound ("data engineering analyst", "engineering data analyst"). A reordering that ends on a field ("manager data
         engineering") or a near miss on other words ("consultancy manager" ~ "management consultant") is still a hit."""
         kw, aw = key.split(), alias.split()
         heads = self.index.head_words
+        if self.reordered_modifiers and kw != aw and kw[-1] == aw[-1] and sorted(kw) == sorted(aw):
+            return True  # "data engineering analyst" is no "engineering data analyst" (mechanical engineering technologists)
         return kw[-1] != aw[-1] and kw[-1] in heads and aw[-1] in heads and kw[-1] in aw and aw[-1] in kw
 
     def _settle(self, key: str) -> tuple[dict[str, float], str, dict[str, float], float]:
