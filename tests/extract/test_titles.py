@@ -432,7 +432,7 @@ def test_a_supervisor_of_workers_is_their_first_line_supervisor(real_onet, title
 def test_supervisors_of_groups_without_first_line_supervisors_are_left_alone(real_onet) -> None:
     r = T.Resolver(real_onet)
     assert r._supervisor("mental health supervisor") == {}       # no alias names the workers
-    assert r._supervisor("software developer supervisor") == {}   # computing has no first-line supervisors
+    assert r._supervisor("software developer supervisor") == {"15-1252.00": T.SPAN_P}  # one of them (twentieth pass)
     assert r._supervisor("supervisor") == {}
     assert r._supervisor("golf starter supervisor") == {}         # "starter" alone is another trade's word
     assert r._supervisor("electrician supervisor")["47-1011.00"] == T.SPAN_P
@@ -926,3 +926,69 @@ def test_place_words_round_trip_through_the_store(tmp_path) -> None:
     index.place_words = {"bristol", "luton"}
     T.save_index(con, index)
     assert T.load_index(con).place_words == {"bristol", "luton"}
+
+
+# --- twentieth pass -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, code", [
+    ("SURVEY SUPERVISOR", "17-1022.00"),          # "survey" -> surveyor, an engineering-group occupation
+    ("Surveyor Supervisor", "17-1022.00"),
+    ("Software Developer Supervisor", "15-1252.00"),
+])
+def test_a_supervisor_of_professionals_is_one_of_them(real_onet, title, code) -> None:
+    """SOC: supervisors in major groups 11-29 are classified with the workers they supervise (only 31-53 have
+    first-line supervisor codes). The model had read "Survey Supervisor" as an office supervisor."""
+    r = T.Resolver(real_onet)
+    res = r.resolve(title)
+    assert _top(res) == code and res.method == "span"
+    r.professional_supervisors = False
+    assert r._supervisor(res.key) == {}
+
+
+def test_a_task_word_names_its_worker_by_the_agent_suffix(real_onet) -> None:
+    r = T.Resolver(real_onet)
+    assert r._agent_noun("survey") == "surveyor"
+    assert r._agent_noun("plumbing") is None     # a field past the stem is title_heads.role_word's
+    assert r._agent_noun("zzqx") is None
+    assert r._supervisor("electrician supervisor")["47-1011.00"] == T.SPAN_P   # trades keep their supervisors
+
+
+@pytest.mark.parametrize("title, code", [
+    ("Psychologist", "19-3033.00"),                # School Psychologists is O*NET's first filing
+    ("Integration Engineer", "15-1252.00"),        # O*NET: Blockchain Engineers only
+    ("Senior Data Integration Engineer", "15-1243.00"),   # a data engineer, not the alias above's developer
+    ("Senior Security Engineer", "15-1299.05"),    # six codes share the alias; blockchain among them
+    ("Porter", "31-1132.00"),                      # an NHS hospital porter, not a hotel's
+    ("Test Manager", "15-1253.00"),
+    ("Agile Coach", "15-1299.09"),                 # the model read sports coaches
+    ("CHIEF CLERK", "43-1011.00"),                 # O*NET: Managers, All Other
+])
+def test_overrides_where_onet_files_a_posted_title_elsewhere(real_onet, title, code) -> None:
+    from careerpath.extract.title_index import OVERRIDES
+
+    res = T.Resolver(real_onet).resolve(title)
+    assert _top(res) == code and res.method == "exact"
+    assert OVERRIDES[res.key] == code
+
+
+def test_an_abbreviation_plural_expands_as_the_abbreviation() -> None:
+    from careerpath.extract.normalize import expand, normalize
+
+    assert normalize("RGNs Required").text == normalize("RGN").text == "registered nurse"
+    assert normalize("RMNs").text == "registered mental health nurse"
+    assert normalize("Sales Reps").text == "sale representative"
+    assert expand("gps") == "gps"              # satellite positioning, not general practitioners
+    assert expand("nurses") == "nurses"        # no abbreviation: left to the singulariser
+
+
+def test_a_fuzzy_hit_with_the_modifiers_reordered_is_another_title(real_onet) -> None:
+    """"Data Engineering Analyst" sorted its words onto O*NET's "Engineering Data Analyst" (Mechanical Engineering
+    Technologists) at ratio 100; the order of the modifiers makes the compound. Moving the role word still matches."""
+    r = T.Resolver(real_onet)
+    assert r._other_role("data engineering analyst", "engineering data analyst")
+    assert not r._other_role("manager data engineering", "data engineering manager")
+    assert not r._other_role("data engineering analyst", "data engineering analyst")
+    assert r._fuzzy("data engineering analyst")[1] < T.FUZZY_ACCEPT   # no longer settled by the reordering
+    r.reordered_modifiers = False
+    assert r._other_role("data engineering analyst", "engineering data analyst") is False
+    assert r._fuzzy("data engineering analyst")[1] == 100

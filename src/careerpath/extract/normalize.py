@@ -97,6 +97,20 @@ ABBREVIATIONS = {
     "gp": "general practitioner", "pa": "physician assistant", "rgn": "registered nurse",
     "rmn": "registered mental health nurse", "odp": "operating department practitioner",
 }
+# plurals that are words of their own, not an abbreviation's plural ("GPS" is satellite positioning)
+_NOT_ABBREV_PLURALS = frozenset({"gps", "pas"})
+
+
+def expand(word: str) -> str:
+    """An abbreviation's expansion, also for its plural: "RGNs Required" and "RMNs" are registered nurses as "RGN" is
+    (singularised later, "RGNs" stayed "rgn", which no alias holds, and the model read a physical therapist)."""
+    if word in ABBREVIATIONS:
+        return ABBREVIATIONS[word]
+    if len(word) >= 3 and word.endswith("s") and word[:-1] in ABBREVIATIONS and word not in _NOT_ABBREV_PLURALS:
+        return ABBREVIATIONS[word[:-1]]
+    return word
+
+
 TYPOS = {
     "enginer": "engineer", "engeneer": "engineer", "enginner": "engineer", "engineeer": "engineer",
     "engneer": "engineer", "analyts": "analyst", "anaylst": "analyst", "analsyt": "analyst",
@@ -288,7 +302,7 @@ def _content(segment: str) -> list[str]:
     for w in _NON_WORD.sub(" ", segment.replace("-", " ")).split():
         if (w in SENIORITY and w not in _KEPT_RANKS) or w in LEVELS or w in NOISE_WORDS or w.isdigit():
             continue  # "staff" stays: "Staff Nurse" is not a bare "Nurse"
-        out.extend(singular(x) for x in ABBREVIATIONS.get(TYPOS.get(w, w), TYPOS.get(w, w)).split())
+        out.extend(singular(x) for x in expand(TYPOS.get(w, w)).split())
     # "Scientist/Senior Scientist": one role at two ranks is still a bare role
     return [w for i, w in enumerate(out) if i == 0 or w != out[i - 1]]
 
@@ -498,7 +512,7 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
             w = "clinical nurse specialist"  # NHS: "Macmillan Breast CNS"; not "... with interest in CNS" (a doctor's)
         if w == "admin" and i < len(kept) - 1 and kept[i + 1] in _ADMIN_OF:
             w = "administrative"  # "Admin Assistant", "Admin Officer": administrative work; "Admin" alone administers
-        out.extend(ABBREVIATIONS.get(w, w).split())
+        out.extend(expand(w).split())
     out = [singular(w) for w in out]
     dedup = [w for i, w in enumerate(out) if i == 0 or w != out[i - 1]]  # "swe engineer"
     if len(dedup) > 1 and dedup[0] == "bank" and dedup[1] not in _BANK_SENSE:

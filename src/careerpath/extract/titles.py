@@ -116,6 +116,10 @@ SUPERVISED_BY = (("33-3012", "33-1011.00"), ("33-3", "33-1012.00"), ("33-2", "33
                  ("53-7061", "53-1042.00"), ("53-7062", "53-1042.00"), ("53-7064", "53-1042.00"),
                  ("53-7065", "53-1042.00"), ("53-3", "53-1043.00"), ("53-7", "53-1043.00"), ("53-", "53-1049.00"))
 SUPERVISOR_HEADS = frozenset({"supervisor", "foreman", "forewoman", "foreperson"})
+# SOC 2018 classification principles: supervisors of workers in major groups 11-29 (management, business, computer,
+# engineering, science, social service, legal, education, arts and media, health practitioners) usually do the work of
+# those they supervise and are classified with them; only groups 31-53 have first-line supervisor occupations
+PROFESSIONAL_GROUPS = ("13-", "15-", "17-", "19-", "21-", "23-", "25-", "27-", "29-")
 # _own_words: a role word that ends aliases of at least this many codes ("analyst", "administrator", "tester") is
 # generic, and its one-word alias is no embedding neighbour of a longer title holding it; a profession's word
 # ("physiotherapist": 2 codes, "virologist": 1) is the title's reading and stays one
@@ -177,9 +181,11 @@ class Resolver:
     bare_heads = True  # choose_key: a chosen key of one role word yields to a segment of a modifier + role word
     science_heads = True  # _licensed_head also for SCIENCE_HEADS (demotion only); off to measure
     supervised_fields = True  # _supervisor reads a field of several words as its workers ("refuse collection")
+    professional_supervisors = True  # _supervisor: a supervisor of professionals (PROFESSIONAL_GROUPS) is one of them
     science_codes = True  # _science_codes: an unsettled scientist title keeps the SOC's scientist codes; off to measure
     own_words = True  # _own_words: a one-word alias that is a word of the title is no embedding neighbour; off to measure
     trailing_unknown = True  # choose_key drops trailing place words ("Support Worker Bristol"); off to measure
+    reordered_modifiers = True  # _other_role: the same role word after the same modifiers reordered is another title
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -291,10 +297,13 @@ class Resolver:
     def _other_role(self, key: str, alias: str) -> bool:
         """A fuzzy hit that holds the title's words with another of them as its role word names another job, however
         close the sorted words are: "assistant vice president" (AVP, a bank rank) is no "vice president assistant"
-        (O*NET's "VP Assistant", Executive Secretaries). A reordering that ends on a field ("manager data
+        (O*NET's "VP Assistant", Executive Secretaries). Nor is a hit with the same role word and the same modifiers
+        in another order: the order makes the compound ("data engineering analyst", "engineering data analyst"). A reordering that ends on a field ("manager data
         engineering") or a near miss on other words ("consultancy manager" ~ "management consultant") is still a hit."""
         kw, aw = key.split(), alias.split()
         heads = self.index.head_words
+        if self.reordered_modifiers and kw != aw and kw[-1] == aw[-1] and sorted(kw) == sorted(aw):
+            return True  # "data engineering analyst" is no "engineering data analyst" (mechanical engineering technologists)
         return kw[-1] != aw[-1] and kw[-1] in heads and aw[-1] in heads and kw[-1] in aw and aw[-1] in kw
 
     def _settle(self, key: str) -> tuple[dict[str, float], str, dict[str, float], float]:
@@ -590,8 +599,10 @@ class Resolver:
         """"<workers> supervisor" (or foreman) that is no alias: the first-line supervisors of the workers the rest
         names ("pipefitter supervisor" -> 47-1011, "chief custodian supervisor" -> 37-1011), found by the workers'
         code (the words before the head, past any leading rank, as an alias or a field's role: "plumbing" ->
-        "plumber") and the SOC group it belongs to (`SUPERVISED_BY`). Groups without first-line supervisors
-        (health, computing, engineering) are left alone."""
+        "plumber") and the SOC group it belongs to (`SUPERVISED_BY`). A supervisor of professionals
+        (`PROFESSIONAL_GROUPS`: no first-line supervisor code exists there) is classified with the workers, as the SOC
+        does: "Survey Supervisor" directs survey parties and is a surveyor, not an office supervisor, which the model
+        read."""
         words = key.split()
         if len(words) < 2 or words[-1] not in SUPERVISOR_HEADS or any(w in _QUALIFIERS for w in words):
             return {}
@@ -604,16 +615,29 @@ class Resolver:
             if not codes and len(phrase) == 1 and (role := title_heads.role_word(phrase[0], self.index.head_words,
                                                                                   self._roles)):
                 codes = self._exact(role)
+            if not codes and len(phrase) == 1 and (role := self._agent_noun(phrase[0])):
+                codes = self._exact(role)  # "survey supervisor": a supervisor of surveyors
             if not codes and len(phrase) >= 2 and self.supervised_fields and (
                     role := title_heads.as_role(phrase, self.index.head_words, self.index.pos.__contains__, self._roles)):
                 codes = self._exact(role)  # "refuse collection supervisor": "refuse collector" (Refuse Collectors)
             if codes:
                 top = max(codes, key=codes.get)
                 sup = next((c for p, c in SUPERVISED_BY if top.startswith(p)), None)
+                if sup is None and self.professional_supervisors and top.startswith(PROFESSIONAL_GROUPS):
+                    return {top: SPAN_P}
                 if sup is None or sup not in self.index.soc_titles:
                     return {}
                 return {sup: SPAN_P, top: MANAGED_P} if top != sup else {sup: SPAN_P}
         return {}
+
+    def _agent_noun(self, word: str) -> str | None:
+        """The worker a task word names by its agent suffix ("survey" -> "surveyor", "plaster" -> "plasterer"), when
+        that is a role word of the index; `title_heads.role_word` reads a field that goes past the stem
+        ("engineering" -> "engineer"), not a bare task."""
+        for suffix in ("or", "er"):
+            if (role := word + suffix) in self.index.head_words and role in self.index.pos:
+                return role
+        return None
 
     def _teaching_subject(self, key: str) -> dict[str, float]:
         """"Lecturer in Statistics and Applied Probability", "Assistant Professor in Nursing", "Teacher of Chemistry":
