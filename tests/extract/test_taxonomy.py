@@ -199,3 +199,21 @@ def test_a_tools_singular_that_names_another_skill_is_that_skill(tmp_path):
         rows = con.execute("SELECT s.name, a.rule FROM skill_aliases a JOIN skills s USING (skill_id) "
                            "WHERE a.norm IN ('pig', 'harmonica')").fetchall()
     assert sorted(r[0] for r in rows if r[1] != "drop") == ["Apache Pig", "Harmonicas"]
+
+
+@pytest.mark.parametrize("text, vetoed", [
+    ("Experience of working within a GP surgery or reception role.", True),
+    ("A busy dental surgery in Waterlooville.", True),
+    ("Gyffin Surgery in Conwy has a vacancy.", True),
+    ("Cover the full range of surgery hours.", True),
+    ("Theatre nurse for cardiac surgery and day surgery lists.", False),
+    ("Post-operative care after surgery.", False),
+])
+def test_a_british_surgery_that_is_a_practice_is_not_the_knowledge(text, vetoed):
+    """Receptionists' and practice nurses' postings name the GP surgery they work in: not the surgeon's knowledge."""
+    import re
+
+    rule = next(r for r in load_overrides() if r["kind"] == "rule" and r["name"] == "surgery")
+    veto = re.compile(rule["extra"])
+    starts = [m.start() for m in re.finditer("(?i)surgery", text)]
+    assert any(veto.match(text, s) for s in starts) is vetoed
