@@ -704,7 +704,7 @@ class SkillExtractor:
         segs = self.segments(text)
         if not segs:
             return self._add_competences(text, lex, self.combine(lex, {}))
-        return self.extract_encoded(text, segs, self.embedder.encode([s[0] for s in segs]), lex=lex)
+        return self._rank_encoded(text, segs, self.embedder.encode([s[0] for s in segs]), lex)
 
     def extract_encoded(self, text: str, segs: list[tuple[str, int, int]], vecs: np.ndarray, *,
                         lex: dict[int, list] | None = None) -> list[SkillHit]:
@@ -713,7 +713,11 @@ class SkillExtractor:
         The batch stage embeds each distinct segment once for every document that repeats it, then ranks
         each document here, so the store holds what `extract` (and its benchmark) gives for the same
         segments: the context mix, the plain-text prior, label coverage and the alternative-label check."""
-        text = self.prepare(text)
+        return self._rank_encoded(self.prepare(text), segs, vecs, lex)
+
+    def _rank_encoded(self, text: str, segs: list[tuple[str, int, int]], vecs: np.ndarray,
+                      lex: dict[int, list] | None) -> list[SkillHit]:
+        """`extract_encoded` on a text already `prepare`d (`extract` prepares it once for both stages)."""
         lex = self.lexical(text) if lex is None else lex
         if not segs or self._vectors is None:
             return self._add_competences(text, lex, self.combine(lex, {}))
