@@ -51,6 +51,18 @@ def test_a_vague_title_says_which_role_it_was_read_as_and_what_else(full_con) ->
     assert weak_match_note(full_con, "data scientist", resolve_role(full_con, "data scientist")) is None
 
 
+def test_a_role_named_exactly_is_no_vague_lookup_however_loosely_it_rests_on_occupations(full_con) -> None:
+    """An emerging role's own confidence (its tie to occupations) is not doubt about which role was meant: the
+    slug or name of Machine Learning Engineer once printed "it may also mean: Python Developer ..."."""
+    from careerpath.extract.role_lookup import weak_match_note
+
+    for text in ("machine-learning-engineer", "Machine Learning Engineer", "ML engineer"):
+        hit = resolve_role(full_con, text)
+        assert hit.slug == "machine-learning-engineer" and hit.lookup == 1.0
+        assert hit.confidence < 0.5  # the role's mixture is loose; the guide still reports that
+        assert weak_match_note(full_con, text, hit) is None
+
+
 def test_the_guide_command_notes_a_vague_title_on_stderr_only(full_store) -> None:
     import json
 

@@ -39,6 +39,10 @@ class RoleHit:
     soc: tuple[tuple[str, str, float], ...]
     confidence: float
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    # how sure the lookup was that the text means this role: 1 for a slug or a catalog name, else the resolver's
+    # score. Apart from `confidence` (the role's own, an emerging role's tie to its occupations): "ML engineer"
+    # names Machine Learning Engineer surely, though that role rests on its occupations at 0.45
+    lookup: float = 1.0
 
 
 @dataclass
@@ -122,7 +126,8 @@ def resolve_role(con: duckdb.DuckDBPyConnection, text: str) -> RoleHit:
     best = res.matches[0].score if res.matches else 0.0
     if res.role_slug in cat.roles and best >= MIN_SCORE:
         hit = cat.roles[res.role_slug]  # type: ignore[index]
-        return RoleHit(hit.slug, hit.title, hit.kind, hit.soc, round(min(hit.confidence, best, 1.0), 4), hit.aliases)
+        return RoleHit(hit.slug, hit.title, hit.kind, hit.soc, round(min(hit.confidence, best, 1.0), 4), hit.aliases,
+                       lookup=round(min(best, 1.0), 4))
     raise InputError(f"unknown role {raw!r}: no occupation or role matches it; try `careerpath resolve {raw!r}`")
 
 
@@ -138,11 +143,11 @@ def resolve_role_noting(con: duckdb.DuckDBPyConnection, text: str) -> RoleHit:
 def weak_match_note(con: duckdb.DuckDBPyConnection, text: str, hit: RoleHit, limit: int = 4) -> str | None:
     """One line for a reader when `text` named its role weakly ("teacher": fourteen kinds of teacher), so a
     command that picked one says which, and what else was meant; None when the lookup was sure."""
-    if hit.confidence >= WEAK_BELOW:
+    if hit.lookup >= WEAK_BELOW:
         return None
     from careerpath.extract.roles import search_roles
 
     others = [r["title"] for r in search_roles(con, text, limit=limit + 1) if r["slug"] != hit.slug][:limit]
     also = f"; it may also mean: {'; '.join(others)}" if others else ""
-    return (f"read {text.strip()!r} as {hit.title} (confidence {hit.confidence:.2f}){also}. "
+    return (f"read {text.strip()!r} as {hit.title} (confidence {hit.lookup:.2f}){also}. "
             "Give a fuller title or a slug (`careerpath roles --search ...`) to choose.")
