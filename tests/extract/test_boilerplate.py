@@ -56,6 +56,28 @@ def test_the_same_words_as_the_work_are_kept(text):
     assert boilerplate_spans(text) == []
 
 
+@pytest.mark.parametrize("text, gone", [
+    ("3. Some positions may require a valid California driver's license. Candidates may not be eligible.",
+     "driver's license"),
+    ("Proficiency in Spanish is required for some positions.", "Spanish"),
+    ("Some positions in this class may require a license to operate a forklift or crane.", "forklift"),
+    ("31, selective certification will be used for some positions that require special skills and/or training in HVAC.",
+     "HVAC"),
+])
+def test_what_only_some_positions_of_a_class_require_is_no_requirement(text, gone):
+    assert gone not in blank_boilerplate(text)
+
+
+@pytest.mark.parametrize("text", [
+    "2. A valid California driver's license is required. Applicants will be disqualified without one.",
+    "Due to the popularity of some positions, we reserve the right to close the vacancies early.",
+    "Relocation assistance may be available for some positions.",
+    "Some positions are more physical than others.",
+])
+def test_a_requirement_of_every_position_and_other_talk_of_positions_are_kept(text):
+    assert boilerplate_spans(text) == []
+
+
 def test_a_lost_full_stop_does_not_take_the_requirement_before_it():
     text = "A full driving licence is essential for this role Saga Healthcare Group is an equal opportunities employer"
     assert "driving licence" in blank_boilerplate(text)

@@ -1,11 +1,15 @@
-"""Equal-opportunity and accessibility boilerplate, blanked before skills are read from a posting.
+"""Equal-opportunity and accessibility boilerplate, and what only some positions require, blanked before skills are
+read from a posting.
 
 Employers close postings with the characteristics they may not discriminate on ("without regard to race, color,
 religion, sex, pregnancy, …, genetic information") and the adjustments applicants may ask for ("reasonable
 adjustments to the application process"). Read as requirements, those sentences gave *pregnancy* to 500 postings,
 *genetics*, *childbirth*, *rehabilitation* (the Rehabilitation Act) and *application process* to dozens more, and
-so to the profiles of whole roles (a receptionist's guide listed pregnancy among the skills). The sentences are
-replaced by spaces of the same length, so every span the extractor reports still points into the original text.
+so to the profiles of whole roles (a receptionist's guide listed pregnancy among the skills). A civil-service
+bulletin covers a whole class of positions and says what only some of them need ("Some positions may require a valid
+California driver's license": 316 of Los Angeles's 683 bulletins, which made a driving licence a top-10 skill of
+accountants and auditors); the posting says that is no requirement of the job. The sentences are replaced by spaces of
+the same length, so every span the extractor reports still points into the original text.
 """
 
 from __future__ import annotations
@@ -24,7 +28,10 @@ _MARKS = re.compile(
     r"discriminat\w* (?:against|on the basis|based (?:up)?on)|sexual orientation|national origin|gender reassignment|"
     r"protected (?:veteran|characteristic|status|class)|marriage (?:and|or) civil partnership|pregnancy (?:and|or) maternity|"
     r"reasonable (?:accommodations?|adjustments?)|e-verify|equality act|disability confident|guaranteed interview scheme|"
-    r"rehabilitation act|Vietnam Era Veterans|VEVRAA|Section 503",
+    r"rehabilitation act|Vietnam Era Veterans|VEVRAA|Section 503|"
+    r"(?:some|certain) (?:positions|posts|roles)(?: in this class(?:ification)?)? (?:may (?:also )?)?(?:require|need)\b|"
+    r"(?:some|certain) (?:positions|posts|roles) (?:that|which) require|"
+    r"required (?:for|in|of) (?:some|certain) (?:positions|posts|roles)\b|may be required prior to appointment for some",
     re.I,
 )
 # Not marks though they fill such lists: "genetic information" (a biotech company's own work: "using human genetic
@@ -43,7 +50,9 @@ _BACK = 40
 _ANCHORS = ("equal ", "affirmative", "without regard", "regardless of", "irrespective of", "discriminat", "sexual orientation",
             "national origin", "gender reassignment", "protected ", "marriage ", "pregnancy ", "reasonable ", "e-verify",
             "equality act", "disability confident", "guaranteed interview", "rehabilitation act", "vietnam era", "vevraa",
-            "section 503")
+            "section 503", "some positions", "some posts", "some roles", "certain positions", "certain posts", "certain roles",
+            "required for some", "required in some", "required of some", "required for certain", "required in certain",
+            "required of certain", "may be required prior")
 
 _AUTOMATON = ahocorasick_rs.AhoCorasick(_ANCHORS)
 
