@@ -50,7 +50,31 @@ def test_run_on_label_split_rules() -> None:
     assert split_run_on_label("risks associated to physical hazards risks associated", ends, starts)[0] == (
         "risks associated to physical hazards risks associated")
     assert split_run_on_label("perform PCR covid test conduct PCR covid test", ends, starts)[0] == (
-        "perform PCR covid test conduct PCR covid test")
+        "perform PCR covid test conduct PCR covid test")  # "test" ends no label here: no cut
+
+
+def test_a_run_on_label_ends_where_an_alternative_names_it_again_in_other_words() -> None:
+    ends = Counter({"software": 40, "administration": 9, "test": 6, "modelling": 3, "lubricants": 2, "social": 1,
+                    "samples": 2, "holographic": 0})
+    starts = Counter({"social": 12, "data": 30})
+    cut = lambda label: split_run_on_label(label, ends, starts)[:2]  # noqa: E731
+    # the next words end as the label does
+    assert cut("data visualisation software data presentation software") == (
+        "data visualisation software", ["data presentation software"])
+    assert cut("public administration government administration public service administration")[0] == \
+        "public administration"
+    assert cut("perform PCR covid test conduct PCR covid test")[0] == "perform PCR covid test"
+    # the first word starts the run again
+    assert cut("mathematical modelling mathematical simulation mathematical computation")[0] == \
+        "mathematical modelling"
+    # the run's last word ends the label too
+    assert cut("types of lubricants lubricants varieties of lubricants classes of lubricants")[0] == \
+        "types of lubricants"
+    # a word that starts labels more often than it ends them, or ends none, is no label's end
+    assert cut("clinical social work social services")[0] == "clinical social work social services"
+    assert cut("holography holographic technique")[0] == "holography holographic technique"
+    # a label of one run with nothing repeated stays whole
+    assert cut("electronic business E-business")[0] == "electronic business E-business"
 
 
 def test_nothing_to_repair_without_alt_labels() -> None:
@@ -116,3 +140,18 @@ def test_a_one_word_label_cut_before_its_repeated_second_word_gets_it_back() -> 
     assert out.loc["u:mc", "preferred_label"] == "management consulting"
     assert list(out.loc["u:mc", "alt_labels"]) == ["business management consulting"]
     assert out.loc["u:hr", "preferred_label"] == "management"  # labels from the label list are trusted
+
+
+def test_a_tail_every_form_shares_goes_back_on_the_label_and_its_alternatives() -> None:
+    from careerpath.sources.esco_labels import rejoin_shared_tail
+
+    assert rejoin_shared_tail("clarify how various components",
+                              ["work together", "interpret how different components", "understand how various components"]) == (
+        "clarify how various components work together",
+        ["interpret how different components work together", "understand how various components work together"])
+    # a first alternative that names the head noun again is a whole form, not a tail
+    assert rejoin_shared_tail("battery management systems", ["battery control systems", "battery monitoring systems"])[0] == \
+        "battery management systems"
+    assert rejoin_shared_tail("analyse music score", ["analyse scores", "review score"])[0] == "analyse music score"
+    # alternatives that end otherwise: no shared tail
+    assert rejoin_shared_tail("manage staff", ["work together", "lead people"])[0] == "manage staff"

@@ -47,6 +47,10 @@ def repair_labels(esco: pd.DataFrame) -> pd.DataFrame:
                 label, alts = extend_one_word_label(new_labels[k], run)
                 if label != new_labels[k]:
                     new_labels[k], new_alts[k] = label, alts
+                else:  # (2b) a tail every form shares, cut off as an alternative of its own
+                    label, alts = rejoin_shared_tail(new_labels[k], new_alts[k])
+                    if label != new_labels[k]:
+                        new_labels[k], new_alts[k] = label, alts
     if "label_method" in esco.columns:  # labels not found in the label list: split run-on labels
         defs = list(esco["definition"]) if "definition" in esco.columns else [None] * len(esco)
         listed = [str(x).lower().split() for x, m in zip(new_labels, esco["label_method"]) if m != "segment"]
@@ -89,6 +93,24 @@ def extend_one_word_label(label: str, alt_text: str) -> tuple[str, list[str]]:
         return label, []
     rest = " ".join(run[2:])
     return f"{run[0]} {run[1]}", [rest] if rest else []
+
+
+def rejoin_shared_tail(label: str, alts: object) -> tuple[str, list[str]]:
+    """("clarify how various components", ["work together", "interpret how different components", ...]) ->
+    ("clarify how various components work together", ["interpret how different components work together", ...]):
+    the split cut a tail that every form of the concept ends with ("components work together" three times in the
+    run) and kept it as an alternative label of its own. Left so, "work together" in 168 data postings was the
+    artistic skill of judging how a work's components are harmonised. The first alternative is such a tail when it
+    is at most three words without the label's last word, and the other alternatives end with that word."""
+    alts = [str(a) for a in alts] if isinstance(alts, (list, np.ndarray)) else []
+    if len(alts) < 2 or not label.split():
+        return label, alts
+    tail, rest = alts[0].strip(), alts[1:]
+    last = label.split()[-1].lower()
+    if not (1 <= len(tail.split()) <= 3 and tail.islower()) or any(w[:4] == last[:4] for w in tail.split()) or \
+            not all(a.split() and a.split()[-1].lower() == last for a in rest):
+        return label, alts  # a tail naming the label's head noun again ("battery control systems") is a whole form
+    return f"{label} {tail}", [f"{a} {tail}" for a in rest]
 
 
 def drop_stray_alternates(label: object, alts: object) -> list[str]:
@@ -178,4 +200,29 @@ def split_run_on_label(label: str, ends: Counter, starts: Counter) -> tuple[str,
             cut = j
         rest = " ".join(words[cut:])
         return " ".join(words[:cut]), [rest] if rest else [], prefix
+    cut = _repeat_cut(words, ends, starts)
+    if cut:
+        return " ".join(words[:cut]), [" ".join(words[cut:])], prefix
     return label, [], prefix
+
+
+def _repeat_cut(words: list[str], ends: Counter, starts: Counter, longest: int = 5) -> int | None:
+    """Where a run-on label ends when no prefix repeats whole: an alternative label after it names the same thing in
+    other words, and it shows in one of three ways. The next words end as the label does ("data visualisation
+    software | data presentation software", "public administration | government administration ..."), the label's
+    first word starts the run again ("mathematical modelling | mathematical simulation ..."), or the run's last word,
+    the head noun of its last alternative, ends the label too ("types of lubricants | lubricants varieties of
+    lubricants ... classes of lubricants"). The shortest such label of two to `longest` words wins, if its last word
+    ends ESCO labels at least as often as it starts them ("clinical social | work social services" is no label).
+    Left run on, "data visualisation software data presentation software" was the name 953 postings' skill showed,
+    and matched no text itself."""
+    low = [w.lower().rstrip(",") for w in words]
+    n = len(low)
+    for k in range(2, min(longest, n - 1) + 1):
+        last = low[k - 1]
+        if last in _FUNCTION_END or words[k - 1].endswith(",") or ends[last] == 0 or ends[last] < starts[last]:
+            continue
+        parallel = 2 * k <= n and low[2 * k - 1] == last and (2 * k == n or low[2 * k] != low[k])
+        if parallel or low[k] == low[0] or last == low[-1]:
+            return k
+    return None
