@@ -46,6 +46,15 @@ def test_a_broad_skill_the_role_rates_in_the_top_of_its_listers_is_its_specialty
     assert not after.at["mathematics", "floor_skill"]
 
 
+def test_skills_the_ranker_added_are_no_specialty():
+    """`recommend` adds O*NET and implied skills before ranking; only the profile's own skills are read."""
+    role = _inspectors()
+    added = Role(role.slug, role.title, role.skills.assign(type=["implied", "skill", "knowledge", "skill"]))
+    assert rank.specialty_shares(added, SHARES, _vecs(TOP)) == {}
+    marked = Role(role.slug, role.title, role.skills, extra={"onet": ["conduct-quality-control-analysis"]})
+    assert rank.specialty_shares(marked, SHARES, _vecs(TOP)) == {}
+
+
 def test_specialty_off_and_without_percentiles(monkeypatch):
     assert rank.specialty_shares(_inspectors(), SHARES, _vecs({})) == {}
     assert rank.specialty_shares(_inspectors(), SHARES, None) == {}

@@ -318,9 +318,15 @@ def specialty_shares(role: Role, shares: dict[str, float], skill_vecs: SkillVecs
     if not SPECIALTY or skill_vecs is None or not skill_vecs.top_importance or role.skills.empty:
         return {}
     top = skill_vecs.top_importance
-    imp = pd.to_numeric(role.skills["importance"], errors="coerce")
-    return {str(s): SPECIALTY_SHARE for s, i in zip(role.skills["skill_id"].astype(str), imp)
-            if s in top and shares.get(str(s), 0.0) > MAX_ROLE_SHARE and i >= top[s] and not str(s).startswith("onet:")}
+    # the profile's own skills: not the ones the ranker added (`with_onet_skills`, `with_implied_skills`), which a caller
+    # such as `recommend` may have added before
+    added = set(role.extra.get("onet", [])) | set(role.extra.get("implied", []))
+    own = role.skills[~role.skills["skill_id"].astype(str).isin(added)]
+    if "type" in own:
+        own = own[own["type"] != "implied"]
+    imp = pd.to_numeric(own["importance"], errors="coerce")
+    return {s: SPECIALTY_SHARE for s, i in zip(own["skill_id"].astype(str), imp)
+            if s in top and shares.get(s, 0.0) > MAX_ROLE_SHARE and i >= top[s] and not s.startswith("onet:")}
 
 
 def _taught(course_skills: pd.DataFrame, skill_vecs: SkillVecs) -> set[str]:
