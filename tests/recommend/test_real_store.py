@@ -93,3 +93,13 @@ def test_intelligence_analysts_get_no_artificial_intelligence_course(full_con):
     titles = [c["title"] for c in recommend_for_role(full_con, "intelligence-analysts", top=10)]
     assert titles
     assert "Artificial Intelligence (AI)" not in titles, titles
+
+
+def test_inspectors_quality_control_opens_the_floor(full_con):
+    """Inspectors' profile rests on O*NET: its own top skill, *conduct quality control analysis*, is listed by 41 % of
+    roles and so opened no floor, and their list was implied word associations (*test procedures*: TOEFL, software
+    testing). They rate it above 95 % of the roles listing it, so it is their specialty (`rank.specialty_shares`) and a
+    quality-improvement course comes in on it."""
+    items = recommend_for_role(full_con, "inspectors-testers-sorters-samplers-and-weighers", top=10)
+    assert any("quality control analysis" in [str(s).lower() for s in c.get("covers", [])] for c in items), \
+        [(c["title"], c.get("covers")) for c in items]

@@ -144,6 +144,8 @@ TASK_ANCHOR_FLOOR: float | None = 0.33
 RANK_KINDS: frozenset[str] | None = None  # measured with {"occupation"}: rejected (bench/README.md, c13)
 FIT_MAX_ROLE_RANK = 20  # a course "fits" the role when at most this many roles are closer to it
 SKILL_FIT = True  # check each role skill's fit (`relevance.skill_fit`) before it may open the floor
+SPECIALTY = True  # a broad skill the role rates in the top 5 % of roles listing it counts as its own (`specialty_shares`)
+SPECIALTY_SHARE = 1 / 3  # ... at this role share: relevance.MAX_ROLE_SHARE, the most a floor skill may have (weighs as broad)
 ONET_SKILLS_TOP = 10  # at most this many of the role's O*NET skills (`with_onet_skills`) join it
 ONET_SKILLS_IMPORTANCE = 0.3  # at this share of the role's top importance (None: off)
 # The role's tools (`anchor_tools`, `tool_courses`): a technology O*NET flags *in demand* for the role's occupation
@@ -302,6 +304,29 @@ def _fit_by_rows(catalog: dict, own: int) -> dict[str, float]:
     hits = np.bincount(sk[ok], weights=fits[row[ok]].astype(float), minlength=len(catalog["skills"]))
     keep = np.flatnonzero(size >= MIN_FIT_COURSES)
     return {str(catalog["skills"][i]): float(hits[i] / size[i]) for i in keep}
+
+
+def specialty_shares(role: Role, shares: dict[str, float], skill_vecs: SkillVecs | None) -> dict[str, float]:
+    """skill_id -> SPECIALTY_SHARE for the role's own (profile) skills listed by more than relevance.MAX_ROLE_SHARE of
+    roles that this role rates at least as important as `vectors.SPECIALTY_QUANTILE` of them do
+    (`SkillVecs.top_importance`): a broad skill that is the role's specialty is distinctive for it and may open the
+    floor (O*NET ids, which no course claims, are left as they are). Inspectors' *conduct quality control analysis* is
+    listed by 41 % of roles (O*NET rates it for every occupation) and rated higher by inspectors than by 98 % of them;
+    without this, their list rested on implied word associations (*test procedures*: TOEFL, software testing). Off
+    when SPECIALTY is False."""
+    from careerpath.recommend.relevance import MAX_ROLE_SHARE
+    if not SPECIALTY or skill_vecs is None or not skill_vecs.top_importance or role.skills.empty:
+        return {}
+    top = skill_vecs.top_importance
+    # the profile's own skills: not the ones the ranker added (`with_onet_skills`, `with_implied_skills`), which a caller
+    # such as `recommend` may have added before
+    added = set(role.extra.get("onet", [])) | set(role.extra.get("implied", []))
+    own = role.skills[~role.skills["skill_id"].astype(str).isin(added)]
+    if "type" in own:
+        own = own[own["type"] != "implied"]
+    imp = pd.to_numeric(own["importance"], errors="coerce")
+    return {s: SPECIALTY_SHARE for s, i in zip(own["skill_id"].astype(str), imp)
+            if s in top and shares.get(s, 0.0) > MAX_ROLE_SHARE and i >= top[s] and not s.startswith("onet:")}
 
 
 def _taught(course_skills: pd.DataFrame, skill_vecs: SkillVecs) -> set[str]:
@@ -702,6 +727,7 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     """`rank_courses` for several (top, filters) lists of one role, relevance computed once: a guide wants
     its course list and its certificate courses, and relevance is most of the cost (~0.3 s a role)."""
     shares: dict[str, float] = dict(skill_vecs.role_share) if skill_vecs is not None else {}
+    shares.update(specialty_shares(role, shares, skill_vecs))
     role = with_implied_skills(with_onet_skills(role, skill_vecs), course_skills, skill_vecs, role_vec, task_vec)
     cat = _catalog(vecs, course_skills, len(courses), skill_vecs)
     spec = cat["spec"]

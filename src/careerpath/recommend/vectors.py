@@ -41,6 +41,9 @@ class SkillVecs:
     #: skill_id -> its alternative labels (`skills.aliases`), for the skills with a vector: the words a course that
     #: teaches the skill may use instead of its name ("law" for *legal studies*; `discipline.anchored_matches`)
     aliases: dict = field(default_factory=dict)
+    #: skill_id -> the importance that SPECIALTY_QUANTILE of the role profiles listing the skill stay below
+    #: (`role_skill_top_importance`): a role that rates a broad skill this high has it as a specialty
+    top_importance: dict = field(default_factory=dict)
     index: dict[str, int] = field(init=False, repr=False)
     role_index: dict[str, int] = field(init=False, repr=False)
     #: what the ranker derives from these vectors once (`rank.family_vectors`), not per recommendation
@@ -83,6 +86,25 @@ def role_skill_shares(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
     except duckdb.Error:  # profiles in another shape: no distinctiveness, as without profiles
         return {}
     return {str(k): float(v) for k, v in rows}
+
+
+SPECIALTY_QUANTILE = 0.95
+
+
+def role_skill_top_importance(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
+    """skill_id -> the SPECIALTY_QUANTILE quantile of its importance over the role profiles that list it, for the
+    skills at least MIN_PROFILES profiles list (empty without that many profiles or with profiles in another shape)."""
+    if not has_table(con, "profiles") or con.execute("SELECT count(*) FROM profiles").fetchone()[0] < MIN_PROFILES:
+        return {}
+    try:
+        rows = con.execute("""
+            WITH s AS (SELECT slug, unnest(from_json(json->'$.skills.items', '["json"]')) AS it FROM profiles)
+            SELECT it->>'$.id' AS skill_id, quantile_cont(TRY_CAST(it->>'$.importance' AS DOUBLE), ?)
+            FROM s WHERE it->>'$.id' IS NOT NULL GROUP BY 1 HAVING count(DISTINCT slug) >= ?""",
+                           [SPECIALTY_QUANTILE, MIN_PROFILES]).fetchall()
+    except duckdb.Error:
+        return {}
+    return {str(k): float(v) for k, v in rows if v is not None}
 
 
 def load_course_skills(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -221,7 +243,7 @@ def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> SkillVe
         ids, mat = ids + oids, np.vstack([mat, omat])
     mat /= np.linalg.norm(mat, axis=1, keepdims=True).clip(min=1e-9)
     return SkillVecs(ids, mat, role_skill_shares(con), slugs, rmat if slugs else None, onet, kinds, tools,
-                     load_skill_aliases(con, set(by_id)))
+                     load_skill_aliases(con, set(by_id)), role_skill_top_importance(con))
 
 
 def load_skill_aliases(con: duckdb.DuckDBPyConnection, skill_ids: set[str]) -> dict[str, list[str]]:
