@@ -89,6 +89,7 @@ async def test_related_transition_sources_groups(client):
     assert r.status_code == 200 and "/transition?from=data-scientist&amp;to=machine-learning-engineer" in r.text
     r = await client.get("/transition", params={"from": "data-scientist", "to": "ml engineer"})
     assert r.status_code == 200 and "Skills to learn" in r.text and "Deep learning" in r.text
+    assert "(at 10 hours a week, learning time only" in r.text  # the pace the roadmap months assume
     r = await client.get("/sources")
     assert r.status_code == 200 and "CC BY 4.0" in r.text and 'id="src-onet-29.0"' in r.text
     assert "&lt;b&gt;bold&lt;/b&gt;" in r.text and 'href="javascript:' not in r.text
