@@ -60,7 +60,7 @@ def test_language_forms_are_found_by_esco_label_patterns():
 
 
 def test_speaking_a_language_ranks_the_verbal_competence_above_the_language():
-    text = "Certain positions may require the ability to speak Spanish in addition to English."
+    text = "The post requires the ability to speak Spanish in addition to English."
     main = _extractor(semantic=False, lang_competence_uses=(), credential_competence=False, car_competence=False).extract(text)
     assert _names(main)[:2] == ["Spanish", "English"]
     on = _extractor(semantic=False, lang_competence_uses=("speak",)).extract(text)

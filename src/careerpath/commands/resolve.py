@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from careerpath import config
+from careerpath.commands._input import read_text
 from careerpath.errors import InputError
 
 db_option = click.option("--db", "db", default=None, help="The store file (default $CAREERPATH_DB or ./careerpath.duckdb).")
@@ -29,16 +30,7 @@ def _human(res: dict) -> str:
 
 
 def _read_lines(path: str) -> list[str]:
-    p = Path(path)
-    if path != "-" and not p.is_file():
-        raise InputError(f"{path}: no such file")
-    if path != "-" and p.stat().st_size > MAX_FILE_BYTES:
-        raise InputError(f"{path}: file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
-    try:
-        text = sys.stdin.read() if path == "-" else p.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
-    return text.splitlines()
+    return read_text(path, MAX_FILE_BYTES).splitlines()
 
 
 @click.command("resolve")

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from careerpath import config
+from careerpath.commands._input import read_text
 from careerpath.errors import InputError
 
 db_option = click.option("--db", "db", default=None, help="The store file (default $CAREERPATH_DB or ./careerpath.duckdb).")
@@ -40,20 +41,12 @@ def _result(ex, text: str) -> dict:
 
 
 def _read_file(path: str) -> str:
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{path}: no such file")
-    if p.stat().st_size > MAX_FILE_BYTES:
-        raise InputError(f"{path}: file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
-    try:
-        return p.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
+    return read_text(path, MAX_FILE_BYTES)
 
 
 @click.command("skills")
 @click.argument("text", required=False)
-@click.option("--file", "file", default=None, help="Read the text from a file (with --jsonl: one text per line).")
+@click.option("--file", "file", default=None, help="Read the text from a file, or '-' for stdin (with --jsonl: one text per line).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="With --file: one JSON object per input line, same order.")
 @click.option("--no-semantic", is_flag=True, help="Lexical stage only (fast; no model).")
