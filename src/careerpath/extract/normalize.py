@@ -96,6 +96,7 @@ ABBREVIATIONS = {
     "cyber": "cybersecurity", "fullstack": "full stack", "frontend": "front end", "backend": "back end",
     "gp": "general practitioner", "pa": "physician assistant", "rgn": "registered nurse",
     "rmn": "registered mental health nurse", "odp": "operating department practitioner",
+    "enp": "emergency nurse practitioner", "kam": "key account manager",
 }
 # plurals that are words of their own, not an abbreviation's plural ("GPS" is satellite positioning)
 _NOT_ABBREV_PLURALS = frozenset({"gps", "pas"})
@@ -251,6 +252,9 @@ class NormalizedTitle:
     # "Cards Data / Campaign Analyst": a part before a slash read with the next part's role word ("card data
     # analyst"), for the resolver to try when the chosen form settles nothing (`_shared_heads`)
     shared: tuple[str, ...] = ()
+    # the canonical forms of the bracketed parts, one word included ("Team Leader (Java)" -> "java"), which
+    # `alternatives` leaves out: a bare lead takes its team's field from them (`Resolver._bare_lead`)
+    bracketed: tuple[str, ...] = ()
 
 
 def fold(text: str) -> str:
@@ -415,7 +419,8 @@ def _normalize(title: object) -> NormalizedTitle:
     if seniority is None and len(parts) > 1 and (season := set(_content(parts[0].lstrip(",")))) and season <= _SEASONS:
         seniority = _finish(parts[0].lstrip(","), foreign)[1]  # "Summer Intern - Logistics": the intern's rank stays
     shared = tuple(dict.fromkeys(k for p in shared if (k := _finish(p, foreign)[0]) and k != text))
-    return NormalizedTitle(text, seniority, level, _alternatives(parts + extra, text, foreign), shared)
+    brackets = tuple(dict.fromkeys(k for p in extra if (k := _finish(p.lstrip(",").strip(), foreign)[0]) and k != text))
+    return NormalizedTitle(text, seniority, level, _alternatives(parts + extra, text, foreign), shared, brackets)
 
 
 def _shared_heads(text: str) -> list[str]:

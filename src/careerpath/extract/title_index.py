@@ -282,6 +282,14 @@ OVERRIDES = {
     # Personnel", "Chief Clerk Police") plan and supervise the work of clerical employees: the SOC's first-line
     # supervisors of office workers
     "chief clerk": "43-1011.00",
+    # O*NET files "Cybersecurity Analyst" under Intelligence Analysts first (then digital forensics and information
+    # security analysts); the store's 18 postings so titled ("Cyber Security Analyst" too) are on the data-job boards,
+    # protecting an employer's systems and data: information security analysts, whom "cybersecurity" above names
+    "cybersecurity analyst": "15-1212.00",
+    # a SAFe "Release Train Engineer" is the agile release train's chief scrum master (2 store postings, data and IT
+    # boards); O*NET has no such title and the model read Locomotive Engineers. O*NET's Scrum Master is an IT project
+    # manager's alias, as "agile coach" above
+    "release train engineer": "15-1299.09",
 }
 
 
