@@ -56,7 +56,8 @@ _NOISE_PHRASES = re.compile(
     r"sign[ -]on bonus|relocation (?:assistance|available|package)|visa sponsorship|"
     r"entry[ -]level|mid[ -]level|senior[ -]level|all levels|nhs|afc|agenda for change)\b"
 )
-_MONEY = re.compile(r"[$£€]\s?[\d.,]+\s?[kK]?(?:\s?(?:-|to)\s?[$£€]?\s?[\d.,]+\s?[kK]?)?|\b\d{2,3}[kK]\b")
+# (Adzuna masks every number as "****": "Home Manager Fife ****K" left "home manager fife k")
+_MONEY = re.compile(r"[$£€]\s?[\d.,]+\s?[kK]?(?:\s?(?:-|to)\s?[$£€]?\s?[\d.,]+\s?[kK]?)?|\b\d{2,3}[kK]\b|\*{2,}[kK]\b")
 _BAND = re.compile(r"\b(?:band|grade|level|tier|step|l)\s?\d+[a-z]?\b")
 # a gender tag outside brackets ("Data Scientist H/F", "Engineer m/w/d"): letters for men and women (and diverse), which
 # left "data scientist h" (44 postings) and "data engineer h" (76) as roles of their own; "f/t", "p/h", "a/b" are not tags

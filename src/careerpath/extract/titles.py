@@ -116,6 +116,7 @@ SUPERVISED_BY = (("33-3012", "33-1011.00"), ("33-3", "33-1012.00"), ("33-2", "33
                  ("49-", "49-1011.00"), ("51-", "51-1011.00"), ("53-2031", "53-1044.00"), ("53-6061", "53-1044.00"),
                  ("53-7061", "53-1042.00"), ("53-7062", "53-1042.00"), ("53-7064", "53-1042.00"),
                  ("53-7065", "53-1042.00"), ("53-3", "53-1043.00"), ("53-7", "53-1043.00"), ("53-", "53-1049.00"))
+SPLIT_TAIL_MAX = 6  # _split_compound: "data analyst revenue management optimization", a data analyst of a field
 ONE_SUPERVISOR = 0.75  # _one_supervisor: the share of a role word's codes that must have the lead code's supervisor
 SUPERVISOR_HEADS = frozenset({"supervisor", "foreman", "forewoman", "foreperson"})
 # SOC 2018 classification principles: supervisors of workers in major groups 11-29 (management, business, computer,
@@ -190,6 +191,7 @@ class Resolver:
     reordered_modifiers = True  # _other_role: the same role word after the same modifiers reordered is another title
     chiefs = True  # _chief ("chief harbor engineer" heads engineers: Architectural and Engineering Managers); off to measure
     supervised_heads = True  # _supervisor: a role word with one supervisor names the workers; off to measure
+    long_tails = True  # _split_compound: a computer role followed by a field of up to four words; off to measure
     technical_leads = True  # _team_lead also reads "<field> technical lead" ("tech lead"); off to measure
     bracket_leads = True  # choose_key: a bare "team leader" takes its team's field from another segment; off to measure
 
@@ -591,17 +593,20 @@ class Resolver:
     def _split_compound(self, key: str) -> dict[str, float]:
         """A two-word computer-occupation role split by what it works on: "data pipeline engineer", "data
         virtualisation engineer" (first word + head: "data engineer"), or followed by a field that names no role
-        ("data engineer business intelligence"). Only titles of three or four words whose role's best code is a
-        computer occupation (`COMPUTER_CODES`), and, for the first shape, whose middle word with the head is no
-        role of another code ("data security engineer" is left to the model: "security engineer" is a role)."""
+        ("data engineer business intelligence"). Only titles of three or four words (the second shape: up to
+        SPLIT_TAIL_MAX, "data analyst revenue management optimization", "data engineer python and sql programming")
+        whose role's best code is a computer occupation (`COMPUTER_CODES`), and, for the first shape, whose middle
+        word with the head is no role of another code ("data security engineer" is left to the model: "security
+        engineer" is a role)."""
         words = key.split()
-        if not 3 <= len(words) <= 4 or any(w in _QUALIFIERS for w in words):
+        longest = SPLIT_TAIL_MAX if self.long_tails else 4
+        if not 3 <= len(words) <= longest or any(w in _QUALIFIERS for w in words):
             return {}
         if words[0] == "research":
             return {}  # "Research Scientist Patient Preferences": the field says which science (as in _computer_compound)
         heads = self.index.head_words
         shapes = []
-        if words[-1] in heads and not any(w in heads for w in words[:-1]):
+        if words[-1] in heads and not any(w in heads for w in words[:-1]) and len(words) <= 4:
             shapes.append((f"{words[0]} {words[-1]}", words[1:-1]))
         if words[1] in heads and not any(w in heads for w in words[2:]) and words[0] not in heads:
             shapes.append((f"{words[0]} {words[1]}", []))
