@@ -97,7 +97,7 @@ ABBREVIATIONS = {
     "cyber": "cybersecurity", "fullstack": "full stack", "frontend": "front end", "backend": "back end",
     "gp": "general practitioner", "pa": "physician assistant", "rgn": "registered nurse",
     "rmn": "registered mental health nurse", "odp": "operating department practitioner",
-    "enp": "emergency nurse practitioner", "kam": "key account manager",
+    "enp": "emergency nurse practitioner", "kam": "key account manager", "oper": "operator",
 }
 # plurals that are words of their own, not an abbreviation's plural ("GPS" is satellite positioning)
 _NOT_ABBREV_PLURALS = frozenset({"gps", "pas"})

@@ -293,6 +293,14 @@ OVERRIDES = {
     # boards); O*NET has no such title and the model read Locomotive Engineers. O*NET's Scrum Master is an IT project
     # manager's alias, as "agile coach" above
     "release train engineer": "15-1299.09",
+    # "Member of Technical Staff" (MTS) is a software engineer's rank at VMware, Oracle and others: all 7 store postings
+    # so titled are software, data or security engineering jobs; O*NET has no such title and the model read chemical
+    # technicians
+    "member of technical staff": "15-1252.00",
+    # O*NET files "Health and Safety Specialist" under Health and Safety Engineers and agricultural inspectors; the
+    # store's 3 postings so titled ("Environment(al), Health and Safety Specialist", aerospace and manufacturing EHS
+    # posts) are O*NET's Occupational Health and Safety Specialists, whose own title it is but for "occupational"
+    "health and safety specialist": "19-5011.00",
 }
 
 
@@ -331,7 +339,11 @@ _OTHER_HEALTH = {"nurse", "psychologist", "pharmacist", "midwife", "therapist", 
 DOCTOR_GRADES = ("associate specialist", "specialty doctor", "speciality doctor", "trust doctor", "clinical fellow",
                  "junior doctor", "specialty registrar", "speciality registrar", "senior house officer",
                  # the two foundation years after medical school ("FY1 LAS Medicine/Surgery", "Trust Doctor- FY2")
-                 "fy1", "fy2", "foundation doctor")
+                 "fy1", "fy2", "foundation doctor",
+                 # a bare "Consultant" is an NHS consultant doctor (22 of the store's 28 postings so titled with no
+                 # other segment are NHS posts); O*NET files the word under chemical technicians and geoscientists.
+                 # "Consultant Data Engineer" names its job and is no grade (`doctor_grade`)
+                 "consultant", "locum consultant")
 _GRADE_TAIL = {"in", "of", "and", "doctor", "registrar", "psychiatrist", "physician", "surgeon"}
 
 
