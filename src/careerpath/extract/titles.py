@@ -378,7 +378,7 @@ class Resolver:
         Solutions Engineer" is a data modeler, an exact alias, where "data solution engineer" matches nothing.
         The scores replace growing the normaliser's rules for which segment names the role."""
         if not (norm.alternatives or norm.shared) or not self.choose_segments:
-            if norm.bracketed and (led := self._bare_lead(norm.text, norm.bracketed)) is not None:
+            if norm.others and (led := self._bare_lead(norm.text, norm.others)) is not None:
                 return led  # "Team Leader (Java)": a Java team's lead
             return self._known_prefix(norm.text)
         best, best_q = norm.text, self.settled_confidence(norm.text)
@@ -409,7 +409,7 @@ class Resolver:
             q = self.settled_confidence(alt)
             if q >= SEGMENT_MIN and q > best_q + SEGMENT_MARGIN:
                 best, best_q = alt, q
-        if (led := self._bare_lead(best, (*norm.alternatives, *norm.bracketed))) is not None:
+        if (led := self._bare_lead(best, norm.others)) is not None:
             return led  # "Team Leader (Java)": a Java team's lead
         if best_q == 0 and self.shared_heads:
             # "Cards Data / Campaign Analyst": "campaign analyst" settles nothing; "card data analyst" does
@@ -544,7 +544,10 @@ class Resolver:
                 top = max(codes, key=codes.get)
                 if not top.startswith(COMPUTER_CODES) or IT_MANAGERS not in self.index.soc_titles:
                     return {}
-                return {top: SPAN_P, IT_MANAGERS: MANAGED_P}
+                # the role's codes as an alias scores them ("data analyst": Data Scientists and their BI analysts
+                # alike, which prefer_base settles), the team's manager behind
+                return {**{c: v / codes[top] * SPAN_P for c, v in codes.items()},
+                        IT_MANAGERS: max(MANAGED_P, codes.get(IT_MANAGERS, 0.0) / codes[top] * SPAN_P)}
         return {}
 
     def _lead_kinds(self) -> tuple[str, ...]:
