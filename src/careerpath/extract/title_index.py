@@ -301,6 +301,11 @@ OVERRIDES = {
     # store's 3 postings so titled ("Environment(al), Health and Safety Specialist", aerospace and manufacturing EHS
     # posts) are O*NET's Occupational Health and Safety Specialists, whose own title it is but for "occupational"
     "health and safety specialist": "19-5011.00",
+    # an NHS "Assistant Practitioner" / "Associate Practitioner" is a band 4 clinical worker with a foundation degree
+    # who carries out delegated care or tests (all 83 store postings whose title says either are NHS posts): O*NET
+    # has neither title, and the model read medical assistants and family physicians; as the dev labels since dev4, the
+    # health technicians' residual code
+    "assistant practitioner": "29-2099.00", "associate practitioner": "29-2099.00",
 }
 
 
