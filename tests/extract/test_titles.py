@@ -1042,6 +1042,7 @@ def test_a_leading_tech_lead_takes_the_field_after_it() -> None:
     assert normalize("Team Lead Java").text == "java team lead"
     assert normalize("Team Lead - Java").others == ("java",)
     assert normalize("Data Engineer").others == ()
+    assert normalize("Data Engineer - Java").others == ()   # only a bare lead reads the other segments
 
 
 def test_a_team_leads_role_keeps_its_codes_for_prefer_base(real_onet) -> None:

@@ -254,9 +254,9 @@ class NormalizedTitle:
     # "Cards Data / Campaign Analyst": a part before a slash read with the next part's role word ("card data
     # analyst"), for the resolver to try when the chosen form settles nothing (`_shared_heads`)
     shared: tuple[str, ...] = ()
-    # the canonical forms of all other segments and bracketed parts, one word included ("Team Leader (Java)",
-    # "Team Lead - Java" -> "java"), which `alternatives` leaves out: a bare lead takes its team's field from them
-    # (`Resolver._bare_lead`)
+    # for a bare team or technical lead, the canonical forms of all other segments and bracketed parts, one word
+    # included ("Team Leader (Java)", "Team Lead - Java" -> "java"), which `alternatives` leaves out: the lead takes
+    # its team's field from them (`Resolver._bare_lead`); empty for any other title
     others: tuple[str, ...] = ()
 
 
@@ -422,9 +422,11 @@ def _normalize(title: object) -> NormalizedTitle:
     if seniority is None and len(parts) > 1 and (season := set(_content(parts[0].lstrip(",")))) and season <= _SEASONS:
         seniority = _finish(parts[0].lstrip(","), foreign)[1]  # "Summer Intern - Logistics": the intern's rank stays
     shared = tuple(dict.fromkeys(k for p in shared if (k := _finish(p, foreign)[0]) and k != text))
-    others = tuple(dict.fromkeys(k for p in parts + extra if _content(p.lstrip(","))
-                                 and (k := _finish(p.lstrip(",").strip(), foreign)[0]) and k != text)
-                   ) if len(parts) + len(extra) > 1 else ()
+    others: tuple[str, ...] = ()
+    if len(parts) + len(extra) > 1 and (w := text.split()) and len(w) == 2 and w[0] in ("team", "technical") \
+            and w[1] in _TEAM_LEAD:  # only a bare lead reads them: computing them for every title cost 20%
+        others = tuple(dict.fromkeys(k for p in parts + extra if _content(p.lstrip(","))
+                                     and (k := _finish(p.lstrip(",").strip(), foreign)[0]) and k != text))
     return NormalizedTitle(text, seniority, level, _alternatives(parts + extra, text, foreign), shared, others)
 
 
