@@ -1122,3 +1122,6 @@ def test_masked_salaries_abbreviations_and_a_bare_consultant(real_onet) -> None:
     res = r.resolve("Consultant")
     assert _top(res) == "29-1229.00" and res.method == "doctor"      # was Chemical Technicians
     assert _top(r.resolve("Senior Consultant - Data Engineer")) == "15-1243.00"
+    assert r.resolve("Sr. Consultant, Power BI Analyst").key == "power business intelligence analyst"
+    r.consultancy_ranks = False       # beside another role "consultant" is a consultancy's rank, not a doctor
+    assert r.resolve("Sr. Consultant, Power BI Analyst").key == "consultant"

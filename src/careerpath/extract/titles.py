@@ -192,6 +192,7 @@ class Resolver:
     chiefs = True  # _chief ("chief harbor engineer" heads engineers: Architectural and Engineering Managers); off to measure
     supervised_heads = True  # _supervisor: a role word with one supervisor names the workers; off to measure
     long_tails = True  # _split_compound: a computer role followed by a field of up to four words; off to measure
+    consultancy_ranks = True  # choose_key: a bare "consultant" beside another role names that role; off to measure
     technical_leads = True  # _team_lead also reads "<field> technical lead" ("tech lead"); off to measure
     bracket_leads = True  # choose_key: a bare "team leader" takes its team's field from another segment; off to measure
 
@@ -409,6 +410,12 @@ class Resolver:
             q = self.settled_confidence(alt)
             if q >= SEGMENT_MIN and q > best_q + SEGMENT_MARGIN:
                 best, best_q = alt, q
+        if self.consultancy_ranks and best == "consultant":
+            # "Sr. Consultant, Power BI Analyst", "Consultant - Database Developer/Data Analyst": beside another role
+            # a bare "Consultant" is a consultancy's rank, not the NHS consultant doctor it is alone (doctor_grade)
+            named = next((a for a in norm.alternatives if any(w in heads for w in a.split())), None)
+            if named is not None:
+                return self._known_prefix(named)
         if (led := self._bare_lead(best, norm.others)) is not None:
             return led  # "Team Leader (Java)": a Java team's lead
         if best_q == 0 and self.shared_heads:
