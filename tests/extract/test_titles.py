@@ -1118,6 +1118,7 @@ def test_masked_salaries_abbreviations_and_a_bare_consultant(real_onet) -> None:
     assert normalize("FLEXO FOLDER GLUER OPER").text.endswith("operator")
     assert doctor_grade("consultant") == doctor_grade("locum consultant") == "29-1229.00"
     assert doctor_grade("consultant data engineer") is None
+    assert doctor_grade("consultant in data science") is None       # a specialty is doctor_code's to read
     r = T.Resolver(real_onet)
     res = r.resolve("Consultant")
     assert _top(res) == "29-1229.00" and res.method == "doctor"      # was Chemical Technicians

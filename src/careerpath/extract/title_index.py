@@ -349,6 +349,7 @@ DOCTOR_GRADES = ("associate specialist", "specialty doctor", "speciality doctor"
                  # other segment are NHS posts); O*NET files the word under chemical technicians and geoscientists.
                  # "Consultant Data Engineer" names its job and is no grade (`doctor_grade`)
                  "consultant", "locum consultant")
+_BARE_GRADES = ("consultant", "locum consultant")  # doctor grades only alone (the words' other senses)
 _GRADE_TAIL = {"in", "of", "and", "doctor", "registrar", "psychiatrist", "physician", "surgeon"}
 
 
@@ -372,6 +373,8 @@ def doctor_grade(key: str) -> str | None:
     rest = key[len(grade):].split()
     if rest and rest[0] not in _GRADE_TAIL and rest[0] not in _MEDICAL:
         return None
+    if rest and grade in _BARE_GRADES:
+        return None  # "Consultant in Data Science" is no doctor; "Consultant in Haematology" is doctor_code's
     return _specialty_code(rest)
 
 
