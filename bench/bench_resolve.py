@@ -32,7 +32,8 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     20261210`, dev-dev16 skipped) likewise in the seventeenth pass; titles_dev18.tsv (119 titles, `--per-source 17
     --seed 20261211`, dev-dev17 skipped) likewise in the eighteenth pass; titles_dev19.tsv (119 titles, `--per-source 17
     --seed 20261212`, dev-dev18 skipped) likewise in the nineteenth pass; titles_dev20.tsv (119 titles, `--per-source 17
-    --seed 20261213`, dev-dev19 skipped) likewise in the twentieth pass;
+    --seed 20261213`, dev-dev19 skipped) likewise in the twentieth pass; titles_dev21.tsv (119 titles, `--per-source 17
+    --seed 20261214`, dev-dev20 skipped) likewise in the twenty-first pass;
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
@@ -87,7 +88,8 @@ DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled 
         "dev17": HERE.parent / "tests" / "data" / "titles_dev17.tsv",  # --per-source 17 --seed 20261210, seventeenth pass
         "dev18": HERE.parent / "tests" / "data" / "titles_dev18.tsv",  # --per-source 17 --seed 20261211, eighteenth pass
         "dev19": HERE.parent / "tests" / "data" / "titles_dev19.tsv",  # --per-source 17 --seed 20261212, nineteenth pass
-        "dev20": HERE.parent / "tests" / "data" / "titles_dev20.tsv"}  # --per-source 17 --seed 20261213, twentieth pass
+        "dev20": HERE.parent / "tests" / "data" / "titles_dev20.tsv",  # --per-source 17 --seed 20261213, twentieth pass
+        "dev21": HERE.parent / "tests" / "data" / "titles_dev21.tsv"}  # --per-source 17 --seed 20261214, twenty-first pass
 SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
            "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 

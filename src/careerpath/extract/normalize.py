@@ -56,7 +56,8 @@ _NOISE_PHRASES = re.compile(
     r"sign[ -]on bonus|relocation (?:assistance|available|package)|visa sponsorship|"
     r"entry[ -]level|mid[ -]level|senior[ -]level|all levels|nhs|afc|agenda for change)\b"
 )
-_MONEY = re.compile(r"[$£€]\s?[\d.,]+\s?[kK]?(?:\s?(?:-|to)\s?[$£€]?\s?[\d.,]+\s?[kK]?)?|\b\d{2,3}[kK]\b")
+# (Adzuna masks every number as "****": "Home Manager Fife ****K" left "home manager fife k")
+_MONEY = re.compile(r"[$£€]\s?[\d.,]+\s?[kK]?(?:\s?(?:-|to)\s?[$£€]?\s?[\d.,]+\s?[kK]?)?|\b\d{2,3}[kK]\b|\*{2,}[kK]\b")
 _BAND = re.compile(r"\b(?:band|grade|level|tier|step|l)\s?\d+[a-z]?\b")
 # a gender tag outside brackets ("Data Scientist H/F", "Engineer m/w/d"): letters for men and women (and diverse), which
 # left "data scientist h" (44 postings) and "data engineer h" (76) as roles of their own; "f/t", "p/h", "a/b" are not tags
@@ -96,6 +97,7 @@ ABBREVIATIONS = {
     "cyber": "cybersecurity", "fullstack": "full stack", "frontend": "front end", "backend": "back end",
     "gp": "general practitioner", "pa": "physician assistant", "rgn": "registered nurse",
     "rmn": "registered mental health nurse", "odp": "operating department practitioner",
+    "enp": "emergency nurse practitioner", "kam": "key account manager", "oper": "operator",
 }
 # plurals that are words of their own, not an abbreviation's plural ("GPS" is satellite positioning)
 _NOT_ABBREV_PLURALS = frozenset({"gps", "pas"})
@@ -230,6 +232,7 @@ _BANK_SENSE = frozenset({"accountant", "analyst", "and", "appraiser", "branch", 
                          "representative", "runner", "secrecy", "teller", "vault"})
 # "A&E" (accident and emergency) is the UK emergency department: "Locum Consultant A&E" is an emergency physician
 _A_AND_E = re.compile(r"\ba\s?&\s?e\b|\ba and e\b")
+_LEAD_KINDS = ("team", "tech", "technical")  # "Team Lead Java", "Tech Lead with Java": the lead of a team in a field
 _TEAM_LEAD = frozenset({"lead", "leader"})
 # "UX/UI Designer" is O*NET's "UI/UX Designer" (User Interface and User Experience Designer): one order for both
 _UX_UI = re.compile(r"\bux\s?(?:/|&|and|-)?\s?ui\b")
@@ -251,6 +254,10 @@ class NormalizedTitle:
     # "Cards Data / Campaign Analyst": a part before a slash read with the next part's role word ("card data
     # analyst"), for the resolver to try when the chosen form settles nothing (`_shared_heads`)
     shared: tuple[str, ...] = ()
+    # for a bare team or technical lead, the canonical forms of all other segments and bracketed parts, one word
+    # included ("Team Leader (Java)", "Team Lead - Java" -> "java"), which `alternatives` leaves out: the lead takes
+    # its team's field from them (`Resolver._bare_lead`); empty for any other title
+    others: tuple[str, ...] = ()
 
 
 def fold(text: str) -> str:
@@ -415,7 +422,12 @@ def _normalize(title: object) -> NormalizedTitle:
     if seniority is None and len(parts) > 1 and (season := set(_content(parts[0].lstrip(",")))) and season <= _SEASONS:
         seniority = _finish(parts[0].lstrip(","), foreign)[1]  # "Summer Intern - Logistics": the intern's rank stays
     shared = tuple(dict.fromkeys(k for p in shared if (k := _finish(p, foreign)[0]) and k != text))
-    return NormalizedTitle(text, seniority, level, _alternatives(parts + extra, text, foreign), shared)
+    others: tuple[str, ...] = ()
+    if len(parts) + len(extra) > 1 and (w := text.split()) and len(w) == 2 and w[0] in ("team", "technical") \
+            and w[1] in _TEAM_LEAD:  # only a bare lead reads them: computing them for every title cost 20%
+        others = tuple(dict.fromkeys(k for p in parts + extra if _content(p.lstrip(","))
+                                     and (k := _finish(p.lstrip(",").strip(), foreign)[0]) and k != text))
+    return NormalizedTitle(text, seniority, level, _alternatives(parts + extra, text, foreign), shared, others)
 
 
 def _shared_heads(text: str) -> list[str]:
@@ -466,11 +478,13 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
             break
 
     seniority: str | None = None
-    if len(words) > 2 and words[0] == "team" and words[1] in _TEAM_LEAD:
+    if len(words) > 2 and words[0] in _LEAD_KINDS and words[1] in _TEAM_LEAD:
         # "Team Lead Java": the lead of a Java team ("java team lead"); "Team Lead .NET Developer" is the developer,
-        # at the lead's rank
+        # at the lead's rank. So for a technical lead ("Tech Lead with Java": "java technical lead")
         rest = words[2:]
-        words, seniority = (rest, "lead") if _has_head(rest) else (rest + ["team", words[1]], None)
+        while len(rest) > 1 and rest[0] in ("with", "for", "in", "of"):
+            rest = rest[1:]
+        words, seniority = (rest, "lead") if _has_head(rest) else (rest + [words[0], words[1]], None)
     level: int | None = None
     kept: list[str] = []
     for i, w in enumerate(words):

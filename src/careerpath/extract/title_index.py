@@ -201,6 +201,9 @@ OVERRIDES = {
     # "nursing"), as "Nursing Home Manager" (Medical and Health Services Managers) does; the model says Managers,
     # All Other.
     "ward manager": "29-1141.00", "home manager": "11-9111.00",
+    # a UK "Deputy Manager" is a care home's deputy (36 store postings so keyed; of all 66 titles saying it, 58 are
+    # Adzuna UK posts and 50 name nursing and care): O*NET has no such title and the model read a sheriff's deputy
+    "deputy manager": "11-9111.00",
     # O*NET files "Data Specialist" under Data Entry Keyers only; the store's 126 postings so titled are all in the
     # data-job sources (124 LukeBarousse, 2 bookcamp), posted as analyst jobs (keying jobs say "data entry")
     "data specialist": "15-2051.00",
@@ -282,6 +285,27 @@ OVERRIDES = {
     # Personnel", "Chief Clerk Police") plan and supervise the work of clerical employees: the SOC's first-line
     # supervisors of office workers
     "chief clerk": "43-1011.00",
+    # O*NET files "Cybersecurity Analyst" under Intelligence Analysts first (then digital forensics and information
+    # security analysts); the store's 18 postings so titled ("Cyber Security Analyst" too) are on the data-job boards,
+    # protecting an employer's systems and data: information security analysts, whom "cybersecurity" above names
+    "cybersecurity analyst": "15-1212.00",
+    # a SAFe "Release Train Engineer" is the agile release train's chief scrum master (2 store postings, data and IT
+    # boards); O*NET has no such title and the model read Locomotive Engineers. O*NET's Scrum Master is an IT project
+    # manager's alias, as "agile coach" above
+    "release train engineer": "15-1299.09",
+    # "Member of Technical Staff" (MTS) is a software engineer's rank at VMware, Oracle and others: all 7 store postings
+    # so titled are software, data or security engineering jobs; O*NET has no such title and the model read chemical
+    # technicians
+    "member of technical staff": "15-1252.00",
+    # O*NET files "Health and Safety Specialist" under Health and Safety Engineers and agricultural inspectors; the
+    # store's 3 postings so titled ("Environment(al), Health and Safety Specialist", aerospace and manufacturing EHS
+    # posts) are O*NET's Occupational Health and Safety Specialists, whose own title it is but for "occupational"
+    "health and safety specialist": "19-5011.00",
+    # an NHS "Assistant Practitioner" / "Associate Practitioner" is a band 4 clinical worker with a foundation degree
+    # who carries out delegated care or tests (all 83 store postings whose title says either are NHS posts): O*NET
+    # has neither title, and the model read medical assistants and family physicians; as the dev labels since dev4, the
+    # health technicians' residual code
+    "assistant practitioner": "29-2099.00", "associate practitioner": "29-2099.00",
 }
 
 
@@ -320,7 +344,12 @@ _OTHER_HEALTH = {"nurse", "psychologist", "pharmacist", "midwife", "therapist", 
 DOCTOR_GRADES = ("associate specialist", "specialty doctor", "speciality doctor", "trust doctor", "clinical fellow",
                  "junior doctor", "specialty registrar", "speciality registrar", "senior house officer",
                  # the two foundation years after medical school ("FY1 LAS Medicine/Surgery", "Trust Doctor- FY2")
-                 "fy1", "fy2", "foundation doctor")
+                 "fy1", "fy2", "foundation doctor",
+                 # a bare "Consultant" is an NHS consultant doctor (22 of the store's 28 postings so titled with no
+                 # other segment are NHS posts); O*NET files the word under chemical technicians and geoscientists.
+                 # "Consultant Data Engineer" names its job and is no grade (`doctor_grade`)
+                 "consultant", "locum consultant")
+_BARE_GRADES = ("consultant", "locum consultant")  # doctor grades only alone (the words' other senses)
 _GRADE_TAIL = {"in", "of", "and", "doctor", "registrar", "psychiatrist", "physician", "surgeon"}
 
 
@@ -344,6 +373,8 @@ def doctor_grade(key: str) -> str | None:
     rest = key[len(grade):].split()
     if rest and rest[0] not in _GRADE_TAIL and rest[0] not in _MEDICAL:
         return None
+    if rest and grade in _BARE_GRADES:
+        return None  # "Consultant in Data Science" is no doctor; "Consultant in Haematology" is doctor_code's
     return _specialty_code(rest)
 
 

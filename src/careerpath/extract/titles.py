@@ -101,6 +101,7 @@ LICENSED_MISS = 0.4  # candidates of a licensed-profession title that never use 
 PRIOR_W = 0.15       # the posting prior's largest boost
 PROGRAMMERS, DEVELOPERS = "15-1251.00", "15-1252.00"
 IT_MANAGERS = "11-3021.00"   # Computer and Information Systems Managers
+ENGINEERING_MANAGERS = "11-9041.00"  # Architectural and Engineering Managers
 COMPUTER_CODES = ("15-12", "15-2051")  # computer occupations and data scientists: the fields IT managers run
 COMPOUND_P = 0.85    # "<field> data analyst": the two-word computer role's codes, a little below an exact title
 TEAM_ROLE_HEADS = ("developer", "designer", "engineer")  # a computer team's practitioner, tried in this order
@@ -115,6 +116,8 @@ SUPERVISED_BY = (("33-3012", "33-1011.00"), ("33-3", "33-1012.00"), ("33-2", "33
                  ("49-", "49-1011.00"), ("51-", "51-1011.00"), ("53-2031", "53-1044.00"), ("53-6061", "53-1044.00"),
                  ("53-7061", "53-1042.00"), ("53-7062", "53-1042.00"), ("53-7064", "53-1042.00"),
                  ("53-7065", "53-1042.00"), ("53-3", "53-1043.00"), ("53-7", "53-1043.00"), ("53-", "53-1049.00"))
+SPLIT_TAIL_MAX = 6  # _split_compound: "data analyst revenue management optimization", a data analyst of a field
+ONE_SUPERVISOR = 0.75  # _one_supervisor: the share of a role word's codes that must have the lead code's supervisor
 SUPERVISOR_HEADS = frozenset({"supervisor", "foreman", "forewoman", "foreperson"})
 # SOC 2018 classification principles: supervisors of workers in major groups 11-29 (management, business, computer,
 # engineering, science, social service, legal, education, arts and media, health practitioners) usually do the work of
@@ -186,6 +189,12 @@ class Resolver:
     own_words = True  # _own_words: a one-word alias that is a word of the title is no embedding neighbour; off to measure
     trailing_unknown = True  # choose_key drops trailing place words ("Support Worker Bristol"); off to measure
     reordered_modifiers = True  # _other_role: the same role word after the same modifiers reordered is another title
+    chiefs = True  # _chief ("chief harbor engineer" heads engineers: Architectural and Engineering Managers); off to measure
+    supervised_heads = True  # _supervisor: a role word with one supervisor names the workers; off to measure
+    long_tails = True  # _split_compound: a computer role followed by a field of up to four words; off to measure
+    consultancy_ranks = True  # choose_key: a bare "consultant" beside another role names that role; off to measure
+    technical_leads = True  # _team_lead also reads "<field> technical lead" ("tech lead"); off to measure
+    bracket_leads = True  # choose_key: a bare "team leader" takes its team's field from another segment; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -324,6 +333,9 @@ class Resolver:
         taught = self._teaching_subject(key)
         if taught:  # "Lecturer in Statistics and Applied Probability": a statistics lecturer
             return taught, "span", {}, 0.0
+        chief = self._chief(key)
+        if chief:  # "Chief Harbor Engineer": the head of an engineering division
+            return chief, "span", {}, 0.0
         sup = self._supervisor(key) if self.supervisors else {}
         if sup:  # "Electrician Supervisor": a first-line supervisor of electricians
             return sup, "span", {}, 0.0
@@ -367,6 +379,8 @@ class Resolver:
         Solutions Engineer" is a data modeler, an exact alias, where "data solution engineer" matches nothing.
         The scores replace growing the normaliser's rules for which segment names the role."""
         if not (norm.alternatives or norm.shared) or not self.choose_segments:
+            if norm.others and (led := self._bare_lead(norm.text, norm.others)) is not None:
+                return led  # "Team Leader (Java)": a Java team's lead
             return self._known_prefix(norm.text)
         best, best_q = norm.text, self.settled_confidence(norm.text)
         heads = self.index.head_words
@@ -396,6 +410,14 @@ class Resolver:
             q = self.settled_confidence(alt)
             if q >= SEGMENT_MIN and q > best_q + SEGMENT_MARGIN:
                 best, best_q = alt, q
+        if self.consultancy_ranks and best == "consultant":
+            # "Sr. Consultant, Power BI Analyst", "Consultant - Database Developer/Data Analyst": beside another role
+            # a bare "Consultant" is a consultancy's rank, not the NHS consultant doctor it is alone (doctor_grade)
+            named = next((a for a in norm.alternatives if any(w in heads for w in a.split())), None)
+            if named is not None:
+                return self._known_prefix(named)
+        if (led := self._bare_lead(best, norm.others)) is not None:
+            return led  # "Team Leader (Java)": a Java team's lead
         if best_q == 0 and self.shared_heads:
             # "Cards Data / Campaign Analyst": "campaign analyst" settles nothing; "card data analyst" does
             for alt in norm.shared:
@@ -516,7 +538,7 @@ class Resolver:
         "Outpatients Team Leader", "Resourcing Team Leader" keep the other stages, and so does a field that ends in a
         role word ("Data Analyst Team Lead": dev6's one such title went from Data Scientists to another code)."""
         words = key.split()
-        if len(words) < 3 or words[-2] != "team" or words[-1] not in ("lead", "leader"):
+        if len(words) < 3 or words[-1] not in ("lead", "leader") or words[-2] not in self._lead_kinds():
             return {}
         field = words[:-2]
         if field[-1] in self.index.head_words:
@@ -529,8 +551,33 @@ class Resolver:
                 top = max(codes, key=codes.get)
                 if not top.startswith(COMPUTER_CODES) or IT_MANAGERS not in self.index.soc_titles:
                     return {}
-                return {top: SPAN_P, IT_MANAGERS: MANAGED_P}
+                # the role's codes as an alias scores them ("data analyst": Data Scientists and their BI analysts
+                # alike, which prefer_base settles), the team's manager behind
+                return {**{c: v / codes[top] * SPAN_P for c, v in codes.items()},
+                        IT_MANAGERS: max(MANAGED_P, codes.get(IT_MANAGERS, 0.0) / codes[top] * SPAN_P)}
         return {}
+
+    def _lead_kinds(self) -> tuple[str, ...]:
+        """The words before "lead" / "leader" that make a computer team's lead (`_team_lead`): "team", and, with
+        `technical_leads`, "technical" ("Software Development Technical Lead", "Computer Vision Tech Lead": the
+        normaliser reads "tech" before another word as "technical")."""
+        return ("team", "technical") if self.technical_leads else ("team",)
+
+    def _bare_lead(self, key: str, fields: Sequence[str]) -> str | None:
+        """A bare team or technical lead with its team's field in another segment ("Team Leader (Java)", "Tech Lead -
+        Python"): the field joined to the lead, when that reads as a computer team's lead (`_team_lead`)."""
+        words = key.split()
+        if not self.bracket_leads or len(words) != 2 or words[-1] not in ("lead", "leader") \
+                or words[0] not in self._lead_kinds():
+            return None
+        for alt in dict.fromkeys(fields):
+            if any(w in self.index.head_words for w in alt.split()):
+                continue
+            # the whole field, else a language or framework it names ("java e commerce": a Java team)
+            for field in (alt, *(w for w in alt.split() if w in self.index.tech_words)):
+                if self._team_lead(joined := f"{field} {key}"):
+                    return joined
+        return None
 
     def _computer_compound(self, key: str) -> dict[str, float]:
         """A title ending in a two-word computer-occupation role ("data analyst", "data engineer", "software
@@ -556,17 +603,20 @@ class Resolver:
     def _split_compound(self, key: str) -> dict[str, float]:
         """A two-word computer-occupation role split by what it works on: "data pipeline engineer", "data
         virtualisation engineer" (first word + head: "data engineer"), or followed by a field that names no role
-        ("data engineer business intelligence"). Only titles of three or four words whose role's best code is a
-        computer occupation (`COMPUTER_CODES`), and, for the first shape, whose middle word with the head is no
-        role of another code ("data security engineer" is left to the model: "security engineer" is a role)."""
+        ("data engineer business intelligence"). Only titles of three or four words (the second shape: up to
+        SPLIT_TAIL_MAX, "data analyst revenue management optimization", "data engineer python and sql programming")
+        whose role's best code is a computer occupation (`COMPUTER_CODES`), and, for the first shape, whose middle
+        word with the head is no role of another code ("data security engineer" is left to the model: "security
+        engineer" is a role)."""
         words = key.split()
-        if not 3 <= len(words) <= 4 or any(w in _QUALIFIERS for w in words):
+        longest = SPLIT_TAIL_MAX if self.long_tails else 4
+        if not 3 <= len(words) <= longest or any(w in _QUALIFIERS for w in words):
             return {}
         if words[0] == "research":
             return {}  # "Research Scientist Patient Preferences": the field says which science (as in _computer_compound)
         heads = self.index.head_words
         shapes = []
-        if words[-1] in heads and not any(w in heads for w in words[:-1]):
+        if words[-1] in heads and not any(w in heads for w in words[:-1]) and len(words) <= 4:
             shapes.append((f"{words[0]} {words[-1]}", words[1:-1]))
         if words[1] in heads and not any(w in heads for w in words[2:]) and words[0] not in heads:
             shapes.append((f"{words[0]} {words[1]}", []))
@@ -609,7 +659,9 @@ class Resolver:
         mod = words[:-1]
         for s in range(len(mod)):
             if s and mod[s - 1] not in RANK_WORDS:
-                return {}  # "golf starter supervisor": a starter (51-) is not what the golf starter is
+                # "golf starter supervisor": a starter (51-) is not what the golf starter is; only a role word whose
+                # every sense has the same supervisor says who is supervised ("electric distribution mechanic")
+                return self._one_supervisor(mod[-1]) if self.supervised_heads and len(mod) >= 2 else {}
             phrase = mod[s:]
             codes = self._exact(" ".join(phrase))
             if not codes and len(phrase) == 1 and (role := title_heads.role_word(phrase[0], self.index.head_words,
@@ -629,6 +681,45 @@ class Resolver:
                     return {}
                 return {sup: SPAN_P, top: MANAGED_P} if top != sup else {sup: SPAN_P}
         return {}
+
+    def _one_supervisor(self, word: str) -> dict[str, float]:
+        """The first-line supervisor of a role word's workers when every code its bare alias is filed under has the
+        same one (`SUPERVISED_BY`): "mechanic" (industrial, farm, automotive ... mechanics: 49-1011) names who an
+        "Electric Distribution Mechanic Supervisor" supervises; "technician" (engineering, science, health, repair)
+        does not, nor does a word with a professional sense. "Every" is ONE_SUPERVISOR of the codes, the lead one
+        among them: one of the eleven "mechanic" codes is an assembler's (51-2023)."""
+        codes = self._exact(word) if word in self.index.head_words else {}
+        if not codes:
+            return {}
+        sups = [next((c for p, c in SUPERVISED_BY if code.startswith(p)), None) for code in codes]
+        sup = sups[list(codes).index(max(codes, key=codes.get))]  # the lead sense's
+        if sup is None or sup not in self.index.soc_titles or sups.count(sup) < ONE_SUPERVISOR * len(sups):
+            return {}
+        return {sup: SPAN_P}
+
+    def _chief(self, key: str) -> dict[str, float]:
+        """"Chief <workers>" that is no alias: the head of the workers. A chief of engineers directs an engineering
+        division (LA City's "Chief Harbor Engineer", "Chief Airports Engineer": Architectural and Engineering
+        Managers, where the model read ship or civil engineers); a chief of workers with a first-line supervisor code
+        (`SUPERVISED_BY`) is that supervisor. The workers: the words after "chief" as an alias, else its tail (its
+        role word last). Officers, executives ("Chief Data Officer") and professionals other than engineers are left
+        to the other stages, as is "chief of ..."."""
+        words = key.split()
+        if not self.chiefs or len(words) < 2 or words[0] != "chief" or any(w in _QUALIFIERS or w == "of" for w in words):
+            return {}
+        rest = words[1:]
+        if rest[-1] not in self.index.head_words or rest[-1] in ("officer", "executive"):
+            return {}
+        codes = next((c for s in range(len(rest)) if (c := self._exact(" ".join(rest[s:])))), {})
+        if not codes:
+            return {}
+        top = max(codes, key=codes.get)
+        if top.startswith("17-2") and ENGINEERING_MANAGERS in self.index.soc_titles:
+            return {ENGINEERING_MANAGERS: SPAN_P, top: MANAGED_P}
+        sup = next((c for p, c in SUPERVISED_BY if top.startswith(p)), None)
+        if sup is None or sup not in self.index.soc_titles:
+            return {}
+        return {sup: SPAN_P, top: MANAGED_P} if top != sup else {sup: SPAN_P}
 
     def _agent_noun(self, word: str) -> str | None:
         """The worker a task word names by its agent suffix ("survey" -> "surveyor", "plaster" -> "plasterer"), when
