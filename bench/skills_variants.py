@@ -49,6 +49,7 @@ def uris(hits):
 def run(ex, label):
     res = {}; pooled = {'technical': [], 'other': []}; pooled_all = {'technical': [], 'other': []}
     pooled_prev = {'technical': [], 'other': []}  # dev2..dev(N-1): the sets seen before the newest one
+    pooled13 = {'technical': [], 'other': []}  # dev2..dev13: the pool the issue's goals have been reported on since session 15
     rows = []
     for name, items in sets.items():
         by = {}
@@ -60,9 +61,11 @@ def run(ex, label):
             by.setdefault(it['group'], []).append(rp)
             if name != 'dev': pooled[it['group']].append(rp)
             if name not in ('dev', f'dev{LAST}'): pooled_prev[it['group']].append(rp)
+            if name != 'dev' and int(name[3:]) <= 13: pooled13[it['group']].append(rp)
             pooled_all[it['group']].append(rp)
             rows.append((name, it, hits, gold, rp))
         res[name] = '%.1f / %.1f' % tuple(100 * sum(by[g]) / len(by[g]) for g in ('technical', 'other'))
+    res['pooled2-13'] = '%.1f / %.1f' % tuple(100 * sum(pooled13[g]) / len(pooled13[g]) for g in ('technical', 'other'))
     res[f'pooled2-{LAST - 1}'] = '%.1f / %.1f' % tuple(100 * sum(pooled_prev[g]) / len(pooled_prev[g]) for g in ('technical', 'other'))
     res[f'pooled2-{LAST}'] = '%.1f / %.1f' % tuple(100 * sum(pooled[g]) / len(pooled[g]) for g in ('technical', 'other'))
     res[f'pooled1-{LAST}'] = '%.1f / %.1f' % tuple(100 * sum(pooled_all[g]) / len(pooled_all[g]) for g in ('technical', 'other'))

@@ -7,14 +7,15 @@ from __future__ import annotations
 import pytest
 
 from careerpath.extract.skill_competences import (BIG_DATA, DATA_ANALYSIS, DATA_PHRASES, FLEXIBLE, LEAD_TEAM, LEARN, MANAGE_STAFF,
-                                                   PEOPLE_PHRASES, STATISTICS, SUPERVISE_STAFF, TRAIT_PHRASES, UNCERTAINTY,
+                                                   PEOPLE_PHRASES, STAT_ANALYSIS, STATISTICS, SUPERVISE_STAFF, TRAIT_PHRASES,
+                                                   UNCERTAINTY,
                                                    WORK_IN_TEAMS, data_spans, people_spans, role_spans, trait_spans)
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 
 from .skills_fixtures import esco_names, hand_extractor
 
 COMPETENCES = (WORK_IN_TEAMS, SUPERVISE_STAFF, MANAGE_STAFF, LEAD_TEAM, BIG_DATA, STATISTICS, DATA_ANALYSIS, FLEXIBLE,
-               UNCERTAINTY, LEARN)
+               UNCERTAINTY, LEARN, STAT_ANALYSIS)
 SKILLS = [{"skill_id": f"c{k}", "name": n, "type": "skill", "esco_uri": f"u:{k}"} for k, n in enumerate(COMPETENCES)]
 SKILLS += [{"skill_id": "sql", "name": "SQL", "type": "software", "esco_uri": "u:sql"}]
 ALIASES = [{"skill_id": s["skill_id"], "norm": s["name"].lower(), "kind": "preferred", "rule": None, "veto": None} for s in SKILLS]
@@ -57,6 +58,8 @@ _esco = esco_names
     ("You would need to also be willing to learn new skills in Recovery.", LEARN),
     ("Their passion for learning is infectious.", LEARN),
     ("Ability to quickly pick up new skills.", LEARN),
+    ("Experience in data mining and statistical analysis.", STAT_ANALYSIS),  # nineteenth pass
+    ("Applying judgment and statistical tests.", STAT_ANALYSIS),
 ])
 def test_a_phrase_states_its_competence(text: str, comp: str) -> None:
     assert comp in role_spans(text, people=True, data=True, traits=True), text
@@ -77,6 +80,7 @@ def test_a_phrase_states_its_competence(text: str, comp: str) -> None:
     ("Experience with uncertainty quantification.", UNCERTAINTY),
     ("A strong desire to learn quantitative analysis techniques.", LEARN),  # a named subject states the subject
     ("Analyze the requirements with the business.", DATA_ANALYSIS),
+    ("Developing statistical models.", STAT_ANALYSIS),  # a model: the alias gives statistical modeling techniques
 ])
 def test_a_phrase_that_states_nothing_here(text: str, comp: str) -> None:
     assert comp not in role_spans(text, people=True, data=True, traits=True), text

@@ -88,7 +88,7 @@ def test_ambiguous_aliases_get_rules(tax_db):
 
 def test_overrides_file_is_package_data_and_well_formed():
     rows = load_overrides()
-    assert {r["kind"] for r in rows} <= {"link", "alias", "rule", "type", "cert", "states", "category"}
+    assert {r["kind"] for r in rows} <= {"link", "alias", "rule", "type", "cert", "states", "category", "merge"}
     assert any(r["kind"] == "cert" and r["name"].startswith("CompTIA") for r in rows)
     # a `states` row names a certification of the table (the licence) and the competence it licenses, or (extra
     # "software") a product of the O*NET technology lists and the ESCO knowledge it states

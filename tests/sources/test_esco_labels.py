@@ -155,3 +155,20 @@ def test_a_tail_every_form_shares_goes_back_on_the_label_and_its_alternatives() 
     assert rejoin_shared_tail("analyse music score", ["analyse scores", "review score"])[0] == "analyse music score"
     # alternatives that end otherwise: no shared tail
     assert rejoin_shared_tail("manage staff", ["work together", "lead people"])[0] == "manage staff"
+
+
+def test_an_alternate_cut_after_a_function_word_is_dropped_whatever_the_label():
+    """ "purpose of" was an alternative label of the MARPOL convention: as an alias it matched "the purpose of this role"."""
+    from careerpath.sources.esco_labels import drop_stray_alternates
+
+    marpol = "International Convention for the Prevention of Pollution from Ships"
+    assert drop_stray_alternates(marpol, ["purpose of", "MARPOL"]) == ["MARPOL"]
+    assert drop_stray_alternates("geomatics", ["the study of", "geomatic engineering"]) == ["geomatic engineering"]
+    assert drop_stray_alternates("Prince2 project management", ["PRojects IN", "PRINCE2"]) == ["PRINCE2"]
+    assert drop_stray_alternates("adhere to OHSAS 18001", ["adhere to"]) == []
+    # a whole phrase that ends in "with" stays, and so do function words inside a label
+    assert drop_stray_alternates("ensure compliance with railway regulation",
+                                 ["ensure railway legislation is complied with", "comply with rail rules"]) == [
+        "ensure railway legislation is complied with", "comply with rail rules"]
+    rows = [{"uri": "u:m", "preferred_label": marpol, "alt_labels": ["purpose of", "MARPOL"], "definition": "x."}]
+    assert list(repair_labels(pd.DataFrame(rows))["alt_labels"][0]) == ["MARPOL"]

@@ -38,9 +38,9 @@ import numpy as np
 
 from careerpath.embed import DIM, Embedder
 from careerpath.extract.boilerplate import blank_boilerplate
-from careerpath.extract.skill_competences import (DATA_PHRASES, DRIVE, ELDERLY, PEOPLE_PHRASES, ROLE_NOUNS, TEAM, TRAIT_PHRASES,
-                                                   LanguageForms, car_spans,
-                                                   category_competences, credential_competences, role_spans)
+from careerpath.extract.skill_competences import (DATA_PHRASES, DRIVE, ELDERLY, LEAD_TEAM, LONGTERM, PEOPLE_PHRASES, ROLE_NOUNS,
+                                                   TEAM, TRAIT_PHRASES, LanguageForms, car_spans, category_competences,
+                                                   credential_competences, merged_concepts, role_spans)
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
@@ -143,6 +143,16 @@ class ExtractConfig:
     # transversal competence for it (`skill_competences.TRAIT_PHRASES`), same score
     trait_competence: bool = True
     product_competence: bool = True
+    # nineteenth pass: the worker named a leader ("an enthusiastic leader", "as shift leader") states lead a team
+    # (`skill_competences.leader_spans`), same score
+    leader_competence: bool = True
+    # nineteenth pass: a nursing or care home, or long-term care, states apply nursing care in long-term care
+    # (`skill_competences.longterm_spans`), same score: "nurse" where the sentence also names a nurse or nursing, "place"
+    # wherever the place is named, None off
+    longterm_competence: str | None = "nurse"
+    # nineteenth pass: ESCO concepts the annotators never tell apart are reported as one (the `merge` rows of the curated
+    # table: manage a team -> manage staff, develop predictive models -> build predictive models), lexical and semantic
+    merge_concepts: bool = True
     # seventeenth pass of issue 4: a product ESCO lacks (O*NET's Git, Subversion, Ansible, MuleSoft) states the ESCO concept
     # of its O*NET commodity category (the curated `category` rows: "File versioning software" -> tools for software
     # configuration management), at the product's lexical score, as a cloud platform states cloud technologies
@@ -314,9 +324,13 @@ class SkillExtractor:
                       | ({ELDERLY} if cfg.elderly_competence else set())
                       | ({ph[1] for ph in PEOPLE_PHRASES} if cfg.people_competence else set())
                       | ({ph[1] for ph in DATA_PHRASES} if cfg.data_competence else set())
-                      | ({ph[1] for ph in TRAIT_PHRASES} if cfg.trait_competence else set()))
+                      | ({ph[1] for ph in TRAIT_PHRASES} if cfg.trait_competence else set())
+                      | ({LEAD_TEAM} if cfg.leader_competence else set())
+                      | ({LONGTERM} if cfg.longterm_competence else set()))
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
                        if cfg.role_competence_score is not None else {})
+        # skill index -> the index it is reported as (`merge` rows); a merged skill is never reported itself
+        self._merge = merged_concepts(esco_names) if cfg.merge_concepts else {}
         self._row_of = {int(i): r for r, i in enumerate(self._vector_rows.tolist())}
         self._masks: dict[int, np.ndarray] = {}  # cue family -> skills a competence window may link to
 
@@ -743,7 +757,8 @@ class SkillExtractor:
         low = text.lower() if (self._drive is not None or self._roles) else ""
         cars = car_spans(text, low) if self._drive is not None else []
         roles = (role_spans(text, cfg.role_competence_plural, low, cfg.team_competence, cfg.elderly_competence,
-                            cfg.people_competence, cfg.data_competence, cfg.trait_competence) if self._roles else {})
+                            cfg.people_competence, cfg.data_competence, cfg.trait_competence, cfg.leader_competence,
+                            cfg.longterm_competence) if self._roles else {})
         if not (langs or licensed or cars or roles):  # the common case: one pass over the hits, no dictionaries
             return hits
         by_id = {h.id: h for h in hits}
@@ -816,6 +831,8 @@ class SkillExtractor:
     def combine(self, lex: dict[int, list], sem: dict[int, list]) -> list[SkillHit]:
         """Lexical hits first (a skill named outright is meant), then semantic links."""
         cfg = self.config
+        if self._merge:
+            lex, sem = _merged(lex, self._merge, lexical=True), _merged(sem, self._merge, lexical=False)
         hits: list[SkillHit] = []
         for i, (w, multi, spans) in lex.items():
             score = 0.75 + w + (0.05 if multi else 0.0) + 0.05 * min(len(spans) - 1, 3) / 3
@@ -836,6 +853,29 @@ class SkillExtractor:
         s = self.skills[self._ids[i]]
         return SkillHit(id=s["skill_id"], name=s["name"], type=s["type"], esco_uri=s["esco_uri"],
                         score=round(score, 4), spans=sorted(spans), method=method)
+
+
+def _merged(found: dict[int, list], merge: dict[int, int], *, lexical: bool) -> dict[int, list]:
+    """`found` (lexical: index -> [weight, multiword, spans]; semantic: index -> [similarity, spans, support]) with each
+    merged skill's record moved to the skill it is reported as: the better first value wins, the spans are joined."""
+    if not merge.keys() & found.keys():
+        return found
+    out = {i: rec for i, rec in found.items() if i not in merge}
+    for i in [i for i in found if i in merge]:
+        rec, j = found[i], merge[i]
+        have = out.get(j)
+        if have is None:
+            out[j] = [rec[0], rec[1], [list(x) for x in rec[2]]] if lexical else [rec[0], [list(x) for x in rec[1]], rec[2]]
+            continue
+        spans = 2 if lexical else 1
+        have[spans] = have[spans] + [list(x) for x in rec[spans] if list(x) not in have[spans]]
+        if rec[0] > have[0]:
+            have[0] = rec[0]
+        if lexical:
+            have[1] = have[1] or rec[1]
+        else:
+            have[2] = max(have[2], rec[2])
+    return out
 
 
 def _order(h: SkillHit) -> tuple[float, int, str]:

@@ -121,8 +121,12 @@ def drop_stray_alternates(label: object, alts: object) -> list[str]:
     "types of wind turbines"). A one-word alternate of a label of two content words or more is kept when it
     shares a stem with a label word other than only the first ("budgeting" on "manage budgets"), or is an acronym
     (PBX, DTP) or capitalised (a vendor's name: "Teradata"); a one-word label's alternates are synonyms
-    ("accounting": "bookkeeping") and all stay."""
+    ("accounting": "bookkeeping") and stay. Any alternate cut after a function word ("purpose of", "adhere to") goes."""
     alts = [str(a) for a in alts] if isinstance(alts, (list, np.ndarray)) else []
+    # (a) a phrase cut after a function word ("purpose of" on the MARPOL convention, "adhere to" on *adhere to OHSAS
+    # 18001*, "take care of" on *tend CNC grinding machine*, "the study of" on *geomatics*): the source split cut its
+    # object off, and left as an alias it matched any posting's "the purpose of this role" as the convention
+    alts = [a for a in alts if not _cut_after_function_word(a)]
     words = [w[:4] for w in re.findall(r"[a-z0-9]+", str(label).lower())]
     if len(words) < 2:
         return alts
@@ -138,6 +142,16 @@ def drop_stray_alternates(label: object, alts: object) -> list[str]:
         return not shared or (len(content) >= 2 and shared == [0] and a.islower())
 
     return [a for a in alts if not stray(a)]
+
+
+# the last words of a cut-off alternate; not "with" ("ensure railway legislation is complied with" is a whole label)
+_CUT_END = frozenset({"a", "an", "the", "of", "to", "for", "and", "or", "in", "on"})
+
+
+def _cut_after_function_word(alt: str) -> bool:
+    """An alternative label that ends in a function word ("purpose of", "PRojects IN") is a fragment of a longer one."""
+    words = alt.split()
+    return bool(words) and words[-1].lower() in _CUT_END
 
 
 _FUNCTION_STEMS = frozenset(w[:4] for w in ("a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "with", "at", "by"))
