@@ -156,6 +156,11 @@ ONET_SKILLS_IMPORTANCE = 0.3  # at this share of the role's top importance (None
 # list (below its last course, at TOOL_SHARE of its relevance). They pass no floor: what the role's own data say it
 # uses is the evidence. None: off.
 TOOL_TOP: int | None = 15
+# O*NET's rated knowledge and skill areas in a profile (ids "onet:2.C.1.b", Clerical; "onet:2.A.1.d", Speaking) take
+# no place among those TOOL_TOP: they are ratings every occupation has, not a tool or anything its postings name, and a
+# profile resting on O*NET lists twenty of them at the top (data entry keyers: Word, Office and spreadsheets, all in
+# demand for the occupation, sat 16th to 23rd behind them, so the fill found only Outlook, which no course names).
+TOOLS_SKIP_ONET_IDS = True
 TOOL_FILL_BELOW = 1
 TOOL_SHARE = 0.9
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
@@ -628,7 +633,11 @@ def anchor_tools(role: Role, skill_vecs: SkillVecs | None) -> list[str]:
     added = set()
     for k in ("onet", "implied", "feedback"):
         added |= {str(x) for x in role.extra.get(k, [])}
-    rs = role.skills[~role.skills["skill_id"].astype(str).isin(added)].copy()
+    sid = role.skills["skill_id"].astype(str)
+    keep = ~sid.isin(added)
+    if TOOLS_SKIP_ONET_IDS:
+        keep &= ~sid.str.startswith("onet:")
+    rs = role.skills[keep].copy()
     rs["importance"] = pd.to_numeric(rs["importance"], errors="coerce").fillna(0.0)
     rs = rs[rs["importance"] > 0].sort_values("importance", ascending=False).drop_duplicates("skill_id")
     return [str(s) for s in rs["skill_id"].head(TOOL_TOP) if str(s) in tools]
