@@ -134,8 +134,11 @@ MIN_BEST_CONTRAST: float | None = 0.35
 # cosine to the role's O*NET description + first tasks (`index.role_task_texts`, `role_task_vector`) instead, if
 # that reaches TASK_ANCHOR_FLOOR. The views carry the title and the profile's skill names; supply-chain courses sit at
 # 0.25-0.31 to logisticians' views (office software in the profile) and at 0.45-0.61 to "Analyze and coordinate the
-# logistical functions...". Only this floor: the other floors and the score are unchanged.
-TASK_ANCHOR_FLOOR: float | None = 0.33
+# logistical functions...". Only this floor: the other floors and the score are unchanged. The floor is the views' own
+# (CONTRAST_RAW_FLOOR, 0.30): one raw floor, whichever of the role's texts a course reaches it on. At 0.33,
+# radiologic technologists' "AnatomyX: Musculoskeletal Cases" (0.28 to the views, 0.326 to the tasks "Take x-rays and
+# CAT scans...") stayed out; on the 65 judged roles every value from 0.25 to 0.30 gives the same top 10s.
+TASK_ANCHOR_FLOOR: float | None = 0.30
 # Which roles a rank counts (`counted_roles`): kinds from `roles` (None: every role). Posting-derived "emerging"
 # roles crowd some regions of the role space (data: business-and-data-analyst, sales-data-analyst, data-analytics-lead
 # ...; 305 of 1,321 roles, none for clerical work), so a rank over every role punishes a course for sitting near those
