@@ -103,3 +103,20 @@ def test_inspectors_quality_control_opens_the_floor(full_con):
     items = recommend_for_role(full_con, "inspectors-testers-sorters-samplers-and-weighers", top=10)
     assert any("quality control analysis" in [str(s).lower() for s in c.get("covers", [])] for c in items), \
         [(c["title"], c.get("covers")) for c in items]
+
+
+def test_data_entry_keyers_get_their_office_tools(full_con):
+    """Data entry keyers' profile rests on O*NET: twenty rated areas ("onet:2.C.1.b", Clerical) came before Word,
+    Office and spreadsheets, all in demand for the occupation, so the tool fill (`rank.anchor_tools`) saw only
+    Outlook, which no course names, and the list was empty. O*NET areas take no place among the top skills
+    (`rank.TOOLS_SKIP_ONET_IDS`)."""
+    titles = [c["title"].lower() for c in recommend_for_role(full_con, "data-entry-keyers", top=10)]
+    assert sum(any(w in t for w in ("excel", "word", "spreadsheet", "office")) for t in titles) >= 5, titles
+
+
+def test_radiologic_technologists_get_anatomy_through_their_tasks(full_con):
+    """"AnatomyX: Musculoskeletal Cases" (graded 2) misses the raw floor on the role's views (0.28); its cosine to
+    the O*NET tasks ("Take x-rays and CAT scans...") is 0.326, which passes the task anchor at the views' own floor
+    (`rank.TASK_ANCHOR_FLOOR` 0.30, formerly 0.33)."""
+    titles = [c["title"] for c in recommend_for_role(full_con, "radiologic-technologists-and-technicians", top=10)]
+    assert "AnatomyX: Musculoskeletal Cases" in titles, titles

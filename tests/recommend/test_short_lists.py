@@ -70,6 +70,15 @@ def test_the_task_anchor_is_a_second_way_through_the_raw_floor(monkeypatch):
     assert passes_raw_floor(rel, vecs, task).tolist() == [False, False, True]
 
 
+def test_the_task_anchor_is_the_views_raw_floor():
+    """One raw floor whichever of the role's texts a course reaches it on: radiologic technologists' "AnatomyX"
+    sits at 0.28 to the role's views and 0.326 to its O*NET tasks (out at the earlier 0.33)."""
+    task = np.array([1.0, 0.0], dtype=np.float32)
+    vecs = {"anatomy": np.array([0.326, 0.945], dtype=np.float32), "far": np.array([0.29, 0.957], dtype=np.float32)}
+    rel = pd.DataFrame({"course_id": ["anatomy", "far"], "cosine": [0.28, 0.28]})
+    assert passes_raw_floor(rel, vecs, task).tolist() == [True, False]
+
+
 def test_role_task_text_is_the_occupation_description_and_first_tasks():
     import duckdb
 

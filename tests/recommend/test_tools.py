@@ -52,6 +52,20 @@ def test_anchor_tools_are_in_demand_and_among_the_profiles_top_skills(monkeypatc
     assert rank.anchor_tools(_role(), vecs) == []  # off
 
 
+def test_onet_rating_ids_take_no_place_among_the_top_skills(monkeypatch):
+    """A profile resting on O*NET lists its rated knowledge and skill areas ("onet:2.C.1.b") first; they are no tool
+    and must not push the tools the postings name out of the TOOL_TOP (data entry keyers: Word 16th behind them)."""
+    rows = [(f"onet:2.C.{i}", f"area {i}", 0.9 - i / 100, "knowledge") for i in range(3)]
+    rows += [("use-spreadsheets-software", "spreadsheets", 0.5, "software"), ("word", "word processing", 0.4, "software")]
+    skills = pd.DataFrame(rows, columns=["skill_id", "name", "importance", "type"]).assign(core=False)
+    role = Role(SLUG, "Secretaries", skills, text="Secretaries.")
+    vecs = _vecs({"use-spreadsheets-software", "word"})
+    monkeypatch.setattr(rank, "TOOL_TOP", 2)
+    assert rank.anchor_tools(role, vecs) == ["use-spreadsheets-software", "word"]
+    monkeypatch.setattr(rank, "TOOLS_SKIP_ONET_IDS", False)
+    assert rank.anchor_tools(role, vecs) == []  # the O*NET areas fill the top 2
+
+
 def _course_skills() -> pd.DataFrame:
     return pd.DataFrame([
         ("c:excel", "use-spreadsheets-software", 1.0, True),   # "Excel Skills for Business"

@@ -134,8 +134,11 @@ MIN_BEST_CONTRAST: float | None = 0.35
 # cosine to the role's O*NET description + first tasks (`index.role_task_texts`, `role_task_vector`) instead, if
 # that reaches TASK_ANCHOR_FLOOR. The views carry the title and the profile's skill names; supply-chain courses sit at
 # 0.25-0.31 to logisticians' views (office software in the profile) and at 0.45-0.61 to "Analyze and coordinate the
-# logistical functions...". Only this floor: the other floors and the score are unchanged.
-TASK_ANCHOR_FLOOR: float | None = 0.33
+# logistical functions...". Only this floor: the other floors and the score are unchanged. The floor is the views' own
+# (CONTRAST_RAW_FLOOR, 0.30): one raw floor, whichever of the role's texts a course reaches it on. At 0.33,
+# radiologic technologists' "AnatomyX: Musculoskeletal Cases" (0.28 to the views, 0.326 to the tasks "Take x-rays and
+# CAT scans...") stayed out; on the 65 judged roles every value from 0.25 to 0.30 gives the same top 10s.
+TASK_ANCHOR_FLOOR: float | None = 0.30
 # Which roles a rank counts (`counted_roles`): kinds from `roles` (None: every role). Posting-derived "emerging"
 # roles crowd some regions of the role space (data: business-and-data-analyst, sales-data-analyst, data-analytics-lead
 # ...; 305 of 1,321 roles, none for clerical work), so a rank over every role punishes a course for sitting near those
@@ -156,6 +159,11 @@ ONET_SKILLS_IMPORTANCE = 0.3  # at this share of the role's top importance (None
 # list (below its last course, at TOOL_SHARE of its relevance). They pass no floor: what the role's own data say it
 # uses is the evidence. None: off.
 TOOL_TOP: int | None = 15
+# O*NET's rated knowledge and skill areas in a profile (ids "onet:2.C.1.b", Clerical; "onet:2.A.1.d", Speaking) take
+# no place among those TOOL_TOP: they are ratings every occupation has, not a tool or anything its postings name, and a
+# profile resting on O*NET lists twenty of them at the top (data entry keyers: Word, Office and spreadsheets, all in
+# demand for the occupation, sat 16th to 23rd behind them, so the fill found only Outlook, which no course names).
+TOOLS_SKIP_ONET_IDS = True
 TOOL_FILL_BELOW = 1
 TOOL_SHARE = 0.9
 STAGES = {0: "foundations", 1: "foundations", 2: "core", 3: "advanced"}
@@ -628,7 +636,11 @@ def anchor_tools(role: Role, skill_vecs: SkillVecs | None) -> list[str]:
     added = set()
     for k in ("onet", "implied", "feedback"):
         added |= {str(x) for x in role.extra.get(k, [])}
-    rs = role.skills[~role.skills["skill_id"].astype(str).isin(added)].copy()
+    sid = role.skills["skill_id"].astype(str)
+    keep = ~sid.isin(added)
+    if TOOLS_SKIP_ONET_IDS:
+        keep &= ~sid.str.startswith("onet:")
+    rs = role.skills[keep].copy()
     rs["importance"] = pd.to_numeric(rs["importance"], errors="coerce").fillna(0.0)
     rs = rs[rs["importance"] > 0].sort_values("importance", ascending=False).drop_duplicates("skill_id")
     return [str(s) for s in rs["skill_id"].head(TOOL_TOP) if str(s) in tools]
