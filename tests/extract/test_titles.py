@@ -542,7 +542,7 @@ def test_a_teaching_title_names_teaching(real_onet) -> None:
 @pytest.mark.parametrize("title, code", [
     ("Ward Manager", "29-1141.00"), ("Deputy Ward Manager with £5,000 Welcome Bonus", "29-1141.00"),
     ("Assistant Ward Manager - Band 6", "29-1141.00"), ("Home Manager", "11-9111.00"),
-    ("Nursing Home Manager", "11-9111.00"),
+    ("Nursing Home Manager", "11-9111.00"), ("Registered Manager", "11-9111.00"),
 ])
 def test_uk_ward_and_care_home_managers(real_onet, title, code) -> None:
     """NHS / UK care names O*NET has no alias of in their sense: a ward manager (and a deputy) is the ward's

@@ -204,6 +204,10 @@ OVERRIDES = {
     # a UK "Deputy Manager" is a care home's deputy (36 store postings so keyed; of all 66 titles saying it, 58 are
     # Adzuna UK posts and 50 name nursing and care): O*NET has no such title and the model read a sheriff's deputy
     "deputy manager": "11-9111.00",
+    # a UK "Registered Manager" is the manager a care home or care service registers with its regulator (23 store
+    # postings, all Adzuna UK, 20 naming nursing, elderly, domiciliary or residential care): O*NET has no such title and
+    # the model read an office's Administrative Services Managers
+    "registered manager": "11-9111.00",
     # O*NET files "Data Specialist" under Data Entry Keyers only; the store's 126 postings so titled are all in the
     # data-job sources (124 LukeBarousse, 2 bookcamp), posted as analyst jobs (keying jobs say "data entry")
     "data specialist": "15-2051.00",
