@@ -1,4 +1,4 @@
-"""A command's `--file`: a path, a pipe or '-', bounded, and one clear line for whatever else it is."""
+"""A file a user names (`--file`, `build --guides`): a path, a pipe or '-', bounded, and one clear line for whatever else it is."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from careerpath.commands._input import read_text
+from careerpath.textfile import read_text
 from careerpath.errors import InputError
 
 

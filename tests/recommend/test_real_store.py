@@ -97,10 +97,11 @@ def test_intelligence_analysts_get_no_artificial_intelligence_course(full_con):
 
 def test_inspectors_get_no_course_of_a_word_they_share_with_other_work(full_con):
     """Inspectors' profile rests on O*NET, and their list once held implied word associations (*test procedures*: TOEFL,
-    software testing; *monitor assessment*). On a store of this code their list holds neither: their quality-control
-    specialty (`rank.specialty_shares`, unit-tested in test_specialty.py) opens the floor, but on the full store no course
-    about quality control passes the contrast check, and the list is the office tools their occupation is in demand for
-    (`rank.anchor_tools`)."""
+    software testing; *monitor assessment*). On a store of this code their list holds neither. Their quality-control
+    specialty (`rank.specialty_shares`, unit-tested in test_specialty.py) brought in a quality-improvement course on the
+    session's older base store; on a full build of the merged code no quality-control course reaches the list, the
+    best-contrast check (`MIN_BEST_CONTRAST`) empties what is left (its best candidates were the homonym courses), and
+    the list is the office tools their occupation is in demand for (`rank.anchor_tools`)."""
     items = recommend_for_role(full_con, "inspectors-testers-sorters-samplers-and-weighers", top=10)
     titles = [c["title"].lower() for c in items]
     assert titles

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from careerpath import config
-from careerpath.commands._input import read_text
+from careerpath.textfile import read_text
 from careerpath.errors import InputError
 
 db_option = click.option("--db", "db", default=None, help="The store file (default $CAREERPATH_DB or ./careerpath.duckdb).")

@@ -21,6 +21,7 @@ import duckdb
 from careerpath import store
 from careerpath.errors import InputError
 from careerpath.figures import Figure
+from careerpath.textfile import read_text
 from careerpath.guide import model as gm
 from careerpath.guide.day import day_in_the_life
 from careerpath.guide.facts import skill_facts
@@ -312,19 +313,13 @@ def guide_workers() -> int:
 
 
 MAX_LISTED_ROLES = 100_000  # lines of a `build --guides FILE` list; a longer file is not a list of roles
+MAX_LIST_BYTES = 20_000_000  # nor is a larger one (100,000 lines of 200 characters)
 
 
 def read_role_list(path: Path) -> list[tuple[int, str]]:
     """(line number, role as typed) of a publisher's list for `build --guides FILE`: one role per line, blank
     lines and # comments skipped. Read before the build starts, so a bad file fails in a second, not after it."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; expected a list of roles, one per line") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text; expected a list of roles, one per line") from None
-    except OSError as e:
-        raise InputError(f"{path}: cannot be read ({e.strerror}); expected a list of roles, one per line") from None
+    text = read_text(str(path), MAX_LIST_BYTES, expected="a list of roles, one per line")
     rows = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1)
             if line.strip() and not line.strip().startswith("#")]
     if not rows:

@@ -144,10 +144,6 @@ def drop_stray_alternates(label: object, alts: object) -> list[str]:
     return [a for a in alts if not stray(a)]
 
 
-# the last words of a cut-off alternate; not "with" ("ensure railway legislation is complied with" is a whole label)
-_CUT_END = frozenset({"a", "an", "the", "of", "to", "for", "and", "or", "in", "on"})
-
-
 def _cut_after_function_word(alt: str) -> bool:
     """An alternative label that ends in a function word ("purpose of", "PRojects IN") is a fragment of a longer one."""
     words = alt.split()
@@ -183,6 +179,8 @@ def complete_cut_label(label: str, definition: str) -> tuple[str, str]:
 
 _DEF_START = re.compile(r"\s(?:A|An|Any|The)\s+[a-z]")
 _FUNCTION_END = frozenset({"a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "with"})
+# the last words of a cut-off alternate; not "with" ("ensure railway legislation is complied with" is a whole label)
+_CUT_END = _FUNCTION_END - {"with"}
 
 
 def split_run_on_label(label: str, ends: Counter, starts: Counter) -> tuple[str, list[str], str]:
