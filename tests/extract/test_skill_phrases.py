@@ -34,7 +34,6 @@ _esco = esco_names
     ("Working as part of a closeknit team within one of the four residential houses.", WORK_IN_TEAMS),
     ("We need a team player.", WORK_IN_TEAMS),
     ("The ability to work well within a team is essential.", WORK_IN_TEAMS),
-    ("Join our friendly nursing team!", WORK_IN_TEAMS),
     ("Four years as an Automotive Supervisor supervising journey-level workers involved in repair.", SUPERVISE_STAFF),
     ("Two years of experience as a first level supervisor in a machine shop.", SUPERVISE_STAFF),
     ("A superintendent plans, organizes and directs craft employees engaged in construction.", SUPERVISE_STAFF),
@@ -72,6 +71,8 @@ def test_a_phrase_states_its_competence(text: str, comp: str) -> None:
     ("Manage the project budget and schedule.", MANAGE_STAFF),
     ("Three years of project management experience.", MANAGE_STAFF),  # management of a thing
     ("Lead the development of new models.", LEAD_TEAM),
+    ("Join our friendly nursing team!", WORK_IN_TEAMS),  # an invitation, not a requirement (gold in 1 of 7 dev sentences)
+    ("We are looking for a nurse to join the team at our home.", WORK_IN_TEAMS),
     ("You will become a crucial part of our outstanding multi-disciplinary team.", WORK_IN_TEAMS),  # the MDT rule's
     ("A counterpart of the finance team.", WORK_IN_TEAMS),  # "part of" inside a word
     ("Experience working with complex datasets.", BIG_DATA),  # complex is not large
@@ -103,7 +104,7 @@ def test_each_family_has_its_switch_and_the_spans_are_the_phrase() -> None:
 def test_every_phrase_starts_at_one_of_its_keys() -> None:
     """`_phrase_spans` tries a pattern only where a key occurs: a key that cannot start a match would hide the phrase."""
     samples = {WORK_IN_TEAMS: ["part of a team", "member of the team", "members of our team", "team player",
-                               "working within teams", "join our team"],
+                               "working within teams"],
                SUPERVISE_STAFF: ["supervising staff", "first-level supervisor", "directs employees"],
                MANAGE_STAFF: ["manage the team", "line management", "leadership and management", "management skills"],
                LEAD_TEAM: ["leading teams"], BIG_DATA: ["big data sets", "high volumes of data", "vast amounts of data"],
