@@ -2,7 +2,7 @@ import pytest
 
 from careerpath.guide.model import CourseItem
 from careerpath.guide.personal import parse_pace, resume_text
-from careerpath.guide.roadmap import Pace, PathSkill, SkillFacts, depth, plan, total
+from careerpath.guide.roadmap import Pace, PathSkill, SkillFacts, _named, depth, plan, total
 from careerpath.errors import InputError
 
 SKILLS = [PathSkill("python", "Python", "software", 0.9, True), PathSkill("sql", "SQL", "software", 0.8, True),
@@ -158,3 +158,17 @@ def test_a_step_says_which_other_steps_course_teaches_its_skills():
     assert "Python" in first.skills and "c:wide" not in first.courses
     assert f"Python is taught in step {home.step}'s course Data Engineering" in first.why
     assert "taught in step" not in home.why
+
+
+def test_a_step_is_titled_by_what_it_teaches_not_by_a_trait():
+    """A soft skill stays on the step (and priced), but the title names the step's other skills first."""
+    skills = [PathSkill("teams", "work in teams", "soft_skill", 0.95, True),
+              PathSkill("analysis", "perform data analysis", "skill", 0.8, True),
+              PathSkill("ds", "data science", "knowledge", 0.7, True)]
+    facts = {s.id: SkillFacts(level=0.2, generality=0.1) for s in skills}
+    assert _named(skills) == "perform data analysis, data science, work in teams"
+    assert _named(skills, 2) == "perform data analysis, data science"
+    assert _named(skills[:1]) == "work in teams"  # a step of soft skills alone is still named
+    steps = plan(skills, facts, [], Pace(), tasks=["Analyse data."])
+    assert "work in teams" in {n for s in steps for n in s.skills}
+    assert steps[-1].title == "Portfolio projects: perform data analysis, data science, work in teams"

@@ -120,6 +120,13 @@ def is_background(skill: PathSkill) -> bool:
     return bool(BACKGROUND.search(skill.name))
 
 
+def _named(group: list[PathSkill], n: int = 3) -> str:
+    """The skills a step is titled by: its first `n`, soft skills after the rest. A step is studied for what it
+    teaches; "Intermediate: work in teams, perform data analysis, data science" named a data scientist's step by a
+    trait practised in every step."""
+    return ", ".join(s.name for s in sorted(group, key=lambda s: s.type == "soft_skill")[:n])
+
+
 def _groups(ordered: list[PathSkill], k: int) -> list[list[PathSkill]]:
     n = len(ordered)
     k = max(1, min(k, n))
@@ -229,7 +236,7 @@ def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[Co
         if own:
             why.append(f"{own:.0f} h at default rates for skills no chosen course covers")
         why += _taught_elsewhere(group, gi, taught_by)
-        steps.append(RoadmapStep(step=0, title=f"{phase(gi, len(groups))}: " + ", ".join(s.name for s in group[:3]),
+        steps.append(RoadmapStep(step=0, title=f"{phase(gi, len(groups))}: " + _named(group),
                                  months=pace.months(hours), hours=hours, skills=[s.name for s in group],
                                  courses=[c.course_id for c in chosen[gi]], why="; ".join(why)))
     core = ([s for s in todo if s.core] or todo[:5] or [s for s in skills if s.core])[:6]
@@ -244,7 +251,7 @@ def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[Co
             why, label = "Build two or three portfolio projects that do the occupation's own tasks", "Portfolio projects"
         why += (": " + "; ".join(f"“{t}”" for t in shown) if shown else "")
         why += f", using {', '.join(s.name for s in core[:5])}" if core else ""
-        steps.append(RoadmapStep(step=0, title=f"{label}: " + ", ".join(s.name for s in core[:3]),
+        steps.append(RoadmapStep(step=0, title=f"{label}: " + _named(core),
                                  months=pace.months(hours), hours=hours, skills=[s.name for s in core], why=why))
     if certs:
         hours = CERT_HOURS * len(certs)
