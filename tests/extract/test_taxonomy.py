@@ -144,6 +144,10 @@ def test_keyword_only_names_get_the_casing_sources_use(tmp_path):
             store.write_table(con, name, df)
         build_taxonomy(con)
         names = dict(con.execute("SELECT skill_id, name FROM skills").fetchall())
+        cats = dict(con.execute("SELECT skill_id, category FROM skills").fetchall())
+    # the keyword list's groups become readable categories (course topics are named by them); "other" is none
+    assert (cats["databricks"], cats["matplotlib"], cats["zzfoo"]) == ("Cloud", "Software libraries", None)
+    assert cats["sap"] == "Analyst tools"  # its own skill: O*NET names "SAP ERP"
     assert names["databricks"] == "Databricks"  # postings: 3 x "Databricks", 1 x "DATABRICKS"
     assert names["sap"] == "SAP"  # O*NET's "SAP ERP"
     assert names["matplotlib"] == "matplotlib"  # written in lower case everywhere
@@ -217,3 +221,13 @@ def test_a_british_surgery_that_is_a_practice_is_not_the_knowledge(text, vetoed)
     veto = re.compile(rule["extra"])
     starts = [m.start() for m in re.finditer("(?i)surgery", text)]
     assert any(veto.match(text, s) for s in starts) is vetoed
+
+
+def test_keyword_groups_read_as_words():
+    from careerpath.extract.taxonomy import keyword_category
+
+    assert keyword_category("analyst_tools") == "Analyst tools"
+    assert keyword_category("webframeworks") == "Web frameworks"
+    assert keyword_category("Other") is None
+    assert keyword_category("big_data") == "Big data"  # a group the map does not know keeps its words
+    assert keyword_category(None) is None and keyword_category("  ") is None

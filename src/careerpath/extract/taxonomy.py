@@ -79,6 +79,23 @@ class _Skill:
     aliases: dict[str, str] = field(default_factory=dict)  # alias text -> kind
 
 
+#: The posting keyword list's skill groups, as the category (and course topic) names a reader sees: its own are column
+#: names ("analyst_tools", "webframeworks", "async"). "other" names no group, so it gives no category.
+KEYWORD_CATEGORIES = {
+    "programming": "Programming languages", "libraries": "Software libraries", "webframeworks": "Web frameworks",
+    "analyst_tools": "Analyst tools", "cloud": "Cloud", "databases": "Databases", "os": "Operating systems",
+    "async": "Project collaboration software", "sync": "Messaging and meeting software", "other": None,
+}
+
+
+def keyword_category(group: object) -> str | None:
+    """A keyword group's readable name; an unknown group keeps its own words ("big_data" -> "Big data")."""
+    key = str(group or "").strip().lower()
+    if key in KEYWORD_CATEGORIES:
+        return KEYWORD_CATEGORIES[key]
+    return re.sub(r"[_\s]+", " ", key).strip().capitalize() or None
+
+
 def load_overrides() -> list[dict[str, str]]:
     """The hand-curated table shipped with the package (comment rows start with '#')."""
     text = resources.files("careerpath.data").joinpath("skill_overrides.csv").read_text(encoding="utf-8")
@@ -229,7 +246,7 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
     kw = _table(con, "skill_keywords")
     if kw is not None and len(kw):
         for r in kw.drop_duplicates("name").sort_values("name").itertuples(index=False):
-            attach(str(r.name), source="keywords", type_="software", category=str(r.type))
+            attach(str(r.name), source="keywords", type_="software", category=keyword_category(r.type))
 
     missing: list[str] = []
     for r in overrides:
