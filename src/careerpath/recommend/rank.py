@@ -25,7 +25,8 @@
    MIN_BEST_CONTRAST the role gets no list (`nothing_close`: the catalog has nothing clearly about it), and a thin
    candidate that many roles fit better is out (`drop_thin_misfits`). The raw-cosine floor may also be passed on the
    role's O*NET task text (`passes_raw_floor`, TASK_ANCHOR_FLOOR). Short lists are said to be short
-   (`notes.course_list_note`).
+   (`notes.course_list_note`). Programs (degrees, graduate certificates) order at PROGRAM_ORDER_SHARE of their
+   relevance (`order_programs`): their many claimed skills cover a broad role wholly.
 2. One copy per duplicate group / title.
 3. Greedy selection of N: each pick maximises ``score * (ALPHA + (1 - ALPHA) * novelty)``, where
    novelty is the share of the course's role-skill weight on skills (core ones count double) that the
