@@ -16,7 +16,8 @@ def _rel() -> pd.DataFrame:
 
 
 def test_a_program_falls_behind_a_course_about_the_role(monkeypatch):
-    """Management analysts: an MBA (0.77) and an MS in Management (0.72) came before "Organizational Analysis" (0.68)."""
+    """Management analysts: an MBA (0.77) and an MS in Management (0.72) came before "Organizational Analysis"
+    (0.68)."""
     monkeypatch.setattr(rank, "PROGRAM_ORDER_SHARE", 0.8)
     out = order_programs(_rel())
     assert out["course_id"].tolist() == ["org-analysis", "mba", "ms-mgmt", "intro"]
