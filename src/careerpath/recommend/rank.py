@@ -71,9 +71,9 @@ ORDER_RANK_SCALE: float | None = 50.0
 # Programs (`order_programs`): a degree, graduate certificate or postgraduate diploma is a program of many courses; the
 # catalog lists 20-30 skills for each, so its coverage of a broad role reaches 1.0 and it outranked the courses about
 # the role's core (management analysts: an MBA and an MS in Management above "Organizational Analysis"; computer systems
-# analysts: an MS in Computer Science first). Their relevance is scaled by PROGRAM_ORDER_SHARE for the order alone, after every check:
-# which courses pass does not change. Judged candidates of these types are graded 0.33 below their role's mean
-# (57 of the 1,757 judged candidates over 69 roles). None: off.
+# analysts: an MS in Computer Science first). Their relevance is scaled by PROGRAM_ORDER_SHARE for the order alone,
+# after every check: which courses pass does not change. Judged candidates of these types are graded 0.33 below their
+# role's mean (57 of the 1,757 judged candidates over 69 roles). None: off.
 PROGRAM_TYPES = frozenset({"degree", "graduate certificate", "postgraduate diploma"})
 PROGRAM_ORDER_SHARE: float | None = 0.8
 # Slivers (`drop_slivers`): a candidate whose skills cover less than this share of the role's top skill weight
