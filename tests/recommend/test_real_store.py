@@ -123,3 +123,13 @@ def test_radiologic_technologists_get_anatomy_through_their_tasks(full_con):
     (`rank.TASK_ANCHOR_FLOOR` 0.30, formerly 0.33)."""
     titles = [c["title"] for c in recommend_for_role(full_con, "radiologic-technologists-and-technicians", top=10)]
     assert "AnatomyX: Musculoskeletal Cases" in titles, titles
+
+
+def test_management_analysts_get_organizational_analysis_before_degrees(full_con):
+    """An MBA and an MS in Management (graded 2) claim 27-28 of the role's skills, so their coverage was 1.0 and they
+    ranked 2nd and 3rd, above "Organizational Analysis" (graded 3, 6th). Programs order at PROGRAM_ORDER_SHARE of their
+    relevance (`rank.order_programs`)."""
+    titles = [c["title"] for c in recommend_for_role(full_con, "management-analysts", top=10)]
+    assert "Organizational Analysis" in titles, titles
+    degrees = [t for t in titles if t.startswith("Master of")]
+    assert degrees and all(titles.index("Organizational Analysis") < titles.index(t) for t in degrees), titles

@@ -25,7 +25,8 @@
    MIN_BEST_CONTRAST the role gets no list (`nothing_close`: the catalog has nothing clearly about it), and a thin
    candidate that many roles fit better is out (`drop_thin_misfits`). The raw-cosine floor may also be passed on the
    role's O*NET task text (`passes_raw_floor`, TASK_ANCHOR_FLOOR). Short lists are said to be short
-   (`notes.course_list_note`).
+   (`notes.course_list_note`). Programs (degrees, graduate certificates) order at PROGRAM_ORDER_SHARE of their
+   relevance (`order_programs`): their many claimed skills cover a broad role wholly.
 2. One copy per duplicate group / title.
 3. Greedy selection of N: each pick maximises ``score * (ALPHA + (1 - ALPHA) * novelty)``, where
    novelty is the share of the course's role-skill weight on skills (core ones count double) that the
@@ -67,6 +68,14 @@ MAX_ROLE_RANK: int | None = 150
 # course that sibling roles fit better falls behind the role's own courses; which courses pass does not change
 # (a steeper scale before the cut left logisticians 7 courses).
 ORDER_RANK_SCALE: float | None = 50.0
+# Programs (`order_programs`): a degree, graduate certificate or postgraduate diploma is a program of many courses; the
+# catalog lists 20-30 skills for each, so its coverage of a broad role reaches 1.0 and it outranked the courses about
+# the role's core (management analysts: an MBA and an MS in Management above "Organizational Analysis"; computer systems
+# analysts: an MS in Computer Science first). Their relevance is scaled by PROGRAM_ORDER_SHARE for the order alone,
+# after every check: which courses pass does not change. Judged candidates of these types are graded 0.33 below their
+# role's mean (57 of the 1,757 judged candidates over 69 roles). None: off.
+PROGRAM_TYPES = frozenset({"degree", "graduate certificate", "postgraduate diploma"})
+PROGRAM_ORDER_SHARE: float | None = 0.8
 # Slivers (`drop_slivers`): a candidate whose skills cover less than this share of the role's top skill weight
 # passes on its text alone ("Addiction Treatment" for physical therapists: one O*NET knowledge area, 0.01).
 MIN_COVERAGE = 0.02
@@ -626,6 +635,18 @@ def order_by_role_rank(rel: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("relevance", ascending=False).reset_index(drop=True)
 
 
+def order_programs(rel: pd.DataFrame) -> pd.DataFrame:
+    """`rel` (merged with the courses: `certificate_type`) with the relevance of programs (PROGRAM_TYPES) scaled by
+    PROGRAM_ORDER_SHARE, best first (see there). Unchanged with the check off or without `certificate_type`."""
+    if not PROGRAM_ORDER_SHARE or rel.empty or "certificate_type" not in rel:
+        return rel
+    prog = rel["certificate_type"].fillna("").astype(str).str.lower().isin(PROGRAM_TYPES)
+    if not prog.any():
+        return rel
+    out = rel.assign(relevance=rel["relevance"].where(~prog, (rel["relevance"] * PROGRAM_ORDER_SHARE).round(4)))
+    return out.sort_values("relevance", ascending=False, kind="stable").reset_index(drop=True)
+
+
 def anchor_tools(role: Role, skill_vecs: SkillVecs | None) -> list[str]:
     """The role's tools (see TOOL_TOP): skills of its own profile (not the implied, feedback or O*NET ones added
     here), among the TOOL_TOP most important, that O*NET flags in demand for its occupation
@@ -801,7 +822,7 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     rel = tool_courses(rel, anchor_tools(role, skill_vecs), course_skills, rs, raw)
     if rel.empty:
         return {name: [] for name in lists}
-    rel = rel.merge(courses, on="course_id")
+    rel = order_programs(rel.merge(courses, on="course_id"))
     weights = dict(zip(rs["skill_id"], rs["weight"]))
     core = set(rs.loc[rs["core"].astype(bool), "skill_id"])
     return {name: _pick((filters or Filters()).apply(rel), weights, core, vecs, top, order)
