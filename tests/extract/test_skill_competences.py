@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pytest
 
 from careerpath.extract.skill_competences import CUES, LanguageForms, credential_competences
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
@@ -120,6 +121,11 @@ def test_real_taxonomy_states_the_competences_of_languages_and_licences(real_tax
     assert len(credential_competences(names)) == len(states) >= 4
     assert "Registered Nurse licence" in _names(ex.extract("Applicants must be RMN qualified."))
     assert "Registered Nurse licence" in _names(ex.extract("We are looking for a Registered Nurse to join our team."))
+    # the nurse who directs a care assistant is a colleague: neither the licence nor nursing care is asked of the worker
+    for line in ("Undertake duties as directed by a registered nurse.", "Working under the supervision of an RGN.",
+                 "You will be assisting the Registered Nurse with personal care."):
+        got = _names(ex.extract(line))
+        assert "Registered Nurse licence" not in got and "provide professional care in nursing" not in got, line
     text = "You will be RMN qualified, hold a full UK driving licence and be able to speak Welsh."
     esco = [h.name for h in ex.extract(text) if h.esco_uri]
     assert set(esco[:3]) == {"provide professional care in nursing", "drive vehicles", "interact verbally in Welsh"}
@@ -133,3 +139,23 @@ def test_car_spans_agree_with_the_regex_and_skip_texts_without_the_phrase():
                  "Access to own vehicle.", "A career in care, caring for a carer.", ""):
         assert car_spans(text) == [[m.start(), m.end()] for m in CAR.finditer(text)]
     assert car_spans("A career in care") == [] and car_spans("OWN CAR") == [[0, 7]]
+
+
+@pytest.mark.parametrize("text, colleague", [
+    ("Undertake duties as directed by a registered nurse", True),
+    ("under the direction of a licensed registered nurse", True),
+    ("Working under the direction of a RGN team lead", True),
+    ("Assisting the Registered Nurse with patient care", True),
+    ("with the support of a Registered Nurse", True),
+    ("reporting to the duty nurse", True),
+    ("We are looking for a Registered Nurse", False),
+    ("You will be an NMC registered nurse", False),
+    ("Registered Nurse (RGN) required", False),
+])
+def test_a_nurse_who_directs_or_is_assisted_is_a_colleague(text: str, colleague: bool) -> None:
+    from careerpath.extract.skill_competences import colleague_before
+
+    low = text.lower()
+    start = low.find("registered") if "registered" in low else (low.find("rgn") if "rgn" in low else low.find("nurse"))
+    assert colleague_before(text, start) is colleague
+    assert colleague_before(text, low.rfind("nurse") if "nurse" in low else start) is colleague

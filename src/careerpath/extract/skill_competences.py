@@ -171,6 +171,22 @@ TRAIT_PHRASES = (
 )
 
 
+# session 19: a nurse (or any licence holder) named as the one who directs, supervises or is assisted by the worker ("duties
+# as directed by a registered nurse", "under the supervision of an RGN", "assisting the registered nurse") is a colleague:
+# the posting asks for neither the licence nor the nursing. 52 nursing assistants' postings had *Registered Nurse licence*,
+# most from such phrases. `colleague_before` reads the 60 characters before a credential's or role noun's match.
+_BOSS = (r"(direction|supervision|guidance|instructions?|support|leadership|delegation)\s+of"
+         r"|(directed|supervised|delegated|led|supported|instructed|overseen|managed)\s+by"
+         r"|report(s|ing)?\s+(in)?to|assistant\s+to|assist(s|ing)?|help(s|ing)?|alongside|support(s|ing)?")
+_COLLEAGUE_BEFORE = re.compile(rf"(?i)\b({_BOSS})(\s+(a|an|the|our|your|their))?"
+                               r"(\s+(qualified|licensed|registered|senior|staff|trained|named|duty))*\s+$")
+
+
+def colleague_before(text: str, start: int) -> bool:
+    """Is the match starting at `start` the person the worker answers to or assists, by the words just before it?"""
+    return _COLLEAGUE_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
 def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int = 0) -> list[list[int]]:
     """Spans of `rx` found near the lower-cased `keys` only (a window from `back` chars before each key to 60 after it),
     not over the whole text: most postings have a key or two, and a case-blind regex over 3,000 characters cost ~70 µs
@@ -270,9 +286,9 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
             out.setdefault(comp, []).extend(spans)
 
     if "nurs" in low:
-        add(NURSE, _scan(text, low, ("nurs",), ROLE_NOUNS[0][0]))
+        add(NURSE, [sp for sp in _scan(text, low, ("nurs",), ROLE_NOUNS[0][0]) if not colleague_before(text, sp[0])])
         if plural:
-            add(NURSE, _scan(text, low, ("nurses",), ROLE_NOUNS[1][0]))
+            add(NURSE, [sp for sp in _scan(text, low, ("nurses",), ROLE_NOUNS[1][0]) if not colleague_before(text, sp[0])])
         if NURSE in out:
             out[NURSE] = sorted(out[NURSE])
     if "home manag" in low or ("manag" in low and any(k in low for k in _HOME_KEYS)):

@@ -40,7 +40,7 @@ from careerpath.embed import DIM, Embedder
 from careerpath.extract.boilerplate import blank_boilerplate
 from careerpath.extract.skill_competences import (DATA_PHRASES, DRIVE, ELDERLY, LEAD_TEAM, LONGTERM, PEOPLE_PHRASES, ROLE_NOUNS,
                                                    TEAM, TRAIT_PHRASES, LanguageForms, car_spans, category_competences,
-                                                   credential_competences, merged_concepts, role_spans)
+                                                   colleague_before, credential_competences, merged_concepts, role_spans)
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
@@ -242,6 +242,8 @@ class SkillExtractor:
         self._alias_skill: list[int] = []
         self._alias_rule: list[int] = []
         self._alias_veto: list[re.Pattern | None] = []
+        # a credential's match can name a colleague, the nurse who supervises a care assistant (`colleague_before`)
+        self._alias_credential: list[bool] = []
         self._alias_w: list[float] = []
         self._alias_multiword: list[bool] = []
         # may a match of this alias vouch for an ambiguous name near it (rule "context")? Only a named technology:
@@ -256,6 +258,7 @@ class SkillExtractor:
             self._alias_rule.append(_RULES.get(a.get("rule") or "none", 0))
             veto = a.get("veto")
             self._alias_veto.append(re.compile(veto) if veto else None)
+            self._alias_credential.append(self.skills[a["skill_id"]].get("type") == "certification")
             self._alias_w.append(_KIND_W.get(a.get("kind") or "", 0.0))
             self._alias_multiword.append(" " in a["norm"])
             sk = self.skills[a["skill_id"]]
@@ -387,6 +390,8 @@ class SkillExtractor:
                     continue
                 veto = self._alias_veto[k]
                 if veto is not None and veto.match(text, os_):
+                    continue
+                if self._alias_credential[k] and colleague_before(text, os_):
                     continue
                 ok.append(k)
             if not ok:
