@@ -970,6 +970,12 @@ def test_a_task_word_names_its_worker_by_the_agent_suffix(real_onet) -> None:
     ("Deputy Manager", "11-9111.00"),              # a care home's; the model read a sheriff's deputy
     ("Assistant Practitioner", "29-2099.00"),      # NHS band 4; the model read Medical Assistants
     ("Associate Practitioner", "29-2099.00"),
+    # twenty-second pass
+    ("Unit Manager (RGN/RMN)", "29-1141.00"),      # the model read Administrative Services Managers
+    ("Administration Officer", "43-6014.00"),      # likewise
+    ("Process Development Scientist", "19-1021.00"),  # the model read Food Scientists
+    ("Patient Safety Lead", "11-9111.00"),         # the model read occupational health and safety specialists
+    ("Patient Safety Manager", "11-9111.00"),
 ])
 def test_overrides_where_onet_files_a_posted_title_elsewhere(real_onet, title, code) -> None:
     from careerpath.extract.title_index import OVERRIDES
@@ -1126,3 +1132,90 @@ def test_masked_salaries_abbreviations_and_a_bare_consultant(real_onet) -> None:
     assert r.resolve("Sr. Consultant, Power BI Analyst").key == "power business intelligence analyst"
     r.consultancy_ranks = False       # beside another role "consultant" is a consultancy's rank, not a doctor
     assert r.resolve("Sr. Consultant, Power BI Analyst").key == "consultant"
+
+
+def test_a_unit_manager_override_leaves_the_business_unit_manager(real_onet) -> None:
+    res = T.Resolver(real_onet).resolve("Business Unit Manager")
+    assert _top(res) == "11-3012.00" and res.method == "exact"      # O*NET's own alias, not the UK nurse in charge
+
+
+def test_an_override_ending_in_lead_gets_no_vector() -> None:
+    """"patient safety lead" would be the embedding neighbour of every "<field> lead" ("Data Lead", "MDM Technical
+    Lead" went to Medical and Health Services Managers); it still matches exactly and by span."""
+    import pandas as pd
+
+    from careerpath.extract.title_index import _embedded_keys
+
+    rows = pd.DataFrame({"key": ["patient safety lead", "unit manager", "team lead", "data lead"],
+                         "source": ["override", "override", "occupation", "alternate"], "votes": [1, 1, 1, 2]})
+    assert _embedded_keys(rows) == {"unit manager", "team lead", "data lead"}
+
+
+def test_pa_to_someone_is_a_personal_assistant() -> None:
+    from careerpath.extract.normalize import normalize
+
+    assert normalize("PA to Directors").text == "personal assistant"
+    assert normalize("PA to CAS matrons ***NUH APPLICANTS ONLY***").text == "personal assistant"
+    assert normalize("Personal Assistant to the Chief Executive").text == "personal assistant"
+    assert normalize("PA").text == "physician assistant"                  # alone it may still be one
+    assert normalize("Safeguarding Children Team Administrator/ PA").text == "safeguarding child team administrator"
+
+
+@pytest.mark.parametrize("title, code", [
+    ("Backend Software Engineer", "15-1252.00"),   # O*NET: Web Developers only
+    ("Web Software Engineer", "15-1252.00"),       # O*NET: web designers and web developers
+    ("Front-end Software Engineer", "15-1254.00"),  # front-end work is a web developer's
+])
+def test_software_engineer_titles_onet_files_under_web_codes(real_onet, title, code) -> None:
+    r = T.Resolver(real_onet)
+    res = r.resolve(title)
+    assert _top(res) == code and res.method == "exact"
+    r.software_titles = False
+    assert _top(r.resolve("Backend Software Engineer")) == "15-1254.00"
+
+
+@pytest.mark.parametrize("title", ["Senior SAP FI/CO Consultant", "SAP Consultant", "SAP SD Functional Consultant",
+                                   "ERP Technical Consultant"])
+def test_an_erp_consultant_is_a_computer_systems_analyst(real_onet, title) -> None:
+    r = T.Resolver(real_onet)
+    res = r.resolve(title)
+    assert _top(res) == "15-1211.00" and res.method in ("span", "exact")
+    assert r._erp_consultant("sap hana expert data modeler") == {}     # no consultant
+    r.erp_consultants = False
+    assert r._erp_consultant("sap fi co consultant") == {}
+
+
+@pytest.mark.parametrize("title", ["Deep Learning Engineer", "Natural Language Processing Engineer", "NLP Engineer",
+                                   "AI Engineer", "Remote Machine Learning Developer", "Python ML Engineer"])
+def test_an_engineer_of_a_machine_learning_field_is_a_machine_learning_engineer(real_onet, title) -> None:
+    r = T.Resolver(real_onet)
+    res = r.resolve(title)
+    assert _top(res) == "15-2051.00" and res.method == "span"
+    assert r._ml_engineer("computer vision engineer") == {}             # posted as software engineering as often
+    assert r._ml_engineer("machine learning infrastructure engineer") == {}   # the field is not before the role
+    assert r._ml_engineer("data scientist machine learning engineer") == {}   # another role word before it
+    r.ml_engineers = False
+    assert r._ml_engineer("deep learning engineer") == {}
+    assert _top(r.resolve("AI Engineer")) == "15-1221.00"               # O*NET's own filing
+
+
+def test_a_doctor_specialty_is_no_trailing_place(real_onet, monkeypatch) -> None:
+    """"Locum Consultant in Paediatrics": "paediatrics" names a ward in some posting location, so the trailing-place
+    rule cut the key to a bare "consultant" (Physicians, All Other); the whole key settles on the specialty."""
+    monkeypatch.setattr(real_onet, "place_words", {"paediatrics", "bristol"})
+    r = T.Resolver(real_onet)
+    res = r.resolve("Locum Consultant in Paediatrics")
+    assert res.key == "consultant in paediatrics" and _top(res) == "29-1221.00"
+    assert r.resolve("Support Worker Bristol").key == "support worker"   # a place still goes
+    r.settled_whole = False
+    r._confidence.clear()
+    assert r.resolve("Locum Consultant in Paediatrics").key == "consultant"
+
+
+def test_mls_is_no_plural_of_ml() -> None:
+    """"AML-MLS Developer" read "aml machine learning developer", which the machine-learning-engineer rule then took
+    over the title's "Data Engineer" segment; MLS is a medical laboratory scientist or a listing service."""
+    from careerpath.extract.normalize import expand, normalize
+
+    assert expand("mls") == "mls" and expand("ml") == "machine learning"
+    assert normalize("AML-MLS Developer").text == "aml mls developer"

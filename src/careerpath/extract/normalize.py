@@ -99,8 +99,9 @@ ABBREVIATIONS = {
     "rmn": "registered mental health nurse", "odp": "operating department practitioner",
     "enp": "emergency nurse practitioner", "kam": "key account manager", "oper": "operator",
 }
-# plurals that are words of their own, not an abbreviation's plural ("GPS" is satellite positioning)
-_NOT_ABBREV_PLURALS = frozenset({"gps", "pas"})
+# plurals that are words of their own, not an abbreviation's plural ("GPS" is satellite positioning, "MLS" a medical
+# laboratory scientist or a listing service, not machine learnings)
+_NOT_ABBREV_PLURALS = frozenset({"gps", "pas", "mls"})
 
 
 def expand(word: str) -> str:
@@ -191,7 +192,10 @@ _UK_ROLES = ((re.compile(r"\b(ward|theatre|theater|deputy|charge|junior|senior|n
              (re.compile(r"\b(band \d+[a-z]?) sisters?\b"), r"\1 nurse"),  # "Band 6 Sister": an NHS pay band, so a nurse
              (re.compile(r"\b(?:clinical|healthcare) support workers?\b"), "healthcare assistant"),
              # a deputy (or assistant) ward manager is still a ward's charge nurse, one band lower
-             (re.compile(r"\b(?:deputy|assistant) ward managers?\b"), "ward manager"))
+             (re.compile(r"\b(?:deputy|assistant) ward managers?\b"), "ward manager"),
+             # "PA to Directors", "PA to CAS matrons": the personal assistant of whoever follows "to" (8 store postings,
+             # NHS and Adzuna UK), not a physician assistant, which "PA" alone may be; the principal is no part of the job
+             (re.compile(r"\b(?:pa|personal assistant) to\b[^,/|:;()\[\]–—-]*"), "personal assistant "))
 # "Admin" before these is administrative ("Admin Assistant" is an administrative assistant, not an administrator's)
 _ADMIN_OF = {"assistant", "officer", "support", "clerk", "worker", "coordinator", "secretary", "apprentice", "team",
              "staff", "manager", "supervisor", "lead", "role", "receptionist"}

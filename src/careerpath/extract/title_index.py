@@ -310,6 +310,22 @@ OVERRIDES = {
     # has neither title, and the model read medical assistants and family physicians; as the dev labels since dev4, the
     # health technicians' residual code
     "assistant practitioner": "29-2099.00", "associate practitioner": "29-2099.00",
+    # a UK "Unit Manager" is the nurse in charge of a hospital or nursing-home unit, as a "Ward Manager" is (all 29 store
+    # postings whose title says it are Adzuna UK or NHS posts: "Dialysis Unit Manager", "Unit Manager - Emergency
+    # Department", "Unit Manager (RGN/RMN)"); O*NET has no such title and the model read Administrative Services
+    # Managers. O*NET's "Business Unit Manager" is an exact alias of its own and keeps its code
+    "unit manager": "29-1141.00",
+    # a UK "Administration Officer" is an office administrator (all 7 store postings so titled are NHS posts, bands 2-4),
+    # as a bare "Administrator" above; the model read Administrative Services Managers
+    "administration officer": "43-6014.00",
+    # a (bio)process development scientist develops the cell-culture and purification steps of a biologic's
+    # manufacture (5 store postings: upstream, downstream, cell culture); O*NET has no such title and the model read food
+    # scientists or chemical engineers. The dev labels since dev2 file them under Biochemists and Biophysicists
+    "process development scientist": "19-1021.00",
+    # an NHS "Patient Safety Lead / Manager" runs a trust's incident reporting, investigations and safety learning (all 8
+    # store postings so titled are NHS posts): a health service's manager, as the dev labels since dev13 have it; O*NET has
+    # no such title and the model read occupational health and safety specialists or orderlies
+    "patient safety lead": "11-9111.00", "patient safety manager": "11-9111.00",
 }
 
 
@@ -467,6 +483,7 @@ def _semantic_prior(index: TitleIndex) -> None:
 
 
 EMBED_SOURCES = {"occupation", "override", "short", "reported"}
+UNEMBEDDED_OVERRIDE_HEADS = (" lead",)  # _embedded_keys: overrides ending so get no vector
 
 
 def _embedded_keys(rows: pd.DataFrame) -> set[str]:
@@ -475,6 +492,9 @@ def _embedded_keys(rows: pd.DataFrame) -> set[str]:
     fuzzily, but get no vector: they cost 40% of the model time at build and, on the dev posting titles,
     lured the nearest-neighbour search more often than they helped (72% -> 74% top-1 without them)."""
     keep = rows["source"].isin(EMBED_SOURCES) | (rows["votes"] >= 2)
+    # an override ending in a bare "lead" ("patient safety lead") is no neighbour: every "<field> lead" title sits near
+    # it by that word alone ("Data Lead", "MDM Technical Lead" went to its code); it still matches exactly and by span
+    keep &= ~((rows["source"] == "override") & rows["key"].str.endswith(UNEMBEDDED_OVERRIDE_HEADS))
     return set(rows.loc[keep, "key"])
 
 

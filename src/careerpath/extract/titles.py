@@ -100,6 +100,15 @@ LPN_MISS = 0.3       # a nurse title that says none of LPN_WORDS is a registered
 LICENSED_MISS = 0.4  # candidates of a licensed-profession title that never use its head word
 PRIOR_W = 0.15       # the posting prior's largest boost
 PROGRAMMERS, DEVELOPERS = "15-1251.00", "15-1252.00"
+WEB_CODES = frozenset({"15-1254.00", "15-1255.00"})  # Web Developers; Web and Digital Interface Designers
+SOFTWARE_ROLES = (" software engineer", " software developer")  # _modern: "<x> software engineer" filed under WEB_CODES
+# _erp_consultant: a consultant of an ERP product (SAP modules "FI/CO", "SD", "MDG") does O*NET's "ERP Consultant" work
+ERP_WORDS = frozenset({"sap", "erp"})
+ERP_CONSULTANT = "erp consultant"
+# _ml_engineer: fields (as the normaliser spells them) whose engineers and developers are machine learning engineers
+ML_FIELDS = ("machine learning", "deep learning", "artificial intelligence", "natural language processing",
+             "large language model", "generative artificial intelligence")
+ML_ENGINEER = "machine learning engineer"
 IT_MANAGERS = "11-3021.00"   # Computer and Information Systems Managers
 ENGINEERING_MANAGERS = "11-9041.00"  # Architectural and Engineering Managers
 COMPUTER_CODES = ("15-12", "15-2051")  # computer occupations and data scientists: the fields IT managers run
@@ -195,6 +204,10 @@ class Resolver:
     consultancy_ranks = True  # choose_key: a bare "consultant" beside another role names that role; off to measure
     technical_leads = True  # _team_lead also reads "<field> technical lead" ("tech lead"); off to measure
     bracket_leads = True  # choose_key: a bare "team leader" takes its team's field from another segment; off to measure
+    settled_whole = True  # _known_prefix keeps trailing words when the whole key settles elsewhere surely; off to measure
+    software_titles = True  # _modern: "<x> software engineer" O*NET files under web codes is a software developer
+    erp_consultants = True  # _erp_consultant: an SAP / ERP consultant is O*NET's "ERP Consultant"; off to measure
+    ml_engineers = True  # _ml_engineer: an engineer / developer of a machine-learning field is a machine learning engineer
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -327,12 +340,18 @@ class Resolver:
         grade = doctor_grade(key)
         if grade in self.index.soc_titles:  # "Associate Specialist": an NHS doctor grade before O*NET's purchasing alias
             return {grade: DOCTOR_P}, "doctor", {}, 0.0
+        ml = self._ml_engineer(key)
+        if ml:  # "Deep Learning Engineer", "NLP Engineer", "AI Engineer": a machine learning engineer
+            return ml, "span", {}, 0.0
         hit = self._exact(key, senses=True)
         if hit:
             return self._modern(hit, key), "exact", {}, 0.0
         taught = self._teaching_subject(key)
         if taught:  # "Lecturer in Statistics and Applied Probability": a statistics lecturer
             return taught, "span", {}, 0.0
+        erp = self._erp_consultant(key)
+        if erp:  # "Senior SAP FI/CO Consultant": an ERP consultant (Computer Systems Analysts)
+            return erp, "span", {}, 0.0
         chief = self._chief(key)
         if chief:  # "Chief Harbor Engineer": the head of an engineering division
             return chief, "span", {}, 0.0
@@ -443,6 +462,12 @@ class Resolver:
         if n == len(words) or words[n - 1] not in self.index.head_words:
             return key
         prefix = " ".join(words[:n])
+        if self.settled_whole and self.settled_confidence(key) >= SEGMENT_MIN:
+            # "consultant in paediatrics": a doctor's specialty, no place ("paediatrics" is a ward's name in some
+            # posting location); the whole key settles on another code than the bare "consultant" would
+            whole, cut = self._settle(key)[0], self._settle(prefix)[0]
+            if cut and max(whole, key=whole.get) != max(cut, key=cut.get):
+                return key
         return prefix if self.settled_confidence(prefix) >= SEGMENT_MIN else key
 
     def _cheap(self, key: str) -> tuple[dict[str, float], str, bool]:
@@ -721,6 +746,40 @@ class Resolver:
             return {}
         return {sup: SPAN_P, top: MANAGED_P} if top != sup else {sup: SPAN_P}
 
+    def _ml_engineer(self, key: str) -> dict[str, float]:
+        """An engineer or developer of a machine-learning field ("Deep Learning Engineer", "NLP Engineer", "AI
+        Engineer", "Machine Learning Developer") is a machine learning engineer: O*NET's "Machine Learning Engineer"
+        codes, Data Scientists first. The source files the store's postings so titled as machine learning engineer
+        jobs (deep learning 9 of 12, NLP 8 of 17, AI engineer 109 of ~200, the rest data scientist or data engineer
+        jobs); O*NET files "AI Engineer" under Computer and Information Research Scientists only and has no other of
+        these titles (the model read software developers, research scientists, word processors). Only the field
+        directly before the role word, with no other role word before it. Computer vision is left out: its titles
+        are posted as software engineer jobs as often (15 of 37)."""
+        words = key.split()
+        if not self.ml_engineers or len(words) < 2 or words[-1] not in ("engineer", "developer") or key == ML_ENGINEER:
+            return {}  # O*NET's own "Machine Learning Engineer" is the exact stage's, its three codes split as filed
+        body = " ".join(words[:-1])
+        field = next((f for f in ML_FIELDS if body == f or body.endswith(" " + f)), None)
+        if field is None or any(w in self.index.head_words for w in body[:-len(field)].split()):
+            return {}
+        codes = self._exact(ML_ENGINEER)
+        if DATA_SCIENTISTS not in codes:
+            return {}
+        # Data Scientists first, as the store's employment prior ranks the alias's three codes, the other two behind
+        return {**{c: MANAGED_P for c in codes}, DATA_SCIENTISTS: SPAN_P}
+
+    def _erp_consultant(self, key: str) -> dict[str, float]:
+        """A consultant of an ERP product ("SAP FI/CO Consultant", "SAP SD Functional Consultant", "SAP Data Consultant")
+        configures the product's modules for a client's business processes: O*NET's "ERP Consultant" (Computer Systems
+        Analysts). "SAP" is no technology word of the index (O*NET's "Sap Gatherer" claims it), so the span stage read
+        "consultant" (chemical technicians, geoscientists) and the fuzzy one "SAP Counselor" (a substance abuse
+        professional). Only a title ending in "consultant" that names the product before it."""
+        words = key.split()
+        if not self.erp_consultants or len(words) < 2 or words[-1] != "consultant" or not ERP_WORDS & set(words[:-1]):
+            return {}
+        codes = self._exact(ERP_CONSULTANT)
+        return {c: v / EXACT_P * SPAN_P for c, v in codes.items()}
+
     def _agent_noun(self, word: str) -> str | None:
         """The worker a task word names by its agent suffix ("survey" -> "surveyor", "plaster" -> "plasterer"), when
         that is a role word of the index; `title_heads.role_word` reads a field that goes past the stem
@@ -769,6 +828,14 @@ class Resolver:
         if scores and max(scores, key=scores.get) == PROGRAMMERS and self._head(key) in ("developer", "engineer"):
             scores = {**scores, DEVELOPERS: scores[PROGRAMMERS]}
             scores[PROGRAMMERS] *= 0.8
+        if self.software_titles and scores and key.endswith(SOFTWARE_ROLES) and "front" not in key.split() \
+                and (top := max(scores, key=scores.get)) in WEB_CODES and DEVELOPERS in self.index.soc_titles:
+            # O*NET files "Back End Software Engineer" under Web Developers only and "Web Software Engineer" under web
+            # designers and developers: a title that says "software engineer" is a software developer first (the
+            # source files the store's 33 "Backend Software Engineer" postings as software engineer jobs). A front-end
+            # software engineer builds web interfaces, O*NET's web developers' work, and keeps their code
+            scores = {**scores, DEVELOPERS: max(scores[top], scores.get(DEVELOPERS, 0.0)), top: scores[top] * MANAGED_P
+                      / SPAN_P}
         return scores
 
     def _head(self, key: str) -> str | None:
