@@ -57,7 +57,8 @@ BATCHES = [("1 first five", 5), ("2 six added (third pass)", 6), ("3 three added
            ("14 four added (c20)", 4),
            ("15 four added (c22)", 4), ("16 four added (c23)", 4),
            ("17 four added (c24)", 4),
-           ("18 four added (c26)", 4)]
+           ("18 four added (c26)", 4),
+           ("20 four added (c28)", 4)]
 
 
 def bm25_scores(docs: list[list[str]], query: list[str], k1: float = 1.2, b: float = 0.75) -> np.ndarray:
