@@ -38,7 +38,7 @@ from careerpath.recommend.index import course_text, load_embeddings  # noqa: E40
 from careerpath.recommend.items import courses_with_quality, dedupe  # noqa: E402
 from careerpath.recommend.filters import Filters  # noqa: E402
 from careerpath.recommend.rank import (load_course_skills, rank_courses, role_task_vector, role_vectors,  # noqa: E402
-                                      skill_vectors)
+                                      role_views, skill_vectors)
 from careerpath.recommend.roles import load_role  # noqa: E402
 
 JUDGMENTS = Path(__file__).resolve().parents[1] / "tests" / "data" / "course_judgments.tsv"
@@ -56,7 +56,8 @@ BATCHES = [("1 first five", 5), ("2 six added (third pass)", 6), ("3 three added
            ("12 three added (c18)", 3), ("13 four added (c19)", 4),
            ("14 four added (c20)", 4),
            ("15 four added (c22)", 4), ("16 four added (c23)", 4),
-           ("17 four added (c24)", 4)]
+           ("17 four added (c24)", 4),
+           ("19 four added (c27)", 4)]
 
 
 def bm25_scores(docs: list[list[str]], query: list[str], k1: float = 1.2, b: float = 0.75) -> np.ndarray:
@@ -226,7 +227,10 @@ def main() -> None:
         if args.pool:
             title = courses.set_index("course_id")["title"]
             extra = pool_extra(courses, cs, role, kw.get(role.slug, [])) if args.pool_keywords else []
-            for cid in dict.fromkeys(ours + bm[:15] + rating_ids[:10] + extra):
+            # the semantic index alone: the 15 courses whose text vector is closest to the role's views
+            cos = pd.Series((mat @ role_views(role_vec, role.slug, skill_vecs).T).mean(axis=1), index=ids)
+            near = dedupe(courses.assign(score=courses["course_id"].map(cos).fillna(-1.0)))["course_id"].head(15)
+            for cid in dict.fromkeys(ours + bm[:15] + rating_ids[:10] + near.tolist() + extra):
                 pool_rows.append({"role": role.slug, "course_id": cid, "grade": g.get(cid, ""),
                                   "title": title.get(cid, "")})
     res = pd.DataFrame(results)
