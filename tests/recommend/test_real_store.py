@@ -123,3 +123,12 @@ def test_radiologic_technologists_get_anatomy_through_their_tasks(full_con):
     (`rank.TASK_ANCHOR_FLOOR` 0.30, formerly 0.33)."""
     titles = [c["title"] for c in recommend_for_role(full_con, "radiologic-technologists-and-technicians", top=10)]
     assert "AnatomyX: Musculoskeletal Cases" in titles, titles
+
+
+def test_medical_records_specialists_are_offered_medical_terminology(full_con):
+    """Their profile lists EHR and coding software, not medical terminology; of the courses nearest the role, two teach
+    it (fit 0.90) and four teach data science (fit 0.02), so the feedback skills' ten places by count left it out and no
+    terminology course was a candidate (none in the top 25). A feedback skill that fits the role joins past the cap
+    (`rank.FEEDBACK_FIT`). Where it ranks among the candidates is the order's business: this asks the top 25."""
+    titles = [c["title"].lower() for c in recommend_for_role(full_con, "medical-records-specialists", top=25)]
+    assert any("medical terminology" in t for t in titles), titles
