@@ -125,7 +125,8 @@ def ndcg(grades: list[int], ideal: list[int], k: int = 10) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", required=True)
-    ap.add_argument("--pool", help="write the union of every system's top 25 per role here, to judge")
+    ap.add_argument("--pool", help="write the union of every system's top 25 per role here, to judge (with the "
+                    "15 courses nearest the role's views in the semantic index)")
     ap.add_argument("--pool-keywords", help="TSV (role, keyword): with --pool, add the 6 best-rated courses whose title "
                     "or description has the keyword, and the 10 best-rated sharing one of the role's 25 top skills")
     ap.add_argument("--pool-seed", type=int, default=None,
