@@ -102,12 +102,14 @@ FEEDBACK_MAX_ROLE_RANK = 20
 FEEDBACK_MIN_COURSES = 2
 FEEDBACK_MAX = 10
 FEEDBACK_IMPORTANCE = 0.3
-# A feedback skill that fits the role (`role_skill_fit` at least relevance.MIN_SKILL_FIT, so it may open the floor) joins
-# even past the FEEDBACK_MAX places, which go by count: the courses nearest a medical records specialist teach *data
-# science* and *machine learning* (4 and 3 of them; fit 0.02 and 0.03: their courses fit data roles) as well as *medical
-# terminology* (2 of them; fit 0.90), and the first ten by count left the terminology out. The first ten join as before
-# (dropping the unfit ones from them instead changed 28 of the 65 judged roles' lists and gave industrial machinery
-# mechanics a list of operations-management courses: bench/README.md, c27).
+# A feedback skill that fits the role (`role_skill_fit` at least relevance.MIN_SKILL_FIT, so it may open the floor) and
+# whose vector reaches relevance.IMPLIED_MIN_TASK_COS to the role's O*NET tasks joins even past the FEEDBACK_MAX places,
+# which go by count: the courses nearest a medical records specialist teach *data science* and *machine learning* (4
+# and 3 of them; fit 0.02 and 0.03: their courses fit data roles) as well as *medical terminology* (2 of them; fit 0.90,
+# 0.51 to the tasks), and the first ten by count left the terminology out. The first ten join as before (dropping the
+# unfit ones from them instead moved 28 of the 69 judged lists and gave industrial machinery mechanics a list of
+# operations-management courses); without the task check *react-native* joined chemical technicians (fit 0.57: React
+# courses sit near chemistry roles by the word). bench/README.md, c27.
 FEEDBACK_FIT = True
 ROLE_INDEX_VIEW = True  # the role's index vector joins its views (`role_views`)
 # Family check (`family_vectors`): a candidate's rank among role *families* (each role's vector averaged with its
