@@ -38,7 +38,7 @@ from careerpath.recommend.index import course_text, load_embeddings  # noqa: E40
 from careerpath.recommend.items import courses_with_quality, dedupe  # noqa: E402
 from careerpath.recommend.filters import Filters  # noqa: E402
 from careerpath.recommend.rank import (load_course_skills, rank_courses, role_task_vector, role_vectors,  # noqa: E402
-                                      skill_vectors)
+                                      role_views, skill_vectors)
 from careerpath.recommend.roles import load_role  # noqa: E402
 
 JUDGMENTS = Path(__file__).resolve().parents[1] / "tests" / "data" / "course_judgments.tsv"
@@ -58,6 +58,7 @@ BATCHES = [("1 first five", 5), ("2 six added (third pass)", 6), ("3 three added
            ("15 four added (c22)", 4), ("16 four added (c23)", 4),
            ("17 four added (c24)", 4),
            ("18 four added (c26)", 4),
+           ("19 four added (c27)", 4),
            ("20 four added (c28)", 4)]
 
 
@@ -126,7 +127,8 @@ def ndcg(grades: list[int], ideal: list[int], k: int = 10) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", required=True)
-    ap.add_argument("--pool", help="write the union of every system's top 25 per role here, to judge")
+    ap.add_argument("--pool", help="write the union of every system's top 25 per role here, to judge (with the "
+                    "15 courses nearest the role's views in the semantic index)")
     ap.add_argument("--pool-keywords", help="TSV (role, keyword): with --pool, add the 6 best-rated courses whose title "
                     "or description has the keyword, and the 10 best-rated sharing one of the role's 25 top skills")
     ap.add_argument("--pool-seed", type=int, default=None,
@@ -228,7 +230,10 @@ def main() -> None:
         if args.pool:
             title = courses.set_index("course_id")["title"]
             extra = pool_extra(courses, cs, role, kw.get(role.slug, [])) if args.pool_keywords else []
-            for cid in dict.fromkeys(ours + bm[:15] + rating_ids[:10] + extra):
+            # the semantic index alone: the 15 courses whose text vector is closest to the role's views
+            cos = pd.Series((mat @ role_views(role_vec, role.slug, skill_vecs).T).mean(axis=1), index=ids)
+            near = dedupe(courses.assign(score=courses["course_id"].map(cos).fillna(-1.0)))["course_id"].head(15)
+            for cid in dict.fromkeys(ours + bm[:15] + rating_ids[:10] + near.tolist() + extra):
                 pool_rows.append({"role": role.slug, "course_id": cid, "grade": g.get(cid, ""),
                                   "title": title.get(cid, "")})
     res = pd.DataFrame(results)

@@ -133,3 +133,12 @@ def test_management_analysts_get_organizational_analysis_before_degrees(full_con
     assert "Organizational Analysis" in titles, titles
     degrees = [t for t in titles if t.startswith("Master of")]
     assert degrees and all(titles.index("Organizational Analysis") < titles.index(t) for t in degrees), titles
+
+
+def test_medical_records_specialists_are_offered_medical_terminology(full_con):
+    """Their profile lists EHR and coding software, not medical terminology; of the courses nearest the role, two teach
+    it (fit 0.90) and four teach data science (fit 0.02), so the feedback skills' ten places by count left it out and no
+    terminology course was a candidate (none in the top 25). A feedback skill that fits the role joins past the cap
+    (`rank.FEEDBACK_FIT`). Where it ranks among the candidates is the order's business: this asks the top 25."""
+    titles = [c["title"].lower() for c in recommend_for_role(full_con, "medical-records-specialists", top=25)]
+    assert any("medical terminology" in t for t in titles), titles

@@ -50,9 +50,10 @@ from careerpath.recommend.discipline import anchor_words, anchored_matches, cour
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
 from careerpath.recommend.index import course_text, load_embeddings, role_task_texts
 from careerpath.recommend.items import courses_with_quality, dedupe, item
-from careerpath.recommend.relevance import (GENERIC_TYPES, MIN_FIT_COURSES, MIN_SKILL_FIT, W_COVER, W_SEM, Role,
-                                            coverage_table, implied_skills, relevance_table, semantic_skill_matches,
-                                            skill_fit, skill_specificity, soft_trade, weighted_role_skills)
+from careerpath.recommend.relevance import (GENERIC_TYPES, IMPLIED_MIN_TASK_COS, MIN_FIT_COURSES, MIN_SKILL_FIT,
+                                            W_COVER, W_SEM, Role, coverage_table, implied_skills, relevance_table,
+                                            semantic_skill_matches, skill_fit, skill_specificity, soft_trade,
+                                            weighted_role_skills)
 from careerpath.recommend.vectors import (MIN_PROFILES, SkillVecs, load_course_skills,  # noqa: F401 - re-exported
                                           role_skill_shares, skill_vectors)
 
@@ -110,6 +111,15 @@ FEEDBACK_MAX_ROLE_RANK = 20
 FEEDBACK_MIN_COURSES = 2
 FEEDBACK_MAX = 10
 FEEDBACK_IMPORTANCE = 0.3
+# A feedback skill that fits the role (`role_skill_fit` at least relevance.MIN_SKILL_FIT, so it may open the floor) and
+# whose vector reaches relevance.IMPLIED_MIN_TASK_COS to the role's O*NET tasks joins even past the FEEDBACK_MAX places,
+# which go by count: the courses nearest a medical records specialist teach *data science* and *machine learning* (4
+# and 3 of them; fit 0.02 and 0.03: their courses fit data roles) as well as *medical terminology* (2 of them; fit 0.90,
+# 0.51 to the tasks), and the first ten by count left the terminology out. The first ten join as before (dropping the
+# unfit ones from them instead moved 28 of the 69 judged lists and gave industrial machinery mechanics a list of
+# operations-management courses); without the task check *react-native* joined chemical technicians (fit 0.57: React
+# courses sit near chemistry roles by the word). bench/README.md, c27.
+FEEDBACK_FIT = True
 ROLE_INDEX_VIEW = True  # the role's index vector joins its views (`role_views`)
 # Family check (`family_vectors`): a candidate's rank among role *families* (each role's vector averaged with its
 # FAMILY_K - 1 nearest roles) must not pass MAX_FAMILY_RANK. One word of a role's title can pull a course of
@@ -213,7 +223,8 @@ def contrast_cosines(all_cos: np.ndarray, cmat: np.ndarray, skill_vecs: SkillVec
 
 def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: np.ndarray, cmat: np.ndarray,
                     course_skills: pd.DataFrame, spec: pd.DataFrame, shares: dict[str, float],
-                    skill_vecs: SkillVecs) -> Role:
+                    skill_vecs: SkillVecs, fit: dict[str, float] | None = None,
+                    task_vec: np.ndarray | None = None) -> Role:
     """`role` plus the skills that the courses most specific to it teach (pseudo-relevance feedback).
 
     A profile can miss what the courses for the role teach (physical therapists' postings name physiotherapy,
@@ -221,8 +232,15 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
     >= CONTRAST_RAW_FLOOR) that fit this role better than all but FEEDBACK_MAX_ROLE_RANK other roles; a skill
     at least FEEDBACK_MIN_COURSES of them teach, that is not generic in the catalog nor listed by more than
     relevance.MAX_ROLE_SHARE of roles, joins the role as an implied skill (at most FEEDBACK_MAX, importance
-    FEEDBACK_IMPORTANCE x the role's top, by how many of those courses teach it)."""
+    FEEDBACK_IMPORTANCE x the role's top, by how many of those courses teach it). With `fit` (`role_skill_fit`) and
+    FEEDBACK_FIT, a skill that fits the role (relevance.MIN_SKILL_FIT) and whose vector is near the role's O*NET tasks
+    (`task_vec`, relevance.IMPLIED_MIN_TASK_COS, as implied skills) joins even past FEEDBACK_MAX."""
     from careerpath.recommend.relevance import MAX_GENERIC_SHARE, MAX_ROLE_SHARE
+    fitting: set[str] = set()
+    if FEEDBACK_FIT and fit and task_vec is not None and IMPLIED_MIN_TASK_COS is not None:
+        tv = np.asarray(task_vec, dtype=np.float32).ravel()
+        fitting = {s for s, f in fit.items() if f >= MIN_SKILL_FIT and s in skill_vecs.index
+                   and float(skill_vecs.mat[skill_vecs.index[s]] @ tv) >= IMPLIED_MIN_TASK_COS}
     rmat = skill_vecs.role_mat
     if rmat is None or role.slug not in skill_vecs.role_index or not len(ids) or course_skills.empty:
         return role
@@ -239,9 +257,11 @@ def feedback_skills(role: Role, ids: list[str], all_cos: np.ndarray, contrast: n
     cnt = course_skills[course_skills["course_id"].isin(top)].drop_duplicates(["course_id", "skill_id"])
     cnt = cnt.groupby("skill_id")["course_id"].nunique()
     share = spec.set_index("skill_id")["share"] if len(spec) else pd.Series(dtype=float)
-    keep = [(s, int(n)) for s, n in cnt.sort_values(ascending=False).items()
+    cand = [(s, int(n)) for s, n in cnt.sort_values(ascending=False).items()
             if n >= FEEDBACK_MIN_COURSES and s not in have and float(share.get(s, 0.0)) <= MAX_GENERIC_SHARE
-            and shares.get(s, 0.0) <= MAX_ROLE_SHARE][:FEEDBACK_MAX]
+            and shares.get(s, 0.0) <= MAX_ROLE_SHARE]
+    first = {s for s, _ in cand[:FEEDBACK_MAX]}
+    keep = [(s, n) for s, n in cand if s in first or s in fitting]
     if not keep:
         return role
     imp = pd.to_numeric(role.skills["importance"], errors="coerce")
@@ -769,15 +789,18 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     cmat = cat["cmat"] if ids else np.zeros((0, rv.shape[1]), dtype=np.float32)
     all_cos = (cmat @ rv.T).mean(axis=1) if ids else np.zeros(0)
     contrast = contrast_cosines(all_cos, cmat, skill_vecs)
-    if contrast is not None and FEEDBACK_TOP:
-        role = feedback_skills(role, ids, all_cos, contrast, cmat, course_skills, spec, shares, skill_vecs)
-    cs_role = course_skills[course_skills["skill_id"].isin(set(role.skills["skill_id"].astype(str)))]
-    cs_role = cs_role[["course_id", "skill_id", "score"]]
     raw = pd.Series(all_cos, index=ids, dtype=float)
     text = raw if contrast is None else pd.Series(contrast, index=ids, dtype=float)
     cat_floor = catalog_floor(text.to_numpy())
+    # the fit of every skill courses claim (not only the role's): with role vectors it does not depend on the role's
+    # skills, and the feedback skills below need it
     fit = (role_skill_fit(course_skills, text, cat_floor, ids, cmat, role.slug, skill_vecs, cat)
            if SKILL_FIT else {})
+    if contrast is not None and FEEDBACK_TOP:
+        role = feedback_skills(role, ids, all_cos, contrast, cmat, course_skills, spec, shares, skill_vecs, fit,
+                               task_vec)
+    cs_role = course_skills[course_skills["skill_id"].isin(set(role.skills["skill_id"].astype(str)))]
+    cs_role = cs_role[["course_id", "skill_id", "score"]]
     semantic_only: set[str] = set()
     trade: set[str] = set()
     if skill_vecs is not None and skill_vecs.ids and ids:
