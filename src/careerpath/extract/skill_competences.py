@@ -63,9 +63,13 @@ ROLE_NOUNS = (
 # a multidisciplinary team ("part of a multi-disciplinary team", "these MDTs") is, in postings, a health or care team
 TEAM = "work in multidisciplinary health teams"
 TEAM_PHRASE = re.compile(r"(?i)\bmulti[- ]?disciplinary\s+(health\s*care\s+|clinical\s+|care\s+)?teams?\b|\bMDT(s|’s|'s)?\b")
+# twentieth pass: a multi-professional team, and up to two words between ("a multi-disciplinary integrated team", "our
+# multidisciplinary community mental health team"); `team_competence="wide"`
+TEAM_PHRASE_WIDE = re.compile(r"(?i)\bmulti[- ]?(disciplinary|professional)\s+([\w&-]+\s+){0,2}?teams?\b|\bMDT(s|’s|'s)?\b")
 # lower-cased substrings every match contains ("nurs"; "home" and "manag"; "disciplinary" or "mdt"; ...): most postings
 # pass none, so the regexes rarely run
 _TEAM_KEYS = ("disciplinary", "mdt")
+_TEAM_KEYS_WIDE = ("disciplinary", "mdt", "multi-professional", "multi professional", "multiprofessional")
 # the client group of elderly care ("elderly residents", "older people", "dementia care") states *tend to elderly people*
 ELDERLY = "tend to elderly people"
 ELDERLY_PHRASE = re.compile(r"(?i)\b(elderly|older\s+(people|persons|adults)|dementia)\b")
@@ -78,6 +82,13 @@ _ELDERLY_KEYS = ("elderly", "older p", "older a", "dementia")  # not "older": "p
 LONGTERM = "apply nursing care in long-term care"
 LONGTERM_PLACE = re.compile(r"(?i)\b(nursing|care)\s+homes?\b(?!\s+manag)|\blong[- ]term\s+(\w+\s+)?care\b")
 _LONGTERM_KEYS = ("nursing home", "care home", "long term", "long-term")
+# twentieth pass: nurses sought ("We are looking for Registered Mental Health Nurses", "applications from newly qualified nurses",
+# "Nurses should have 1 years post registration experience") are the worker, where a plural alone often names colleagues
+# ("work closely with nurses, HCAs and therapists": the sixteenth pass left the plural out). Over dev2-dev16 the gold has
+# nursing care in 4 of the 4 sentences of this form and in none of the plural's other sentences but one.
+NURSES_SOUGHT = re.compile(r"(?i)\b(looking\s+for|recruit(s|ing)?(\s+for)?|seek(s|ing)?(\s+to\s+appoint)?|appoint(ing)?|"
+                           r"applications?\s+(are\s+(invited|welcome)\s+)?from|need(s|ed)?|hiring|require[sd]?)\s+"
+                           r"([\w'’/&-]+,?\s+){0,5}?nurses\b|\bnurses\s+(should|must|will\s+need\s+to)\b")
 NURSE_CUE = re.compile(r"(?i)\b(nurse|nurses|nursing|RGN|RMN|RNLD|RNMH|RN|NMC)\b")
 _HOME_KEYS = ("care home", "nursing home", "residential home")
 # eighteenth pass: the people competences a posting states in a phrase about the job's team rather than in a skill's words.
@@ -149,6 +160,59 @@ DATA_PHRASES = (
     (re.compile(r"(?i)\b(analy[sz](e|es|ed|ing)|interpret(s|ed|ing)?|explor(e|es|ed|ing))\s+(and\s+[\w-]+\s+)?([\w-]+\s+){0,3}?data\b"),
      DATA_ANALYSIS, ("analy", "interpret", "explor"), "data"),
     (re.compile(r"(?i)\binsights?\s+(gained\s+)?(from|in|into)\s+([\w-]+\s+){0,3}?data\b"), DATA_ANALYSIS, ("insight",), "data"),
+)
+# twentieth pass: data analysis, programming and initiative stated in other words. The data analysis the dev sets tag most often
+# after the verb phrases above: its noun forms ("analysis of reports and data", "data interpretation and analysis",
+# "critical assessment of epidemiological data"), patterns found in data ("identify patterns and relationships in large data
+# sets"), the objects of "interpret" or "explore" in a list ("Interpret web analytics, demographic data"), and working with
+# kinds of data ("experience working with genomic, biosignal, clinical, or imaging data"; not a data team or a data engineer).
+# Programming: coding, writing code, creating or building software, development skills ("Enjoy coding, prototyping",
+# "create software in a microservice environment"). Initiative: a self-starter, one's own initiative, resourcefulness ->
+# *show initiative*; working independently or with little supervision -> *work independently*.
+PROGRAMMING = "computer programming"
+WEAK = "~"  # a competence name ending in it is ranked one step (0.001) below the phrase competences' score
+INITIATIVE = "show initiative"
+INDEPENDENT = "work independently"
+_NOT_DATA_WORK = (r"(?!\s+(engineer\w*|scien\w*|teams?|architect\w*|warehous\w*|pipelines?|platforms?|infrastructure|governance|"
+                  r"protection|privacy|entry|centres?|centers?|stewards?|owners?|analysts?|managers?|vendors?)\b)")
+ANALYSIS_PHRASES = (
+    (re.compile(r"(?i)\b(analys[ie]s|interpretation|assessment|exploration|evaluation)\s+of\s+([\w-]+,?\s+(and\s+|or\s+)?){0,4}?"
+                r"(data\s+sets|datasets|data)\b" + _NOT_DATA_WORK), DATA_ANALYSIS,
+     ("analys", "interpretation", "assessment", "exploration", "evaluation"), "data"),
+    (re.compile(r"(?i)\bdata\s+(interpretation|exploration|analys[ie]s)\b(?!\s+(software|tools?|packages?|platforms?|systems?)\b)"),
+     DATA_ANALYSIS,
+     ("data interpretation", "data exploration", "data analys"), None),
+    (re.compile(r"(?i)\b(patterns|relationships|trends|anomalies|correlations)\s+(and\s+\w+\s+)?(in|within|from|across)\s+"
+                r"([\w-]+,?\s+){0,3}?(data\s+sets|datasets|data)\b"), DATA_ANALYSIS,
+     ("pattern", "relationship", "trend", "anomal", "correlation"), "data"),
+    (re.compile(r"(?i)\b(interpret(s|ed|ing)?|explor(e|es|ed|ing))(\s*[,/]\s*|\s+)([\w-]+(\s*[,/]\s*|\s+)){0,4}?(data\s+sets|datasets|data)\b"),
+     DATA_ANALYSIS, ("interpret", "explor"), "data"),
+    # weaker evidence (`WEAK`): ranked just below the other phrase competences, so "working with large data sets" is *analyse big
+    # data* first
+    (re.compile(r"(?i)\bwork(s|ing)?\s+with\s+((?!(teams?|people|colleagues|stakeholders|partners|clients|customers|owners|managers|engineers|scientists|analysts)\b)[\w-]+,?\s+"
+                r"(and\s+|or\s+)?){0,5}?(data\s+sets|datasets|data)\b" + _NOT_DATA_WORK),
+     DATA_ANALYSIS + WEAK, ("work",), "data"),
+)
+PROGRAMMING_PHRASES = (
+    (re.compile(r"(?i)\bcoding\b(?!\s+(systems?|schemes?|standards?|conventions?|of)\b)"), PROGRAMMING, ("coding",), None),
+    (re.compile(r"(?i)\bwrit(e|es|ing)\s+([\w-]+\s+){0,3}?code\b"), PROGRAMMING, ("writ",), "code"),
+    (re.compile(r"(?i)\b(creat|build|construct)(e|es|ed|ing|s)?\s+([\w-]+,?\s+){0,3}?software\b"), PROGRAMMING,
+     ("creat", "build", "construct"), "software"),
+    (re.compile(r"(?i)\b(software\s+)?development\s+skills\b"), PROGRAMMING, ("development skills", "software development skills"), None),
+)
+INITIATIVE_PHRASES = (
+    (re.compile(r"(?i)\bself[- ]?starters?\b"), INITIATIVE, ("self starter", "self-starter", "selfstarter"), None),
+    (re.compile(r"(?i)\bresourceful(ness)?\b"), INITIATIVE, ("resourceful",), None),
+    (re.compile(r"(?i)\b(own|personal)\s+initiative\b"), INITIATIVE, ("own initiative", "personal initiative"), None),
+    (re.compile(r"(?i)\b(show|take|use|demonstrate)(s|d|ing)?\s+(\w+\s+)?initiative\b"), INITIATIVE,
+     ("show", "take", "use", "demonstrat"), "initiative"),
+    (re.compile(r"(?i)\bon\s+(your|their|his|her|one's|one’s)\s+own\s+initiative\b"), INDEPENDENT, ("on your", "on their", "on his", "on her", "on one"), "initiative"),
+    (re.compile(r"(?i)\b(work(s|ed|ing)?|act(s|ed|ing)?|operat(e|es|ed|ing)|function(s|ed|ing)?)\s+(\w+\s+)?independently\b"),
+     INDEPENDENT, ("work", "act", "operat", "function"), "independently"),
+    (re.compile(r"(?i)\bindependently\s+(pursue|manage|lead|drive|plan|prioriti[sz]e|organi[sz]e|deliver|complete)"), INDEPENDENT,
+     ("independently",), None),
+    (re.compile(r"(?i)\b(minimum|minimal|little|limited)\s+(\w+\s+)?(supervision|guidance|direction)\b"), INDEPENDENT,
+     ("minimum", "minimal", "little", "limited"), None),
 )
 # eighteenth pass: a trait asked of the worker states ESCO's transversal competence for it. Flexibility (not a flexible
 # working pattern offered) states *perform services in a flexible manner*; ambiguity or uncertainty *cope with uncertainty*;
@@ -274,7 +338,8 @@ def _phrase_spans(text: str, low: str | None, phrases: tuple[Phrase, ...]) -> di
 
 def role_spans(text: str, plural: bool = True, low: str | None = None, team: bool = False,
                elderly: bool = False, people: bool = False, data: bool = False,
-               traits: bool = False, leaders: bool = False, longterm: str | None = None) -> dict[str, list[list[int]]]:
+               traits: bool = False, leaders: bool = False, longterm: str | None = None, sought: bool = False,
+               analysis: bool = False, programming: bool = False, initiative: bool = False) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the role nouns that state it (`ROLE_NOUNS`); `plural` False skips "nurses"
     (a plural often names colleagues: "a team of nurses", "GPs, nurses, pharmacists"); `team`: a multidisciplinary team
     states *work in multidisciplinary health teams* (`TEAM_PHRASE`); `elderly`: *tend to elderly people* (`ELDERLY_PHRASE`)."""
@@ -289,11 +354,16 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
         add(NURSE, [sp for sp in _scan(text, low, ("nurs",), ROLE_NOUNS[0][0]) if not colleague_before(text, sp[0])])
         if plural:
             add(NURSE, [sp for sp in _scan(text, low, ("nurses",), ROLE_NOUNS[1][0]) if not colleague_before(text, sp[0])])
+        elif sought and "nurses" in low:
+            add(NURSE, _scan(text, low, ("nurses",), NURSES_SOUGHT, back=80))
         if NURSE in out:
             out[NURSE] = sorted(out[NURSE])
     if "home manag" in low or ("manag" in low and any(k in low for k in _HOME_KEYS)):
         add(HOME, _scan(text, low, ("home",), ROLE_NOUNS[2][0], back=60))
-    if team and any(k in low for k in _TEAM_KEYS):
+    if team == "wide":
+        if any(k in low for k in _TEAM_KEYS_WIDE):
+            add(TEAM, _scan(text, low, _TEAM_KEYS_WIDE, TEAM_PHRASE_WIDE, back=6))
+    elif team and any(k in low for k in _TEAM_KEYS):
         add(TEAM, _scan(text, low, _TEAM_KEYS, TEAM_PHRASE, back=6))
     if elderly and any(k in low for k in _ELDERLY_KEYS):
         add(ELDERLY, _scan(text, low, _ELDERLY_KEYS, ELDERLY_PHRASE))
@@ -303,7 +373,9 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
     if leaders and "leader" in low:
         for span in leader_spans(text, low):
             out.setdefault(LEAD_TEAM, []).append(span)
-    phrases = (PEOPLE_PHRASES if people else ()) + (DATA_PHRASES if data else ()) + (TRAIT_PHRASES if traits else ())
+    phrases = ((PEOPLE_PHRASES if people else ()) + (DATA_PHRASES if data else ()) + (TRAIT_PHRASES if traits else ())
+               + (ANALYSIS_PHRASES if analysis else ()) + (PROGRAMMING_PHRASES if programming else ())
+               + (INITIATIVE_PHRASES if initiative else ()))
     if phrases:
         for comp, spans in _phrase_spans(text, low, phrases).items():
             add(comp, spans)

@@ -38,9 +38,11 @@ import numpy as np
 
 from careerpath.embed import DIM, Embedder
 from careerpath.extract.boilerplate import blank_boilerplate
-from careerpath.extract.skill_competences import (DATA_PHRASES, DRIVE, ELDERLY, LEAD_TEAM, LONGTERM, PEOPLE_PHRASES, ROLE_NOUNS,
-                                                   TEAM, TRAIT_PHRASES, LanguageForms, car_spans, category_competences,
-                                                   colleague_before, credential_competences, merged_concepts, role_spans)
+from careerpath.extract.skill_competences import (ANALYSIS_PHRASES, DATA_PHRASES, DRIVE, ELDERLY, INITIATIVE_PHRASES, LEAD_TEAM,
+                                                   LONGTERM, PEOPLE_PHRASES, PROGRAMMING_PHRASES, ROLE_NOUNS, TEAM,
+                                                   TRAIT_PHRASES, WEAK, LanguageForms, car_spans, category_competences,
+                                                   colleague_before, credential_competences, merged_concepts,
+                                                   role_spans)
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
@@ -78,6 +80,12 @@ class ExtractConfig:
     # semantic links, at its cosine to the segments it was found in plus this bonus, not above them: over dev-dev7
     # such hits were right 2 times in 20 (`extract` only; None keeps them lexical)
     alt_lexical_bonus: float | None = 0.1
+    # an ESCO alternative label that is the preferred label without its first word ("contaminated materials" of *remove
+    # contaminated materials*, "personnel" of *recruit personnel*, "law" of *insurance law*: 314 aliases of the taxonomy) names
+    # the object, not the skill. "head": such a match counts only when its sentence also has a word starting like the
+    # label's first word ("removal of contaminated materials"); "drop": never; None: as any alternative label (before the
+    # twentieth pass). Labels whose first word is capitalised ("ICT system integration", "Apache Maven") are not affected.
+    alt_object_only: str | None = "head"
     # lexical matches that overlap only in part ("deep learning" / "learning models" in "deep learning models",
     # "risk management" / "management plans") are both kept; a match inside the span of longer ones ("SQL" in "SQL
     # Server") is still dropped. False: the longest match alone (before the thirteenth pass).
@@ -130,7 +138,17 @@ class ExtractConfig:
     # more roles (pharmacists, psychiatrists, support workers, training specialists) had nursing care in their top 10.
     role_competence_score: float | None = 0.745
     role_competence_plural: bool = False
-    team_competence: bool = True  # "multidisciplinary team", "MDT" -> work in multidisciplinary health teams, same score
+    # "multidisciplinary team", "MDT" -> work in multidisciplinary health teams, same score; "wide" (twentieth pass): also a
+    # multi-professional team and up to two words before "team" ("a multi-disciplinary integrated team")
+    team_competence: bool | str = "wide"
+    # twentieth pass: nurses sought ("We are looking for Registered Mental Health Nurses", "Nurses should have ...") state
+    # nursing care where the plural alone does not (`skill_competences.NURSES_SOUGHT`)
+    nurses_sought: bool = True
+    # twentieth pass: data analysis, programming and initiative in other words (`skill_competences.ANALYSIS_PHRASES`,
+    # `PROGRAMMING_PHRASES`, `INITIATIVE_PHRASES`), same score as the other phrase competences
+    analysis_competence: bool = True
+    programming_competence: bool = True
+    initiative_competence: bool = True
     elderly_competence: bool = True  # "elderly", "older people", "dementia" -> tend to elderly people, same score
     # eighteenth pass: a phrase about the job's team or the people it supervises, manages or leads states the general
     # competence (`skill_competences.PEOPLE_PHRASES`: "part of the wider administration team" -> work in teams, "supervising
@@ -249,6 +267,8 @@ class SkillExtractor:
         # may a match of this alias vouch for an ambiguous name near it (rule "context")? Only a named technology:
         # a tool ("stove"), a knowledge area or a generic class ("Web browser software") says nothing of "Chef"
         self._alias_vouches: list[bool] = []
+        # the first word's stem an object-only alternative label needs in its sentence (`alt_object_only`), else None
+        self._alias_head: list[str | None] = []
         by_norm: dict[str, list[int]] = {}
         for a in aliases:
             if a["skill_id"] not in self._index or _RULES.get(a.get("rule") or "none", 0) == 3 or not a["norm"]:
@@ -264,6 +284,7 @@ class SkillExtractor:
             sk = self.skills[a["skill_id"]]
             self._alias_vouches.append(self._alias_rule[-1] == 0 and sk.get("type") == "software"
                                        and not str(sk.get("name") or "").lower().endswith(" software"))
+            self._alias_head.append(_object_only_head(a, sk) if self.config.alt_object_only else None)
             by_norm.setdefault(a["norm"], []).append(k)
         # One-letter aliases ("c", "r", "j") begin a third of all words: in the automaton they gave ~44 matches per
         # posting, nearly all rejected by the word-end test in Python. One regex finds just the whole-word ones.
@@ -329,6 +350,9 @@ class SkillExtractor:
                       | ({ph[1] for ph in DATA_PHRASES} if cfg.data_competence else set())
                       | ({ph[1] for ph in TRAIT_PHRASES} if cfg.trait_competence else set())
                       | ({LEAD_TEAM} if cfg.leader_competence else set())
+                      | ({ph[1].rstrip(WEAK) for ph in ANALYSIS_PHRASES} if cfg.analysis_competence else set())
+                      | ({ph[1] for ph in PROGRAMMING_PHRASES} if cfg.programming_competence else set())
+                      | ({ph[1] for ph in INITIATIVE_PHRASES} if cfg.initiative_competence else set())
                       | ({LONGTERM} if cfg.longterm_competence else set()))
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
                        if cfg.role_competence_score is not None else {})
@@ -392,6 +416,9 @@ class SkillExtractor:
                 if veto is not None and veto.match(text, os_):
                     continue
                 if self._alias_credential[k] and colleague_before(text, os_):
+                    continue
+                head = self._alias_head[k]
+                if head is not None and (self.config.alt_object_only == "drop" or not _head_near(text, os_, oe, head)):
                     continue
                 ok.append(k)
             if not ok:
@@ -763,7 +790,8 @@ class SkillExtractor:
         cars = car_spans(text, low) if self._drive is not None else []
         roles = (role_spans(text, cfg.role_competence_plural, low, cfg.team_competence, cfg.elderly_competence,
                             cfg.people_competence, cfg.data_competence, cfg.trait_competence, cfg.leader_competence,
-                            cfg.longterm_competence) if self._roles else {})
+                            cfg.longterm_competence, cfg.nurses_sought, cfg.analysis_competence, cfg.programming_competence,
+                            cfg.initiative_competence) if self._roles else {})
         if not (langs or licensed or cars or roles):  # the common case: one pass over the hits, no dictionaries
             return hits
         by_id = {h.id: h for h in hits}
@@ -783,8 +811,9 @@ class SkillExtractor:
         if cars and self._drive is not None:
             put(self._drive, 0.85, cars)
         for comp, spans in roles.items():
-            if comp in self._roles and cfg.role_competence_score is not None:
-                put(self._roles[comp], cfg.role_competence_score, spans)
+            name = comp.rstrip(WEAK)  # a weaker phrase ranks a step below (`skill_competences.WEAK`)
+            if name in self._roles and cfg.role_competence_score is not None:
+                put(self._roles[name], cfg.role_competence_score - 0.001 * (len(comp) - len(name)), spans)
         if not add:
             return hits
         changed: list[SkillHit] = []
@@ -881,6 +910,32 @@ def _merged(found: dict[int, list], merge: dict[int, int], *, lexical: bool) -> 
         else:
             have[2] = max(have[2], rec[2])
     return out
+
+
+def _object_only_head(alias: dict, skill: dict) -> str | None:
+    """The stem (first five letters) of the label's first word when `alias` is an ESCO alternative label that repeats the
+    preferred label without that word ("contaminated materials" of *remove contaminated materials*), else None. Only a
+    lower-case first word (a verb or a modifier): "ICT system integration", "Apache Maven" name the thing itself."""
+    if alias.get("kind") != "alt" or not skill.get("esco_uri"):
+        return None
+    words = str(skill.get("name") or "").split()
+    if len(words) < 2 or not words[0][:1].islower() or not words[0].isalpha():
+        return None
+    rest = normalise(" ".join(words[1:]))[0].strip()
+    return words[0].lower()[:5] if rest and rest == alias["norm"] else None
+
+
+_SENT_END = ".!?;\n"
+
+
+def _head_near(text: str, s: int, e: int, head: str) -> bool:
+    """Does the sentence around text[s:e] have, outside the match, a word starting with `head`?"""
+    a = max(text.rfind(c, 0, s) for c in _SENT_END) + 1
+    b = min([x for x in (text.find(c, e) for c in _SENT_END) if x != -1] or [len(text)])
+    for m in _WORD.finditer(text, a, b):
+        if (m.end() <= s or m.start() >= e) and m.group().lower().startswith(head):
+            return True
+    return False
 
 
 def _order(h: SkillHit) -> tuple[float, int, str]:
