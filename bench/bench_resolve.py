@@ -92,7 +92,9 @@ DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled 
         "dev19": HERE.parent / "tests" / "data" / "titles_dev19.tsv",  # --per-source 17 --seed 20261212, nineteenth pass
         "dev20": HERE.parent / "tests" / "data" / "titles_dev20.tsv",  # --per-source 17 --seed 20261213, twentieth pass
         "dev21": HERE.parent / "tests" / "data" / "titles_dev21.tsv",  # --per-source 17 --seed 20261214, twenty-first pass
-        "dev22": HERE.parent / "tests" / "data" / "titles_dev22.tsv"}  # --per-source 17 --seed 20261215, twenty-second pass
+        "dev22": HERE.parent / "tests" / "data" / "titles_dev22.tsv",  # --per-source 17 --seed 20261215, twenty-second pass
+        "dev23": HERE.parent / "tests" / "data" / "titles_dev23.tsv"}  # --per-source 30 --seed 20261216, the first 30 LA City,
+# 18 Adzuna, 18 NHS and 8 of each other source: twenty-third pass
 SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
            "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 
