@@ -128,6 +128,13 @@ SUPERVISED_BY = (("33-3012", "33-1011.00"), ("33-3", "33-1012.00"), ("33-2", "33
 SPLIT_TAIL_MAX = 6  # _split_compound: "data analyst revenue management optimization", a data analyst of a field
 ONE_SUPERVISOR = 0.75  # _one_supervisor: the share of a role word's codes that must have the lead code's supervisor
 SUPERVISOR_HEADS = frozenset({"supervisor", "foreman", "forewoman", "foreperson"})
+# _rankless_supervisor: words by which a title can name someone in charge of others (a first-line supervisor)
+CHARGE_WORDS = SUPERVISOR_HEADS | frozenset({
+    "superintendent", "lead", "leader", "leadperson", "leadman", "chief", "head", "manager", "management", "charge",
+    "principal", "senior", "captain", "commander", "lieutenant", "sergeant", "director", "overseer", "boss",
+    "coordinator", "controller", "ganger", "supervising", "supervisory", "supervision", "deputy"})
+RANKLESS_CAP = 0.9  # _rankless_supervisor: a supervisor code's score at most this share of the best worker code's
+FIRST_LINE = "First-Line Supervisors"  # how O*NET's first-line supervisor occupations' titles begin
 # SOC 2018 classification principles: supervisors of workers in major groups 11-29 (management, business, computer,
 # engineering, science, social service, legal, education, arts and media, health practitioners) usually do the work of
 # those they supervise and are classified with them; only groups 31-53 have first-line supervisor occupations
@@ -208,6 +215,7 @@ class Resolver:
     software_titles = True  # _modern: "<x> software engineer" O*NET files under web codes is a software developer
     erp_consultants = True  # _erp_consultant: an SAP / ERP consultant is O*NET's "ERP Consultant"; off to measure
     ml_engineers = True  # _ml_engineer: an engineer / developer of a machine-learning field is a machine learning engineer
+    rankless_supervisors = True  # _rankless_supervisor: a title naming no rank is no first-line supervisor; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -913,6 +921,7 @@ class Resolver:
                     scores = self._unshared(scores, k)
                 if method == "embedding":
                     scores = self._science_codes(scores, k)
+                    scores = self._rankless_supervisor(scores, k)
                 out[k] = (prefer_base(self._data_build(self._nurse_kind(self._licensed_head(scores, k), k), k),
                                       self.index.soc_titles), method)
         for k in out:
@@ -974,6 +983,26 @@ class Resolver:
             best = max((c for c in out if head in heads.get(c, ())), key=out.get)
             out[best] = max(out[best], max(scores.values()))
         return out
+
+    def _rankless_supervisor(self, scores: dict[str, float], key: str) -> dict[str, float]:
+        """A title the model reads as a first-line supervisor while it names no one in charge (no CHARGE_WORDS: no
+        supervisor, foreman, lead, chief, head, manager ...) is a worker: the supervisor codes fall behind the best
+        other candidate. The supervisors' O*NET titles name the workers ("... of Construction
+        Trades and Extraction Workers", "... of Office and Administrative Support Workers"), so the model put LA
+        City's "Masonry Worker", "Wastewater Collection Worker", "Protective Coating Worker", "Garage Assistant" and
+        the UK's "Customer Service Advisor" on them. They fall to RANKLESS_CAP of the best other candidate, only when
+        another candidate is no supervisor."""
+        if not scores or not self.rankless_supervisors or set(key.split()) & CHARGE_WORDS:
+            return scores
+        titles = self.index.soc_titles
+        top = max(scores, key=scores.get)
+        if not titles.get(top, "").startswith(FIRST_LINE):
+            return scores
+        rest = [v for c, v in scores.items() if not titles.get(c, "").startswith(FIRST_LINE)]
+        if not rest:
+            return scores
+        cap = max(rest) * RANKLESS_CAP
+        return {c: min(v, cap) if titles.get(c, "").startswith(FIRST_LINE) else v for c, v in scores.items()}
 
     def _science_codes(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A scientist title the dictionary stages leave to the model ("ALS Beamline Scientist", "Proteomics
