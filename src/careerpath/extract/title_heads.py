@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Callable, Collection
 
-GENERIC_HEADS = frozenset({"specialist", "practitioner", "expert", "professional", "lead", "consultant"})
+GENERIC_HEADS = frozenset({"specialist", "practitioner", "expert", "professional", "lead", "consultant", "associate"})
 MANAGER_HEADS = frozenset({"manager", "director", "head", "vp"})
 _NOT_ROLES = frozenset({"manager", *MANAGER_HEADS, *GENERIC_HEADS})  # "management" is not "manager"'s field
 MIN_STEM = 5
