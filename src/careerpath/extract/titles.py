@@ -77,6 +77,11 @@ LICENSED_HEADS = frozenset({"nurse", "midwife", "physiotherapist", "pharmacist",
 TEACHING_HEADS = frozenset({"instructor", "teacher", "lecturer", "professor", "tutor"})
 # a scientist title names a science: candidates that never say "scientist" fall behind (demotion only)
 SCIENCE_HEADS = frozenset({"scientist"})
+# a skilled trade's worker names the trade wherever the work is done: "Wastewater Treatment Electrician" is an
+# electrician, not a treatment plant operator; candidates that never say the trade's word fall behind (demotion only)
+TRADE_HEADS = frozenset({"electrician", "mechanic", "carpenter", "plumber", "pipefitter", "steamfitter", "welder",
+                         "machinist", "painter", "roofer", "glazier", "plasterer", "ironworker", "boilermaker",
+                         "millwright", "locksmith", "upholsterer", "bricklayer", "blacksmith"})
 # the SOC's scientist occupations, which an unsettled scientist title keeps (_science_codes): life, physical and social
 # scientists (19-1, 19-2, 19-3), computer and information research scientists, statisticians, data scientists; and the
 # medical laboratory scientist (MLS, CLS, a UK biomedical scientist), whom O*NET and OVERRIDES file under clinical
@@ -215,6 +220,7 @@ class Resolver:
     software_titles = True  # _modern: "<x> software engineer" O*NET files under web codes is a software developer
     erp_consultants = True  # _erp_consultant: an SAP / ERP consultant is O*NET's "ERP Consultant"; off to measure
     ml_engineers = True  # _ml_engineer: an engineer / developer of a machine-learning field is a machine learning engineer
+    trade_heads = True  # _licensed_head also for TRADE_HEADS (demotion only); off to measure
     rankless_supervisors = True  # _rankless_supervisor: a title naming no rank is no first-line supervisor; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
@@ -971,13 +977,14 @@ class Resolver:
         head = self._head(key)
         teaching = self.teaching_heads and head in TEACHING_HEADS
         science = self.science_heads and head in SCIENCE_HEADS
-        if not scores or not (head in LICENSED_HEADS or teaching or science):
+        trade = self.trade_heads and head in TRADE_HEADS
+        if not scores or not (head in LICENSED_HEADS or teaching or science or trade):
             return scores
         heads = self.index.code_heads
         if not any(head in heads.get(c, ()) for c in scores):
             return scores
         out = {c: v if head in heads.get(c, ()) else v * LICENSED_MISS for c, v in scores.items()}
-        if teaching:
+        if teaching or trade:
             # the re-ranker leaves a teacher far behind the field's practitioner ("Data Analytics Instructor": Data
             # Scientists 0.77, Mathematical Science Teachers 0.03): the best candidate that teaches takes the lead
             best = max((c for c in out if head in heads.get(c, ())), key=out.get)
