@@ -140,6 +140,9 @@ CHARGE_WORDS = SUPERVISOR_HEADS | frozenset({
     "coordinator", "controller", "ganger", "supervising", "supervisory", "supervision", "deputy"})
 RANKLESS_CAP = 0.9  # _rankless_supervisor: a supervisor code's score at most this share of the best worker code's
 FIRST_LINE = "First-Line Supervisors"  # how O*NET's first-line supervisor occupations' titles begin
+HELPERS = "Helpers"  # how O*NET's helper occupations' titles begin ("Helpers--Electricians")
+HELPER_WORDS = frozenset({"helper", "assistant", "apprentice", "trainee", "aide", "laborer", "labourer", "attendant",
+                          "hand", "mate", "assistance", "helping", "junior", "entry", "utility"})
 # SOC 2018 classification principles: supervisors of workers in major groups 11-29 (management, business, computer,
 # engineering, science, social service, legal, education, arts and media, health practitioners) usually do the work of
 # those they supervise and are classified with them; only groups 31-53 have first-line supervisor occupations
@@ -998,18 +1001,19 @@ class Resolver:
         Trades and Extraction Workers", "... of Office and Administrative Support Workers"), so the model put LA
         City's "Masonry Worker", "Wastewater Collection Worker", "Protective Coating Worker", "Garage Assistant" and
         the UK's "Customer Service Advisor" on them. They fall to RANKLESS_CAP of the best other candidate, only when
-        another candidate is no supervisor."""
-        if not scores or not self.rankless_supervisors or set(key.split()) & CHARGE_WORDS:
+        another candidate is no supervisor. So for the helpers' codes ("Helpers--Production Workers") and a title
+        naming no helper (HELPER_WORDS): "Communications Cable Worker" installs cables."""
+        if not scores or not self.rankless_supervisors:
             return scores
-        titles = self.index.soc_titles
-        top = max(scores, key=scores.get)
-        if not titles.get(top, "").startswith(FIRST_LINE):
-            return scores
-        rest = [v for c, v in scores.items() if not titles.get(c, "").startswith(FIRST_LINE)]
-        if not rest:
-            return scores
-        cap = max(rest) * RANKLESS_CAP
-        return {c: min(v, cap) if titles.get(c, "").startswith(FIRST_LINE) else v for c, v in scores.items()}
+        titles, words = self.index.soc_titles, set(key.split())
+        for rank, named in ((FIRST_LINE, CHARGE_WORDS), (HELPERS, HELPER_WORDS)):
+            if words & named or not titles.get(max(scores, key=scores.get), "").startswith(rank):
+                continue
+            rest = [v for c, v in scores.items() if not titles.get(c, "").startswith(rank)]
+            if rest:
+                cap = max(rest) * RANKLESS_CAP
+                scores = {c: min(v, cap) if titles.get(c, "").startswith(rank) else v for c, v in scores.items()}
+        return scores
 
     def _science_codes(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A scientist title the dictionary stages leave to the model ("ALS Beamline Scientist", "Proteomics
