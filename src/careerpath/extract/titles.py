@@ -224,7 +224,7 @@ class Resolver:
     erp_consultants = True  # _erp_consultant: an SAP / ERP consultant is O*NET's "ERP Consultant"; off to measure
     ml_engineers = True  # _ml_engineer: an engineer / developer of a machine-learning field is a machine learning engineer
     trade_heads = True  # _licensed_head also for TRADE_HEADS (demotion only); off to measure
-    rankless_supervisors = True  # _rankless_supervisor: a title naming no rank is no first-line supervisor; off to measure
+    rankless_supervisors = True  # _rankless_supervisor: no rank named, no first-line supervisor; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
