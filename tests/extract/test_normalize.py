@@ -294,6 +294,10 @@ def test_a_postdoc_is_a_rank(raw, text) -> None:
     ("Bank Teller", "bank teller"),
     ("Investment Bank Analyst", "investment bank analyst"),
     ("Bank", "bank"),
+    # twenty-third pass: a segment that is only the staff bank is no role, whatever role word follows
+    ("Bank- Phlebotomists", "phlebotomist"),
+    ("Bank - Radiopharmacy Technician", "radiopharmacy technician"),
+    ("Investment Bank - Analyst", "investment bank analyst"),
 ])
 def test_a_leading_bank_is_the_nhs_staff_bank(raw, text) -> None:
     assert normalize(raw).text == text

@@ -74,6 +74,10 @@ def test_columns_and_codes() -> None:
                            "titles_dev7", "titles_dev8", "titles_dev9", "titles_dev10", "titles_dev11", "titles_dev12",
                            "titles_dev13", "titles_dev14", "titles_dev15", "titles_dev16", "titles_dev17",
                            "titles_dev18", "titles_dev19", "titles_dev20", "titles_dev21")),
+    ("titles_dev23", 98, ("titles_dev", "titles_dev2", "titles_dev3", "titles_dev4", "titles_dev5", "titles_dev6",
+                          "titles_dev7", "titles_dev8", "titles_dev9", "titles_dev10", "titles_dev11", "titles_dev12",
+                          "titles_dev13", "titles_dev14", "titles_dev15", "titles_dev16", "titles_dev17",
+                          "titles_dev18", "titles_dev19", "titles_dev20", "titles_dev21", "titles_dev22")),
 ])
 def test_a_blind_set_shares_no_title_with_the_earlier_ones(blind, n, before) -> None:
     """Raw titles: the sets were drawn disjoint under the normaliser of their day, which has changed since."""
@@ -95,6 +99,13 @@ def test_per_source_sets_draw_each_source_equally(name) -> None:
            "titles_dev19": 17, "titles_dev20": 17, "titles_dev21": 17,
            "titles_dev22": 17}.get(name, 14)
     assert len(counts) == 7 and set(counts) == {per}
+
+
+def test_dev23_weights_la_city_and_the_uk() -> None:
+    """dev23 leans on the weakest sources: the first 30 LA City titles, 18 Adzuna UK and 18 NHS, 8 of each other."""
+    counts = _sets()["titles_dev23"].source.value_counts().to_dict()
+    assert counts == {"la": 30, "adzuna": 18, "nhs": 18, "bookcamp": 8, "glassdoor": 8, "lukebarousse": 8,
+                      "nofluffjobs": 8}
 
 
 def test_the_per_source_sampler(tmp_path) -> None:

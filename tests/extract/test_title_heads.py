@@ -30,6 +30,9 @@ def test_role_word_by_shared_stem(field, role) -> None:
     ("chemical engineering specialist", None),   # "chemical engineer" is not an alias here
     ("data engineer", None),                     # no generic head: nothing to read
     ("specialist", None),
+    ("data engineering associate", "data engineer"),    # LA City's "Civil Engineering Associate" series
+    ("engineering associate", None),                     # one field word: too little
+    ("data science associate", None),                    # another field's associate is a rank
 ])
 def test_field_role_needs_a_generic_head_and_an_alias(key, role) -> None:
     assert H.field_role(key, HEADS, ALIASES.__contains__) == role

@@ -1219,3 +1219,34 @@ def test_mls_is_no_plural_of_ml() -> None:
 
     assert expand("mls") == "mls" and expand("ml") == "machine learning"
     assert normalize("AML-MLS Developer").text == "aml mls developer"
+
+
+def test_a_title_naming_no_one_in_charge_is_no_first_line_supervisor(real_onet) -> None:
+    """"Masonry Worker": the model read First-Line Supervisors of Construction Trades (their O*NET title names the
+    workers); a title with no supervisor, lead, chief, head ... is the worker."""
+    r = T.Resolver(real_onet)
+    scores = {"47-1011.00": 0.23, "47-2021.00": 0.08, "47-2061.00": 0.06}
+    out = r._rankless_supervisor(scores, "masonry worker")
+    assert max(out, key=out.get) == "47-2021.00" and out["47-1011.00"] > out["47-2061.00"]   # still second
+    assert r._rankless_supervisor(scores, "masonry supervisor") == scores        # one in charge
+    assert r._rankless_supervisor(scores, "masonry crew chief") == scores
+    only = {"47-1011.00": 0.23, "43-1011.00": 0.1}
+    assert r._rankless_supervisor(only, "masonry worker") == only                # no worker code to prefer
+    helpers = {"51-9198.00": 0.25, "49-9052.00": 0.07}                           # "Helpers--Production Workers"
+    out = r._rankless_supervisor(helpers, "communication cable worker")
+    assert max(out, key=out.get) == "49-9052.00"
+    assert r._rankless_supervisor(helpers, "communication cable helper") == helpers
+    r.rankless_supervisors = False
+    assert r._rankless_supervisor(scores, "masonry worker") == scores
+
+
+def test_a_trade_word_heads_the_title(real_onet) -> None:
+    """"Wastewater Treatment Electrician": the model's plant operators (no alias says "electrician") yield the lead
+    to the best candidate that does."""
+    r = T.Resolver(real_onet)
+    scores = {"51-8031.00": 0.25, "47-2111.00": 0.10}
+    out = r._licensed_head(scores, "wastewater treatment electrician")
+    assert max(out, key=out.get) == "47-2111.00"
+    assert r._licensed_head(scores, "wastewater treatment operator") == scores   # no trade head
+    r.trade_heads = False
+    assert r._licensed_head(scores, "wastewater treatment electrician") == scores

@@ -333,9 +333,10 @@ def _choose_segment(parts: list[str]) -> str:
     comma = [p.startswith(",") for p in parts]
     parts = [p.lstrip(",").strip() for p in parts]
     contents = [_content(p) for p in parts]
-    while len(parts) > 1 and all(len(w) <= 1 or w in _SEASONS for w in contents[0]):
+    while len(parts) > 1 and (all(len(w) <= 1 or w in _SEASONS for w in contents[0]) or contents[0] == ["bank"]):
         # nothing, or stray letters ("US E - Consulting-Cloud Data Engineer"), or the season of an internship
-        # ("Summer Intern - Logistics and Infrastructure": "intern" is a rank): not the role
+        # ("Summer Intern - Logistics and Infrastructure": "intern" is a rank), or the NHS staff bank alone ("Bank-
+        # Phlebotomists", like a leading "Bank" before a role): not the role
         parts, contents, comma = parts[1:], contents[1:], comma[1:]
     first, words = parts[0], contents[0]
     if len(parts) == 1:

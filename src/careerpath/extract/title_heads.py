@@ -22,6 +22,10 @@ from __future__ import annotations
 from typing import Callable, Collection
 
 GENERIC_HEADS = frozenset({"specialist", "practitioner", "expert", "professional", "lead", "consultant"})
+# "<field> engineering associate": LA City's Engineering Associate class series (civil, electrical, mechanical, fire
+# protection ...) are the field's professional engineers; other associates ("research analytics associate", "data
+# analytics associate") are a bank's or a firm's rank, read by the other stages
+ASSOCIATE_FIELDS = frozenset({"engineering"})
 MANAGER_HEADS = frozenset({"manager", "director", "head", "vp"})
 _NOT_ROLES = frozenset({"manager", *MANAGER_HEADS, *GENERIC_HEADS})  # "management" is not "manager"'s field
 MIN_STEM = 5
@@ -62,7 +66,9 @@ def field_role(key: str, head_words: Collection[str], is_alias: Callable[[str], 
                cache: dict[str, str | None] | None = None) -> str | None:
     """"data engineering specialist" -> "data engineer" when that is an alias; else None."""
     words = key.split()
-    if len(words) < 2 or words[-1] not in GENERIC_HEADS:
+    if len(words) < 2:
+        return None
+    if not (words[-1] in GENERIC_HEADS or (words[-1] == "associate" and words[-2] in ASSOCIATE_FIELDS)):
         return None
     return as_role(words[:-1], head_words, is_alias, cache)
 

@@ -77,6 +77,11 @@ LICENSED_HEADS = frozenset({"nurse", "midwife", "physiotherapist", "pharmacist",
 TEACHING_HEADS = frozenset({"instructor", "teacher", "lecturer", "professor", "tutor"})
 # a scientist title names a science: candidates that never say "scientist" fall behind (demotion only)
 SCIENCE_HEADS = frozenset({"scientist"})
+# a skilled trade's worker names the trade wherever the work is done: "Wastewater Treatment Electrician" is an
+# electrician, not a treatment plant operator; candidates that never say the trade's word fall behind (demotion only)
+TRADE_HEADS = frozenset({"electrician", "mechanic", "carpenter", "plumber", "pipefitter", "steamfitter", "welder",
+                         "machinist", "painter", "roofer", "glazier", "plasterer", "ironworker", "boilermaker",
+                         "millwright", "locksmith", "upholsterer", "bricklayer", "blacksmith"})
 # the SOC's scientist occupations, which an unsettled scientist title keeps (_science_codes): life, physical and social
 # scientists (19-1, 19-2, 19-3), computer and information research scientists, statisticians, data scientists; and the
 # medical laboratory scientist (MLS, CLS, a UK biomedical scientist), whom O*NET and OVERRIDES file under clinical
@@ -128,6 +133,16 @@ SUPERVISED_BY = (("33-3012", "33-1011.00"), ("33-3", "33-1012.00"), ("33-2", "33
 SPLIT_TAIL_MAX = 6  # _split_compound: "data analyst revenue management optimization", a data analyst of a field
 ONE_SUPERVISOR = 0.75  # _one_supervisor: the share of a role word's codes that must have the lead code's supervisor
 SUPERVISOR_HEADS = frozenset({"supervisor", "foreman", "forewoman", "foreperson"})
+# _rankless_supervisor: words by which a title can name someone in charge of others (a first-line supervisor)
+CHARGE_WORDS = SUPERVISOR_HEADS | frozenset({
+    "superintendent", "lead", "leader", "leadperson", "leadman", "chief", "head", "manager", "management", "charge",
+    "principal", "senior", "captain", "commander", "lieutenant", "sergeant", "director", "overseer", "boss",
+    "coordinator", "controller", "ganger", "supervising", "supervisory", "supervision", "deputy"})
+RANKLESS_CAP = 0.9  # _rankless_supervisor: a supervisor code's score at most this share of the best worker code's
+FIRST_LINE = "First-Line Supervisors"  # how O*NET's first-line supervisor occupations' titles begin
+HELPERS = "Helpers"  # how O*NET's helper occupations' titles begin ("Helpers--Electricians")
+HELPER_WORDS = frozenset({"helper", "assistant", "apprentice", "trainee", "aide", "laborer", "labourer", "attendant",
+                          "hand", "mate", "assistance", "helping", "junior", "entry", "utility"})
 # SOC 2018 classification principles: supervisors of workers in major groups 11-29 (management, business, computer,
 # engineering, science, social service, legal, education, arts and media, health practitioners) usually do the work of
 # those they supervise and are classified with them; only groups 31-53 have first-line supervisor occupations
@@ -208,6 +223,8 @@ class Resolver:
     software_titles = True  # _modern: "<x> software engineer" O*NET files under web codes is a software developer
     erp_consultants = True  # _erp_consultant: an SAP / ERP consultant is O*NET's "ERP Consultant"; off to measure
     ml_engineers = True  # _ml_engineer: an engineer / developer of a machine-learning field is a machine learning engineer
+    trade_heads = True  # _licensed_head also for TRADE_HEADS (demotion only); off to measure
+    rankless_supervisors = True  # _rankless_supervisor: no rank named, no first-line supervisor; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -913,6 +930,7 @@ class Resolver:
                     scores = self._unshared(scores, k)
                 if method == "embedding":
                     scores = self._science_codes(scores, k)
+                    scores = self._rankless_supervisor(scores, k)
                 out[k] = (prefer_base(self._data_build(self._nurse_kind(self._licensed_head(scores, k), k), k),
                                       self.index.soc_titles), method)
         for k in out:
@@ -962,18 +980,40 @@ class Resolver:
         head = self._head(key)
         teaching = self.teaching_heads and head in TEACHING_HEADS
         science = self.science_heads and head in SCIENCE_HEADS
-        if not scores or not (head in LICENSED_HEADS or teaching or science):
+        trade = self.trade_heads and head in TRADE_HEADS
+        if not scores or not (head in LICENSED_HEADS or teaching or science or trade):
             return scores
         heads = self.index.code_heads
         if not any(head in heads.get(c, ()) for c in scores):
             return scores
         out = {c: v if head in heads.get(c, ()) else v * LICENSED_MISS for c, v in scores.items()}
-        if teaching:
+        if teaching or trade:
             # the re-ranker leaves a teacher far behind the field's practitioner ("Data Analytics Instructor": Data
             # Scientists 0.77, Mathematical Science Teachers 0.03): the best candidate that teaches takes the lead
             best = max((c for c in out if head in heads.get(c, ())), key=out.get)
             out[best] = max(out[best], max(scores.values()))
         return out
+
+    def _rankless_supervisor(self, scores: dict[str, float], key: str) -> dict[str, float]:
+        """A title the model reads as a first-line supervisor while it names no one in charge (no CHARGE_WORDS: no
+        supervisor, foreman, lead, chief, head, manager ...) is a worker: the supervisor codes fall behind the best
+        other candidate. The supervisors' O*NET titles name the workers ("... of Construction
+        Trades and Extraction Workers", "... of Office and Administrative Support Workers"), so the model put LA
+        City's "Masonry Worker", "Wastewater Collection Worker", "Protective Coating Worker", "Garage Assistant" and
+        the UK's "Customer Service Advisor" on them. They fall to RANKLESS_CAP of the best other candidate, only when
+        another candidate is no supervisor. So for the helpers' codes ("Helpers--Production Workers") and a title
+        naming no helper (HELPER_WORDS): "Communications Cable Worker" installs cables."""
+        if not scores or not self.rankless_supervisors:
+            return scores
+        titles, words = self.index.soc_titles, set(key.split())
+        for rank, named in ((FIRST_LINE, CHARGE_WORDS), (HELPERS, HELPER_WORDS)):
+            if words & named or not titles.get(max(scores, key=scores.get), "").startswith(rank):
+                continue
+            rest = [v for c, v in scores.items() if not titles.get(c, "").startswith(rank)]
+            if rest:
+                cap = max(rest) * RANKLESS_CAP
+                scores = {c: min(v, cap) if titles.get(c, "").startswith(rank) else v for c, v in scores.items()}
+        return scores
 
     def _science_codes(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A scientist title the dictionary stages leave to the model ("ALS Beamline Scientist", "Proteomics
