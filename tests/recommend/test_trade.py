@@ -84,3 +84,19 @@ def test_the_task_check_can_be_turned_off(monkeypatch):
     role, ids, mat, views, tasks = _implied_world()
     monkeypatch.setattr(relevance, "IMPLIED_MIN_TASK_COS", None)
     assert sorted(implied_skills(role, ids, mat, views, task_vec=tasks).extra["implied"]) == sorted(ids)
+
+
+def test_a_named_product_is_never_implied(monkeypatch):
+    """A product's label is close to a role by a shared word alone ("Chef" the configuration tool and chefs): the role
+    that uses it names it in its profile. `rank.IMPLIED_PRODUCTS` True lets products be implied as before."""
+    from careerpath.recommend.vectors import SkillVecs
+
+    role, ids, mat, views, _ = _implied_world()
+    courses = pd.DataFrame({"course_id": ["c1", "c2"], "skill_id": ids, "score": [1.0, 1.0]})
+    sv = SkillVecs(ids, mat, products=frozenset({"interview-people"}))
+    monkeypatch.setattr(rank, "ROLE_INDEX_VIEW", False)
+    out = rank.with_implied_skills(role, courses, sv, views)
+    assert out.extra["implied"] == ["provide-information"]
+    monkeypatch.setattr(rank, "IMPLIED_PRODUCTS", True)
+    both = rank.with_implied_skills(role, courses, SkillVecs(ids, mat, products=frozenset({"interview-people"})), views)
+    assert sorted(both.extra["implied"]) == sorted(ids)

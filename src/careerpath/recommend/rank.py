@@ -75,6 +75,12 @@ ORDER_RANK_SCALE: float | None = 50.0
 # analysts: an MS in Computer Science first). Their relevance is scaled by PROGRAM_ORDER_SHARE for the order alone,
 # after every check: which courses pass does not change. Judged candidates of these types are graded 0.33 below their
 # role's mean (57 of the 1,757 judged candidates over 69 roles). None: off.
+# Implied skills (`with_implied_skills`) are what a role does that its profile does not name, found by the closeness of a
+# skill's label to the role's text; a named product is close by a shared word alone: "Chef (tools for software
+# configuration management)" to chefs, whose list then held "Getting Started with Chef Cookbooks" (session 19, after a
+# rebuild moved the chefs' profile text). A product a role uses is in its profile or its O*NET technology list. True: let
+# products be implied as before.
+IMPLIED_PRODUCTS = False
 PROGRAM_TYPES = frozenset({"degree", "graduate certificate", "postgraduate diploma"})
 PROGRAM_ORDER_SHARE: float | None = 0.8
 # Slivers (`drop_slivers`): a candidate whose skills cover less than this share of the role's top skill weight
@@ -453,8 +459,11 @@ def with_implied_skills(role: Role, course_skills: pd.DataFrame, skill_vecs: Ski
     is."""
     if "implied" in role.extra or skill_vecs is None or not skill_vecs.ids:
         return role
+    allowed = _taught(course_skills, skill_vecs)
+    if not IMPLIED_PRODUCTS and skill_vecs.products:
+        allowed = allowed - skill_vecs.products
     out = implied_skills(role, skill_vecs.ids, skill_vecs.mat, role_views(role_vec, role.slug, skill_vecs),
-                         allowed=_taught(course_skills, skill_vecs), task_vec=task_vec)
+                         allowed=allowed, task_vec=task_vec)
     if out is role:  # none qualified: mark it all the same, so the search is not run again
         out = Role(slug=role.slug, title=role.title, skills=role.skills, text=role.text, evidence=role.evidence,
                    extra={**role.extra, "implied": []})

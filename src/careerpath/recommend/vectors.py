@@ -44,6 +44,8 @@ class SkillVecs:
     #: skill_id -> the importance that SPECIALTY_QUANTILE of the role profiles listing the skill stay below
     #: (`role_skill_top_importance`): a role that rates a broad skill this high has it as a specialty
     top_importance: dict = field(default_factory=dict)
+    #: the skill ids that name a product (taxonomy type software or tool: "Chef", "Excel"), `load_products`
+    products: frozenset = field(default_factory=frozenset)
     index: dict[str, int] = field(init=False, repr=False)
     role_index: dict[str, int] = field(init=False, repr=False)
     #: what the ranker derives from these vectors once (`rank.family_vectors`), not per recommendation
@@ -243,7 +245,14 @@ def skill_vectors(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> SkillVe
         ids, mat = ids + oids, np.vstack([mat, omat])
     mat /= np.linalg.norm(mat, axis=1, keepdims=True).clip(min=1e-9)
     return SkillVecs(ids, mat, role_skill_shares(con), slugs, rmat if slugs else None, onet, kinds, tools,
-                     load_skill_aliases(con, set(by_id)), role_skill_top_importance(con))
+                     load_skill_aliases(con, set(by_id)), role_skill_top_importance(con), load_products(con))
+
+
+def load_products(con: duckdb.DuckDBPyConnection) -> frozenset:
+    """The taxonomy's named products (type software or tool); empty without a `skills` table or its `type`."""
+    if not has_table(con, "skills") or "type" not in {r[0] for r in con.execute("DESCRIBE skills").fetchall()}:
+        return frozenset()
+    return frozenset(str(r[0]) for r in con.execute("SELECT skill_id FROM skills WHERE type IN ('software', 'tool')").fetchall())
 
 
 def load_skill_aliases(con: duckdb.DuckDBPyConnection, skill_ids: set[str]) -> dict[str, list[str]]:
