@@ -278,10 +278,10 @@ class SkillExtractor:
             self._alias_rule.append(_RULES.get(a.get("rule") or "none", 0))
             veto = a.get("veto")
             self._alias_veto.append(re.compile(veto) if veto else None)
-            self._alias_credential.append(self.skills[a["skill_id"]].get("type") == "certification")
+            sk = self.skills[a["skill_id"]]
+            self._alias_credential.append(sk.get("type") == "certification")
             self._alias_w.append(_KIND_W.get(a.get("kind") or "", 0.0))
             self._alias_multiword.append(" " in a["norm"])
-            sk = self.skills[a["skill_id"]]
             self._alias_vouches.append(self._alias_rule[-1] == 0 and sk.get("type") == "software"
                                        and not str(sk.get("name") or "").lower().endswith(" software"))
             self._alias_head.append(_object_only_head(a, sk) if self.config.alt_object_only else None)

@@ -75,14 +75,14 @@ ORDER_RANK_SCALE: float | None = 50.0
 # analysts: an MS in Computer Science first). Their relevance is scaled by PROGRAM_ORDER_SHARE for the order alone,
 # after every check: which courses pass does not change. Judged candidates of these types are graded 0.33 below their
 # role's mean (57 of the 1,757 judged candidates over 69 roles). None: off.
+PROGRAM_TYPES = frozenset({"degree", "graduate certificate", "postgraduate diploma"})
+PROGRAM_ORDER_SHARE: float | None = 0.8
 # Implied skills (`with_implied_skills`) are what a role does that its profile does not name, found by the closeness of a
 # skill's label to the role's text; a named product is close by a shared word alone: "Chef (tools for software
 # configuration management)" to chefs, whose list then held "Getting Started with Chef Cookbooks" (session 19, after a
 # rebuild moved the chefs' profile text). A product a role uses is in its profile or its O*NET technology list. True: let
 # products be implied as before.
 IMPLIED_PRODUCTS = False
-PROGRAM_TYPES = frozenset({"degree", "graduate certificate", "postgraduate diploma"})
-PROGRAM_ORDER_SHARE: float | None = 0.8
 # Slivers (`drop_slivers`): a candidate whose skills cover less than this share of the role's top skill weight
 # passes on its text alone ("Addiction Treatment" for physical therapists: one O*NET knowledge area, 0.01).
 MIN_COVERAGE = 0.02
@@ -372,11 +372,14 @@ def specialty_shares(role: Role, shares: dict[str, float], skill_vecs: SkillVecs
             if s in top and shares.get(s, 0.0) > MAX_ROLE_SHARE and i >= top[s] and not s.startswith("onet:")}
 
 
-def _taught(course_skills: pd.DataFrame, skill_vecs: SkillVecs) -> set[str]:
-    """The skill ids some course teaches; once per `course_skills` object (24k rows, read for every role)."""
-    cached = skill_vecs.derived.get("taught")
+def _taught(course_skills: pd.DataFrame, skill_vecs: SkillVecs, products: bool = True) -> set[str]:
+    """The skill ids some course teaches (without the named products, `SkillVecs.products`, when `products` is False);
+    once per `course_skills` object (24k rows, read for every role)."""
+    key = "taught" if products else "taught_no_products"
+    cached = skill_vecs.derived.get(key)
     if cached is None or cached[0] is not course_skills:
-        cached = skill_vecs.derived["taught"] = (course_skills, set(course_skills["skill_id"].astype(str).tolist()))
+        taught = set(course_skills["skill_id"].astype(str).tolist())
+        cached = skill_vecs.derived[key] = (course_skills, taught if products else taught - skill_vecs.products)
     return cached[1]
 
 
@@ -459,9 +462,7 @@ def with_implied_skills(role: Role, course_skills: pd.DataFrame, skill_vecs: Ski
     is."""
     if "implied" in role.extra or skill_vecs is None or not skill_vecs.ids:
         return role
-    allowed = _taught(course_skills, skill_vecs)
-    if not IMPLIED_PRODUCTS and skill_vecs.products:
-        allowed = allowed - skill_vecs.products
+    allowed = _taught(course_skills, skill_vecs, products=IMPLIED_PRODUCTS)
     out = implied_skills(role, skill_vecs.ids, skill_vecs.mat, role_views(role_vec, role.slug, skill_vecs),
                          allowed=allowed, task_vec=task_vec)
     if out is role:  # none qualified: mark it all the same, so the search is not run again
