@@ -55,6 +55,14 @@ SKILL_MATCH_COS = 0.45  # course text this close to a role skill's label + defin
 SKILL_MATCH_SCORE = (0.25, 0.5)  # a semantic match's score at SKILL_MATCH_COS and at SKILL_MATCH_COS + 0.2
 TOP_NORM = 5
 TOP_K = 25  # "the role's top skills" for the floor
+# The role's O*NET task skills (`rank.with_onet_skills`, marked in ``role.extra["onet"]``) count toward the floor
+# whatever their rank, as implied skills do, when their fit is measured (`floor_ranked`). They join at 0.3 x the role's
+# top importance, below every skill of a profile that lists 40, so the top TOP_K never held them once profiles grew
+# past 25 skills: what O*NET says the role does (intelligence analysts' *security threats*, supply chain managers'
+# *supply chain management*) opened no floor. A measured fit (enough claiming courses, `skill_fit`) keeps the lexical
+# stage's misreadings of task words out (*use tools for shoe repair*, *operate a camera* for intelligence analysts: one
+# to three courses each); the floor's other checks apply as to any skill. False: the top TOP_K by importance only.
+ONET_ANY_RANK = True
 MAX_GENERIC_SHARE = 0.08
 MIN_GENERIC_COUNT = 20  # a skill is generic only if at least this many courses claim it, too
 SEM_FLOOR = 0.30  # absolute: below this cosine a course's text is about something else
@@ -188,9 +196,20 @@ def weighted_role_skills(role: Role, spec: pd.DataFrame, role_share: dict[str, f
                | (rs["fit"] < MIN_SKILL_FIT))
     if not UNFIT_SOFTWARE_OPENS_FLOOR and skill_fit:
         generic |= (rs["type"] == "software") & rs["fit"].isna()
-    rs["floor_skill"] = (((rs["rank"] < TOP_K) | (rs["type"] == "implied")) & ~generic
+    rs["floor_skill"] = (floor_ranked(rs, role) & ~generic
                          & (~rs["type"].isin(GENERIC_TYPES) | soft_trade(rs)) & (rs["importance"] > 0))
     return rs
+
+
+def floor_ranked(rs: pd.DataFrame, role: Role) -> pd.Series:
+    """Rows of `rs` (`weighted_role_skills`: rank, type, fit) whose place lets them open the floor: the TOP_K most
+    important, implied skills, and with ONET_ANY_RANK the role's O*NET task skills whose fit is measured (see there)."""
+    ranked = (rs["rank"] < TOP_K) | (rs["type"] == "implied")
+    onet = {str(x) for x in role.extra.get("onet", [])} if ONET_ANY_RANK else set()
+    if not onet:
+        return ranked
+    measured = rs["fit"].notna() if "fit" in rs else False
+    return ranked | (rs["skill_id"].astype(str).isin(onet) & measured)
 
 
 def soft_trade(rs: pd.DataFrame) -> pd.Series:
