@@ -144,10 +144,23 @@ def main() -> None:
                     help="role kinds a role rank counts (rank.RANK_KINDS, comma-separated; 'all' counts every role)")
     ap.add_argument("--contrast-kinds", default=None,
                     help="role kinds of the contrast's mean role (rank.CONTRAST_KINDS; 'all' for every role)")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="set a constant of careerpath.recommend.rank (or relevance: relevance.NAME) for this run, "
+                    "e.g. FIT_SKIP_KIN=10 (a Python literal)")
     ap.add_argument("--show", action="store_true", help="print each system's top 10 with its grades")
     ap.add_argument("--standin", action="store_true", help="use the O*NET stand-ins even if profiles exist")
     ap.add_argument("--roles", help="comma-separated role slugs to run (default: every judged role)")
     args = ap.parse_args()
+    for kv in args.set:
+        import ast
+        import careerpath.recommend.rank as rank_mod
+        import careerpath.recommend.relevance as rel_mod
+        name, value = kv.split("=", 1)
+        mod = rel_mod if name.startswith("relevance.") else rank_mod
+        name = name.removeprefix("relevance.")
+        if not hasattr(mod, name):
+            raise SystemExit(f"--set: no constant {name} in {mod.__name__}")
+        setattr(mod, name, ast.literal_eval(value))
     if args.contrast_kinds is not None:
         import careerpath.recommend.rank as rank_mod
         rank_mod.CONTRAST_KINDS = None if args.contrast_kinds == "all" else frozenset(args.contrast_kinds.split(","))
