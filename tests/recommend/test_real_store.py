@@ -150,3 +150,12 @@ def test_medical_records_specialists_are_offered_medical_terminology(full_con):
     (`rank.FEEDBACK_FIT`). Where it ranks among the candidates is the order's business: this asks the top 25."""
     titles = [c["title"].lower() for c in recommend_for_role(full_con, "medical-records-specialists", top=25)]
     assert any("medical terminology" in t for t in titles), titles
+
+
+def test_intelligence_analysts_get_the_threat_intelligence_lifecycle(full_con):
+    """Their O*NET task skill *security threats* (fit 0.64) sat 45th of their skills, below the floor's top 25, so
+    "Introduction to the Threat Intelligence Lifecycle" (graded 3; no extracted skill, a semantic match to that skill)
+    was no candidate and their list was cybersecurity certificates (graded 1) after one threat-intelligence course. O*NET
+    task skills with a measured fit open the floor at any rank (`relevance.ONET_ANY_RANK`)."""
+    titles = [c["title"].lower() for c in recommend_for_role(full_con, "intelligence-analysts", top=10)]
+    assert any("threat intelligence lifecycle" in t for t in titles), titles
