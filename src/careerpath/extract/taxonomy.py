@@ -136,6 +136,28 @@ def _variants(name: str, common: frozenset[str] | set[str] = frozenset()) -> lis
     return list(dict.fromkeys(o for o in out if o))
 
 
+def _other_number(label: str) -> list[str]:
+    """A several-word label with its last word in the other grammatical number ("operating systems" ->
+    "operating system", "conduct chiropractic examination" -> "... examinations"); [] for one word."""
+    words = label.split()
+    if len(words) < 2 or not words[-1].isalpha() or not words[-1].islower():
+        return []
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        other = [last[:-3] + "y"]
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3:
+        other = [last[:-1]]
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        other = [last[:-1] + "ies"]
+    elif last.endswith("is"):
+        other = [last[:-2] + "es"]
+    elif last.endswith(("s", "x", "ch", "sh")):
+        other = [last + "es"]
+    else:
+        other = [last + "s"]
+    return [" ".join(words[:-1] + other)]
+
+
 def _esco_type(label: str, definition: str) -> str:
     if _SOFT.match(label.lower()):
         return "soft_skill"
@@ -188,6 +210,11 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
     for key, sk in skills.items():  # preferred labels and their variants claim their names first
         for a in sk.aliases:
             by_norm.setdefault(normalise_phrase(a), key)
+    for key in skills:  # then their other number, before any alternate: ESCO gives SAS the alternate "operating
+        # system", which linked O*NET's "Operating system software" (listed for 98 occupations) to SAS, not to
+        # "operating systems"
+        for v in _other_number(key):
+            by_norm.setdefault(normalise_phrase(v), key)
     for item in alt_lists:
         if not item:
             continue
