@@ -94,6 +94,24 @@ def test_a_preferred_label_in_the_other_number_wins_over_another_concepts_altern
     assert owner["statistical analysis system"] == "statistical analysis system software"
 
 
+def test_a_name_joins_a_concept_through_an_alternate_only_when_they_are_alike(tmp_path):
+    """ESCO's alternates include a narrower concept's phrases: "work scheduling" on *manage time in fishery
+    operations* took O*NET's "Work scheduling software" (25 occupations). A shared word or initials still join."""
+    with store.building(tmp_path / "a.duckdb") as con:
+        store.write_table(con, "esco_skills", pd.DataFrame({
+            "uri": ["u:fish", "u:sql"], "preferred_label": ["manage time in fishery operations", "SQL"],
+            "alt_labels": [["work scheduling"], ["structured query language"]],
+            "definition": ["Plan work in fisheries.", "A query language."]}))
+        store.write_table(con, "onet_technology_skills", pd.DataFrame({
+            "soc_code": ["11-1021.00", "15-1243.00"], "example": ["Work scheduling software", "Structured query language SQL"],
+            "commodity_code": ["1", "2"], "commodity_title": ["Time management software", "Database software"],
+            "hot_technology": [False, True], "in_demand": [False, False]}))
+        build_taxonomy(con)
+        owner = dict(con.execute("SELECT a.norm, s.name FROM skill_aliases a JOIN skills s USING (skill_id)").fetchall())
+    assert owner["work scheduling software"] == "Work scheduling software"
+    assert owner["structured query language sql"] == "SQL"
+
+
 @pytest.mark.parametrize("label, other", [
     ("operating systems", "operating system"), ("conduct chiropractic examination", "conduct chiropractic examinations"),
     ("data analysis", "data analyses"), ("manage inventory", "manage inventories"), ("biology", None),
