@@ -49,6 +49,7 @@ from careerpath.embed import Embedder, default_embedder
 from careerpath.recommend.discipline import anchor_words, anchored_matches, course_anchor_text, drop_other_disciplines
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
 from careerpath.recommend.index import course_text, load_embeddings, role_task_texts
+from careerpath.recommend.titles import order_by_title_words
 from careerpath.recommend.items import courses_with_quality, dedupe, item
 from careerpath.recommend.relevance import (GENERIC_TYPES, IMPLIED_MIN_TASK_COS, MIN_FIT_COURSES, MIN_SKILL_FIT,
                                             W_COVER, W_SEM, Role, coverage_table, implied_skills, relevance_table,
@@ -855,7 +856,7 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     rel = tool_courses(rel, anchor_tools(role, skill_vecs), course_skills, rs, raw)
     if rel.empty:
         return {name: [] for name in lists}
-    rel = order_programs(rel.merge(courses, on="course_id"))
+    rel = order_by_title_words(order_programs(rel.merge(courses, on="course_id")), role.title, rs)
     weights = dict(zip(rs["skill_id"], rs["weight"]))
     core = set(rs.loc[rs["core"].astype(bool), "skill_id"])
     return {name: _pick((filters or Filters()).apply(rel), weights, core, vecs, top, order)
