@@ -32,12 +32,15 @@ TITLE_KIND_WORDS = frozenset({
     "complete", "guide", "mastery", "masterclass", "learn", "learning", "understanding", "getting", "started",
     "practice", "practical", "overview", "program", "programme"})
 _WORD = re.compile(r"[a-z]+")
+# O*NET titles name what the role is not after "Except" ("Secretaries and Administrative Assistants, Except Legal,
+# Medical, and Executive"): those words are not its subject.
+_EXCEPT = re.compile(r",?\s*\bexcept\b", re.IGNORECASE)
 
 
 def role_subject_words(role_title: str, rs: pd.DataFrame, top: int = TITLE_WORDS_TOP) -> set[str]:
-    """Stems (`anchor_stem`) of the words of the role's title and of its `top` heaviest skills' names (`rs`, from
-    `weighted_role_skills`: skill_id, name, weight)."""
-    words = set(anchor_words(role_title))
+    """Stems (`anchor_stem`) of the words of the role's title (before an "Except") and of its `top` heaviest skills'
+    names (`rs`, from `weighted_role_skills`: skill_id, name, weight)."""
+    words = set(anchor_words(_EXCEPT.split(role_title or "")[0]))
     if top and len(rs) and "name" in rs and "weight" in rs:
         heavy = rs.sort_values("weight", ascending=False, kind="stable").drop_duplicates("skill_id").head(top)
         for name in heavy["name"]:
