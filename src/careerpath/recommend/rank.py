@@ -49,12 +49,12 @@ from careerpath.embed import Embedder, default_embedder
 from careerpath.recommend.discipline import anchor_words, anchored_matches, course_anchor_text, drop_other_disciplines
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
 from careerpath.recommend.index import course_text, load_embeddings, role_task_texts
-from careerpath.recommend.titles import order_by_title_words
 from careerpath.recommend.items import courses_with_quality, dedupe, item
 from careerpath.recommend.relevance import (GENERIC_TYPES, IMPLIED_MIN_TASK_COS, MIN_FIT_COURSES, MIN_SKILL_FIT,
                                             W_COVER, W_SEM, Role, coverage_table, implied_skills, relevance_table,
                                             semantic_skill_matches, skill_fit, skill_specificity, soft_trade,
                                             weighted_role_skills)
+from careerpath.recommend.titles import order_by_title_words
 from careerpath.recommend.vectors import (MIN_PROFILES, SkillVecs, load_course_skills,  # noqa: F401 - re-exported
                                           role_skill_shares, skill_vectors)
 
