@@ -59,7 +59,8 @@ BATCHES = [("1 first five", 5), ("2 six added (third pass)", 6), ("3 three added
            ("17 four added (c24)", 4),
            ("18 four added (c26)", 4),
            ("19 four added (c27)", 4),
-           ("20 four added (c28)", 4)]
+           ("20 four added (c28)", 4),
+           ("21 four added (c29)", 4)]
 
 
 def bm25_scores(docs: list[list[str]], query: list[str], k1: float = 1.2, b: float = 0.75) -> np.ndarray:

@@ -150,3 +150,19 @@ def test_medical_records_specialists_are_offered_medical_terminology(full_con):
     (`rank.FEEDBACK_FIT`). Where it ranks among the candidates is the order's business: this asks the top 25."""
     titles = [c["title"].lower() for c in recommend_for_role(full_con, "medical-records-specialists", top=25)]
     assert any("medical terminology" in t for t in titles), titles
+
+
+def test_supply_chain_managers_get_more_courses_whose_titles_name_their_work(full_con, monkeypatch):
+    """Among the candidates that pass every check, a course whose title names the role's subject orders first
+    (`titles.order_by_title_words`): supply chain managers' "Supply Chain Excellence Specialization" (graded 3) was
+    11th, behind "International Business Operations" (graded 1). More of the top 10's titles name supply chains than
+    with the rule off."""
+    from careerpath.recommend import titles
+
+    def naming() -> int:
+        items = recommend_for_role(full_con, "supply-chain-managers", top=10)
+        return sum("supply chain" in c["title"].lower() for c in items)
+
+    with_rule = naming()
+    monkeypatch.setattr(titles, "TITLE_WORDS_GAIN", None)
+    assert with_rule > naming()
