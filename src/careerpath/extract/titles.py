@@ -225,6 +225,7 @@ class Resolver:
     ml_engineers = True  # _ml_engineer: an engineer / developer of a machine-learning field is a machine learning engineer
     trade_heads = True  # _licensed_head also for TRADE_HEADS (demotion only); off to measure
     rankless_supervisors = True  # _rankless_supervisor: no rank named, no first-line supervisor; off to measure
+    role_fields = True  # _other_role: an alias turning the title's role word into its field word is another role
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -343,7 +344,34 @@ class Resolver:
         heads = self.index.head_words
         if self.reordered_modifiers and kw != aw and kw[-1] == aw[-1] and sorted(kw) == sorted(aw):
             return True  # "data engineering analyst" is no "engineering data analyst" (mechanical engineering technologists)
+        if self.role_fields and self._role_as_field(kw, aw):
+            return True  # "data analyst engineer" is no "engineering data analyst": the engineer became a field
         return kw[-1] != aw[-1] and kw[-1] in heads and aw[-1] in heads and kw[-1] in aw and aw[-1] in kw
+
+    def _role_as_field(self, kw: Sequence[str], aw: Sequence[str]) -> bool:
+        """Whether the alias turns a role word of the title into that role's field word (`title_heads.role_word`):
+        the title's "engineer" is the alias's "engineering" ("data analyst engineer", "Ingénieur Data Analyst" ~
+        "engineering data analyst", O*NET's mechanical engineering technologists), so the alias names someone who
+        works on the field, not the title's role, however close the letters are. Only that way round: a title naming
+        the field ("software engineering") may still be read as its role, and a role word inside the title ("sale
+        developer representative", a "Sales Dev. Representative") may be the field's ("sales development
+        representative"): the alias's own role is one of the title's, the other opens or ends the title or is a role
+        with the word before it."""
+        heads = self.index.head_words
+        title = set(kw)
+        if aw[-1] not in title or aw[-1] not in heads:
+            return False  # the alias's own role is none of the title's
+        # the title's other role: a word that opens or ends it ("engineer data analyst", "data analyst engineer") or
+        # makes an alias with the word before it ("data engineer analyst": "data engineer")
+        roles = {w for i, w in enumerate(kw) if w != aw[-1] and w in heads
+                 and (i in (0, len(kw) - 1) or " ".join(kw[i - 1:i + 1]) in self.index.pos)}
+        for w in aw[:-1]:
+            if w in title or len(w) < title_heads.MIN_STEM:
+                continue
+            role = title_heads.role_word(w, heads, self._roles)
+            if role is not None and role in roles and role not in aw:
+                return True
+        return False
 
     def _settle(self, key: str) -> tuple[dict[str, float], str, dict[str, float], float]:
         """The dictionary stages (no typo repair, no fuzzy): (scores, method) when one settles the key, else
