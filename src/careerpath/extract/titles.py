@@ -225,6 +225,7 @@ class Resolver:
     ml_engineers = True  # _ml_engineer: an engineer / developer of a machine-learning field is a machine learning engineer
     trade_heads = True  # _licensed_head also for TRADE_HEADS (demotion only); off to measure
     rankless_supervisors = True  # _rankless_supervisor: no rank named, no first-line supervisor; off to measure
+    data_engineer_fields = True  # _computer_compound: "<field> data engineer" is a data engineer though "<field> engineer" is a role
     role_fields = True  # _other_role: an alias turning the title's role word into its field word is another role
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
@@ -666,8 +667,11 @@ class Resolver:
         if not codes or not (top := max(codes, key=codes.get)).startswith(COMPUTER_CODES):
             return {}
         other = self._exact(f"{words[-3]} {words[-1]}")
-        if other and max(other, key=other.get) != top:
+        if other and max(other, key=other.get) != top and not (self.data_engineer_fields and top == DATA_ENGINEERS):
             return {}  # "actuarial data analyst", "data infrastructure engineer": the field names a role too; the model decides
+        # ... but a data engineer's field is what the data is about, not an engineering discipline: "Quality Data
+        # Engineer", "Software Data Engineer", "Geospatial Data Engineer" build data systems (the labels' Database
+        # Architects every time), though "quality engineer", "software engineer" name other roles
         return {c: v / EXACT_P * COMPOUND_P for c, v in self._modern(codes, key).items()}
 
     def _split_compound(self, key: str) -> dict[str, float]:
