@@ -1260,6 +1260,8 @@ def test_an_alias_turning_the_title_s_role_into_its_field_is_another_role(real_o
     assert r._other_role("engineer data analyst", "engineering data analyst")     # ... or opens it
     assert r._other_role("data engineer analyst", "engineering data analyst")     # ... or is a role with its modifier
     assert not r._other_role("sale developer representative", "sale development representative")  # a modifier
+    assert not r._other_role("person analyst", "personnel analyst")             # "person" alone is no role
+    assert not r._other_role("assistant vice president data engineer", "engineering assistant")  # a rank opens it
     assert not r._other_role("software engineering", "software engineer")         # the field may read as its role
     assert not r._other_role("data analyst", "data analyst")
     assert _top(r.resolve("Data Analyst/Engineer")) != "17-3027.00"

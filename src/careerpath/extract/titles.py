@@ -360,12 +360,14 @@ class Resolver:
         with the word before it."""
         heads = self.index.head_words
         title = set(kw)
-        if aw[-1] not in title or aw[-1] not in heads:
-            return False  # the alias's own role is none of the title's
-        # the title's other role: a word that opens or ends it ("engineer data analyst", "data analyst engineer") or
-        # makes an alias with the word before it ("data engineer analyst": "data engineer")
+        if aw[-1] not in title or aw[-1] not in heads or aw[-1] == kw[0]:
+            return False  # the alias's own role is none of the title's, or opens it (a rank: "assistant vice president")
+        # the title's other role: a word that opens or ends it and is an alias by itself ("engineer data analyst",
+        # "data analyst engineer"; not "person analyst", whose "personnel analyst" is O*NET's HR specialist) or makes
+        # an alias with the word before it ("data engineer analyst": "data engineer")
+        pos = self.index.pos
         roles = {w for i, w in enumerate(kw) if w != aw[-1] and w in heads
-                 and (i in (0, len(kw) - 1) or " ".join(kw[i - 1:i + 1]) in self.index.pos)}
+                 and ((i in (0, len(kw) - 1) and w in pos) or (i > 0 and " ".join(kw[i - 1:i + 1]) in pos))}
         for w in aw[:-1]:
             if w in title or len(w) < title_heads.MIN_STEM:
                 continue
