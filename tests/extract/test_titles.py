@@ -1277,6 +1277,7 @@ def test_a_data_engineer_of_a_field_is_a_data_engineer(real_onet) -> None:
         out = r._computer_compound(key)
         assert max(out, key=out.get) == T.DATA_ENGINEERS, key
     assert r._computer_compound("actuarial data analyst") == {}                  # "actuarial analyst": the model decides
+    assert r._computer_compound("clinical data manager") == {}                   # a data manager is no data engineer
     assert _top(r.resolve("Quality Data Engineer")) == T.DATA_ENGINEERS
     r.data_engineer_fields = False
     assert r._computer_compound("quality data engineer") == {}

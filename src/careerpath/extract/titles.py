@@ -90,6 +90,7 @@ SCIENCE_CODES = ("19-1", "19-2", "19-3", "15-1221", "15-2041", "15-2051", "29-20
 TITLE_WORD_W = 0.01  # among codes sharing an alias, weight per word the alias shares with the code's own title
 _TITLE_STOP = frozenset({"and", "or", "of", "the", "all", "other", "except", "including", "first", "line", "for", "in"})
 DATA_SCIENTISTS, DATA_ENGINEERS = "15-2051.00", "15-1243.00"  # the data engineer's code is Database Architects'
+DATA_ENGINEER = "data engineer"  # _computer_compound: the role whose field never names another role (data_engineer_fields)
 # words that make a data title engineering work (building and running data systems) ...
 DATA_BUILD = frozenset({"engineer", "developer", "engineering", "development", "infrastructure", "pipeline", "platform",
                         "etl", "warehouse", "warehousing", "integration", "ingestion", "streaming", "operation",
@@ -669,7 +670,8 @@ class Resolver:
         if not codes or not (top := max(codes, key=codes.get)).startswith(COMPUTER_CODES):
             return {}
         other = self._exact(f"{words[-3]} {words[-1]}")
-        if other and max(other, key=other.get) != top and not (self.data_engineer_fields and top == DATA_ENGINEERS):
+        data_engineer = self.data_engineer_fields and words[-2:] == DATA_ENGINEER.split() and top == DATA_ENGINEERS
+        if other and max(other, key=other.get) != top and not data_engineer:
             return {}  # "actuarial data analyst", "data infrastructure engineer": the field names a role too; the model decides
         # ... but a data engineer's field is what the data is about, not an engineering discipline: "Quality Data
         # Engineer", "Software Data Engineer", "Geospatial Data Engineer" build data systems (the labels' Database
