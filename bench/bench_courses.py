@@ -60,6 +60,7 @@ BATCHES = [("1 first five", 5), ("2 six added (third pass)", 6), ("3 three added
            ("18 four added (c26)", 4),
            ("19 four added (c27)", 4),
            ("20 four added (c28)", 4),
+           ("21 four added (c29)", 4),
            ("22 four added (c30)", 4)]
 
 

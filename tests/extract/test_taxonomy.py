@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from careerpath import store
-from careerpath.extract.taxonomy import TYPES, build_taxonomy, load_overrides
+from careerpath.extract.taxonomy import TYPES, _other_number, build_taxonomy, load_overrides
 
 from .skills_fixtures import make_store, source_tables
 
@@ -69,6 +69,55 @@ def test_onet_equipment_named_license_is_not_a_certification(tmp_path):
     assert types["License management software"] == "software"
     assert types["License photo printers"] == "tool"
     assert types["Forklift license"] == "certification"
+
+
+def test_a_preferred_label_in_the_other_number_wins_over_another_concepts_alternate(tmp_path):
+    """ESCO gives SAS the alternate "operating system"; O*NET's "Operating system software" (98 occupations) had
+    linked through it to SAS, so SAS was a skill of slaughterers and "operating system software" in a posting
+    extracted SAS. The concept named "operating systems" claims its singular first."""
+    with store.building(tmp_path / "n.duckdb") as con:
+        store.write_table(con, "esco_skills", pd.DataFrame({
+            "uri": ["u:os", "u:sas", "u:lms"],
+            "preferred_label": ["operating systems", "statistical analysis system software",
+                                "learning management systems"],
+            "alt_labels": [[], ["statistical analysis system", "operating system"], []],
+            "definition": ["The features of operating systems.", "Software for statistics.", "Platforms."]}))
+        store.write_table(con, "onet_technology_skills", pd.DataFrame({
+            "soc_code": ["51-3023.00", "25-2021.00"], "example": ["Operating system software",
+                                                                "Learning management system LMS"],
+            "commodity_code": ["1", "2"], "commodity_title": ["Operating system software", "Education software"],
+            "hot_technology": [False, False], "in_demand": [False, False]}))
+        build_taxonomy(con)
+        owner = dict(con.execute("SELECT a.norm, s.name FROM skill_aliases a JOIN skills s USING (skill_id)").fetchall())
+    assert owner["operating system software"] == "operating systems"
+    assert owner["learning management system lms"] == "learning management systems"
+    assert owner["statistical analysis system"] == "statistical analysis system software"
+
+
+def test_a_name_joins_a_concept_through_an_alternate_only_when_they_are_alike(tmp_path):
+    """ESCO's alternates include a narrower concept's phrases: "work scheduling" on *manage time in fishery
+    operations* took O*NET's "Work scheduling software" (25 occupations). A shared word or initials still join."""
+    with store.building(tmp_path / "a.duckdb") as con:
+        store.write_table(con, "esco_skills", pd.DataFrame({
+            "uri": ["u:fish", "u:sql"], "preferred_label": ["manage time in fishery operations", "SQL"],
+            "alt_labels": [["work scheduling"], ["structured query language"]],
+            "definition": ["Plan work in fisheries.", "A query language."]}))
+        store.write_table(con, "onet_technology_skills", pd.DataFrame({
+            "soc_code": ["11-1021.00", "15-1243.00"], "example": ["Work scheduling software", "Structured query language SQL"],
+            "commodity_code": ["1", "2"], "commodity_title": ["Time management software", "Database software"],
+            "hot_technology": [False, True], "in_demand": [False, False]}))
+        build_taxonomy(con)
+        owner = dict(con.execute("SELECT a.norm, s.name FROM skill_aliases a JOIN skills s USING (skill_id)").fetchall())
+    assert owner["work scheduling software"] == "Work scheduling software"
+    assert owner["structured query language sql"] == "SQL"
+
+
+@pytest.mark.parametrize("label, other", [
+    ("operating systems", "operating system"), ("conduct chiropractic examination", "conduct chiropractic examinations"),
+    ("data analysis", "data analyses"), ("manage inventory", "manage inventories"), ("biology", None),
+    ("Python (computer programming)", None)])
+def test_other_number_of_a_label(label, other):
+    assert _other_number(label) == ([other] if other else [])
 
 
 def test_ids_are_stable_across_rebuilds(tmp_path):

@@ -1250,3 +1250,34 @@ def test_a_trade_word_heads_the_title(real_onet) -> None:
     assert r._licensed_head(scores, "wastewater treatment operator") == scores   # no trade head
     r.trade_heads = False
     assert r._licensed_head(scores, "wastewater treatment electrician") == scores
+
+
+def test_an_alias_turning_the_title_s_role_into_its_field_is_another_role(real_onet) -> None:
+    """"Data Analyst/Engineer", "Ingénieur Data Analyst", "Data Engineer/Analyst" matched O*NET's "Engineering Data
+    Analyst" (mechanical engineering technologists) by fuzzy ratio: the title's engineer is no field."""
+    r = T.Resolver(real_onet)
+    assert r._other_role("data analyst engineer", "engineering data analyst")     # the role ends the title
+    assert r._other_role("engineer data analyst", "engineering data analyst")     # ... or opens it
+    assert r._other_role("data engineer analyst", "engineering data analyst")     # ... or is a role with its modifier
+    assert not r._other_role("sale developer representative", "sale development representative")  # a modifier
+    assert not r._other_role("person analyst", "personnel analyst")             # "person" alone is no role
+    assert not r._other_role("assistant vice president data engineer", "engineering assistant")  # a rank opens it
+    assert not r._other_role("software engineering", "software engineer")         # the field may read as its role
+    assert not r._other_role("data analyst", "data analyst")
+    assert _top(r.resolve("Data Analyst/Engineer")) != "17-3027.00"
+    r.role_fields = False
+    assert r._other_role("data analyst engineer", "engineering data analyst") is False
+
+
+def test_a_data_engineer_of_a_field_is_a_data_engineer(real_onet) -> None:
+    """"Quality Data Engineer": "quality engineer" names a role (Industrial Engineers), which sent the title to the
+    model (software testers); a data engineer's field is what the data is about. Other compounds keep the check."""
+    r = T.Resolver(real_onet)
+    for key in ("quality data engineer", "software data engineer", "system data engineer"):
+        out = r._computer_compound(key)
+        assert max(out, key=out.get) == T.DATA_ENGINEERS, key
+    assert r._computer_compound("actuarial data analyst") == {}                  # "actuarial analyst": the model decides
+    assert r._computer_compound("clinical data manager") == {}                   # a data manager is no data engineer
+    assert _top(r.resolve("Quality Data Engineer")) == T.DATA_ENGINEERS
+    r.data_engineer_fields = False
+    assert r._computer_compound("quality data engineer") == {}

@@ -175,12 +175,18 @@ def test_a_publishers_list_builds_its_roles_and_names_the_unknown(full_store, tm
 def test_a_role_with_no_known_skills_gives_no_months(full_con):
     """Infantry: O*NET rates no skills and no postings name any. The guide said "0–0 months from scratch"; it now
     says the time is not estimated, and why, in the snapshot, the Markdown and the FAQ."""
+    from careerpath.guide.render_html import render_html
     from careerpath.guide.render_md import render_md
 
     g = build_guide(full_con, "infantry")
     assert not g.skills and g.snapshot.time_to_job_ready.not_estimated
     md = render_md(g)
     assert "0–0 months" not in md and "Time to job-ready: not estimated" in md
+    # no empty skills table, no assumptions behind a time not given; the skills section says why it is empty
+    assert "| Skill |" not in md and "Assumptions:" not in md and "No roadmap: O\\*NET rates no skills" in md
+    assert g.skills_evidence.startswith("none: O*NET rates no skills")
+    html = render_html(g)
+    assert "<th>Skill</th>" not in html and "Assumptions behind" not in html and "No roadmap:" in html
     assert build_guide(full_con, "data scientist").snapshot.time_to_job_ready.not_estimated is None
 
 

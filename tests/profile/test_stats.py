@@ -29,7 +29,7 @@ def test_distinctiveness_is_a_mild_tiebreaker():
 
 def test_onet_score():
     assert stats.onet_score(5.0) == 1.0 and stats.onet_score(1.0) == 0.0
-    assert stats.onet_score(None, technology=True) == pytest.approx(0.3)
+    assert stats.onet_score(None, technology=True) == pytest.approx(0.2)  # listed, not in demand: 0.3 × 2/3
     assert stats.onet_score(None, technology=True, hot=True, in_demand=True) == pytest.approx(0.8)
     assert stats.onet_score(None, technology=True, in_demand=True) == pytest.approx(0.6)
 
@@ -37,7 +37,7 @@ def test_onet_score():
 def test_hot_alone_is_no_evidence_for_the_occupation():
     """O*NET's hot flag is the technology's across all postings (Apache Spark is hot for every occupation that
     lists it, registered nurses included); only "in demand" is this occupation's postings."""
-    assert stats.onet_score(None, technology=True, hot=True) == pytest.approx(0.3)
+    assert stats.onet_score(None, technology=True, hot=True) == pytest.approx(0.2)
     assert stats.onet_score(None, technology=True, hot=True) == stats.onet_score(None, technology=True)
     assert stats.onet_score(4.0, technology=True) == pytest.approx(0.75)
 
@@ -79,4 +79,22 @@ def test_a_technology_every_occupation_lists_weighs_less():
     specialist = stats.onet_score(technology=True, hot=True, in_demand=True, spread=0.01)
     assert specialist == pytest.approx(0.8 * 0.995)
     assert everywhere == pytest.approx(0.8 * (1 - 0.5 * 0.93)) and everywhere < specialist
-    assert stats.onet_score(technology=True) == pytest.approx(0.3)  # spread unknown: no discount
+    assert stats.onet_score(technology=True) == pytest.approx(0.2)  # spread unknown: no discount
+
+
+def test_a_rating_weighs_by_how_far_it_stands_above_its_mean_over_occupations():
+    """Dishwashers: O*NET rates English Language 3.2 (mean over occupations 3.7, sd 0.6) and Food Production 2.8
+    (mean 1.4, sd 0.6); the list led by English said nothing of the job."""
+    english = stats.onet_score(3.2, z=(3.2 - 3.7) / 0.6)
+    food = stats.onet_score(2.8, z=(2.8 - 1.4) / 0.6)
+    assert food > english
+    assert stats.onet_score(5.0, z=2.5) == 1.0  # two deviations above or more: the full rating
+    assert stats.onet_score(3.0, z=0.0) == pytest.approx(0.5 * 2 / 3)
+    assert stats.onet_score(3.0) == pytest.approx(0.5)  # unknown spread of ratings: unchanged
+    assert stats.specificity(-5.0) == pytest.approx(1 / 3) and stats.specificity(float("nan")) == 1.0
+
+
+def test_the_specificity_rule_can_be_switched_off(monkeypatch):
+    monkeypatch.setattr(stats, "RATING_SPECIFICITY", None)
+    assert stats.onet_score(3.2, z=-0.8) == pytest.approx(0.55)
+    assert stats.onet_score(None, technology=True) == pytest.approx(0.3)

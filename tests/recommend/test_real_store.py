@@ -152,6 +152,22 @@ def test_medical_records_specialists_are_offered_medical_terminology(full_con):
     assert any("medical terminology" in t for t in titles), titles
 
 
+def test_supply_chain_managers_get_more_courses_whose_titles_name_their_work(full_con, monkeypatch):
+    """Among the candidates that pass every check, a course whose title names the role's subject orders first
+    (`titles.order_by_title_words`): supply chain managers' "Supply Chain Excellence Specialization" (graded 3) was
+    11th, behind "International Business Operations" (graded 1). More of the top 10's titles name supply chains than
+    with the rule off."""
+    from careerpath.recommend import titles
+
+    def naming() -> int:
+        items = recommend_for_role(full_con, "supply-chain-managers", top=10)
+        return sum("supply chain" in c["title"].lower() for c in items)
+
+    with_rule = naming()
+    monkeypatch.setattr(titles, "TITLE_WORDS_GAIN", None)
+    assert with_rule > naming()
+
+
 def test_intelligence_analysts_get_the_threat_intelligence_lifecycle(full_con):
     """Their O*NET task skill *security threats* (fit 0.64) sat 45th of their skills, below the floor's top 25, so
     "Introduction to the Threat Intelligence Lifecycle" (graded 3; no extracted skill, a semantic match to that skill)

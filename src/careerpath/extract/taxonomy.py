@@ -136,6 +136,51 @@ def _variants(name: str, common: frozenset[str] | set[str] = frozenset()) -> lis
     return list(dict.fromkeys(o for o in out if o))
 
 
+def _other_number(label: str) -> list[str]:
+    """A several-word label with its last word in the other grammatical number ("operating systems" ->
+    "operating system", "conduct chiropractic examination" -> "... examinations"); [] for one word."""
+    words = label.split()
+    if len(words) < 2 or not words[-1].isalpha() or not words[-1].islower():
+        return []
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        other = [last[:-3] + "y"]
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3:
+        other = [last[:-1]]
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        other = [last[:-1] + "ies"]
+    elif last.endswith("is"):
+        other = [last[:-2] + "es"]
+    elif last.endswith(("s", "x", "ch", "sh")):
+        other = [last + "es"]
+    else:
+        other = [last + "s"]
+    return [" ".join(words[:-1] + other)]
+
+
+_GENERIC_WORDS = frozenset({"software", "system", "systems", "tool", "tools", "program", "programs", "application",
+                            "applications", "management", "equipment", "data"})
+
+
+def _stems(phrase: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z0-9+#]+", phrase.lower()) if len(w) >= 3 and w not in _GENERIC_WORDS}
+
+
+def _names_alike(name: str, label: str) -> bool:
+    """Whether a source's name may join an ESCO concept reached through one of its alternate labels: they share a
+    word (the first five letters: "visualization", "visualisation"), or one is the other's initials ("Structured
+    query language" and SQL, "GNSS" and "global navigation satellite system ..."). ESCO's alternates include
+    phrases of a narrower concept ("work scheduling" on *manage time in fishery operations*)."""
+    if _stems(name) & _stems(label):
+        return True
+    def initials(p: str) -> str:
+        return "".join(w[0] for w in re.findall(r"[A-Za-z0-9]+", _PAREN.sub(" ", p))).lower()
+    def head(p: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", _PAREN.sub(" ", p).split()[0].lower()) if p.split() else ""
+    return bool(head(label)) and initials(name).startswith(head(label)) or bool(head(name)) and \
+        len(name.split()) == 1 and initials(label).startswith(head(name))
+
+
 def _esco_type(label: str, definition: str) -> str:
     if _SOFT.match(label.lower()):
         return "soft_skill"
@@ -172,6 +217,7 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
     esco = esco.sort_values("preferred_label", kind="stable")  # labels arrive repaired (sources/esco_labels.py)
     common = _common_words(esco) if len(esco) else set()
     alt_lists = []
+    from_alt: set[str] = set()  # normalised names that only an ESCO alternate label claims
     for row in esco.itertuples(index=False):
         label = str(row.preferred_label).strip()
         if not label or label in skills:
@@ -188,6 +234,11 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
     for key, sk in skills.items():  # preferred labels and their variants claim their names first
         for a in sk.aliases:
             by_norm.setdefault(normalise_phrase(a), key)
+    for key in skills:  # then their other number, before any alternate: ESCO gives SAS the alternate "operating
+        # system", which linked O*NET's "Operating system software" (listed for 98 occupations) to SAS, not to
+        # "operating systems"
+        for v in _other_number(key):
+            by_norm.setdefault(normalise_phrase(v), key)
     for item in alt_lists:
         if not item:
             continue
@@ -196,7 +247,8 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
             a = str(a).strip()
             if 2 <= len(a) <= 80 and len(a.split()) <= 8:
                 skills[label].aliases.setdefault(a, "alt")
-                by_norm.setdefault(normalise_phrase(a), label)
+                if by_norm.setdefault(normalise_phrase(a), label) == label:
+                    from_alt.add(normalise_phrase(a))
 
     links = {normalise_phrase(r["name"]): r["value"] for r in overrides if r["kind"] == "link"}
 
@@ -208,6 +260,8 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
         else:
             for v in _variants(name, common):
                 key = by_norm.get(normalise_phrase(v))
+                if key and normalise_phrase(v) in from_alt and not (_names_alike(v, key) or _names_alike(name, key)):
+                    key = None  # "Work scheduling software" (25 occupations) is no "manage time in fishery operations"
                 if key:
                     break
         if key is not None:

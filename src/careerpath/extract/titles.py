@@ -90,6 +90,7 @@ SCIENCE_CODES = ("19-1", "19-2", "19-3", "15-1221", "15-2041", "15-2051", "29-20
 TITLE_WORD_W = 0.01  # among codes sharing an alias, weight per word the alias shares with the code's own title
 _TITLE_STOP = frozenset({"and", "or", "of", "the", "all", "other", "except", "including", "first", "line", "for", "in"})
 DATA_SCIENTISTS, DATA_ENGINEERS = "15-2051.00", "15-1243.00"  # the data engineer's code is Database Architects'
+DATA_ENGINEER = "data engineer"  # _computer_compound: the role whose field never names another role (data_engineer_fields)
 # words that make a data title engineering work (building and running data systems) ...
 DATA_BUILD = frozenset({"engineer", "developer", "engineering", "development", "infrastructure", "pipeline", "platform",
                         "etl", "warehouse", "warehousing", "integration", "ingestion", "streaming", "operation",
@@ -225,6 +226,8 @@ class Resolver:
     ml_engineers = True  # _ml_engineer: an engineer / developer of a machine-learning field is a machine learning engineer
     trade_heads = True  # _licensed_head also for TRADE_HEADS (demotion only); off to measure
     rankless_supervisors = True  # _rankless_supervisor: no rank named, no first-line supervisor; off to measure
+    data_engineer_fields = True  # _computer_compound: "<field> data engineer" is a data engineer though "<field> engineer" is a role
+    role_fields = True  # _other_role: an alias turning the title's role word into its field word is another role
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -343,7 +346,36 @@ class Resolver:
         heads = self.index.head_words
         if self.reordered_modifiers and kw != aw and kw[-1] == aw[-1] and sorted(kw) == sorted(aw):
             return True  # "data engineering analyst" is no "engineering data analyst" (mechanical engineering technologists)
+        if self.role_fields and self._role_as_field(kw, aw):
+            return True  # "data analyst engineer" is no "engineering data analyst": the engineer became a field
         return kw[-1] != aw[-1] and kw[-1] in heads and aw[-1] in heads and kw[-1] in aw and aw[-1] in kw
+
+    def _role_as_field(self, kw: Sequence[str], aw: Sequence[str]) -> bool:
+        """Whether the alias turns a role word of the title into that role's field word (`title_heads.role_word`):
+        the title's "engineer" is the alias's "engineering" ("data analyst engineer", "Ingénieur Data Analyst" ~
+        "engineering data analyst", O*NET's mechanical engineering technologists), so the alias names someone who
+        works on the field, not the title's role, however close the letters are. Only that way round: a title naming
+        the field ("software engineering") may still be read as its role, and a role word inside the title ("sale
+        developer representative", a "Sales Dev. Representative") may be the field's ("sales development
+        representative"): the alias's own role is one of the title's, the other opens or ends the title or is a role
+        with the word before it."""
+        heads = self.index.head_words
+        title = set(kw)
+        if aw[-1] not in title or aw[-1] not in heads or aw[-1] == kw[0]:
+            return False  # the alias's own role is none of the title's, or opens it (a rank: "assistant vice president")
+        # the title's other role: a word that opens or ends it and is an alias by itself ("engineer data analyst",
+        # "data analyst engineer"; not "person analyst", whose "personnel analyst" is O*NET's HR specialist) or makes
+        # an alias with the word before it ("data engineer analyst": "data engineer")
+        pos = self.index.pos
+        roles = {w for i, w in enumerate(kw) if w != aw[-1] and w in heads
+                 and ((i in (0, len(kw) - 1) and w in pos) or (i > 0 and " ".join(kw[i - 1:i + 1]) in pos))}
+        for w in aw[:-1]:
+            if w in title or len(w) < title_heads.MIN_STEM:
+                continue
+            role = title_heads.role_word(w, heads, self._roles)
+            if role is not None and role in roles and role not in aw:
+                return True
+        return False
 
     def _settle(self, key: str) -> tuple[dict[str, float], str, dict[str, float], float]:
         """The dictionary stages (no typo repair, no fuzzy): (scores, method) when one settles the key, else
@@ -638,8 +670,12 @@ class Resolver:
         if not codes or not (top := max(codes, key=codes.get)).startswith(COMPUTER_CODES):
             return {}
         other = self._exact(f"{words[-3]} {words[-1]}")
-        if other and max(other, key=other.get) != top:
+        data_engineer = self.data_engineer_fields and words[-2:] == DATA_ENGINEER.split() and top == DATA_ENGINEERS
+        if other and max(other, key=other.get) != top and not data_engineer:
             return {}  # "actuarial data analyst", "data infrastructure engineer": the field names a role too; the model decides
+        # ... but a data engineer's field is what the data is about, not an engineering discipline: "Quality Data
+        # Engineer", "Software Data Engineer", "Geospatial Data Engineer" build data systems (the labels' Database
+        # Architects every time), though "quality engineer", "software engineer" name other roles
         return {c: v / EXACT_P * COMPOUND_P for c, v in self._modern(codes, key).items()}
 
     def _split_compound(self, key: str) -> dict[str, float]:

@@ -58,23 +58,26 @@ def render_md(g: Guide) -> str:
     edu = s.degree.typical_entry_education
     edu_s = f"{_md(edu)} \\[{s.degree.source}, {s.degree.as_of}\\]" if isinstance(edu, str) else _fig(edu)
     out += [f"- Typical entry education: {edu_s}; postings needing no degree: {_fig(s.degree.share_postings_no_degree)}",
-            "", "Assumptions:", *[f"- {_md(a)}" for a in t.assumptions], "",
+            *(["", "Assumptions:", *[f"- {_md(a)}" for a in t.assumptions]] if not t.not_estimated else []), "",
             "## What they do", "", _md(g.what_they_do.summary) + f" \\[{g.what_they_do.source}\\]", "",
             *[f"- {_md(x)}" for x in g.what_they_do.tasks], ""]
     if g.day_in_the_life:
         out += ["## A day in the life", "", *[f"- {_md(x)}" for x in g.day_in_the_life], "",
                 "From the occupation's O*NET tasks and work activities \\[onet-29.0\\]", ""]
-    out += ["## Skills", "", _md(g.skills_evidence or ""), "", "| Skill | Type | Importance | Share of postings | Core |",
-            "|---|---|---|---|---|"]
-    out += [f"| {_md(x.name)} | {x.type} | {x.importance:.2f} | "
-            f"{'—' if x.share_of_postings is None else f'{x.share_of_postings * 100:.0f}%'} | {'yes' if x.core else ''} |"
-            for x in g.skills]
-    out.append("")
+    out += ["## Skills", "", _md(g.skills_evidence or ""), ""]
+    if g.skills:
+        out += ["| Skill | Type | Importance | Share of postings | Core |", "|---|---|---|---|---|"]
+        out += [f"| {_md(x.name)} | {x.type} | {x.importance:.2f} | "
+                f"{'—' if x.share_of_postings is None else f'{x.share_of_postings * 100:.0f}%'} | {'yes' if x.core else ''} |"
+                for x in g.skills]
+        out.append("")
     if g.skill_gap:
         out += ["## Your skill gap", "", "- Have: " + (", ".join(map(_md, g.skill_gap.have)) or "none"),
                 "- Missing: " + (", ".join(map(_md, g.skill_gap.missing)) or "nothing"), ""]
     titles = {c.course_id: c.title for c in g.courses}
     out += ["## Roadmap", ""]
+    if not g.roadmap:
+        out += ["No roadmap: " + _md(t.not_estimated or "the role has no skills to learn in order") + ".", ""]
     for st in g.roadmap:
         out.append(f"{st.step}. **{_md(st.title)}** — {st.hours:g} h, {st.months.low:g}–{st.months.high:g} months")
         out.append(f"   - Skills: {', '.join(map(_md, st.skills))}")

@@ -253,10 +253,16 @@ def collect(con: duckdb.DuckDBPyConnection, slugs: list[str] | None = None) -> A
     total = _rows(con, "SELECT * FROM ep_projections WHERE soc6 = '00-0000'")
     agg.ep_total = total[0] if total else None
     agg.skill_counts = _by_slug(_skill_counts(con))
-    ratings = """SELECT o.slug, r.element_id, r.element_name, '{kind}' AS kind, r.source_id,
-                        sum(o.weight * r.value) / sum(o.weight) AS im
+    # im_mean, im_sd: the same element's importance over all occupations O*NET rates (the specificity of a rating)
+    ratings = """(WITH typical AS (SELECT element_id, avg(value) AS im_mean, stddev_pop(value) AS im_sd FROM {table}
+                                  WHERE scale_id = 'IM' GROUP BY element_id)
+                 SELECT o.slug, r.element_id, r.element_name, '{kind}' AS kind, r.source_id,
+                        sum(o.weight * r.value) / sum(o.weight) AS im, any_value(t.im_mean) AS im_mean,
+                        any_value(t.im_sd) AS im_sd
                  FROM _prof_rate_occ o JOIN {table} r ON r.soc_code = o.soc_code
-                 WHERE r.scale_id = 'IM' AND NOT coalesce(r.recommend_suppress, false) GROUP BY ALL"""
+                 LEFT JOIN typical t ON t.element_id = r.element_id
+                 WHERE r.scale_id = 'IM' AND NOT coalesce(r.recommend_suppress, false)
+                 GROUP BY o.slug, r.element_id, r.element_name, r.source_id)"""
     agg.onet_ratings = q(ratings.format(kind="skill", table="onet_skills") + " UNION ALL "
                          + ratings.format(kind="knowledge", table="onet_knowledge"))
     agg.rating_standins = q("""SELECT o.slug, o.stands_for, f.title AS stands_for_title, o.soc_code, oc.title

@@ -14,7 +14,8 @@ from careerpath.profile.model import (CountryEvidence, PostingCertification, Ski
 FORMULA = (
     "importance = α·P/max(P) + (1−α)·O, with P = lower 95% Wilson bound of the share of the role's postings "
     "asking for the skill × (1 + 0.1·clip(log2 lift, −1, 2))/1.2 (lift against all postings), O = max((O*NET "
-    "importance − 1)/4, technology skill (0.3 + 0.3 in demand + 0.2 if also hot) × "
+    f"importance − 1)/4 × (1 + {stats.RATING_SPECIFICITY or 0}·clip(z, −2, 2))/{1 + 2 * (stats.RATING_SPECIFICITY or 0):g} "
+    "(z: the rating's standard deviations above its mean over all occupations), technology skill (0.3 + 0.3 in demand + 0.2 if also hot) × "
     f"(1 − {stats.SPREAD_DISCOUNT} × share of occupations "
     "O*NET lists it for)), α = n/(n+30) for n ≥ 30 postings with skill evidence, else 0 (O*NET only); "
     "core = top 10 with importance ≥ half the top one; a skill named by one employer's postings only is left out "
@@ -163,7 +164,9 @@ def skills_section(counts: list[dict], ratings: list[dict], tech: list[dict], ev
         e = entry(sid, r["element_name"], r["kind"])
         e["name"] = rated_display_name(e["name"], r["element_name"])
         if r["im"] is not None and r["im"] > e.get("im", 0):
-            e.update(im=float(r["im"]), im_source=r["source_id"])
+            sd = r.get("im_sd")
+            z = (float(r["im"]) - float(r["im_mean"])) / float(sd) if sd and r.get("im_mean") is not None else None
+            e.update(im=float(r["im"]), im_source=r["source_id"], im_z=z)
     for r in tech:
         sid = names.get(norm(r["example"]), f"onet-tech:{norm(r['example']).replace(' ', '-')}")
         e = entry(sid, r["example"], "software")
@@ -175,7 +178,8 @@ def skills_section(counts: list[dict], ratings: list[dict], tech: list[dict], ev
 
     items = list(cand.values())
     p_scores = [stats.posting_score(e["k"], e["n"], e["k_all"], e["n_all"]) if "k" in e else None for e in items]
-    o_scores = [stats.onet_score(e.get("im"), e.get("tech", False), e["hot"], e["in_demand"], e.get("spread"))
+    o_scores = [stats.onet_score(e.get("im"), e.get("tech", False), e["hot"], e["in_demand"], e.get("spread"),
+                                 e.get("im_z"))
                 if ("im" in e or e.get("tech")) else None for e in items]
     importance = stats.blend(p_scores, o_scores, n_role)
     order = sorted(range(len(items)), key=lambda i: (-importance[i], items[i]["name"]))[:MAX_SKILLS]
@@ -202,6 +206,10 @@ def skills_section(counts: list[dict], ratings: list[dict], tech: list[dict], ev
             lift=round(lift, 3) if lift is not None else None, log_odds=round(lor, 3) if lor is not None else None,
             onet_importance=onet_im, onet_hot=e["hot"], onet_in_demand=e["in_demand"]))
     text = evidence_text(n_role, countries)
+    if not out:  # military occupations: O*NET rates and lists nothing for them
+        text = ("none: O*NET rates no skills or knowledge for this occupation and lists no technology for it, and "
+                + (f"its {n_role} posting{'s' if n_role != 1 else ''} name" if n_role else "no postings name")
+                + " any skill often enough to count")
     if standins and ratings:
         text += f" ({standins_text(standins)})"
     if left_out:

@@ -13,7 +13,10 @@ The importance score (0–1) of a skill for a role, documented once here and in 
                       postings; a skill four times as common as everywhere gets 1, as common as
                       everywhere 0.83, half as common 0.75: a tie-breaker that favours what sets
                       the role apart without burying what every employer asks for (SQL)
-    onet_score    = max((IM − 1) / 4,  0.3 + 0.3 × in_demand + 0.2 × hot × in_demand if a technology skill)
+    onet_score    = max((IM − 1) / 4 × specific(z),  0.3 + 0.3 × in_demand + 0.2 × hot × in_demand if a technology skill)
+        specific    = (1 + 0.25 × clip(z, −2, 2)) / 1.5, z = (IM − mean IM over all occupations) / its standard
+                      deviation: a rating two deviations above the usual keeps its full weight, one at the mean
+                      two thirds (English Language, Active Listening are rated highly almost everywhere)
         IM          = O*NET 30.0 importance (1–5) of a skill or knowledge area, weighted over the role's
                       occupations; technology skills listed for the occupation score 0.3, 0.6 in demand
                       (in this occupation's postings), 0.8 in demand and hot. O*NET's "hot" flag is the
@@ -83,12 +86,33 @@ def posting_score(k: int, n: int, k_all: int, n_all: int) -> float:
 SPREAD_DISCOUNT = 0.5
 
 
+#: How much a rating's distance from its mean over all occupations (in standard deviations, clipped to ±2)
+#: moves its score: O*NET rates English Language 3.2 for dishwashers, above Food Production (2.8), but English is
+#: rated 3.7 on average and food production 1.4; a dishwasher's list led by English Language said nothing of the
+#: job. None: off.
+RATING_SPECIFICITY: float | None = 0.25
+
+
+def specificity(z: float | None) -> float:
+    """(1 + β × clip(z, −2, 2)) / (1 + 2β): 1 for a rating two deviations above the mean over occupations,
+    1/3 two below, 0.67 at the mean (β = RATING_SPECIFICITY = 0.25); 1 when z is unknown or the rule is off."""
+    if z is None or RATING_SPECIFICITY is None or math.isnan(z):
+        return 1.0
+    b = RATING_SPECIFICITY
+    return (1 + b * min(2.0, max(-2.0, z))) / (1 + 2 * b)
+
+
 def onet_score(im: float | None = None, technology: bool = False, hot: bool = False,
-               in_demand: bool = False, spread: float | None = None) -> float:
-    """O*NET evidence on 0–1: importance rating rescaled, or a technology skill's flags discounted by
-    `spread`, the share of all occupations O*NET lists the technology for."""
-    rated = (im - 1) / 4 if im is not None else 0.0
-    tech = (0.3 + 0.3 * in_demand + 0.2 * (hot and in_demand)) * (1 - SPREAD_DISCOUNT * (spread or 0.0)) \
+               in_demand: bool = False, spread: float | None = None, z: float | None = None) -> float:
+    """O*NET evidence on 0–1: importance rating rescaled and weighed by how far it stands above the same
+    rating's mean over all occupations (`z`, in standard deviations), or a technology skill's flags discounted
+    by `spread`, the share of all occupations O*NET lists the technology for."""
+    rated = (im - 1) / 4 * specificity(z) if im is not None else 0.0
+    # a technology listed but not in demand counts as a rating at the mean does (2/3): scaled with the ratings it
+    # ranks among (Facebook and Microsoft Windows had risen above a dishwasher's food production); one in demand
+    # is this occupation's own postings' evidence and keeps its weight
+    listed = 0.3 * (specificity(0.0) if not in_demand else 1.0)
+    tech = (listed + 0.3 * in_demand + 0.2 * (hot and in_demand)) * (1 - SPREAD_DISCOUNT * (spread or 0.0)) \
         if technology else 0.0
     return max(0.0, min(1.0, max(rated, tech)))
 

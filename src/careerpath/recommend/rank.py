@@ -54,6 +54,7 @@ from careerpath.recommend.relevance import (GENERIC_TYPES, IMPLIED_MIN_TASK_COS,
                                             W_COVER, W_SEM, Role, coverage_table, implied_skills, relevance_table,
                                             semantic_skill_matches, skill_fit, skill_specificity, soft_trade,
                                             weighted_role_skills)
+from careerpath.recommend.titles import order_by_title_words
 from careerpath.recommend.vectors import (MIN_PROFILES, SkillVecs, load_course_skills,  # noqa: F401 - re-exported
                                           role_skill_shares, skill_vectors)
 
@@ -855,7 +856,7 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     rel = tool_courses(rel, anchor_tools(role, skill_vecs), course_skills, rs, raw)
     if rel.empty:
         return {name: [] for name in lists}
-    rel = order_programs(rel.merge(courses, on="course_id"))
+    rel = order_by_title_words(order_programs(rel.merge(courses, on="course_id")), role.title, rs)
     weights = dict(zip(rs["skill_id"], rs["weight"]))
     core = set(rs.loc[rs["core"].astype(bool), "skill_id"])
     return {name: _pick((filters or Filters()).apply(rel), weights, core, vecs, top, order)
