@@ -166,3 +166,13 @@ def test_supply_chain_managers_get_more_courses_whose_titles_name_their_work(ful
     with_rule = naming()
     monkeypatch.setattr(titles, "TITLE_WORDS_GAIN", None)
     assert with_rule > naming()
+
+
+def test_inspectors_and_testers_get_no_test_preparation_course(full_con):
+    """A course that prepares for a test uses *test* for that test: "TOEFL® Test Preparation" (real test materials from
+    past tests) claimed *test materials* and matched *develop test procedures*, and entered inspectors' and testers'
+    top 10 (2nd), "Practice Exam for CAPM Certification" too (9th; both graded 0). `claims.exam_sense`."""
+    from careerpath.recommend.claims import exam_prep
+
+    items = recommend_for_role(full_con, "inspectors-testers-sorters-samplers-and-weighers", top=25)
+    assert not [c["title"] for c in items if exam_prep(c["title"])]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -211,14 +212,48 @@ def _posting_items(posts: pd.DataFrame) -> list[tuple[str, str, str]]:
             if isinstance(d, str) and d.strip()]
 
 
+# A catalogue's subject label appended to its descriptions ("... regardless of where you take it. Communication", "...
+# further growth. Data Analysis & Statistics": edX's 23 subjects end 548 descriptions) names the catalogue's shelf, not
+# what the course teaches; the extractor read *communication*, *statistics*, *perform data analysis*, *social sciences*
+# in it (~200 course skills found nowhere else in those descriptions). The words after a description's last sentence
+# end, at most TAIL_MAX_WORDS of them, that end at least TAIL_MIN_COURSES descriptions are such a label
+# (`catalog_tails`) and are cut before extraction. None: off.
+TAIL_MIN_COURSES: int | None = 5
+TAIL_MAX_WORDS = 5
+_TAIL = re.compile(r"[.!?)\]]\s*([A-Z][A-Za-z&,' -]*)$")
+
+
+def catalog_tails(texts: list[object]) -> set[str]:
+    """The labels that end at least TAIL_MIN_COURSES of `texts` (see TAIL_MIN_COURSES)."""
+    if TAIL_MIN_COURSES is None:
+        return set()
+    counts: dict[str, int] = {}
+    for t in texts:
+        if isinstance(t, str):
+            m = _TAIL.search(t.rstrip())
+            if m and len(m.group(1).split()) <= TAIL_MAX_WORDS:
+                counts[m.group(1).strip()] = counts.get(m.group(1).strip(), 0) + 1
+    return {k for k, n in counts.items() if n >= TAIL_MIN_COURSES}
+
+
+def cut_tail(text: str, tails: set[str]) -> str:
+    """`text` without its last words when they are one of `tails` (`catalog_tails`); offsets before them unchanged."""
+    body = text.rstrip()
+    m = _TAIL.search(body) if tails else None
+    return body[: m.start(1)] if m and m.group(1).strip() in tails else text
+
+
 def _course_items(courses: pd.DataFrame) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     """(course id, field, text) for the lexical stage (title, description, outcomes, modules joined by "; ") and
-    for the semantic stage (description and outcomes)."""
+    for the semantic stage (description and outcomes); descriptions without their catalogue label (`catalog_tails`)."""
     c_items: list[tuple[str, str, str]] = []
     c_sem: list[tuple[str, str, str]] = []
+    tails = catalog_tails(courses["description"].tolist())
     for r in courses.itertuples(index=False):
         for fld in ("title", "description", "outcomes"):
             v = getattr(r, fld)
+            if fld == "description" and isinstance(v, str):
+                v = cut_tail(v, tails)
             if isinstance(v, str) and v.strip():
                 c_items.append((r.course_id, fld, v))
                 if fld != "title":
