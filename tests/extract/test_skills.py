@@ -219,3 +219,58 @@ def test_batch_budget_below_document_count_spreads_over_documents(db, tmp_path):
     shutil.copyfile(db, copy)
     stats = store.derive(copy, lambda con: extract_all(con, embedder=HashingEmbedder(), workers=1, sem_budget=1))
     assert 0 < stats.semantic_segments <= 2 and stats.semantic_unique_segments <= stats.semantic_segments
+
+
+def test_courses_only_extraction_rewrites_course_skills_and_keeps_posting_skills(db, tmp_path):
+    """`extract --courses-only` (`extract_courses`): the course_skills `extract_all` writes, posting_skills untouched."""
+    import shutil
+
+    from careerpath import store
+    from careerpath.extract.batch import extract_all, extract_courses
+
+    copy = tmp_path / "c.duckdb"
+    shutil.copyfile(db, copy)
+    store.derive(copy, lambda con: extract_all(con, embedder=HashingEmbedder(), workers=1, sem_budget=100))
+    q_cs = "SELECT course_id, skill_id, score, spans, method, evidence FROM course_skills ORDER BY ALL"
+    q_ps = "SELECT * FROM posting_skills ORDER BY ALL"
+    with duckdb.connect(str(copy)) as con:
+        want_cs, want_ps = con.execute(q_cs).fetchall(), con.execute(q_ps).fetchall()
+        con.execute("DELETE FROM course_skills")
+        con.execute("DELETE FROM posting_skills WHERE posting_id = 't:2'")  # a posting row extract_courses must not restore
+        kept_ps = con.execute(q_ps).fetchall()
+    assert want_cs and len(kept_ps) < len(want_ps)
+    stats = store.derive(copy, lambda con: extract_courses(con, embedder=HashingEmbedder(), workers=1, sem_budget=100))
+    with duckdb.connect(str(copy), read_only=True) as con:
+        assert con.execute(q_cs).fetchall() == want_cs
+        assert con.execute(q_ps).fetchall() == kept_ps
+    assert stats.courses == 1 and stats.course_rows == len(want_cs)
+
+
+def test_a_catalogue_label_ending_many_descriptions_is_no_course_text():
+    """edX appends its subject to each description ("... where you take it. Communication"): a label that ends
+    TAIL_MIN_COURSES descriptions is cut before extraction (`batch.catalog_tails`); one that ends fewer is text."""
+    import pandas as pd
+
+    from careerpath.extract import batch
+
+    descs = [f"Course {i} teaches buyers. Communication" for i in range(batch.TAIL_MIN_COURSES)] + [
+        "Learn statistics for the lab. Data Analysis & Statistics"] * batch.TAIL_MIN_COURSES + [
+        "A rare ending. Negotiation"] * (batch.TAIL_MIN_COURSES - 1) + [
+        "Learn statistics here", None, "Many words after the last sentence. This Is Not A Subject Label At All"] * 6
+    tails = batch.catalog_tails(descs)
+    assert tails == {"Communication", "Data Analysis & Statistics"}
+    assert batch.cut_tail(descs[0], tails) == "Course 0 teaches buyers. "
+    assert batch.cut_tail("Learn statistics for the lab. Data Analysis & Statistics  ", tails) == "Learn statistics for the lab. "
+    assert batch.cut_tail("A rare ending. Negotiation", tails) == "A rare ending. Negotiation"
+    assert batch.cut_tail("Good Communication", tails) == "Good Communication"  # no sentence end before it
+    items, _ = batch._course_items(pd.DataFrame({
+        "course_id": [f"c{i}" for i in range(len(descs))], "title": "T", "description": descs, "outcomes": None,
+        "skills_given": None, "modules": None}))
+    assert ("c0", "description", "Course 0 teaches buyers. ") in items
+
+
+def test_catalogue_labels_off(monkeypatch):
+    from careerpath.extract import batch
+
+    monkeypatch.setattr(batch, "TAIL_MIN_COURSES", None)
+    assert batch.catalog_tails(["x. Communication"] * 10) == set()

@@ -178,3 +178,13 @@ def test_intelligence_analysts_get_the_threat_intelligence_lifecycle(full_con):
     task skills with a measured fit open the floor at any rank (`relevance.ONET_ANY_RANK`)."""
     titles = [c["title"].lower() for c in recommend_for_role(full_con, "intelligence-analysts", top=10)]
     assert any("threat intelligence lifecycle" in t for t in titles), titles
+
+
+def test_inspectors_and_testers_get_no_test_preparation_course(full_con):
+    """A course that prepares for a test uses *test* for that test: "TOEFL® Test Preparation" (real test materials from
+    past tests) claimed *test materials* and matched *develop test procedures*, and entered inspectors' and testers'
+    top 10 (2nd), "Practice Exam for CAPM Certification" too (9th; both graded 0). `claims.exam_sense`."""
+    from careerpath.recommend.claims import exam_prep
+
+    items = recommend_for_role(full_con, "inspectors-testers-sorters-samplers-and-weighers", top=25)
+    assert not [c["title"] for c in items if exam_prep(c["title"])]

@@ -91,18 +91,23 @@ def skills(text: str | None, file: str | None, as_json: bool, as_jsonl: bool, no
 @click.option("--semantic-budget", type=int, default=None,
               help="Sentences/clauses embedded in the whole run, spread evenly over the documents "
                    "(default: batch.SEM_BUDGET, 16000, about 3 minutes on 2 cores).")
-def extract(db: str | None, workers: int | None, no_semantic: bool, semantic_budget: int | None) -> None:
+@click.option("--courses-only", is_flag=True,
+              help="Rewrite course_skills only; posting_skills (and so the profiles) stay as they are. Rerun the "
+                   "course index and guides after it (or `build --skip-ingest`).")
+def extract(db: str | None, workers: int | None, no_semantic: bool, semantic_budget: int | None,
+            courses_only: bool) -> None:
     """Extract the skills of every posting and course in the store (posting_skills, course_skills).
 
     Example: careerpath extract --db careerpath.duckdb
     """
     from careerpath import store
-    from careerpath.extract.batch import extract_all
+    from careerpath.extract.batch import extract_all, extract_courses
 
     if workers is not None and workers < 1:
         raise InputError("--workers must be at least 1")
     budget = {} if semantic_budget is None else {"sem_budget": semantic_budget}
-    stats = store.derive(config.db_path(db), lambda con: extract_all(
+    run = extract_courses if courses_only else extract_all
+    stats = store.derive(config.db_path(db), lambda con: run(
         con, workers=workers, semantic=not no_semantic, **budget))
     click.echo(json.dumps(stats.__dict__, indent=2, default=str))
 

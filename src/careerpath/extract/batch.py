@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -194,6 +195,75 @@ def skill_popularity(*row_lists: list[tuple]) -> dict[str, int]:
     return counts
 
 
+def _postings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return con.execute(
+        "SELECT posting_id, description, skills_given FROM postings WHERE duplicate_of IS NULL"
+    ).df() if has_table(con, "postings") else pd.DataFrame(columns=["posting_id", "description", "skills_given"])
+
+
+def _courses(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    cols = ["course_id", "title", "description", "outcomes", "skills_given", "modules"]
+    return con.execute(f"SELECT {', '.join(cols)} FROM courses").df() if has_table(con, "courses") else pd.DataFrame(
+        columns=cols)
+
+
+def _posting_items(posts: pd.DataFrame) -> list[tuple[str, str, str]]:
+    return [(i, "description", d) for i, d in zip(posts["posting_id"], posts["description"])
+            if isinstance(d, str) and d.strip()]
+
+
+# A catalogue's subject label appended to its descriptions ("... regardless of where you take it. Communication", "...
+# further growth. Data Analysis & Statistics": edX's 23 subjects end 548 descriptions) names the catalogue's shelf, not
+# what the course teaches; the extractor read *communication*, *statistics*, *perform data analysis*, *social sciences*
+# in it (~200 course skills found nowhere else in those descriptions). The words after a description's last sentence
+# end, at most TAIL_MAX_WORDS of them, that end at least TAIL_MIN_COURSES descriptions are such a label
+# (`catalog_tails`) and are cut before extraction. None: off.
+TAIL_MIN_COURSES: int | None = 5
+TAIL_MAX_WORDS = 5
+_TAIL = re.compile(r"[.!?)\]]\s*([A-Z][A-Za-z&,' -]*)$")
+
+
+def catalog_tails(texts: list[object]) -> set[str]:
+    """The labels that end at least TAIL_MIN_COURSES of `texts` (see TAIL_MIN_COURSES)."""
+    if TAIL_MIN_COURSES is None:
+        return set()
+    counts: dict[str, int] = {}
+    for t in texts:
+        if isinstance(t, str):
+            m = _TAIL.search(t.rstrip())
+            if m and len(m.group(1).split()) <= TAIL_MAX_WORDS:
+                counts[m.group(1).strip()] = counts.get(m.group(1).strip(), 0) + 1
+    return {k for k, n in counts.items() if n >= TAIL_MIN_COURSES}
+
+
+def cut_tail(text: str, tails: set[str]) -> str:
+    """`text` without its last words when they are one of `tails` (`catalog_tails`); offsets before them unchanged."""
+    body = text.rstrip()
+    m = _TAIL.search(body) if tails else None
+    return body[: m.start(1)] if m and m.group(1).strip() in tails else text
+
+
+def _course_items(courses: pd.DataFrame) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """(course id, field, text) for the lexical stage (title, description, outcomes, modules joined by "; ") and
+    for the semantic stage (description and outcomes); descriptions without their catalogue label (`catalog_tails`)."""
+    c_items: list[tuple[str, str, str]] = []
+    c_sem: list[tuple[str, str, str]] = []
+    tails = catalog_tails(courses["description"].tolist())
+    for r in courses.itertuples(index=False):
+        for fld in ("title", "description", "outcomes"):
+            v = getattr(r, fld)
+            if fld == "description" and isinstance(v, str):
+                v = cut_tail(v, tails)
+            if isinstance(v, str) and v.strip():
+                c_items.append((r.course_id, fld, v))
+                if fld != "title":
+                    c_sem.append((r.course_id, fld, v))
+        mods = r.modules
+        if isinstance(mods, (list, tuple)) or hasattr(mods, "__array__"):
+            c_items.append((r.course_id, "modules", "; ".join(map(str, mods))))
+    return c_items, c_sem
+
+
 def extract_all(con: duckdb.DuckDBPyConnection, *, embedder: Embedder | None = None, config: ExtractConfig | None = None,
                 workers: int | None = None, semantic: bool = True, sem_budget: int = SEM_BUDGET) -> BatchStats:
     """Extract skills for every posting and course in `con` and write `posting_skills`, `course_skills`.
@@ -213,28 +283,13 @@ def extract_all(con: duckdb.DuckDBPyConnection, *, embedder: Embedder | None = N
     index = _given_index(con)
     stats.seconds["load"] = time.perf_counter() - t0
 
-    posts = con.execute(
-        "SELECT posting_id, description, skills_given FROM postings WHERE duplicate_of IS NULL"
-    ).df() if has_table(con, "postings") else pd.DataFrame(columns=["posting_id", "description", "skills_given"])
-    courses = con.execute(
-        "SELECT course_id, title, description, outcomes, skills_given, modules FROM courses"
-    ).df() if has_table(con, "courses") else pd.DataFrame(columns=["course_id", "title", "description", "outcomes", "skills_given", "modules"])
+    posts = _postings(con)
+    courses = _courses(con)
     stats.postings, stats.courses = len(posts), len(courses)
 
-    p_items = [(i, "description", d) for i, d in zip(posts["posting_id"], posts["description"]) if isinstance(d, str) and d.strip()]
+    p_items = _posting_items(posts)
     stats.postings_with_text = len(p_items)
-    c_items: list[tuple[str, str, str]] = []
-    c_sem: list[tuple[str, str, str]] = []
-    for r in courses.itertuples(index=False):
-        for fld in ("title", "description", "outcomes"):
-            v = getattr(r, fld)
-            if isinstance(v, str) and v.strip():
-                c_items.append((r.course_id, fld, v))
-                if fld != "title":
-                    c_sem.append((r.course_id, fld, v))
-        mods = r.modules
-        if isinstance(mods, (list, tuple)) or hasattr(mods, "__array__"):
-            c_items.append((r.course_id, "modules", "; ".join(map(str, mods))))
+    c_items, c_sem = _course_items(courses)
 
     t = time.perf_counter()
     p_rows = _given_rows(posts, "posting_id", index, stats)
@@ -276,4 +331,50 @@ def extract_all(con: duckdb.DuckDBPyConnection, *, embedder: Embedder | None = N
     stats.seconds["total"] = time.perf_counter() - t0
     store.set_meta(con, "skills_extract", stats.__dict__)
     log(f"extract: {stats.posting_rows:,} posting skills, {stats.course_rows:,} course skills in {stats.seconds['total']:.1f}s")
+    return stats
+
+
+def extract_courses(con: duckdb.DuckDBPyConnection, *, embedder: Embedder | None = None,
+                    config: ExtractConfig | None = None, workers: int | None = None, semantic: bool = True,
+                    sem_budget: int = SEM_BUDGET) -> BatchStats:
+    """`course_skills` again, as `extract_all` writes it, leaving `posting_skills` (and so the profiles) as they are.
+
+    The semantic prior is the store's `skill_popularity` (written by `extract_all`) and the courses' share of
+    `sem_budget` is the one `extract_all` gives them (in proportion to the postings with text), so on an unchanged
+    store and code the table comes out the same. After it, the course index's topics (`build_course_index`) and any
+    stored guides are stale: rerun them (`careerpath build --skip-ingest` reruns every step).
+    """
+    stats = BatchStats()
+    config = config or ExtractConfig()
+    workers = workers or max(1, os.cpu_count() or 1)
+    if semantic and embedder is None:
+        from careerpath.embed import default_embedder
+
+        embedder = default_embedder()
+    t0 = time.perf_counter()
+    ex = SkillExtractor.from_store(con, config=config, embedder=embedder if semantic else None)
+    index = _given_index(con)
+    if has_table(con, "skill_popularity"):
+        ex.set_popularity({str(k): int(v) for k, v in con.execute(
+            "SELECT skill_id, documents FROM skill_popularity").fetchall()})
+    stats.seconds["load"] = time.perf_counter() - t0
+    courses = _courses(con)
+    stats.courses = len(courses)
+    stats.postings_with_text = len(_posting_items(_postings(con)))  # the budget's split, as `extract_all` makes it
+    c_items, c_sem = _course_items(courses)
+    c_rows = _given_rows(courses, "course_id", index, stats)
+    t = time.perf_counter()
+    c_rows += _run_lexical(ex, c_items, workers, "courses")
+    stats.seconds["lexical"] = time.perf_counter() - t
+    if semantic and ex.embedder is not None:
+        t = time.perf_counter()
+        total = stats.postings_with_text + len(c_sem)
+        p_budget = sem_budget * stats.postings_with_text // max(total, 1)
+        c_rows = _replace_lexical(c_rows, *_run_semantic(ex, c_sem, sem_budget - p_budget, stats, "courses"))
+        stats.seconds["semantic"] = time.perf_counter() - t
+    cdf = _merge_rows(c_rows, "course_id")
+    store.write_table(con, "course_skills", cdf)
+    stats.course_rows = len(cdf)
+    stats.seconds["total"] = time.perf_counter() - t0
+    log(f"extract: {stats.course_rows:,} course skills in {stats.seconds['total']:.1f}s (postings' skills kept)")
     return stats

@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from careerpath.embed import Embedder, default_embedder
+from careerpath.recommend import claims
 from careerpath.recommend.discipline import anchor_words, anchored_matches, course_anchor_text, drop_other_disciplines
 from careerpath.recommend.filters import LEVEL_ORDER, Filters
 from careerpath.recommend.index import course_text, load_embeddings, role_task_texts
@@ -818,6 +819,9 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
         rs0 = weighted_role_skills(role, spec, shares, fit)
         trade = set(rs0.loc[rs0["floor_skill"] & soft_trade(rs0) & rs0["type"].isin(GENERIC_TYPES), "skill_id"])
         sem = semantic_skill_matches(rs0, skill_vecs.index, skill_vecs.mat, ids, cmat)
+        if len(sem) and claims.EXAM_PREP is not None:  # a test-preparation course's test words: the test's
+            sem = sem[~claims.exam_sense(sem["course_id"], sem["skill_id"], _titles(courses),
+                                         dict(zip(rs0["skill_id"].astype(str), rs0["name"])))].reset_index(drop=True)
         if len(sem):
             floor_ids = set(rs0.loc[rs0["floor_skill"], "skill_id"])
             semantic_only = set(sem["course_id"]) - set(cs_role.loc[cs_role["skill_id"].isin(floor_ids), "course_id"])

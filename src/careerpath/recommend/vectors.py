@@ -13,6 +13,7 @@ import pandas as pd
 from careerpath.embed import Embedder
 from careerpath.recommend.index import load_role_embeddings
 from careerpath.store import has_table
+from careerpath.recommend import claims
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,10 @@ def load_course_skills(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     except duckdb.Error:  # no spans or no courses table: no title evidence
         return con.execute("SELECT course_id, CAST(skill_id AS VARCHAR) AS skill_id, score FROM course_skills").df()
     names = _skill_names(con)
+    if claims.EXAM_PREP is not None and has_table(con, "skills"):  # a test-preparation course's test words: the test's
+        prime = {str(k): v for k, v in con.execute("SELECT skill_id, name FROM skills").fetchall()}
+        titles = dict(zip(df["course_id"].tolist(), df["ttl"].tolist()))
+        df = df[~claims.exam_sense(df["course_id"], df["skill_id"], titles, prime)].reset_index(drop=True)
     df["in_title"] = [m != "semantic" and _span_in_title(s, t, names.get(k))
                       for s, t, m, k in zip(df["spans"].tolist(), df["ttl"].tolist(), df["method"].tolist(),
                                             df["skill_id"].tolist())]
