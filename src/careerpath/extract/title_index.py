@@ -333,6 +333,10 @@ OVERRIDES = {
     # a UK "Residential Manager" runs a residential care home (both store postings so titled are Adzuna UK healthcare
     # and nursing posts); O*NET files the title under property managers
     "residential manager": "11-9111.00",
+    # ... as a UK "Care Manager" runs a care service: all 19 store postings whose title ends "care manager" are NHS or
+    # Adzuna UK healthcare posts ("Domiciliary / Registered / Home / Primary Care Manager"); O*NET has no such title.
+    # titles._care_unit reads a branch or area manager of a care service so
+    "care manager": "11-9111.00",
     # a "Data Center Engineer" keeps a data center's servers, storage and network running (racking, cabling, hardware
     # faults; the store's LukeBarousse postings so titled are filed by the source as data engineer jobs, for the word
     # "data"): O*NET has "Data Center Technician" and "Operator" (Computer Occupations, All Other) but no engineer, and
