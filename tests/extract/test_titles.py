@@ -12,6 +12,7 @@ from careerpath.commands.resolve import resolve
 from careerpath.embed import HashingEmbedder
 from careerpath.errors import InputError
 from careerpath.extract import titles as T
+from careerpath.extract.normalize import normalize
 from careerpath.extract.roles import open_resolver
 
 from ._title_store import SHARED_DATA, hand_store, onet_store
@@ -1281,3 +1282,51 @@ def test_a_data_engineer_of_a_field_is_a_data_engineer(real_onet) -> None:
     assert _top(r.resolve("Quality Data Engineer")) == T.DATA_ENGINEERS
     r.data_engineer_fields = False
     assert r._computer_compound("quality data engineer") == {}
+
+
+def test_dwh_is_a_data_warehouse() -> None:
+    """"DWH Developer" (NoFluffJobs): "DWH" was no abbreviation the normaliser knew, and the model read a software
+    developer; O*NET's "Data Warehouse Developer" is a data warehousing specialist."""
+    assert normalize("DWH Developer").text == "data warehouse developer"
+    assert normalize("Senior DWH Developers").text == "data warehouse developer"
+
+
+def test_a_bare_tester_tests_software_and_a_residential_manager_runs_care(real_onet) -> None:
+    """OVERRIDES: a bare "Tester" ("Młodszy tester") is a software tester, not O*NET's production inspector; a UK
+    "Residential Manager" runs a care home, not O*NET's property manager. "<product> tester" aliases keep their codes."""
+    r = T.Resolver(real_onet)
+    assert _top(r.resolve("Młodszy tester")) == "15-1253.00"
+    assert _top(r.resolve("Tester")) == "15-1253.00"
+    assert _top(r.resolve("Battery Tester")) == "51-9061.00"
+    assert _top(r.resolve("Residential Manager")) == "11-9111.00"
+
+
+def test_a_role_after_a_data_center_is_that_role(real_onet) -> None:
+    """"Data Center Civil Engineer" is a civil engineer (the place's "data" made the span a data engineer's); a bare
+    "Data Center Engineer" is a systems administrator (OVERRIDES); O*NET's own "Data Center Technician" stays."""
+    r = T.Resolver(real_onet)
+    assert _top(r.resolve("Data Center Civil Engineer")) == "17-2051.00"
+    assert _top(r.resolve("Data Centre Civil Engineer")) == "17-2051.00"
+    out = r._workplace("data center regional electrical engineer")        # the rest's span ends the title
+    assert max(out, key=out.get) == "17-2071.00"
+    assert r._workplace("data center engineer consultant") == {}            # the place's own role, no modifier
+    assert r._workplace("data center technician") == {}                     # one word after the place
+    assert r._workplace("civil engineer") == {}                             # no place
+    assert _top(r.resolve("Data Center Engineer")) == "15-1244.00"
+    assert _top(r.resolve("Data Center Technician")) == "15-1299.00"
+    r.workplaces = False
+    assert r._workplace("data center civil engineer") == {}
+
+
+def test_a_branch_or_area_manager_of_a_care_service_is_a_care_manager(real_onet) -> None:
+    """"Domiciliary Care / Branch Manager", "Branch Manager Domiciliary Care", "Area Manager (Nursing Homes)": O*NET
+    files the unit managers under financial and general managers; of a care service they run health services."""
+    r = T.Resolver(real_onet)
+    for title in ("Domiciliary Care / Branch Manager", "Branch Manager Domiciliary Care",
+                  "Area Manager (Nursing Homes) Cheshire"):
+        assert r.choose_key(normalize(title)) == T.CARE_MANAGER, title
+        assert _top(r.resolve(title)) == "11-9111.00", title
+    assert r.choose_key(normalize("Branch Manager")) == "branch manager"       # nothing names care
+    assert _top(r.resolve("Bank Branch Manager")) != "11-9111.00"
+    r.care_units = False
+    assert r.choose_key(normalize("Domiciliary Care / Branch Manager")) == "branch manager"

@@ -98,6 +98,8 @@ ABBREVIATIONS = {
     "gp": "general practitioner", "pa": "physician assistant", "rgn": "registered nurse",
     "rmn": "registered mental health nurse", "odp": "operating department practitioner",
     "enp": "emergency nurse practitioner", "kam": "key account manager", "oper": "operator",
+    # a data warehouse (German and Polish IT boards: "DWH Developer", "DWH Data Engineer", "Dateningenieur DWH/BI")
+    "dwh": "data warehouse",
 }
 # plurals that are words of their own, not an abbreviation's plural ("GPS" is satellite positioning, "MLS" a medical
 # laboratory scientist or a listing service, not machine learnings)

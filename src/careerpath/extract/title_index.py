@@ -326,6 +326,22 @@ OVERRIDES = {
     # store postings so titled are NHS posts): a health service's manager, as the dev labels since dev13 have it; O*NET has
     # no such title and the model read occupational health and safety specialists or orderlies
     "patient safety lead": "11-9111.00", "patient safety manager": "11-9111.00",
+    # a bare "Tester" ("Młodszy tester", "Remote Tester / Technical Writer") tests software: all 46 store postings whose
+    # title says "tester" are on the data-job and IT boards (ETL, QA, automation, manual testers); O*NET files the bare
+    # word under production inspectors first. Its many "<product> tester" aliases keep their codes
+    "tester": "15-1253.00",
+    # a UK "Residential Manager" runs a residential care home (both store postings so titled are Adzuna UK healthcare
+    # and nursing posts); O*NET files the title under property managers
+    "residential manager": "11-9111.00",
+    # ... as a UK "Care Manager" runs a care service: all 19 store postings whose title ends "care manager" are NHS or
+    # Adzuna UK healthcare posts ("Domiciliary / Registered / Home / Primary Care Manager"); O*NET has no such title.
+    # titles._care_unit reads a branch or area manager of a care service so
+    "care manager": "11-9111.00",
+    # a "Data Center Engineer" keeps a data center's servers, storage and network running (racking, cabling, hardware
+    # faults; the store's LukeBarousse postings so titled are filed by the source as data engineer jobs, for the word
+    # "data"): O*NET has "Data Center Technician" and "Operator" (Computer Occupations, All Other) but no engineer, and
+    # the model read Database Architects; the dev labels give network and computer systems administrators
+    "data center engineer": "15-1244.00", "data centre engineer": "15-1244.00",
 }
 
 

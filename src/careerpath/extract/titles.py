@@ -90,6 +90,11 @@ SCIENCE_CODES = ("19-1", "19-2", "19-3", "15-1221", "15-2041", "15-2051", "29-20
 TITLE_WORD_W = 0.01  # among codes sharing an alias, weight per word the alias shares with the code's own title
 _TITLE_STOP = frozenset({"and", "or", "of", "the", "all", "other", "except", "including", "first", "line", "for", "in"})
 DATA_SCIENTISTS, DATA_ENGINEERS = "15-2051.00", "15-1243.00"  # the data engineer's code is Database Architects'
+CARE_UNITS = frozenset({"branch", "area"})  # _care_unit: the units a care service's managers are named after
+CARE_WORDS = frozenset({"care", "domiciliary", "homecare", "nursing"})  # _care_unit: words naming a care service
+CARE_MANAGER = "care manager"  # _care_unit: the key of a care service's manager (OVERRIDES: Medical and Health Services)
+WORKPLACES = ("data center", "data centre")  # _workplace: places a title may open with, the role after them
+WORKPLACE_SPAN = 0.5  # _workplace: the least span quality (cover x head) of the rest that still names the role
 DATA_ENGINEER = "data engineer"  # _computer_compound: the role whose field never names another role (data_engineer_fields)
 # words that make a data title engineering work (building and running data systems) ...
 DATA_BUILD = frozenset({"engineer", "developer", "engineering", "development", "infrastructure", "pipeline", "platform",
@@ -228,6 +233,8 @@ class Resolver:
     rankless_supervisors = True  # _rankless_supervisor: no rank named, no first-line supervisor; off to measure
     data_engineer_fields = True  # _computer_compound: "<field> data engineer" is a data engineer though "<field> engineer" is a role
     role_fields = True  # _other_role: an alias turning the title's role word into its field word is another role
+    care_units = True  # _care_unit: a branch or area manager of a care service is a care manager; off to measure
+    workplaces = True  # _workplace: "Data Center Civil Engineer" is a civil engineer who works in a data center
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -377,6 +384,30 @@ class Resolver:
                 return True
         return False
 
+    def _workplace(self, key: str) -> dict[str, float]:
+        """A role named after the place it works in (WORKPLACES: "data center"): when the rest is a role of two words
+        or more that is an exact alias, the title is that role ("Data Center Civil Engineer": a civil engineer;
+        "Data Center Facilities Engineer": a facilities engineer). The place's own "data" otherwise made the span
+        and the model read a data engineer or a database architect (380 store postings say "data center"; the dev
+        labels give the trade or the IT role). A bare "Data Center Engineer" is OVERRIDES'."""
+        if not self.workplaces:
+            return {}
+        place = next((p for p in WORKPLACES if key.startswith(p + " ")), None)
+        if place is None:
+            return {}
+        rest = key[len(place) + 1:]
+        words = rest.split()
+        heads = self.index.head_words
+        if len(words) < 2 or words[-1] not in heads or words[0] in heads:
+            return {}  # "data center engineer consultant": the place's own role first (OVERRIDES), no modifier of it
+        scores, method, span, quality = self._settle(rest)
+        if method == "exact":
+            return {c: v / EXACT_P * SPAN_P for c, v in scores.items()}
+        if method:
+            return scores
+        # "Data Center Regional Electrical Engineer": the rest's span ends the title ("electrical engineer")
+        return span if quality >= WORKPLACE_SPAN else {}
+
     def _settle(self, key: str) -> tuple[dict[str, float], str, dict[str, float], float]:
         """The dictionary stages (no typo repair, no fuzzy): (scores, method) when one settles the key, else
         ({}, "", the span evidence, its quality)."""
@@ -395,6 +426,9 @@ class Resolver:
         hit = self._exact(key, senses=True)
         if hit:
             return self._modern(hit, key), "exact", {}, 0.0
+        placed = self._workplace(key)
+        if placed:  # "Data Center Civil Engineer": a civil engineer (of a data center)
+            return placed, "span", {}, 0.0
         taught = self._teaching_subject(key)
         if taught:  # "Lecturer in Statistics and Applied Probability": a statistics lecturer
             return taught, "span", {}, 0.0
@@ -446,6 +480,8 @@ class Resolver:
         resolve it clearly more surely (by SEGMENT_MARGIN, to at least SEGMENT_MIN): "Data Modeler - Data
         Solutions Engineer" is a data modeler, an exact alias, where "data solution engineer" matches nothing.
         The scores replace growing the normaliser's rules for which segment names the role."""
+        if (care := self._care_unit(norm)) is not None:
+            return care  # "Domiciliary Care / Branch Manager": the branch of a care service
         if not (norm.alternatives or norm.shared) or not self.choose_segments:
             if norm.others and (led := self._bare_lead(norm.text, norm.others)) is not None:
                 return led  # "Team Leader (Java)": a Java team's lead
@@ -492,6 +528,19 @@ class Resolver:
                 if self.settled_confidence(alt) > 0:
                     return alt
         return self._known_prefix(best)
+
+    def _care_unit(self, norm: NormalizedTitle) -> str | None:
+        """CARE_MANAGER for the manager of a unit (CARE_UNITS: a branch, an area) when the title names a care service
+        (CARE_WORDS) in the rest of its key or another segment: "Branch Manager Domiciliary Care", "Domiciliary Care /
+        Branch Manager", "Area Manager (Nursing Homes) Cheshire". O*NET files "Branch Manager" under Financial
+        Managers and "Area Manager" under General and Operations Managers; the store's 10 postings so titled are all
+        Adzuna UK healthcare and nursing posts, home-care agencies' branches and care-home groups' areas. None when
+        nothing names care ("Branch Manager Birkenhead" stays O*NET's)."""
+        words = norm.text.split()
+        if not self.care_units or len(words) < 2 or words[0] not in CARE_UNITS or words[1] != "manager":
+            return None
+        context = set(words[2:]).union(*(a.split() for a in (*norm.alternatives, *norm.shared)))
+        return CARE_MANAGER if context & CARE_WORDS else None
 
     def _known_prefix(self, key: str) -> str:
         """`key` without trailing place words (`index.place_words`: words of the postings' locations that no alias
