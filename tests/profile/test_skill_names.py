@@ -76,4 +76,4 @@ def test_in_demand_is_the_roles_occupations_not_the_taxonomys() -> None:
     names = {"apache spark": "apache-spark", "epic systems": "epic-systems"}
     section = skills_section([], [], tech, [], skills, names, lambda *a: None)
     got = {i.id: (round(i.importance, 3), i.onet_in_demand) for i in section.items}
-    assert got == {"epic-systems": (0.8, True), "apache-spark": (0.2, False)}  # listed only: 0.3 × 2/3
+    assert got == {"epic-systems": (0.533, True), "apache-spark": (0.2, False)}  # × 2/3: a rating at the mean

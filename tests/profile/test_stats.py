@@ -29,9 +29,9 @@ def test_distinctiveness_is_a_mild_tiebreaker():
 
 def test_onet_score():
     assert stats.onet_score(5.0) == 1.0 and stats.onet_score(1.0) == 0.0
-    assert stats.onet_score(None, technology=True) == pytest.approx(0.2)  # listed, not in demand: 0.3 × 2/3
-    assert stats.onet_score(None, technology=True, hot=True, in_demand=True) == pytest.approx(0.8)
-    assert stats.onet_score(None, technology=True, in_demand=True) == pytest.approx(0.6)
+    assert stats.onet_score(None, technology=True) == pytest.approx(0.2)  # a technology counts as a rating at the mean
+    assert stats.onet_score(None, technology=True, hot=True, in_demand=True) == pytest.approx(0.8 * 2 / 3)
+    assert stats.onet_score(None, technology=True, in_demand=True) == pytest.approx(0.6 * 2 / 3)
 
 
 def test_hot_alone_is_no_evidence_for_the_occupation():
@@ -39,7 +39,7 @@ def test_hot_alone_is_no_evidence_for_the_occupation():
     lists it, registered nurses included); only "in demand" is this occupation's postings."""
     assert stats.onet_score(None, technology=True, hot=True) == pytest.approx(0.2)
     assert stats.onet_score(None, technology=True, hot=True) == stats.onet_score(None, technology=True)
-    assert stats.onet_score(4.0, technology=True) == pytest.approx(0.75)
+    assert stats.onet_score(4.0, technology=True) == pytest.approx(0.75)  # a rating with no z: unscaled
 
 
 def test_blend_uses_onet_only_below_threshold():
@@ -77,8 +77,8 @@ def test_outlook_wording(pct, wording):
 def test_a_technology_every_occupation_lists_weighs_less():
     everywhere = stats.onet_score(technology=True, hot=True, in_demand=True, spread=0.93)
     specialist = stats.onet_score(technology=True, hot=True, in_demand=True, spread=0.01)
-    assert specialist == pytest.approx(0.8 * 0.995)
-    assert everywhere == pytest.approx(0.8 * (1 - 0.5 * 0.93)) and everywhere < specialist
+    assert specialist == pytest.approx(0.8 * 0.995 * 2 / 3)
+    assert everywhere == pytest.approx(0.8 * (1 - 0.5 * 0.93) * 2 / 3) and everywhere < specialist
     assert stats.onet_score(technology=True) == pytest.approx(0.2)  # spread unknown: no discount
 
 

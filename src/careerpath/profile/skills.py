@@ -17,7 +17,7 @@ FORMULA = (
     f"importance − 1)/4 × (1 + {stats.RATING_SPECIFICITY or 0}·clip(z, −2, 2))/{1 + 2 * (stats.RATING_SPECIFICITY or 0):g} "
     "(z: the rating's standard deviations above its mean over all occupations), technology skill (0.3 + 0.3 in demand + 0.2 if also hot) × "
     f"(1 − {stats.SPREAD_DISCOUNT} × share of occupations "
-    "O*NET lists it for)), α = n/(n+30) for n ≥ 30 postings with skill evidence, else 0 (O*NET only); "
+    f"O*NET lists it for) × {1 / (1 + 2 * (stats.RATING_SPECIFICITY or 0)):.2g} (as a rating at the mean)), α = n/(n+30) for n ≥ 30 postings with skill evidence, else 0 (O*NET only); "
     "core = top 10 with importance ≥ half the top one; a skill named by one employer's postings only is left out "
     "when the role's postings come from five or more employers"
 )

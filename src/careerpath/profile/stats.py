@@ -13,7 +13,8 @@ The importance score (0–1) of a skill for a role, documented once here and in 
                       postings; a skill four times as common as everywhere gets 1, as common as
                       everywhere 0.83, half as common 0.75: a tie-breaker that favours what sets
                       the role apart without burying what every employer asks for (SQL)
-    onet_score    = max((IM − 1) / 4 × specific(z),  0.3 + 0.3 × in_demand + 0.2 × hot × in_demand if a technology skill)
+    onet_score    = max((IM − 1) / 4 × specific(z),  (0.3 + 0.3 × in_demand + 0.2 × hot × in_demand) × specific(0)
+                    if a technology skill, × (1 − 0.5 × share of occupations listing it) as below)
         specific    = (1 + 0.25 × clip(z, −2, 2)) / 1.5, z = (IM − mean IM over all occupations) / its standard
                       deviation: a rating two deviations above the usual keeps its full weight, one at the mean
                       two thirds (English Language, Active Listening are rated highly almost everywhere)
@@ -108,12 +109,13 @@ def onet_score(im: float | None = None, technology: bool = False, hot: bool = Fa
     rating's mean over all occupations (`z`, in standard deviations), or a technology skill's flags discounted
     by `spread`, the share of all occupations O*NET lists the technology for."""
     rated = (im - 1) / 4 * specificity(z) if im is not None else 0.0
-    # a technology listed but not in demand counts as a rating at the mean does (2/3): scaled with the ratings it
-    # ranks among (Facebook and Microsoft Windows had risen above a dishwasher's food production); one in demand
-    # is this occupation's own postings' evidence and keeps its weight
-    listed = 0.3 * (specificity(0.0) if not in_demand else 1.0)
-    tech = (listed + 0.3 * in_demand + 0.2 * (hot and in_demand)) * (1 - SPREAD_DISCOUNT * (spread or 0.0)) \
-        if technology else 0.0
+    # a technology counts as a rating at the mean does (× 2/3): O*NET lists it without rating its importance, and
+    # unscaled beside the scaled ratings it rose above them (Facebook and Microsoft Windows above a dishwasher's food
+    # production; Outlook and Office third and fourth for product inspectors, whose course list turned to software
+    # testing). Scaling only technologies not in demand, or by the share of occupations listing them, left that list
+    # and others worse on the judged roles (bench/README.md, session 20)
+    tech = (0.3 + 0.3 * in_demand + 0.2 * (hot and in_demand)) * (1 - SPREAD_DISCOUNT * (spread or 0.0)) \
+        * specificity(0.0) if technology else 0.0
     return max(0.0, min(1.0, max(rated, tech)))
 
 
