@@ -65,7 +65,8 @@ TEAM = "work in multidisciplinary health teams"
 TEAM_PHRASE = re.compile(r"(?i)\bmulti[- ]?disciplinary\s+(health\s*care\s+|clinical\s+|care\s+)?teams?\b|\bMDT(s|’s|'s)?\b")
 # twentieth pass: a multi-professional team, and up to two words between ("a multi-disciplinary integrated team", "our
 # multidisciplinary community mental health team"); `team_competence="wide"`
-TEAM_PHRASE_WIDE = re.compile(r"(?i)\bmulti[- ]?(disciplinary|professional)\s+([\w&-]+\s+){0,2}?teams?\b|\bMDT(s|’s|'s)?\b")
+TEAM_PHRASE_WIDE = re.compile(r"(?i)\bmulti[- ]?(disciplinary|professional)\s+([\w&-]+\s+){0,2}?teams?\b|\bMDT(s|’s|'s)?\b"
+                              r"|\bmulti[- ]?(disciplinary|professional)\s+working\b")  # twenty-first pass: "multidisciplinary working"
 # lower-cased substrings every match contains ("nurs"; "home" and "manag"; "disciplinary" or "mdt"; ...): most postings
 # pass none, so the regexes rarely run
 _TEAM_KEYS = ("disciplinary", "mdt")
@@ -255,6 +256,21 @@ ANALYTICS_PHRASES = (
           r"division|community|cent(er|re)|office|company|firm|consultan\w+|leads?|leaders?|managers?|director)\b)"),
      DATA_ANALYTICS, ("analytics",), None),
 )
+# twenty-first pass: the service user's independence ("help people to live as independently as possible", "promoting
+# independence", "support ... with all aspects of daily living", "enable service users to live independently") states *encourage
+# social service users to preserve their independence in their daily activities*: gold in the 6 dev2-dev17 sentences of these
+# forms; the semantic stage reads "independently" as the worker's (*work independently*, *handle tasks independently*).
+INDEPENDENCE = "encourage social service users to preserve their independence in their daily activities"
+INDEPENDENCE_PHRASES = (
+    (re.compile(r"(?i)\b(liv(e|es|ing)|lead(s|ing)?|remain(s|ing)?|stay(s|ing)?)\s+(as\s+|more\s+|more\s+)?independent(ly)?\b"
+                r"(?!\s+of\b)"), INDEPENDENCE, ("liv", "lead", "remain", "stay"), "independent"),
+    (re.compile(r"(?i)\b(promot|maintain|encourag|support|maximi[sz]|preserv|enabl|foster|increas|develop|regain)\w*\s+"
+                r"([\w'’-]+\s+){0,2}?independence\b"), INDEPENDENCE,
+     ("promot", "maintain", "encourag", "support", "maximi", "preserv", "enabl", "foster", "increas", "develop", "regain"),
+     "independence"),
+    (re.compile(r"(?i)\btowards?\s+independence\b"), INDEPENDENCE, ("toward",), "independence"),  # not "towards adulthood and independence"
+    (re.compile(r"(?i)\b(activities\s+of\s+)?daily\s+living\b"), INDEPENDENCE, ("daily living", "activities of daily living"), None),
+)
 # twenty-first pass: reports and findings. Writing, preparing, drafting or compiling reports, report writing, the preparation
 # of reports state *write work-related reports* (gold in 6 of the 7 dev2-dev17 sentences of these forms; the alias reaches
 # *write routine reports* or nothing); communicating findings, insights or the results of analyses states
@@ -401,7 +417,7 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
                elderly: bool = False, people: bool = False, data: bool = False,
                traits: bool = False, leaders: bool = False, longterm: str | None = None, sought: bool = False,
                analysis: bool = False, programming: bool = False, initiative: bool = False, collab: bool | str = False,
-               reports: bool = False, analytics: bool = False) -> dict[str, list[list[int]]]:
+               reports: bool = False, analytics: bool = False, independence: bool = False) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the role nouns that state it (`ROLE_NOUNS`); `plural` False skips "nurses"
     (a plural often names colleagues: "a team of nurses", "GPs, nurses, pharmacists"); `team`: a multidisciplinary team
     states *work in multidisciplinary health teams* (`TEAM_PHRASE`); `elderly`: *tend to elderly people* (`ELDERLY_PHRASE`)."""
@@ -439,7 +455,7 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
                + (ANALYSIS_PHRASES if analysis else ()) + (PROGRAMMING_PHRASES if programming else ())
                + (INITIATIVE_PHRASES if initiative else ()) + (COLLAB_PHRASES if collab else ())
                + (COOPERATE_PHRASES if collab == "cooperate" else ()) + (REPORT_PHRASES if reports else ())
-               + (ANALYTICS_PHRASES if analytics else ()))
+               + (ANALYTICS_PHRASES if analytics else ()) + (INDEPENDENCE_PHRASES if independence else ()))
     if phrases:
         for comp, spans in _phrase_spans(text, low, phrases).items():
             add(comp, spans)

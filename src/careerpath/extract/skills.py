@@ -39,7 +39,7 @@ import numpy as np
 from careerpath.embed import DIM, Embedder
 from careerpath.extract.boilerplate import blank_boilerplate
 from careerpath.extract.skill_competences import (ANALYSIS_PHRASES, ANALYTICS_PHRASES, COLLAB_PHRASES, COOPERATE_PHRASES,
-                                                   DATA_PHRASES, DRIVE, ELDERLY, INITIATIVE_PHRASES, LEAD_TEAM, LONGTERM,
+                                                   DATA_PHRASES, DRIVE, ELDERLY, INDEPENDENCE_PHRASES, INITIATIVE_PHRASES, LEAD_TEAM, LONGTERM,
                                                    PEOPLE_PHRASES, PROGRAMMING_PHRASES, REPORT_PHRASES, ROLE_NOUNS, TEAM,
                                                    TRAIT_PHRASES, WEAK, LanguageForms, car_spans, category_competences,
                                                    colleague_before, credential_competences, merged_concepts,
@@ -159,6 +159,9 @@ class ExtractConfig:
     report_competence: bool = True
     # twenty-first pass: "analytics" on its own states data analytics (`skill_competences.ANALYTICS_PHRASES`), same score
     analytics_competence: bool = True
+    # twenty-first pass: the service user's independence ("live as independently as possible", "promoting independence", "daily
+    # living") states encourage social service users to preserve their independence ... (`INDEPENDENCE_PHRASES`), same score
+    independence_competence: bool = True
     # twenty-first pass: a field the text names only as its practitioner ("As a Data Engineer, ...", "seeking a ... data
     # scientist") is the worker's title, not a skill the sentence states: a semantic link to an ESCO "X engineering" / "X
     # science" concept loses this much similarity when the text has "X engineer(s)" / "X scientist(s)" and not the field's own
@@ -373,6 +376,7 @@ class SkillExtractor:
                       | ({ph[1].rstrip(WEAK) for ph in COOPERATE_PHRASES} if cfg.collab_competence == "cooperate" else set())
                       | ({ph[1] for ph in REPORT_PHRASES} if cfg.report_competence else set())
                       | ({ph[1] for ph in ANALYTICS_PHRASES} if cfg.analytics_competence else set())
+                      | ({ph[1] for ph in INDEPENDENCE_PHRASES} if cfg.independence_competence else set())
                       | ({LONGTERM} if cfg.longterm_competence else set()))
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
                        if cfg.role_competence_score is not None else {})
@@ -826,7 +830,7 @@ class SkillExtractor:
                             cfg.people_competence, cfg.data_competence, cfg.trait_competence, cfg.leader_competence,
                             cfg.longterm_competence, cfg.nurses_sought, cfg.analysis_competence, cfg.programming_competence,
                             cfg.initiative_competence, cfg.collab_competence, cfg.report_competence,
-                            cfg.analytics_competence) if self._roles else {})
+                            cfg.analytics_competence, cfg.independence_competence) if self._roles else {})
         if not (langs or licensed or cars or roles):  # the common case: one pass over the hits, no dictionaries
             return hits
         by_id = {h.id: h for h in hits}
