@@ -59,6 +59,7 @@ def found(text: str) -> dict[str, list[str]]:
     ("Help people to live as independently as possible.", INDEPENDENCE, "live as independently"),
     ("Interventions to promote independence and quality of life.", INDEPENDENCE, "promote independence"),
     ("Supporting with all aspects of daily living.", INDEPENDENCE, "daily living"),
+    ("Helping them to lead fulfilling independent lives.", INDEPENDENCE, "lead fulfilling independent lives"),
     ("Support the individual to work towards independence.", INDEPENDENCE, "towards independence"),
     ("To be exceptional at multidisciplinary working.", TEAM, "multidisciplinary working"),
 ])
@@ -76,6 +77,7 @@ def test_a_phrase_states_its_competence(text: str, comp: str, phrase: str) -> No
     ("Present the business case to the board.", PRESENT_REPORTS),
     ("Outcomes as they move towards adulthood and independence.", INDEPENDENCE),
     ("Able to work independently.", INDEPENDENCE),  # the worker's independence
+    ("Spire Healthcare is a leading independent hospital group.", INDEPENDENCE),  # not a life led
     ("Help people to live independently.", INDEPENDENT),  # the service user's, not the worker's
 ])
 def test_what_states_nothing_here(text: str, comp: str) -> None:

@@ -262,8 +262,8 @@ ANALYTICS_PHRASES = (
 # forms; the semantic stage reads "independently" as the worker's (*work independently*, *handle tasks independently*).
 INDEPENDENCE = "encourage social service users to preserve their independence in their daily activities"
 INDEPENDENCE_PHRASES = (
-    (re.compile(r"(?i)\b(liv(e|es|ing)|lead(s|ing)?|remain(s|ing)?|stay(s|ing)?)\s+(as\s+|more\s+|more\s+)?independent(ly)?\b"
-                r"(?!\s+of\b)"), INDEPENDENCE, ("liv", "lead", "remain", "stay"), "independent"),
+    (re.compile(r"(?i)\b(liv(e|es|ing)|remain(s|ing)?|stay(s|ing)?)\s+(as\s+|more\s+)?independent(ly)?\b(?!\s+of\b)"
+                r"|\blead(s|ing)?\s+(\w+\s+)?independent\s+lives\b"), INDEPENDENCE, ("liv", "lead", "remain", "stay"), "independent"),
     (re.compile(r"(?i)\b(promot|maintain|encourag|support|maximi[sz]|preserv|enabl|foster|increas|develop|regain)\w*\s+"
                 r"([\w'’-]+\s+){0,2}?independence\b"), INDEPENDENCE,
      ("promot", "maintain", "encourag", "support", "maximi", "preserv", "enabl", "foster", "increas", "develop", "regain"),
