@@ -1,7 +1,8 @@
 """Twenty-first pass of issue 4 (bench/README, branch s22): teamwork and cooperation phrases (`skill_competences.COLLAB_PHRASES`,
 `COOPERATE_PHRASES`), reports and findings (`REPORT_PHRASES`), a bare "analytics" (`ANALYTICS_PHRASES`), the service user's
-independence (`INDEPENDENCE_PHRASES`), multidisciplinary working (`TEAM_PHRASE_WIDE`), and a field named only as its
-practitioner in the semantic stage (`ExtractConfig.agent_field_penalty`)."""
+independence (`INDEPENDENCE_PHRASES`), multidisciplinary working (`TEAM_PHRASE_WIDE`), drive words at a semantic-level score
+(`DRIVE_PHRASES`, `ExtractConfig.soft_trait_score`), and a field named only as its practitioner in the semantic stage
+(`ExtractConfig.agent_field_penalty`)."""
 
 from __future__ import annotations
 
@@ -11,25 +12,26 @@ import numpy as np
 import pytest
 
 from careerpath.extract.skill_competences import (ANALYTICAL_INSIGHTS, ANALYTICS_PHRASES, COLLAB_PHRASES, COOPERATE,
-                                                   COOPERATE_PHRASES, DATA_ANALYTICS, INDEPENDENCE, INDEPENDENCE_PHRASES,
-                                                   INDEPENDENT, PRESENT_REPORTS, REPORT_PHRASES, TEAM, WEAK,
-                                                   WORK_IN_TEAMS, WRITE_REPORTS, role_spans)
+                                                   COOPERATE_PHRASES, DATA_ANALYTICS, DRIVE_PHRASES, INDEPENDENCE,
+                                                   INDEPENDENCE_PHRASES, INDEPENDENT, INITIATIVE, PRESENT_REPORTS,
+                                                   REPORT_PHRASES, SOFT, TEAM, WEAK, WORK_IN_TEAMS, WRITE_REPORTS,
+                                                   role_spans)
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 
 from .skills_fixtures import FixedEmbedder, esco_names, hand_extractor, unit
 
 COMPETENCES = (WORK_IN_TEAMS, COOPERATE, WRITE_REPORTS, ANALYTICAL_INSIGHTS, PRESENT_REPORTS, DATA_ANALYTICS, INDEPENDENCE,
-               INDEPENDENT, TEAM)
+               INDEPENDENT, TEAM, INITIATIVE)
 SKILLS = [{"skill_id": f"c{k}", "name": n, "type": "skill", "esco_uri": f"u:{k}"} for k, n in enumerate(COMPETENCES)]
 SKILLS += [{"skill_id": "sql", "name": "SQL", "type": "software", "esco_uri": "u:sql"}]
 ALIASES = [{"skill_id": s["skill_id"], "norm": s["name"].lower(), "kind": "preferred", "rule": None, "veto": None} for s in SKILLS
            if s["name"] != DATA_ANALYTICS]  # the phrase, not the label, is under test
 ON = dict(plural=False, team="wide", people=True, initiative=True, collab="cooperate", reports=True, analytics=True,
-          independence=True)
+          independence=True, drive=True)
 
 
 def found(text: str) -> dict[str, list[str]]:
-    return {k.rstrip(WEAK): [text[a:b] for a, b in v] for k, v in role_spans(text, **ON).items()}
+    return {k.rstrip(WEAK).rstrip(SOFT): [text[a:b] for a, b in v] for k, v in role_spans(text, **ON).items()}
 
 
 @pytest.mark.parametrize("text, comp, phrase", [
@@ -42,8 +44,8 @@ def found(text: str) -> dict[str, list[str]]:
     ("You will work with interdisciplinary teams to build products.", WORK_IN_TEAMS, "interdisciplinary teams"),
     ("This role will partner closely with data engineering and product management.", COOPERATE, "partner closely with"),
     ("Collaborate with technical professionals (IT, Elec.", COOPERATE, "Collaborate with"),
-    ("Work closely with the data engineering team.", COOPERATE, "Work closely with"),
-    ("The ability to work in partnership with staff throughout the Hospital.", COOPERATE, "work in partnership with"),
+    ("Work closely with the data engineering team.", COOPERATE, "closely with"),
+    ("The ability to work in partnership with staff throughout the Hospital.", COOPERATE, "in partnership with"),
     ("Utilizes and maintains a formal report writing process.", WRITE_REPORTS, "report writing"),
     ("Draft complex reports outlining the findings of investigations.", WRITE_REPORTS, "Draft complex reports"),
     ("Develop, create, analyze and distribute management reports.", WRITE_REPORTS,
@@ -62,6 +64,9 @@ def found(text: str) -> dict[str, list[str]]:
     ("Helping them to lead fulfilling independent lives.", INDEPENDENCE, "lead fulfilling independent lives"),
     ("Support the individual to work towards independence.", INDEPENDENCE, "towards independence"),
     ("To be exceptional at multidisciplinary working.", TEAM, "multidisciplinary working"),
+    ("An exceptional, highly motivated and self-directed data scientist.", INITIATIVE, "motivated"),
+    ("A driven, self-reliant Python developer.", INITIATIVE, "self-reliant"),
+    ("Applicants must be reliable, self-motivated and speak Spanish.", INITIATIVE, "motivated"),
 ])
 def test_a_phrase_states_its_competence(text: str, comp: str, phrase: str) -> None:
     assert phrase in found(text).get(comp, [])
@@ -71,6 +76,7 @@ def test_a_phrase_states_its_competence(text: str, comp: str, phrase: str) -> No
     ("Optimizing data delivery for cross functional teams.", WORK_IN_TEAMS),  # served, not worked in
     ("You will be part of a multi-disciplinary team.", WORK_IN_TEAMS),  # the MDT competence's, not this one's
     ("Experience with predictive analytics and web analytics.", DATA_ANALYTICS),  # qualified kinds: their own concepts
+    ("The division, in partnership with other groups, collects data.", COOPERATE),  # not a form of "work" before it
     ("The Global Analytics team and the Advanced Analytics group.", DATA_ANALYTICS),  # departments
     ("Big data analytics applications.", DATA_ANALYTICS),
     ("Develop reporting software.", WRITE_REPORTS),
@@ -79,6 +85,7 @@ def test_a_phrase_states_its_competence(text: str, comp: str, phrase: str) -> No
     ("Able to work independently.", INDEPENDENCE),  # the worker's independence
     ("Spire Healthcare is a leading independent hospital group.", INDEPENDENCE),  # not a life led
     ("Help people to live independently.", INDEPENDENT),  # the service user's, not the worker's
+    ("Staff motivated by patient outcomes.", INITIATIVE),  # motivated by something: a reason, not a trait
 ])
 def test_what_states_nothing_here(text: str, comp: str) -> None:
     assert comp not in found(text)
@@ -88,7 +95,8 @@ def test_collaboration_and_teamwork_are_separate_levels() -> None:
     assert WORK_IN_TEAMS in role_spans("A collaborative environment.", collab=True)
     assert COOPERATE not in {k.rstrip(WEAK) for k in role_spans("Collaborate with engineers.", collab=True)}
     assert COOPERATE in {k.rstrip(WEAK) for k in role_spans("Collaborate with engineers.", collab="cooperate")}
-    assert role_spans("A collaborative environment; collaborate with engineers; report writing; analytics; daily living.") == {}
+    assert role_spans("A collaborative environment; collaborate with engineers; report writing; analytics; daily living; "
+                      "highly motivated.") == {}
 
 
 def test_cooperation_ranks_below_the_other_phrases() -> None:
@@ -99,10 +107,21 @@ def test_cooperation_ranks_below_the_other_phrases() -> None:
     assert by[WORK_IN_TEAMS] == 0.745 and by[COOPERATE] == 0.744
 
 
+def test_drive_words_rank_among_the_semantic_links() -> None:
+    """A drive word is half-certain evidence: *show initiative* gets `soft_trait_score`, below every phrase competence (and any
+    semantic link stronger than it), not the phrase competences' 0.745."""
+    hits = hand_extractor(SKILLS, ALIASES, semantic=False).extract("A highly motivated team player; report writing.")
+    by = {h.name: h.score for h in hits}
+    assert by[INITIATIVE] == pytest.approx(0.60) and by[WORK_IN_TEAMS] == 0.745 and by[WRITE_REPORTS] == 0.745
+    assert esco_names(hits)[-1] == INITIATIVE
+    strong = hand_extractor(SKILLS, ALIASES, semantic=False, soft_trait_score=0.7).extract("A self-motivated developer.")
+    assert {h.name: h.score for h in strong}[INITIATIVE] == pytest.approx(0.7)
+
+
 def test_every_pattern_starts_at_one_of_its_keys() -> None:
     for rx, comp, keys, need in (COLLAB_PHRASES + COOPERATE_PHRASES + REPORT_PHRASES + ANALYTICS_PHRASES
-                                 + INDEPENDENCE_PHRASES):
-        assert keys and all(k == k.lower() for k in keys) and comp.rstrip(WEAK) in COMPETENCES
+                                 + INDEPENDENCE_PHRASES + DRIVE_PHRASES):
+        assert keys and all(k == k.lower() for k in keys) and comp.rstrip(WEAK).rstrip(SOFT) in COMPETENCES
         assert need is None or need == need.lower()
 
 
@@ -117,7 +136,11 @@ def test_each_family_has_its_switch() -> None:
     teams_only = hand_extractor(SKILLS, ALIASES, semantic=False, collab_competence=True)
     assert COOPERATE not in esco_names(teams_only.extract("Collaborate with engineers in a collaborative environment."))
     assert WORK_IN_TEAMS in esco_names(teams_only.extract("Collaborate with engineers in a collaborative environment."))
+    line = "A highly motivated individual."
+    assert INITIATIVE in esco_names(hand_extractor(SKILLS, ALIASES, semantic=False).extract(line))
+    assert INITIATIVE not in esco_names(hand_extractor(SKILLS, ALIASES, semantic=False, soft_trait_score=None).extract(line))
     cfg = ExtractConfig()
+    assert cfg.soft_trait_score == pytest.approx(0.60)
     assert cfg.collab_competence == "cooperate" and cfg.report_competence and cfg.analytics_competence
     assert cfg.independence_competence and cfg.agent_field_penalty == pytest.approx(0.1)
 

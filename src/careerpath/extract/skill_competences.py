@@ -237,8 +237,11 @@ COLLAB_PHRASES = (
 COOPERATE_PHRASES = (
     (re.compile(r"(?i)\b(collaborat(e|es|ed|ing)|partner(s|ed|ing)?|co-?work(s|ed|ing)?)\s+(closely\s+|effectively\s+|"
                 r"extensively\s+|regularly\s+|directly\s+)?with\b"), COOPERATE + WEAK, ("collaborat", "partner", "cowork", "co-work"), "with"),
-    (re.compile(r"(?i)\bwork(s|ed|ing)?\s+(closely|collaboratively|hand[- ]in[- ]hand|in\s+partnership)\s+with\b"), COOPERATE + WEAK,
-     ("work",), "with"),
+    # keyed on the adverb, not on "work" (in nearly every posting, with "with" near most): "(work) closely with", "collaboratively
+    # with", "hand in hand with", and "in partnership with" after a form of "work" only (not "in partnership with other groups")
+    (re.compile(r"(?i)\b(closely|collaboratively|hand[- ]in[- ]hand)\s+with\b"
+                r"|(?:(?<=work )|(?<=works )|(?<=worked )|(?<=working ))in\s+partnership\s+with\b"), COOPERATE + WEAK,
+     ("closely with", "collaboratively with", "hand in hand with", "hand-in-hand with", "in partnership with"), None),
 )
 # twenty-first pass: "analytics" on its own ("broad experience in data science and analytics", "Uses analytics and metrics",
 # "advanced analytics tools", "implement analytics") states *data analytics*: gold in 7 of the 11 dev2-dev17 sentences with a
@@ -285,10 +288,19 @@ REPORT_PHRASES = (
                 r"creat(e|es|ed|ing)|develop(s|ed|ing)?)[,\s]+([\w-]+,?\s+){0,4}?reports\b"), WRITE_REPORTS,
      ("writ", "prepar", "draft", "compil", "produc", "creat", "develop"), "report"),
     (re.compile(r"(?i)\bpreparation\s+of\s+([\w-]+,?\s+){0,4}?reports?\b"), WRITE_REPORTS, ("preparation of",), "report"),
-    (re.compile(r"(?i)\bcommunicat(e|es|ed|ing)\s+([\w/-]+,?\s+){0,4}?(findings|insights?|results\s+of\s+([\w-]+\s+)?"
-                r"analys[ie]s)\b"), ANALYTICAL_INSIGHTS, ("communicat",), None),
+    *((re.compile(r"(?i)\bcommunicat(e|es|ed|ing)\s+([\w/-]+,?\s+){0,4}?(findings|insights?|results\s+of\s+([\w-]+\s+)?"
+                  r"analys[ie]s)\b"), ANALYTICAL_INSIGHTS, ("communicat",), need) for need in ("finding", "insight", "results")),
     (re.compile(r"(?i)\b(present(s|ed|ing)?|presentations?\s+of)\s+([\w/-]+\s+){0,2}?findings\b"), PRESENT_REPORTS,
      ("present",), "findings"),
+)
+# twenty-first pass: drive words asked of the worker ("highly motivated", "self-motivated",
+# "self-directed", "self-reliant") state *show initiative* in about half the dev sentences that have them; `SOFT` marks a
+# competence ranked at `ExtractConfig.soft_trait_score` (among the semantic links) instead of above them.
+SOFT = "^"
+DRIVE_PHRASES = (
+    (re.compile(r"(?i)\bmotivat(ed|ing)\b(?!\s+(by|to)\b)"), INITIATIVE + SOFT, ("motivat",), None),
+    (re.compile(r"(?i)\bself[- ](directed|reliant|driven)\b"), INITIATIVE + SOFT,
+     ("self-direct", "self direct", "self-relian", "self relian", "self-driven", "self driven"), None),
 )
 # eighteenth pass: a trait asked of the worker states ESCO's transversal competence for it. Flexibility (not a flexible
 # working pattern offered) states *perform services in a flexible manner*; ambiguity or uncertainty *cope with uncertainty*;
@@ -417,7 +429,8 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
                elderly: bool = False, people: bool = False, data: bool = False,
                traits: bool = False, leaders: bool = False, longterm: str | None = None, sought: bool = False,
                analysis: bool = False, programming: bool = False, initiative: bool = False, collab: bool | str = False,
-               reports: bool = False, analytics: bool = False, independence: bool = False) -> dict[str, list[list[int]]]:
+               reports: bool = False, analytics: bool = False, independence: bool = False,
+               drive: bool = False) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the role nouns that state it (`ROLE_NOUNS`); `plural` False skips "nurses"
     (a plural often names colleagues: "a team of nurses", "GPs, nurses, pharmacists"); `team`: a multidisciplinary team
     states *work in multidisciplinary health teams* (`TEAM_PHRASE`); `elderly`: *tend to elderly people* (`ELDERLY_PHRASE`)."""
@@ -454,11 +467,31 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
     phrases = ((PEOPLE_PHRASES if people else ()) + (DATA_PHRASES if data else ()) + (TRAIT_PHRASES if traits else ())
                + (ANALYSIS_PHRASES if analysis else ()) + (PROGRAMMING_PHRASES if programming else ())
                + (INITIATIVE_PHRASES if initiative else ()) + (COLLAB_PHRASES if collab else ())
-               + (COOPERATE_PHRASES if collab == "cooperate" else ()) + (REPORT_PHRASES if reports else ())
-               + (ANALYTICS_PHRASES if analytics else ()) + (INDEPENDENCE_PHRASES if independence else ()))
+               + (COOPERATE_PHRASES if collab == "cooperate" else ())
+               + (ANALYTICS_PHRASES if analytics else ()) + (DRIVE_PHRASES if drive else ()))
     if phrases:
         for comp, spans in _phrase_spans(text, low, phrases).items():
             add(comp, spans)
+    for rows, on in ((REPORT_PHRASES, reports), (INDEPENDENCE_PHRASES, independence)):
+        if on:
+            for comp, spans in _need_spans(text, low, rows).items():
+                add(comp, spans)
+    return out
+
+
+def _need_spans(text: str, low: str, rows: tuple[Phrase, ...]) -> dict[str, list[list[int]]]:
+    """competence name -> spans of `rows` (as in `PEOPLE_PHRASES`), each found from its `need` word rather than its keys: the
+    twenty-first pass's verbs ("develop", "support", "communicate") are in most postings, their objects ("report", "independence",
+    "findings") in few, so a row is tried only where its object occurs (`_scan` around it)."""
+    out: dict[str, list[list[int]]] = {}
+    for rx, comp, keys, need in rows:
+        probe = (need,) if need is not None else keys
+        if not any(k in low for k in probe):
+            continue
+        for span in _scan(text, low, probe, rx, back=80 if need is not None else 0):
+            spans = out.setdefault(comp, [])
+            if span not in spans:
+                spans.append(span)
     return out
 
 

@@ -39,9 +39,9 @@ import numpy as np
 from careerpath.embed import DIM, Embedder
 from careerpath.extract.boilerplate import blank_boilerplate
 from careerpath.extract.skill_competences import (ANALYSIS_PHRASES, ANALYTICS_PHRASES, COLLAB_PHRASES, COOPERATE_PHRASES,
-                                                   DATA_PHRASES, DRIVE, ELDERLY, INDEPENDENCE_PHRASES, INITIATIVE_PHRASES, LEAD_TEAM, LONGTERM,
+                                                   DATA_PHRASES, DRIVE, DRIVE_PHRASES, ELDERLY, INDEPENDENCE_PHRASES, INITIATIVE_PHRASES, LEAD_TEAM, LONGTERM,
                                                    PEOPLE_PHRASES, PROGRAMMING_PHRASES, REPORT_PHRASES, ROLE_NOUNS, TEAM,
-                                                   TRAIT_PHRASES, WEAK, LanguageForms, car_spans, category_competences,
+                                                   SOFT, TRAIT_PHRASES, WEAK, LanguageForms, car_spans, category_competences,
                                                    colleague_before, credential_competences, merged_concepts,
                                                    role_spans)
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
@@ -162,6 +162,10 @@ class ExtractConfig:
     # twenty-first pass: the service user's independence ("live as independently as possible", "promoting independence", "daily
     # living") states encourage social service users to preserve their independence ... (`INDEPENDENCE_PHRASES`), same score
     independence_competence: bool = True
+    # twenty-first pass: "highly motivated", "self-motivated", "self-directed", "self-reliant" state show initiative at this score,
+    # among the semantic links rather than above them (`skill_competences.DRIVE_PHRASES`: gold in about half the dev sentences that
+    # have them). 0.5 / 0.6 / 0.7 measured: 0.6 gained 6 dev sentences and lost none, 0.7 cost dev12 and dev16. None: off.
+    soft_trait_score: float | None = 0.60
     # twenty-first pass: a field the text names only as its practitioner ("As a Data Engineer, ...", "seeking a ... data
     # scientist") is the worker's title, not a skill the sentence states: a semantic link to an ESCO "X engineering" / "X
     # science" concept loses this much similarity when the text has "X engineer(s)" / "X scientist(s)" and not the field's own
@@ -377,6 +381,7 @@ class SkillExtractor:
                       | ({ph[1] for ph in REPORT_PHRASES} if cfg.report_competence else set())
                       | ({ph[1] for ph in ANALYTICS_PHRASES} if cfg.analytics_competence else set())
                       | ({ph[1] for ph in INDEPENDENCE_PHRASES} if cfg.independence_competence else set())
+                      | ({ph[1].rstrip(SOFT) for ph in DRIVE_PHRASES} if cfg.soft_trait_score is not None else set())
                       | ({LONGTERM} if cfg.longterm_competence else set()))
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
                        if cfg.role_competence_score is not None else {})
@@ -830,7 +835,8 @@ class SkillExtractor:
                             cfg.people_competence, cfg.data_competence, cfg.trait_competence, cfg.leader_competence,
                             cfg.longterm_competence, cfg.nurses_sought, cfg.analysis_competence, cfg.programming_competence,
                             cfg.initiative_competence, cfg.collab_competence, cfg.report_competence,
-                            cfg.analytics_competence, cfg.independence_competence) if self._roles else {})
+                            cfg.analytics_competence, cfg.independence_competence,
+                            cfg.soft_trait_score is not None) if self._roles else {})
         if not (langs or licensed or cars or roles):  # the common case: one pass over the hits, no dictionaries
             return hits
         by_id = {h.id: h for h in hits}
@@ -850,6 +856,11 @@ class SkillExtractor:
         if cars and self._drive is not None:
             put(self._drive, 0.85, cars)
         for comp, spans in roles.items():
+            if comp.endswith(SOFT):  # ranked among the semantic links (`soft_trait_score`)
+                name = comp.rstrip(SOFT)
+                if name in self._roles and cfg.soft_trait_score is not None:
+                    put(self._roles[name], cfg.soft_trait_score, spans)
+                continue
             name = comp.rstrip(WEAK)  # a weaker phrase ranks a step below (`skill_competences.WEAK`)
             if name in self._roles and cfg.role_competence_score is not None:
                 put(self._roles[name], cfg.role_competence_score - 0.001 * (len(comp) - len(name)), spans)
