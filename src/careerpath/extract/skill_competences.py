@@ -65,7 +65,8 @@ TEAM = "work in multidisciplinary health teams"
 TEAM_PHRASE = re.compile(r"(?i)\bmulti[- ]?disciplinary\s+(health\s*care\s+|clinical\s+|care\s+)?teams?\b|\bMDT(s|’s|'s)?\b")
 # twentieth pass: a multi-professional team, and up to two words between ("a multi-disciplinary integrated team", "our
 # multidisciplinary community mental health team"); `team_competence="wide"`
-TEAM_PHRASE_WIDE = re.compile(r"(?i)\bmulti[- ]?(disciplinary|professional)\s+([\w&-]+\s+){0,2}?teams?\b|\bMDT(s|’s|'s)?\b")
+TEAM_PHRASE_WIDE = re.compile(r"(?i)\bmulti[- ]?(disciplinary|professional)\s+([\w&-]+\s+){0,2}?teams?\b|\bMDT(s|’s|'s)?\b"
+                              r"|\bmulti[- ]?(disciplinary|professional)\s+working\b")  # twenty-first pass: "multidisciplinary working"
 # lower-cased substrings every match contains ("nurs"; "home" and "manag"; "disciplinary" or "mdt"; ...): most postings
 # pass none, so the regexes rarely run
 _TEAM_KEYS = ("disciplinary", "mdt")
@@ -214,6 +215,93 @@ INITIATIVE_PHRASES = (
     (re.compile(r"(?i)\b(minimum|minimal|little|limited)\s+(\w+\s+)?(supervision|guidance|direction)\b"), INDEPENDENT,
      ("minimum", "minimal", "little", "limited"), None),
 )
+# twenty-first pass: teamwork and cooperation stated without "team" after a verb the people phrases read. A collaborative
+# environment or way of working ("thrive in a fast-paced, collaborative environment", "through collaborative working",
+# "working collaboratively"), an environment of collaboration, and cross-functional or interdisciplinary teams ("collaborate
+# with cross-functional teams", "work with interdisciplinary teams") state *work in teams*: over dev2-dev17 the gold has it in
+# 9 of the 11 sentences of these forms. Collaborating, partnering or working closely with named people or groups ("partner
+# closely with data engineering, data analytics ...", "collaborate with technical professionals", "Work closely with data
+# engineering team") states *cooperate with colleagues* (`COOPERATE_PHRASES`, a separate knob: in health postings the sets tag
+# "work closely with the GPs" as *work in multidisciplinary health teams* instead).
+COOPERATE = "cooperate with colleagues"
+COLLAB_PHRASES = (
+    (re.compile(r"(?i)\bcollaborative(ly)?,?\s+(and\s+[\w-]+\s+)?(working|work|environment|culture|setting|team|teams|approach|"
+                r"manner|way|atmosphere|workplace|spirit)\b"), WORK_IN_TEAMS, ("collaborativ",), None),
+    (re.compile(r"(?i)\bwork(s|ed|ing)?\s+collaboratively\b"), WORK_IN_TEAMS, ("work",), "collaborativ"),
+    (re.compile(r"(?i)\b(environment|culture|spirit|atmosphere)\s+of\s+([\w-]+\s+(and|&)\s+)?(collaboration|teamwork)\b"),
+     WORK_IN_TEAMS, ("environment of", "culture of", "spirit of", "atmosphere of"), None),
+    (re.compile(r"(?i)(?<!for )(?<!to )\b(cross[- ]?functional|inter[- ]?disciplinary|cross[- ]?disciplinary)\s+([\w-]+\s+){0,2}?teams?\b"),
+     WORK_IN_TEAMS, ("cross-functional", "cross functional", "crossfunctional", "interdisciplinary", "inter-disciplinary",
+                     "cross-disciplinary", "cross disciplinary"), "team"),
+)
+COOPERATE_PHRASES = (
+    (re.compile(r"(?i)\b(collaborat(e|es|ed|ing)|partner(s|ed|ing)?|co-?work(s|ed|ing)?)\s+(closely\s+|effectively\s+|"
+                r"extensively\s+|regularly\s+|directly\s+)?with\b"), COOPERATE + WEAK, ("collaborat", "partner", "cowork", "co-work"), "with"),
+    # keyed on the adverb, not on "work" (in nearly every posting, with "with" near most): "(work) closely with", "collaboratively
+    # with", "hand in hand with", and "in partnership with" after a form of "work" only (not "in partnership with other groups")
+    (re.compile(r"(?i)\b(closely|collaboratively|hand[- ]in[- ]hand)\s+with\b"
+                r"|(?:(?<=work )|(?<=works )|(?<=worked )|(?<=working ))in\s+partnership\s+with\b"), COOPERATE + WEAK,
+     ("closely with", "collaboratively with", "hand in hand with", "hand-in-hand with", "in partnership with"), None),
+)
+# twenty-first pass: "analytics" on its own ("broad experience in data science and analytics", "Uses analytics and metrics",
+# "advanced analytics tools", "implement analytics") states *data analytics*: gold in 7 of the 11 dev2-dev17 sentences with a
+# bare "analytics"; the semantic stage reads it as *business analytics* (gold never there). Not a qualified kind (business, web,
+# marketing, predictive, people, big data ... analytics: their own concepts), nor a department ("the Global Analytics team",
+# "Advanced Analytics group", "the ... Analytics space").
+DATA_ANALYTICS = "data analytics"
+ANALYTICS_PHRASES = (
+    (re.compile(r"(?i)" + "".join(f"(?<!{q} )" for q in (
+        "business", "web", "marketing", "predictive", "prescriptive", "people", "google", "healthcare", "health", "customer",
+        "hr", "sales", "product", "digital", "text", "financial", "risk", "chain", "learning", "big data", "data", "video",
+        "social media", "adobe", "fraud", "workforce", "security", "game", "retail", "pricing", "credit", "search", "site",
+        "content", "media", "speech", "visual", "location", "spatial", "supply", "service", "operations"))
+        + r"\banalytics\b(?!\s+(teams?|groups?|department|function|space|roadmap|practice|platforms?|engineers?|organi[sz]ation|"
+          r"division|community|cent(er|re)|office|company|firm|consultan\w+|leads?|leaders?|managers?|director)\b)"),
+     DATA_ANALYTICS, ("analytics",), None),
+)
+# twenty-first pass: the service user's independence ("help people to live as independently as possible", "promoting
+# independence", "support ... with all aspects of daily living", "enable service users to live independently") states *encourage
+# social service users to preserve their independence in their daily activities*: gold in the 6 dev2-dev17 sentences of these
+# forms; the semantic stage reads "independently" as the worker's (*work independently*, *handle tasks independently*).
+INDEPENDENCE = "encourage social service users to preserve their independence in their daily activities"
+INDEPENDENCE_PHRASES = (
+    (re.compile(r"(?i)\b(liv(e|es|ing)|remain(s|ing)?|stay(s|ing)?)\s+(as\s+|more\s+)?independent(ly)?\b(?!\s+of\b)"
+                r"|\blead(s|ing)?\s+(\w+\s+)?independent\s+lives\b"), INDEPENDENCE, ("liv", "lead", "remain", "stay"), "independent"),
+    (re.compile(r"(?i)\b(promot|maintain|encourag|support|maximi[sz]|preserv|enabl|foster|increas|develop|regain)\w*\s+"
+                r"([\w'’-]+\s+){0,2}?independence\b"), INDEPENDENCE,
+     ("promot", "maintain", "encourag", "support", "maximi", "preserv", "enabl", "foster", "increas", "develop", "regain"),
+     "independence"),
+    (re.compile(r"(?i)\btowards?\s+independence\b"), INDEPENDENCE, ("toward",), "independence"),  # not "towards adulthood and independence"
+    (re.compile(r"(?i)\b(activities\s+of\s+)?daily\s+living\b"), INDEPENDENCE, ("daily living", "activities of daily living"), None),
+)
+# twenty-first pass: reports and findings. Writing, preparing, drafting or compiling reports, report writing, the preparation
+# of reports state *write work-related reports* (gold in 6 of the 7 dev2-dev17 sentences of these forms; the alias reaches
+# *write routine reports* or nothing); communicating findings, insights or the results of analyses states
+# *communicate analytical insights* (4 of 4), presenting findings *present reports* (4 of 4: "present findings to DoD
+# sponsors", "report writing and presenting findings").
+WRITE_REPORTS = "write work-related reports"
+ANALYTICAL_INSIGHTS = "communicate analytical insights"
+PRESENT_REPORTS = "present reports"
+REPORT_PHRASES = (
+    (re.compile(r"(?i)\breport[- ]writing\b"), WRITE_REPORTS, ("report writing", "report-writing"), None),
+    (re.compile(r"(?i)\b(writ(e|es|ing)|prepar(e|es|ed|ing)|draft(s|ed|ing)?|compil(e|es|ed|ing)|produc(e|es|ed|ing)|"
+                r"creat(e|es|ed|ing)|develop(s|ed|ing)?)[,\s]+([\w-]+,?\s+){0,4}?reports\b"), WRITE_REPORTS,
+     ("writ", "prepar", "draft", "compil", "produc", "creat", "develop"), "report"),
+    (re.compile(r"(?i)\bpreparation\s+of\s+([\w-]+,?\s+){0,4}?reports?\b"), WRITE_REPORTS, ("preparation of",), "report"),
+    *((re.compile(r"(?i)\bcommunicat(e|es|ed|ing)\s+([\w/-]+,?\s+){0,4}?(findings|insights?|results\s+of\s+([\w-]+\s+)?"
+                  r"analys[ie]s)\b"), ANALYTICAL_INSIGHTS, ("communicat",), need) for need in ("finding", "insight", "results")),
+    (re.compile(r"(?i)\b(present(s|ed|ing)?|presentations?\s+of)\s+([\w/-]+\s+){0,2}?findings\b"), PRESENT_REPORTS,
+     ("present",), "findings"),
+)
+# twenty-first pass: drive words asked of the worker ("highly motivated", "self-motivated",
+# "self-directed", "self-reliant") state *show initiative* in about half the dev sentences that have them; `SOFT` marks a
+# competence ranked at `ExtractConfig.soft_trait_score` (among the semantic links) instead of above them.
+SOFT = "^"
+DRIVE_PHRASES = (
+    (re.compile(r"(?i)\bmotivat(ed|ing)\b(?!\s+(by|to)\b)"), INITIATIVE + SOFT, ("motivat",), None),
+    (re.compile(r"(?i)\bself[- ](directed|reliant|driven)\b"), INITIATIVE + SOFT,
+     ("self-direct", "self direct", "self-relian", "self relian", "self-driven", "self driven"), None),
+)
 # eighteenth pass: a trait asked of the worker states ESCO's transversal competence for it. Flexibility (not a flexible
 # working pattern offered) states *perform services in a flexible manner*; ambiguity or uncertainty *cope with uncertainty*;
 # a will to learn *demonstrate willingness to learn* (to learn a named subject states the subject instead: "a desire to learn
@@ -292,6 +380,7 @@ def trait_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]]
 
 
 _NEED_CHARS = 80
+_MULTI_DISCIPLINARY = re.compile(r"multi[- ]?disciplinary")  # a multidisciplinary team is `TEAM`'s, not *work in teams*
 
 
 Phrase = tuple[re.Pattern, str, tuple[str, ...], "str | None"]
@@ -329,7 +418,7 @@ def _phrase_spans(text: str, low: str | None, phrases: tuple[Phrase, ...]) -> di
             if need is not None and low.find(need, i, i + _NEED_CHARS) == -1:
                 continue
             m = _lower_pattern(rx).match(low, i)
-            if m and not (comp == WORK_IN_TEAMS and "disciplinary" in low[m.start():m.end()]):
+            if m and not (comp == WORK_IN_TEAMS and _MULTI_DISCIPLINARY.search(low, m.start(), m.end())):
                 spans = out.setdefault(comp, [])
                 if [m.start(), m.end()] not in spans:
                     spans.append([m.start(), m.end()])
@@ -339,7 +428,9 @@ def _phrase_spans(text: str, low: str | None, phrases: tuple[Phrase, ...]) -> di
 def role_spans(text: str, plural: bool = True, low: str | None = None, team: bool = False,
                elderly: bool = False, people: bool = False, data: bool = False,
                traits: bool = False, leaders: bool = False, longterm: str | None = None, sought: bool = False,
-               analysis: bool = False, programming: bool = False, initiative: bool = False) -> dict[str, list[list[int]]]:
+               analysis: bool = False, programming: bool = False, initiative: bool = False, collab: bool | str = False,
+               reports: bool = False, analytics: bool = False, independence: bool = False,
+               drive: bool = False) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the role nouns that state it (`ROLE_NOUNS`); `plural` False skips "nurses"
     (a plural often names colleagues: "a team of nurses", "GPs, nurses, pharmacists"); `team`: a multidisciplinary team
     states *work in multidisciplinary health teams* (`TEAM_PHRASE`); `elderly`: *tend to elderly people* (`ELDERLY_PHRASE`)."""
@@ -375,10 +466,32 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
             out.setdefault(LEAD_TEAM, []).append(span)
     phrases = ((PEOPLE_PHRASES if people else ()) + (DATA_PHRASES if data else ()) + (TRAIT_PHRASES if traits else ())
                + (ANALYSIS_PHRASES if analysis else ()) + (PROGRAMMING_PHRASES if programming else ())
-               + (INITIATIVE_PHRASES if initiative else ()))
+               + (INITIATIVE_PHRASES if initiative else ()) + (COLLAB_PHRASES if collab else ())
+               + (COOPERATE_PHRASES if collab == "cooperate" else ())
+               + (ANALYTICS_PHRASES if analytics else ()) + (DRIVE_PHRASES if drive else ()))
     if phrases:
         for comp, spans in _phrase_spans(text, low, phrases).items():
             add(comp, spans)
+    for rows, on in ((REPORT_PHRASES, reports), (INDEPENDENCE_PHRASES, independence)):
+        if on:
+            for comp, spans in _need_spans(text, low, rows).items():
+                add(comp, spans)
+    return out
+
+
+def _need_spans(text: str, low: str, rows: tuple[Phrase, ...]) -> dict[str, list[list[int]]]:
+    """competence name -> spans of `rows` (as in `PEOPLE_PHRASES`), each found from its `need` word rather than its keys: the
+    twenty-first pass's verbs ("develop", "support", "communicate") are in most postings, their objects ("report", "independence",
+    "findings") in few, so a row is tried only where its object occurs (`_scan` around it)."""
+    out: dict[str, list[list[int]]] = {}
+    for rx, comp, keys, need in rows:
+        probe = (need,) if need is not None else keys
+        if not any(k in low for k in probe):
+            continue
+        for span in _scan(text, low, probe, rx, back=80 if need is not None else 0):
+            spans = out.setdefault(comp, [])
+            if span not in spans:
+                spans.append(span)
     return out
 
 

@@ -38,9 +38,10 @@ import numpy as np
 
 from careerpath.embed import DIM, Embedder
 from careerpath.extract.boilerplate import blank_boilerplate
-from careerpath.extract.skill_competences import (ANALYSIS_PHRASES, DATA_PHRASES, DRIVE, ELDERLY, INITIATIVE_PHRASES, LEAD_TEAM,
-                                                   LONGTERM, PEOPLE_PHRASES, PROGRAMMING_PHRASES, ROLE_NOUNS, TEAM,
-                                                   TRAIT_PHRASES, WEAK, LanguageForms, car_spans, category_competences,
+from careerpath.extract.skill_competences import (ANALYSIS_PHRASES, ANALYTICS_PHRASES, COLLAB_PHRASES, COOPERATE_PHRASES,
+                                                   DATA_PHRASES, DRIVE, DRIVE_PHRASES, ELDERLY, INDEPENDENCE_PHRASES, INITIATIVE_PHRASES, LEAD_TEAM, LONGTERM,
+                                                   PEOPLE_PHRASES, PROGRAMMING_PHRASES, REPORT_PHRASES, ROLE_NOUNS, TEAM,
+                                                   SOFT, TRAIT_PHRASES, WEAK, LanguageForms, car_spans, category_competences,
                                                    colleague_before, credential_competences, merged_concepts,
                                                    role_spans)
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
@@ -149,6 +150,28 @@ class ExtractConfig:
     analysis_competence: bool = True
     programming_competence: bool = True
     initiative_competence: bool = True
+    # twenty-first pass: a collaborative environment or way of working, cross-functional or interdisciplinary teams -> work in
+    # teams (`skill_competences.COLLAB_PHRASES`); "cooperate": also collaborating, partnering or working closely with people ->
+    # cooperate with colleagues (`COOPERATE_PHRASES`); False off. `report_competence`: writing or preparing reports -> write
+    # work-related reports, communicating findings -> communicate analytical insights, presenting findings -> present reports
+    # (`REPORT_PHRASES`). Same score as the other phrase competences.
+    collab_competence: bool | str = "cooperate"
+    report_competence: bool = True
+    # twenty-first pass: "analytics" on its own states data analytics (`skill_competences.ANALYTICS_PHRASES`), same score
+    analytics_competence: bool = True
+    # twenty-first pass: the service user's independence ("live as independently as possible", "promoting independence", "daily
+    # living") states encourage social service users to preserve their independence ... (`INDEPENDENCE_PHRASES`), same score
+    independence_competence: bool = True
+    # twenty-first pass: "highly motivated", "self-motivated", "self-directed", "self-reliant" state show initiative at this score,
+    # among the semantic links rather than above them (`skill_competences.DRIVE_PHRASES`: gold in about half the dev sentences that
+    # have them). 0.5 / 0.6 / 0.7 measured: 0.6 gained 6 dev sentences and lost none, 0.7 cost dev12 and dev16. None: off.
+    soft_trait_score: float | None = 0.60
+    # twenty-first pass: a field the text names only as its practitioner ("As a Data Engineer, ...", "seeking a ... data
+    # scientist") is the worker's title, not a skill the sentence states: a semantic link to an ESCO "X engineering" / "X
+    # science" concept loses this much similarity when the text has "X engineer(s)" / "X scientist(s)" and not the field's own
+    # name. Over dev2-dev17 such links were gold once in 21 (data engineering, data science, computer science from the noun;
+    # medical specialties, whose doctor's noun the sets do tag, are not of this form). 0: off.
+    agent_field_penalty: float = 0.1
     elderly_competence: bool = True  # "elderly", "older people", "dementia" -> tend to elderly people, same score
     # eighteenth pass: a phrase about the job's team or the people it supervises, manages or leads states the general
     # competence (`skill_competences.PEOPLE_PHRASES`: "part of the wider administration team" -> work in teams, "supervising
@@ -353,11 +376,29 @@ class SkillExtractor:
                       | ({ph[1].rstrip(WEAK) for ph in ANALYSIS_PHRASES} if cfg.analysis_competence else set())
                       | ({ph[1] for ph in PROGRAMMING_PHRASES} if cfg.programming_competence else set())
                       | ({ph[1] for ph in INITIATIVE_PHRASES} if cfg.initiative_competence else set())
+                      | ({ph[1] for ph in COLLAB_PHRASES} if cfg.collab_competence else set())
+                      | ({ph[1].rstrip(WEAK) for ph in COOPERATE_PHRASES} if cfg.collab_competence == "cooperate" else set())
+                      | ({ph[1] for ph in REPORT_PHRASES} if cfg.report_competence else set())
+                      | ({ph[1] for ph in ANALYTICS_PHRASES} if cfg.analytics_competence else set())
+                      | ({ph[1] for ph in INDEPENDENCE_PHRASES} if cfg.independence_competence else set())
+                      | ({ph[1].rstrip(SOFT) for ph in DRIVE_PHRASES} if cfg.soft_trait_score is not None else set())
                       | ({LONGTERM} if cfg.longterm_competence else set()))
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
                        if cfg.role_competence_score is not None else {})
         # skill index -> the index it is reported as (`merge` rows); a merged skill is never reported itself
         self._merge = merged_concepts(esco_names) if cfg.merge_concepts else {}
+        # skill index -> (its practitioner's noun, its own name) for ESCO fields named "X engineering" / "X science"
+        self._agent_fields: dict[int, tuple[re.Pattern, re.Pattern]] = {}
+        if cfg.agent_field_penalty:
+            for i, n in esco_names.items():
+                ln = n.lower()
+                if ln.endswith(" engineering") and len(ln) > len(" engineering"):
+                    agent = ln[: -len("ing")]
+                elif ln.endswith(" science") and len(ln) > len(" science"):
+                    agent = ln[: -len("science")] + "scientist"
+                else:
+                    continue
+                self._agent_fields[i] = (re.compile(r"\b" + re.escape(agent) + r"s?\b"), re.compile(r"\b" + re.escape(ln) + r"\b"))
         self._row_of = {int(i): r for r, i in enumerate(self._vector_rows.tolist())}
         self._masks: dict[int, np.ndarray] = {}  # cue family -> skills a competence window may link to
 
@@ -772,6 +813,8 @@ class SkillExtractor:
                       or (self._vocab is not None and cfg.sem_vocab_plain_only))
                      and not self.is_technical(text, lex))
         sem = self.semantic(text, segs, vecs, plain=plain)
+        if self._agent_fields and sem:
+            self._demote_agent_fields(text, sem)
         if cfg.alt_lexical_bonus is not None:
             w = self._context_weight(plain)
             wins = self._window_rows(text, segs)  # the text's vector is its sentences' and clauses' mean, as in `semantic`
@@ -791,7 +834,9 @@ class SkillExtractor:
         roles = (role_spans(text, cfg.role_competence_plural, low, cfg.team_competence, cfg.elderly_competence,
                             cfg.people_competence, cfg.data_competence, cfg.trait_competence, cfg.leader_competence,
                             cfg.longterm_competence, cfg.nurses_sought, cfg.analysis_competence, cfg.programming_competence,
-                            cfg.initiative_competence) if self._roles else {})
+                            cfg.initiative_competence, cfg.collab_competence, cfg.report_competence,
+                            cfg.analytics_competence, cfg.independence_competence,
+                            cfg.soft_trait_score is not None) if self._roles else {})
         if not (langs or licensed or cars or roles):  # the common case: one pass over the hits, no dictionaries
             return hits
         by_id = {h.id: h for h in hits}
@@ -811,6 +856,11 @@ class SkillExtractor:
         if cars and self._drive is not None:
             put(self._drive, 0.85, cars)
         for comp, spans in roles.items():
+            if comp.endswith(SOFT):  # ranked among the semantic links (`soft_trait_score`)
+                name = comp.rstrip(SOFT)
+                if name in self._roles and cfg.soft_trait_score is not None:
+                    put(self._roles[name], cfg.soft_trait_score, spans)
+                continue
             name = comp.rstrip(WEAK)  # a weaker phrase ranks a step below (`skill_competences.WEAK`)
             if name in self._roles and cfg.role_competence_score is not None:
                 put(self._roles[name], cfg.role_competence_score - 0.001 * (len(comp) - len(name)), spans)
@@ -861,6 +911,16 @@ class SkillExtractor:
             elif rec[0] < sim:
                 rec[0] = sim
                 rec[1].extend(list(x) for x in spans)
+
+    def _demote_agent_fields(self, text: str, sem: dict[int, list]) -> None:
+        """Lower the similarity of semantic links to a field the text names only as its practitioner (`agent_field_penalty`):
+        "The Data Engineer participates in ..." states the worker's title, not *data engineering*."""
+        low = None
+        for i in self._agent_fields.keys() & sem.keys():
+            low = text.lower() if low is None else low
+            agent, field = self._agent_fields[i]
+            if agent.search(low) and not field.search(low):
+                sem[i][0] -= self.config.agent_field_penalty
 
     def combine(self, lex: dict[int, list], sem: dict[int, list]) -> list[SkillHit]:
         """Lexical hits first (a skill named outright is meant), then semantic links."""
