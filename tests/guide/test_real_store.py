@@ -184,7 +184,7 @@ def test_a_role_with_no_known_skills_gives_no_months(full_con):
     assert "0–0 months" not in md and "Time to job-ready: not estimated" in md
     # no empty skills table, no assumptions behind a time not given; the skills section says why it is empty
     assert "| Skill |" not in md and "Assumptions:" not in md and "No roadmap: O\\*NET rates no skills" in md
-    assert g.skills_evidence.startswith("none: O*NET rates no skills")
+    assert g.skills_evidence.startswith("O*NET rates no skills") and "No skills: O\\*NET rates" in md
     html = render_html(g)
     assert "<th>Skill</th>" not in html and "Assumptions behind" not in html and "No roadmap:" in html
     assert build_guide(full_con, "data scientist").snapshot.time_to_job_ready.not_estimated is None
@@ -212,3 +212,17 @@ def test_a_programming_language_known_is_programming_known(full_con):
     assert "Programming" in py.have and "Programming" not in py.missing
     bi = build_guide(full_con, "machine learning engineer", have_skills=["Excel", "Tableau"]).skill_gap
     assert "Programming" in bi.missing
+
+
+def test_the_web_page_of_a_role_with_no_known_skills_says_why(full_store):
+    """The site's guide page (its own template) showed "Ranked none: ...", an empty skills table, assumptions behind a
+    time it does not give and "Nothing left to learn on this roadmap." for infantry officers."""
+    from fastapi.testclient import TestClient
+
+    from careerpath.web.app import WebSettings, create_app
+
+    with TestClient(create_app(full_store, WebSettings(semantic_resolve=False))) as client:
+        page = client.get("/roles/infantry-officers").text
+    assert "No skills: O*NET rates no skills" in page and "Ranked " not in page
+    assert "No roadmap: O*NET rates no skills" in page and "Nothing left to learn" not in page
+    assert "<summary>assumptions</summary>" not in page and "<caption>Skills by importance" not in page

@@ -64,7 +64,7 @@ def render_md(g: Guide) -> str:
     if g.day_in_the_life:
         out += ["## A day in the life", "", *[f"- {_md(x)}" for x in g.day_in_the_life], "",
                 "From the occupation's O*NET tasks and work activities \\[onet-29.0\\]", ""]
-    out += ["## Skills", "", _md(g.skills_evidence or ""), ""]
+    out += ["## Skills", "", ("" if g.skills else "No skills: ") + _md(g.skills_evidence or ""), ""]
     if g.skills:
         out += ["| Skill | Type | Importance | Share of postings | Core |", "|---|---|---|---|---|"]
         out += [f"| {_md(x.name)} | {x.type} | {x.importance:.2f} | "

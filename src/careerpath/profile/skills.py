@@ -207,7 +207,7 @@ def skills_section(counts: list[dict], ratings: list[dict], tech: list[dict], ev
             onet_importance=onet_im, onet_hot=e["hot"], onet_in_demand=e["in_demand"]))
     text = evidence_text(n_role, countries)
     if not out:  # military occupations: O*NET rates and lists nothing for them
-        text = ("none: O*NET rates no skills or knowledge for this occupation and lists no technology for it, and "
+        text = ("O*NET rates no skills or knowledge for this occupation and lists no technology for it, and "
                 + (f"its {n_role} posting{'s' if n_role != 1 else ''} name" if n_role else "no postings name")
                 + " any skill often enough to count")
     if standins and ratings:
