@@ -264,6 +264,18 @@ def _course_items(courses: pd.DataFrame) -> tuple[list[tuple[str, str, str]], li
     return c_items, c_sem
 
 
+def _load(con: duckdb.DuckDBPyConnection, embedder: Embedder | None, config: ExtractConfig | None, workers: int | None,
+          semantic: bool) -> tuple[SkillExtractor, dict[str, str], int]:
+    """The extractor (with the default model when `semantic` and none is given), the given-skills index and the
+    worker count that `extract_all` and `extract_courses` both start from."""
+    if semantic and embedder is None:
+        from careerpath.embed import default_embedder
+
+        embedder = default_embedder()
+    ex = SkillExtractor.from_store(con, config=config or ExtractConfig(), embedder=embedder if semantic else None)
+    return ex, _given_index(con), workers or max(1, os.cpu_count() or 1)
+
+
 def extract_all(con: duckdb.DuckDBPyConnection, *, embedder: Embedder | None = None, config: ExtractConfig | None = None,
                 workers: int | None = None, semantic: bool = True, sem_budget: int = SEM_BUDGET) -> BatchStats:
     """Extract skills for every posting and course in `con` and write `posting_skills`, `course_skills`.
@@ -272,15 +284,8 @@ def extract_all(con: duckdb.DuckDBPyConnection, *, embedder: Embedder | None = N
     descriptions/outcomes share it in proportion to their counts); 0 or `semantic=False` skips the stage.
     """
     stats = BatchStats()
-    config = config or ExtractConfig()
-    workers = workers or max(1, os.cpu_count() or 1)
-    if semantic and embedder is None:
-        from careerpath.embed import default_embedder
-
-        embedder = default_embedder()
     t0 = time.perf_counter()
-    ex = SkillExtractor.from_store(con, config=config, embedder=embedder if semantic else None)
-    index = _given_index(con)
+    ex, index, workers = _load(con, embedder, config, workers, semantic)
     stats.seconds["load"] = time.perf_counter() - t0
 
     posts = _postings(con)
@@ -345,15 +350,8 @@ def extract_courses(con: duckdb.DuckDBPyConnection, *, embedder: Embedder | None
     stored guides are stale: rerun them (`careerpath build --skip-ingest` reruns every step).
     """
     stats = BatchStats()
-    config = config or ExtractConfig()
-    workers = workers or max(1, os.cpu_count() or 1)
-    if semantic and embedder is None:
-        from careerpath.embed import default_embedder
-
-        embedder = default_embedder()
     t0 = time.perf_counter()
-    ex = SkillExtractor.from_store(con, config=config, embedder=embedder if semantic else None)
-    index = _given_index(con)
+    ex, index, workers = _load(con, embedder, config, workers, semantic)
     if has_table(con, "skill_popularity"):
         ex.set_popularity({str(k): int(v) for k, v in con.execute(
             "SELECT skill_id, documents FROM skill_popularity").fetchall()})
