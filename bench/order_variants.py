@@ -16,6 +16,7 @@ The variants (bench/README.md, c32):
 - stated: share of the role weight a course covers through skills stated in its own skills list or title;
 - onet_title: share of the title's content words that are words of the role's O*NET description or tasks;
 - cover: coverage's weight in relevance (W_COVER) set anew, or coverage capped;
+- profile: share of the covered role weight from the role's profile skills (not implied, O*NET task or feedback ones);
 - title_skills: share of the skills a title names (extracted from the title) that are not the role's;
 - alpha: the greedy selection's novelty weight (`rank.ALPHA`).
 """
@@ -94,8 +95,10 @@ def variants(db: str, data: dict, vecs: dict) -> dict:
     lcs = rank.load_course_skills(con)
     in_title = lcs[lcs["in_title"].astype(bool)].groupby("course_id")["skill_id"].apply(set).to_dict()
     onet: dict[str, set[str]] = {}
+    profile: dict[str, set[str]] = {}
     for s in data:
         role = load_role(con, s)
+        profile[s] = set(role.skills["skill_id"].astype(str))
         code = con.execute("SELECT soc_code FROM roles WHERE slug = ?", [s]).fetchone()
         tasks = " ".join(t for (t,) in con.execute("SELECT task FROM onet_tasks WHERE soc_code = ?",
                                                    [code[0]]).fetchall()) if code and code[0] else ""
@@ -140,6 +143,16 @@ def variants(db: str, data: dict, vecs: dict) -> dict:
             return 1 + g * np.array(out)
         return f
 
+    def profile_share(g: float):
+        def f(df, r, s):
+            w = r["w"]
+            out = []
+            for cov in df["covers_ids"]:
+                tot = sum(w.get(k, 0.0) for k in cov) or 1e-9
+                out.append(sum(w.get(k, 0.0) for k in cov if k in profile[s]) / tot)
+            return 1 + g * np.array(out)
+        return f
+
     def cover(wc: float, cap: float | None = None):
         def f(df, r, s):
             cov = df["coverage"].astype(float)
@@ -169,6 +182,7 @@ def variants(db: str, data: dict, vecs: dict) -> dict:
     for g in (0.1, 0.2, 0.4):
         out[f"stated g{g}"] = stated_share(g)
         out[f"onet_title g{g}"] = onet_title(g)
+        out[f"profile g{g}"] = profile_share(g)
     for g in (0.1, 0.2, 0.3):
         out[f"title_skills g{g}"] = title_skills(g)
     for wc in (0.0, 0.2, 0.3, 0.5):
