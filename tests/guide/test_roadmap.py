@@ -160,6 +160,44 @@ def test_a_step_says_which_other_steps_course_teaches_its_skills():
     assert "taught in step" not in home.why
 
 
+def test_a_course_sits_where_its_level_fits_among_the_steps_it_teaches_in():
+    """"Advanced Data Science with IBM" sat in a machine-learning engineer's Foundations step because most of the
+    skills it was first to teach (Python, SQL) are learnt first; an advanced course goes to the latest step it
+    teaches in when its level fits there better, and its skills stay where their depth put them."""
+    adv = CourseItem(course_id="c:adv", title="Advanced Data Science", level="advanced", hours=80, relevance=1,
+                     covers=["Python", "SQL", "Apache Spark", "MLOps"], why="")
+    unlevelled = adv.model_copy(update={"course_id": "c:any", "level": None})
+    steps = plan(SKILLS, FACTS, [adv], Pace())
+    learn = [s for s in steps if s.title.split(":")[0] in ("Foundations", "Intermediate", "Advanced")]
+    home = next(s for s in learn if "c:adv" in s.courses)
+    assert home is not learn[0] and "Python" in learn[0].skills
+    assert "Python and SQL are taught in step" in learn[0].why
+    # without a level the course sits with most of its skills, as before
+    assert "c:any" in plan(SKILLS, FACTS, [unlevelled], Pace())[0].courses
+    # the same hours in all: the course moves, not the work
+    base = plan(SKILLS, FACTS, [unlevelled], Pace())
+    assert sum(s.hours for s in steps) == pytest.approx(sum(s.hours for s in base))
+
+
+def test_a_beginner_course_fits_the_first_step_it_teaches_in():
+    from careerpath.guide.roadmap import _home
+
+    assert _home({0: 1, 2: 2}, 3, 3, 0.0) == 0  # beginner: the first step, though the last holds more
+    assert _home({0: 1, 2: 2}, 3, 3, None) == 2  # no level: most skills
+    assert _home({0: 2, 2: 1}, 3, 3, 1.0) == 2  # advanced: the last
+    assert _home({0: 3, 1: 1}, 4, 1, 1.0) == 0  # one step only
+
+
+def test_within_a_step_beginner_courses_come_first():
+    a = CourseItem(course_id="c:a", title="Deep learning at scale", level="advanced", hours=20, relevance=1,
+                   covers=["Deep Learning"], why="")
+    b = CourseItem(course_id="c:b", title="MLOps basics", level="beginner", hours=20, relevance=1, covers=["MLOps"],
+                   why="")
+    steps = plan(SKILLS, FACTS, [a, b], Pace())
+    together = [s for s in steps if {"c:a", "c:b"} <= set(s.courses)]
+    assert together and together[0].courses == ["c:b", "c:a"]
+
+
 def test_a_step_is_titled_by_what_it_teaches_not_by_a_trait():
     """A soft skill stays on the step (and priced), but the title names the step's other skills first."""
     skills = [PathSkill("teams", "work in teams", "soft_skill", 0.95, True),

@@ -14,7 +14,8 @@ important by over half of all occupations: Speaking, Active Listening, ...) are 
 and left off the priced path (`split_general`). Skills sorted by depth are cut into 2-4 contiguous learning steps, then a portfolio step (core skills
 applied to the occupation's own tasks) and, where postings ask for certifications, a certification
 step. Where portfolios are not how the work is shown (`practice_kind`: health care, trades, service work), the
-same step is supervised practice. Hours: each recommended course sits in the step holding most of the skills it covers, and is credited
+same step is supervised practice. Hours: each recommended course sits in the step holding most of the skills it covers (or, where its
+level fits a later or earlier step it also teaches in better, that step: `_home`), and is credited
 with at most one skill per MIN_HOURS_PER_SKILL of its length (its most important ones); a skill no chosen
 course covers costs its type's default hours. A course that also teaches skills the person already
 has counts only the share of its role skills still missing (they skip the parts they know). Months = hours / (hours per week * 4.345), as a
@@ -178,6 +179,25 @@ def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+#: Where a course's level puts it on a path of learning steps (0 = the first, 1 = the last); mixed or unknown: nowhere.
+COURSE_LEVELS = {"beginner": 0.0, "intermediate": 0.5, "advanced": 1.0}
+#: How much a whole path's mismatch between a course's level and its step's place weighs against the share of its
+#: skills a step holds: "Advanced Data Science with IBM" sat in a machine-learning engineer's Foundations step (most of
+#: the skills it was first to teach were Python and SQL) while a beginner's Machine Learning course sat in the
+#: Advanced step.
+LEVEL_FIT = 1.0
+
+
+def _home(counts: dict[int, int], n_new: int, n_steps: int, level: float | None) -> int:
+    """The step a course sits in: the one holding most of the new skills it teaches, unless its level fits another
+    step it also teaches in better (the skills stay where their depth put them; the step notes where they are
+    taught). Ties go to the earlier step."""
+    def fit(g: int) -> float:
+        place = g / (n_steps - 1) if n_steps > 1 else 0.0
+        return counts[g] / n_new - (LEVEL_FIT * abs(place - level) if level is not None else 0.0)
+    return min(counts, key=lambda g: (-round(fit(g), 9), g))
+
+
 def practice_kind(soc_code: str | None) -> str:
     """'portfolio' or 'supervised' for the role's (first) SOC code; portfolio when unknown."""
     if not soc_code or soc_code[:2] in PORTFOLIO_GROUPS or not soc_code[:2].isdigit():
@@ -213,10 +233,12 @@ def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[Co
         counts: dict[int, int] = {}
         for i in new:
             counts[step_of[i]] = counts.get(step_of[i], 0) + 1
-        home = min(counts, key=lambda g: (-counts[g], g))
+        home = _home(counts, len(new), len(groups), COURSE_LEVELS.get(c.level or ""))
         chosen[home].append(c)
         covered.update(new)
         taught_by.update((i, (home, c.title)) for i in new)
+    for cs in chosen:  # within a step, beginner courses first (stable: best first among equals)
+        cs.sort(key=lambda c: COURSE_LEVELS.get(c.level or "", 0.5))
     steps: list[RoadmapStep] = []
     for gi, group in enumerate(groups):
         course_hours = sum(_hours_of(c) * _share_missing(c, role_names, known_names) for c in chosen[gi])
