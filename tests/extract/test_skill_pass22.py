@@ -58,6 +58,8 @@ def test_a_phrase_states_its_competence(text: str, comp: str, phrase: str) -> No
     ("Supervise children in the playground.", SUPERVISE_STAFF),
     ("Strong communication with the customer.", COMMUNICATION),  # the lexical stage's "communication", not a phrase here
     ("The administrative centre of the Trust.", CLERICAL),
+    ("We benefit from excellent administrative support.", CLERICAL),  # support the worker is given
+    ("Partner with software development teams.", PROGRAMMING),  # the people, not the work
     ("Work closely with nurses and therapists.", NURSE),  # colleagues
 ])
 def test_what_states_nothing_here(text: str, comp: str) -> None:

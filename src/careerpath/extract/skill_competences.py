@@ -201,7 +201,8 @@ ANALYSIS_PHRASES = (
 # has *computer programming* in 10 of the 13 sentences of these forms.
 PROGRAMMING_PHRASES_WIDE = (
     (re.compile(r"(?i)\b(software|application|app|mobile|android|ios)\s+(application\s+)?development\b"
-                r"(?!\s+(life[- ]?cycles?|lifecycles?|methodolog\w+|process(es)?|standards?|kits?)\b)"), PROGRAMMING,
+                r"(?!\s+(life[- ]?cycles?|lifecycles?|methodolog\w+|process(es)?|standards?|kits?|teams?|managers?|engineers?|"
+                r"partners?|organi[sz]ations?|compan(y|ies)|firms?|agency|agencies|house)\b)"), PROGRAMMING,
      ("software", "application", "app ", "mobile", "android", "ios"), "development"),
     (re.compile(r"(?i)\bdevelopment\s+(and\s+\w+\s+)?of\s+([\w-]+\s+){0,2}?(software|applications|apps)\b"), PROGRAMMING,
      ("development",), None),
@@ -326,7 +327,9 @@ COMM_PHRASES = (
 )
 CLERICAL_PHRASES = (
     (re.compile(r"(?i)\b(secretarial|clerical|receptionist)\b"), CLERICAL, ("secretarial", "clerical", "receptionist"), None),
-    (re.compile(r"(?i)\badministrative\s+(duties|support|experience|tasks|work|skills|services?|assistance)\b"), CLERICAL,
+    # not support the worker is given ("we benefit from excellent administrative support", "with administrative support")
+    (re.compile(r"(?i)(?<!with )(?<!from )(?<!excellent )(?<!by )\badministrative\s+(duties|support|experience|tasks|work|skills|"
+                r"services?|assistance)\b"), CLERICAL,
      ("administrative",), None),
 )
 # twenty-second pass (`supervise_agents`): the people supervised named by their trade in the plural ("A Pipefitter Supervisor
