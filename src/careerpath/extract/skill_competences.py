@@ -88,7 +88,7 @@ _LONGTERM_KEYS = ("nursing home", "care home", "long term", "long-term")
 # ("work closely with nurses, HCAs and therapists": the sixteenth pass left the plural out). Over dev2-dev16 the gold has
 # nursing care in 4 of the 4 sentences of this form and in none of the plural's other sentences but one.
 NURSES_SOUGHT = re.compile(r"(?i)\b(looking\s+for|recruit(s|ing)?(\s+for)?|seek(s|ing)?(\s+to\s+appoint)?|appoint(ing)?|"
-                           r"applications?\s+(are\s+(invited|welcome)\s+)?from|need(s|ed)?|hiring|require[sd]?)\s+"
+                           r"applications?\s+(are\s+(invited|welcome)\s+)?from|need(s|ed)?|hiring|require[sd]?|employ(ing)?)\s+"
                            r"([\w'’/&-]+,?\s+){0,5}?nurses\b|\bnurses\s+(should|must|will\s+need\s+to)\b")
 NURSE_CUE = re.compile(r"(?i)\b(nurse|nurses|nursing|RGN|RMN|RNLD|RNMH|RN|NMC)\b")
 _HOME_KEYS = ("care home", "nursing home", "residential home")
@@ -194,6 +194,27 @@ ANALYSIS_PHRASES = (
                 r"(and\s+|or\s+)?){0,5}?(data\s+sets|datasets|data)\b" + _NOT_DATA_WORK),
      DATA_ANALYSIS + WEAK, ("work",), "data"),
 )
+# twenty-second pass (`programming_competence="wide"`): software or application development named as a noun ("Android
+# application development", "the development and maintenance of software for LTE networks"; not a development life cycle or
+# methodology), building or developing applications, software built after a list of verbs ("Construct, extend, and maintain
+# scientific software tools"), and code described by its quality ("maintainable code", "their model code"). Over dev-dev19 the gold
+# has *computer programming* in 10 of the 13 sentences of these forms.
+PROGRAMMING_PHRASES_WIDE = (
+    (re.compile(r"(?i)\b(software|application|app|mobile|android|ios)\s+(application\s+)?development\b"
+                r"(?!\s+(life[- ]?cycles?|lifecycles?|methodolog\w+|process(es)?|standards?|kits?|teams?|managers?|engineers?|"
+                r"partners?|organi[sz]ations?|compan(y|ies)|firms?|agency|agencies|house)\b)"), PROGRAMMING,
+     ("software", "application", "app ", "mobile", "android", "ios"), "development"),
+    (re.compile(r"(?i)\bdevelopment\s+(and\s+\w+\s+)?of\s+([\w-]+\s+){0,2}?(software|applications|apps)\b"), PROGRAMMING,
+     ("development",), None),
+    *((re.compile(r"(?i)\b(develop|build|creat|construct)(s|es|ed|e|ing)?[,\s]+([\w-]+,?\s+){0,3}?(software|apps|applications)\b"
+                  r"(?!\s+(life[- ]?cycles?|lifecycles?|methodolog\w+|process(es)?|teams?|engineers?|developers?)\b)"),
+       PROGRAMMING, ("develop", "build", "creat", "construct"), need) for need in ("software", "app")),
+)
+# code described by its quality: tried only where "code" occurs (`_need_spans`): the adjectives are common words
+PROGRAMMING_CODE = (
+    (re.compile(r"(?i)\b(clean|maintainable|quality|production|readable|robust|efficient|testable|reusable|well[- ]documented|"
+                r"high[- ]quality|modular|model|elegant|performant|reliable)[\s-]+code\b"), PROGRAMMING, (), "code"),
+)
 PROGRAMMING_PHRASES = (
     (re.compile(r"(?i)\bcoding\b(?!\s+(systems?|schemes?|standards?|conventions?|of)\b)"), PROGRAMMING, ("coding",), None),
     (re.compile(r"(?i)\bwrit(e|es|ing)\s+([\w-]+\s+){0,3}?code\b"), PROGRAMMING, ("writ",), "code"),
@@ -292,6 +313,48 @@ REPORT_PHRASES = (
                   r"analys[ie]s)\b"), ANALYTICAL_INSIGHTS, ("communicat",), need) for need in ("finding", "insight", "results")),
     (re.compile(r"(?i)\b(present(s|ed|ing)?|presentations?\s+of)\s+([\w/-]+\s+){0,2}?findings\b"), PRESENT_REPORTS,
      ("present",), "findings"),
+)
+# twenty-second pass: a communicator, or communications skills (the plural the lexical stage's "communication skills" misses),
+# state *communication* (`comm_competence`): the gold has it in all 24 dev-dev19 sentences with "communicator" or
+# "communication(s) skills". Secretarial, clerical or receptionist work, and administrative duties, support, experience or tasks,
+# state *perform clerical duties* (`clerical_competence`: gold in the 5 dev-dev19 sentences of these forms; the semantic stage
+# reads them as *healthcare administration* or the department's field).
+COMMUNICATION = "communication"
+CLERICAL = "perform clerical duties"
+COMM_PHRASES = (
+    (re.compile(r"(?i)\bcommunicators?\b"), COMMUNICATION, ("communicator",), None),
+    (re.compile(r"(?i)\bcommunications\s+skills?\b"), COMMUNICATION, ("communications skill",), None),
+)
+CLERICAL_PHRASES = (
+    (re.compile(r"(?i)\b(secretarial|clerical|receptionist)\b"), CLERICAL, ("secretarial", "clerical", "receptionist"), None),
+    # not support the worker is given ("we benefit from excellent administrative support", "with administrative support")
+    (re.compile(r"(?i)(?<!with )(?<!from )(?<!excellent )(?<!by )\badministrative\s+(duties|support|experience|tasks|work|skills|"
+                r"services?|assistance)\b"), CLERICAL,
+     ("administrative",), None),
+)
+# twenty-second pass (`supervise_agents`): the people supervised named by their trade in the plural ("A Pipefitter Supervisor
+# supervises Pipefitters and occasional helpers", "supervises Electricians"): an agent noun ending in -ers, -ors, -ists, -ians or
+# -men after a form of "supervise", up to three words between. Not "supervise ... orders, computers, customers".
+SUPERVISE_AGENTS = (
+    (re.compile(r"(?i)\bsupervis(e|es|ed|ing|ion\s+of)\s+(" + _DET + r")?([\w&'’-]+,?\s+){0,3}?"
+                r"(?!(orders|computers|customers|containers|users|servers|vendors|members|suppliers|contractors|visitors|"
+                r"patrons|passengers|prisoners|inmates|offenders|children|patients|clients)\b)"
+                r"[a-z][\w-]*(ers|ors|ists|ians|men)\b"), SUPERVISE_STAFF, ("supervis",), None),
+)
+# twenty-second pass: ESCO concepts of one sense of a word postings use in another (`ExtractConfig.sense_penalty`). Each row: the
+# concepts' label word, the word in the text, cues of the concepts' own sense (any of them keeps the links), and cues the other
+# sense needs (None: the word alone, when the concepts' sense is the rare one in postings). A "pipeline" in a posting is a data,
+# build, ML or sales pipeline unless oil, gas, water or pipes are named; a "theatre" among nurses and patients is an operating
+# theatre, not a stage.
+OTHER_SENSES = (
+    (re.compile(r"(?i)\bpipelines?\b"), re.compile(r"(?i)\bpipelines?\b"),
+     re.compile(r"(?i)\b(oil|gas|petroleum|water|pipes?|piping|fluids?|hydrocarbons?|weld\w*|sewers?|crude|steam|pipefitt\w*|"
+                r"plumb\w*|pumps?|corrosion|coating)\b"), None),
+    (re.compile(r"(?i)\btheatres?\b"), re.compile(r"(?i)\btheatres?\b"),
+     re.compile(r"(?i)\b(stage|actors?|plays?|performances?|performing|drama\w*|audiences?|rehears\w*|arts?|shows?|scenery|"
+                r"directors?|playwrights?)\b"),
+     re.compile(r"(?i)\b(nurs\w*|patients?|clinical|clinically|surg\w*|hospitals?|NHS|healthcare|medical|ENT|wards?|"
+                r"anaesth\w*|operating|scrub|ODPs?|RGN|NMC)\b")),
 )
 # twenty-first pass: drive words asked of the worker ("highly motivated", "self-motivated",
 # "self-directed", "self-reliant") state *show initiative* in about half the dev sentences that have them; `SOFT` marks a
@@ -428,9 +491,10 @@ def _phrase_spans(text: str, low: str | None, phrases: tuple[Phrase, ...]) -> di
 def role_spans(text: str, plural: bool = True, low: str | None = None, team: bool = False,
                elderly: bool = False, people: bool = False, data: bool = False,
                traits: bool = False, leaders: bool = False, longterm: str | None = None, sought: bool = False,
-               analysis: bool = False, programming: bool = False, initiative: bool = False, collab: bool | str = False,
+               analysis: bool = False, programming: bool | str = False, initiative: bool = False, collab: bool | str = False,
                reports: bool = False, analytics: bool = False, independence: bool = False,
-               drive: bool = False) -> dict[str, list[list[int]]]:
+               drive: bool = False, comm: bool = False, clerical: bool = False,
+               agents: bool = False) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the role nouns that state it (`ROLE_NOUNS`); `plural` False skips "nurses"
     (a plural often names colleagues: "a team of nurses", "GPs, nurses, pharmacists"); `team`: a multidisciplinary team
     states *work in multidisciplinary health teams* (`TEAM_PHRASE`); `elderly`: *tend to elderly people* (`ELDERLY_PHRASE`)."""
@@ -466,13 +530,15 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
             out.setdefault(LEAD_TEAM, []).append(span)
     phrases = ((PEOPLE_PHRASES if people else ()) + (DATA_PHRASES if data else ()) + (TRAIT_PHRASES if traits else ())
                + (ANALYSIS_PHRASES if analysis else ()) + (PROGRAMMING_PHRASES if programming else ())
+               + (PROGRAMMING_PHRASES_WIDE if programming == "wide" else ())
+               + (COMM_PHRASES if comm else ()) + (CLERICAL_PHRASES if clerical else ()) + (SUPERVISE_AGENTS if agents else ())
                + (INITIATIVE_PHRASES if initiative else ()) + (COLLAB_PHRASES if collab else ())
                + (COOPERATE_PHRASES if collab == "cooperate" else ())
                + (ANALYTICS_PHRASES if analytics else ()) + (DRIVE_PHRASES if drive else ()))
     if phrases:
         for comp, spans in _phrase_spans(text, low, phrases).items():
             add(comp, spans)
-    for rows, on in ((REPORT_PHRASES, reports), (INDEPENDENCE_PHRASES, independence)):
+    for rows, on in ((REPORT_PHRASES, reports), (INDEPENDENCE_PHRASES, independence), (PROGRAMMING_CODE, programming == "wide")):
         if on:
             for comp, spans in _need_spans(text, low, rows).items():
                 add(comp, spans)

@@ -38,7 +38,8 @@ import numpy as np
 
 from careerpath.embed import DIM, Embedder
 from careerpath.extract.boilerplate import blank_boilerplate
-from careerpath.extract.skill_competences import (ANALYSIS_PHRASES, ANALYTICS_PHRASES, COLLAB_PHRASES, COOPERATE_PHRASES,
+from careerpath.extract.skill_competences import (ANALYSIS_PHRASES, ANALYTICS_PHRASES, CLERICAL, COLLAB_PHRASES, COMMUNICATION,
+                                                   COOPERATE_PHRASES, OTHER_SENSES, SUPERVISE_STAFF,
                                                    DATA_PHRASES, DRIVE, DRIVE_PHRASES, ELDERLY, INDEPENDENCE_PHRASES, INITIATIVE_PHRASES, LEAD_TEAM, LONGTERM,
                                                    PEOPLE_PHRASES, PROGRAMMING_PHRASES, REPORT_PHRASES, ROLE_NOUNS, TEAM,
                                                    SOFT, TRAIT_PHRASES, WEAK, LanguageForms, car_spans, category_competences,
@@ -148,7 +149,9 @@ class ExtractConfig:
     # twentieth pass: data analysis, programming and initiative in other words (`skill_competences.ANALYSIS_PHRASES`,
     # `PROGRAMMING_PHRASES`, `INITIATIVE_PHRASES`), same score as the other phrase competences
     analysis_competence: bool = True
-    programming_competence: bool = True
+    # twenty-second pass: "wide" also reads software or application development as a noun, building applications, software after a
+    # list of verbs, and code described by its quality (`skill_competences.PROGRAMMING_PHRASES_WIDE`, `PROGRAMMING_CODE`)
+    programming_competence: bool | str = "wide"
     initiative_competence: bool = True
     # twenty-first pass: a collaborative environment or way of working, cross-functional or interdisciplinary teams -> work in
     # teams (`skill_competences.COLLAB_PHRASES`); "cooperate": also collaborating, partnering or working closely with people ->
@@ -172,6 +175,22 @@ class ExtractConfig:
     # name. Over dev2-dev17 such links were gold once in 21 (data engineering, data science, computer science from the noun;
     # medical specialties, whose doctor's noun the sets do tag, are not of this form). 0: off.
     agent_field_penalty: float = 0.1
+    # twenty-second pass: a semantic link to an ESCO concept of another sense of a word the text uses (`OTHER_SENSES`: oil and gas
+    # *pipeline* concepts for a data pipeline, stage *theatre* concepts for an operating theatre) loses this much similarity when
+    # the text has the word and a cue of the other sense but none of the concept's own. Over dev-dev19 no such link is gold
+    # (22 sentences name a pipeline, every one a data, build or ML pipeline). 0: off.
+    sense_penalty: float = 0.2
+    # twenty-second pass: a communicator or communications skills -> communication, secretarial, clerical, receptionist or
+    # administrative work -> perform clerical duties (`skill_competences.COMM_PHRASES`, `CLERICAL_PHRASES`); a form of
+    # "supervise" before a trade's plural ("supervises Pipefitters") -> supervise staff (`SUPERVISE_AGENTS`). Same score as the
+    # other phrase competences.
+    # twenty-second pass: *make decisions* named in a sentence about data ("experience in data-driven decision making", "make
+    # decisions/recommendations based on evidence derived from data") is reported as *make data-driven decisions*: over dev-dev19
+    # the gold has *make decisions* in 1 of the 13 sentences naming a decision, and never where the sentence names data.
+    data_decisions: bool = True
+    comm_competence: bool = True
+    clerical_competence: bool = True
+    supervise_agents: bool = True
     elderly_competence: bool = True  # "elderly", "older people", "dementia" -> tend to elderly people, same score
     # eighteenth pass: a phrase about the job's team or the people it supervises, manages or leads states the general
     # competence (`skill_competences.PEOPLE_PHRASES`: "part of the wider administration team" -> work in teams, "supervising
@@ -375,6 +394,9 @@ class SkillExtractor:
                       | ({LEAD_TEAM} if cfg.leader_competence else set())
                       | ({ph[1].rstrip(WEAK) for ph in ANALYSIS_PHRASES} if cfg.analysis_competence else set())
                       | ({ph[1] for ph in PROGRAMMING_PHRASES} if cfg.programming_competence else set())
+                      | ({COMMUNICATION} if cfg.comm_competence else set())
+                      | ({CLERICAL} if cfg.clerical_competence else set())
+                      | ({SUPERVISE_STAFF} if cfg.supervise_agents else set())
                       | ({ph[1] for ph in INITIATIVE_PHRASES} if cfg.initiative_competence else set())
                       | ({ph[1] for ph in COLLAB_PHRASES} if cfg.collab_competence else set())
                       | ({ph[1].rstrip(WEAK) for ph in COOPERATE_PHRASES} if cfg.collab_competence == "cooperate" else set())
@@ -399,6 +421,15 @@ class SkillExtractor:
                 else:
                     continue
                 self._agent_fields[i] = (re.compile(r"\b" + re.escape(agent) + r"s?\b"), re.compile(r"\b" + re.escape(ln) + r"\b"))
+        # skill index -> the `OTHER_SENSES` rows whose concept word its label has
+        self._senses: dict[int, tuple[int, ...]] = {}
+        if cfg.sense_penalty:
+            for i, n in esco_names.items():
+                rows = tuple(k for k, (label_rx, _, _, _) in enumerate(OTHER_SENSES) if label_rx.search(n))
+                if rows:
+                    self._senses[i] = rows
+        decide = [next((i for i, n in esco_names.items() if n == name), None) for name in ("make decisions", "make data-driven decisions")]
+        self._decide: tuple[int, int] | None = (decide[0], decide[1]) if cfg.data_decisions and None not in decide else None
         self._row_of = {int(i): r for r, i in enumerate(self._vector_rows.tolist())}
         self._masks: dict[int, np.ndarray] = {}  # cue family -> skills a competence window may link to
 
@@ -479,7 +510,25 @@ class SkillExtractor:
                 rec[0] = max(rec[0], self._alias_w[k])
                 rec[1] = rec[1] or self._alias_multiword[k]
                 rec[2].append([s, e])
+        if self._decide is not None and self._decide[0] in out:
+            self._data_decisions(text, out)
         return out
+
+    def _data_decisions(self, text: str, out: dict[int, list]) -> None:
+        """Report a *make decisions* hit as *make data-driven decisions* when a sentence it was found in names data
+        (`ExtractConfig.data_decisions`)."""
+        assert self._decide is not None
+        i, j = self._decide
+        rec = out[i]
+        if not any(_DATA_WORD.search(text, a, b) for a, b in (_sentence_span(text, s, e) for s, e in rec[2])):
+            return
+        del out[i]
+        have = out.get(j)
+        if have is None:
+            out[j] = rec
+        else:
+            have[0], have[1] = max(have[0], rec[0]), have[1] or rec[1]
+            have[2] = have[2] + [sp for sp in rec[2] if sp not in have[2]]
 
     def _candidates(self, norm: str) -> list[tuple[int, int, int, tuple[int, ...]]]:
         """(length, start, end, alias indexes) of every alias in the normalised text that starts at a word start
@@ -815,6 +864,8 @@ class SkillExtractor:
         sem = self.semantic(text, segs, vecs, plain=plain)
         if self._agent_fields and sem:
             self._demote_agent_fields(text, sem)
+        if self._senses and sem:
+            self._demote_other_senses(text, sem)
         if cfg.alt_lexical_bonus is not None:
             w = self._context_weight(plain)
             wins = self._window_rows(text, segs)  # the text's vector is its sentences' and clauses' mean, as in `semantic`
@@ -836,7 +887,8 @@ class SkillExtractor:
                             cfg.longterm_competence, cfg.nurses_sought, cfg.analysis_competence, cfg.programming_competence,
                             cfg.initiative_competence, cfg.collab_competence, cfg.report_competence,
                             cfg.analytics_competence, cfg.independence_competence,
-                            cfg.soft_trait_score is not None) if self._roles else {})
+                            cfg.soft_trait_score is not None, cfg.comm_competence, cfg.clerical_competence,
+                            cfg.supervise_agents) if self._roles else {})
         if not (langs or licensed or cars or roles):  # the common case: one pass over the hits, no dictionaries
             return hits
         by_id = {h.id: h for h in hits}
@@ -922,6 +974,19 @@ class SkillExtractor:
             if agent.search(low) and not field.search(low):
                 sem[i][0] -= self.config.agent_field_penalty
 
+    def _demote_other_senses(self, text: str, sem: dict[int, list]) -> None:
+        """Lower the similarity of semantic links to a concept of another sense of a word the text uses (`sense_penalty`,
+        `skill_competences.OTHER_SENSES`): "build data pipelines" is not *inspect pipelines*."""
+        found: dict[int, bool] = {}
+        for i in self._senses.keys() & sem.keys():
+            for k in self._senses[i]:
+                if k not in found:
+                    _, word, own, other = OTHER_SENSES[k]
+                    found[k] = bool(word.search(text)) and not own.search(text) and (other is None or bool(other.search(text)))
+                if found[k]:
+                    sem[i][0] -= self.config.sense_penalty
+                    break
+
     def combine(self, lex: dict[int, list], sem: dict[int, list]) -> list[SkillHit]:
         """Lexical hits first (a skill named outright is meant), then semantic links."""
         cfg = self.config
@@ -986,6 +1051,14 @@ def _object_only_head(alias: dict, skill: dict) -> str | None:
 
 
 _SENT_END = ".!?;\n"
+_DATA_WORD = re.compile(r"(?i)\bdata\b")
+
+
+def _sentence_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """The sentence (up to `_SENT_END` characters) around text[s:e]."""
+    a = max(text.rfind(c, 0, s) for c in _SENT_END) + 1
+    b = min([x for x in (text.find(c, e) for c in _SENT_END) if x != -1] or [len(text)])
+    return a, b
 
 
 def _head_near(text: str, s: int, e: int, head: str) -> bool:
