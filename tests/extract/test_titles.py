@@ -1330,3 +1330,30 @@ def test_a_branch_or_area_manager_of_a_care_service_is_a_care_manager(real_onet)
     assert _top(r.resolve("Bank Branch Manager")) != "11-9111.00"
     r.care_units = False
     assert r.choose_key(normalize("Domiciliary Care / Branch Manager")) == "branch manager"
+
+
+def test_a_uk_clinical_lead_is_a_registered_nurse(real_onet) -> None:
+    """OVERRIDES: O*NET has no "Clinical Lead" (the model read "lead" as the metal); the UK title is most often the
+    nurse who leads a ward's, service's or care home's clinical care. The therapist a title names stays its own."""
+    r = T.Resolver(real_onet)
+    assert _top(r.resolve("Clinical Lead")) == "29-1141.00"
+    assert _top(r.resolve("Clinical Lead Physiotherapist")) == "29-1123.00"
+
+
+def test_a_fuzzy_hit_swapping_a_known_word_settles_nothing(real_onet) -> None:
+    """"Transformation Project Manager" ~ "transportation project manager" (93), "Principal Reliability Analyst" ~
+    "liability analyst" (94): another known word in place of the title's is no spelling of it, so the fuzzy stage
+    settles nothing; typos, dropped words and word forms still do."""
+    r = T.Resolver(real_onet)
+    assert r._swaps_word("transformation project manager", "transportation project manager")
+    assert r._swaps_word("reliability analyst", "liability analyst")
+    assert r._swaps_word("information technology technical writer", "information technology technical trainer")
+    assert not r._swaps_word("programme manager", "program manager")          # a word form
+    assert not r._swaps_word("paediatric occupational therapist", "pediatric occupational therapist")
+    assert not r._swaps_word("certified nursing assistant pca", "certified nursing assistant")  # a word dropped
+    assert not r._swaps_word("phyton developer", "python developer")          # an unknown word: a typo
+    assert r._cheap("transformation project manager")[2] is False
+    assert r._cheap("reliability analyst")[2] is False
+    assert r._cheap("clerk police")[2] is True                               # reordered words still settle
+    r.known_words = False
+    assert r._cheap("transformation project manager")[2] is True

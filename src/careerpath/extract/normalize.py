@@ -36,6 +36,9 @@ SENIORITY = {
 # "staff" is a seniority only in tech titles ("Staff Data Scientist"); "Staff Nurse" keeps it. So are "middle"
 # and "regular" (Polish boards: "Middle Java Developer"); "Middle School Teacher", "Middle Office Analyst" keep it.
 _KEPT_RANKS = ("staff", "middle", "regular")
+# "lead" after a modifier with no role word after it is the role, not a rank: "Clinical Lead North Shields" is a clinical
+# lead in a town (before, "lead" was dropped and the town read as the job: "clinical north shield"); off to measure
+LEAD_BEFORE_PLACE = True
 _STAFF_TECH = {"engineer", "scientist", "developer", "designer", "architect", "analyst", "researcher", "programmer"}
 # a conjunction left at either end once the words it joined (ranks, noise) are dropped joins nothing
 _EDGE_CONJUNCTIONS = frozenset({"and", "or"})
@@ -404,6 +407,8 @@ def _normalize(title: object) -> NormalizedTitle:
     text = re.sub(r"\bc\+\+", "cplusplus", text)
     text = re.sub(r"\bc#", "csharp", text)
     text = re.sub(r"\.net\b", " dotnet ", text)
+    # "Senior NET Developer", "Net Core Engineer": .NET without its dot (all 9 store titles so shaped), not a network
+    text = re.sub(r"\bnet(?= (?:developer|engineer|programmer|software|core|backend|fullstack|full stack)\b)", "dotnet", text)
     text = re.sub(r"\b(\w+)\.js\b", r"\1js", text)  # "Node.js", "Vue.js": one word, not "node j"
     stripped = _BRACKETS.sub(" ", text)
     bracketed = [b.strip("()[]{}<> ") for b in _BRACKETS.findall(text)] if _NON_WORD.sub("", stripped) else []
@@ -505,6 +510,13 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
                 continue
             if w == "lead" and i == len(words) - 1 and kept and kept[-1] not in _ROLE_HEADS:
                 kept.append(w)  # "Team Lead", "Tech Lead": the role itself
+                continue
+            if (w == "lead" and LEAD_BEFORE_PLACE and kept and kept[-1] not in _ROLE_HEADS
+                    and kept[-1] not in _LEAD_KINDS  # "DevOps Team Lead at ironSource" as before
+                    and not any(y in _HEAD_WORDS or y in _ROLE_HEADS or singular(y) in _HEAD_WORDS
+                                or singular(y).endswith(("ist", "ian"))  # "Clinical Lead Physiotherapist"
+                                for x in words[i + 1:] for y in expand(x).split())):
+                kept.append(w)  # "Clinical Lead North Shields": the role, with a place after it; no role follows
                 continue
             seniority = seniority or SENIORITY[w]
             continue

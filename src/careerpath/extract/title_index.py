@@ -342,6 +342,11 @@ OVERRIDES = {
     # "data"): O*NET has "Data Center Technician" and "Operator" (Computer Occupations, All Other) but no engineer, and
     # the model read Database Architects; the dev labels give network and computer systems administrators
     "data center engineer": "15-1244.00", "data centre engineer": "15-1244.00",
+    # a UK "Clinical Lead" is the senior clinician who leads a ward's, service's or care home's clinical care, most
+    # often a nurse: of the store's 102 postings whose title says "clinical lead" (72 NHS, 30 Adzuna UK), 73 name
+    # nursing, an RGN or RMN in their text (20 physiotherapy or therapy, whose titles mostly name the therapist, which
+    # the normaliser keeps); O*NET has no such title and the model read "lead" as the metal (construction workers)
+    "clinical lead": "29-1141.00",
 }
 
 

@@ -157,6 +157,7 @@ PROFESSIONAL_GROUPS = ("13-", "15-", "17-", "19-", "21-", "23-", "25-", "27-", "
 # generic, and its one-word alias is no embedding neighbour of a longer title holding it; a profession's word
 # ("physiotherapist": 2 codes, "virologist": 1) is the title's reading and stays one
 GENERIC_HEAD_CODES = 10
+SWAP_RATIO = 50     # _swaps_word: letters a fuzzy hit's word shares with a title word it replaces (fuzz.ratio)
 SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
 SEGMENT_MARGIN = 0.3  # stages resolve it at least this surely, and this much more surely than the choice
 
@@ -235,6 +236,7 @@ class Resolver:
     role_fields = True  # _other_role: an alias turning the title's role word into its field word is another role
     care_units = True  # _care_unit: a branch or area manager of a care service is a care manager; off to measure
     workplaces = True  # _workplace: "Data Center Civil Engineer" is a civil engineer who works in a data center
+    known_words = True  # _swaps_word: a fuzzy hit swapping a known word of the title for another is no hit; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -337,6 +339,8 @@ class Resolver:
         for _, ratio, j in hits:
             if self._other_role(key, self.index.keys[cand_list[j]]):
                 continue
+            if self.known_words and ratio >= FUZZY_ACCEPT and self._swaps_word(key, self.index.keys[cand_list[j]]):
+                continue  # it would settle the title on another word
             best = max(best, ratio)
             p = 0.9 * max(0.0, (ratio - 70) / 30) ** 1.5
             for soc, v in self._exact(self.index.keys[cand_list[j]], p).items():
@@ -356,6 +360,24 @@ class Resolver:
         if self.role_fields and self._role_as_field(kw, aw):
             return True  # "data analyst engineer" is no "engineering data analyst": the engineer became a field
         return kw[-1] != aw[-1] and kw[-1] in heads and aw[-1] in heads and kw[-1] in aw and aw[-1] in kw
+
+    def _swaps_word(self, key: str, alias: str) -> bool:
+        """A fuzzy hit that puts another word in the place of a word of the title the index knows is no spelling of
+        the title: "transformation project manager" is no "transportation project manager", "reliability analyst" no
+        "liability analyst", "care coordinator" no "career coordinator" ... only when the two words share no stem.
+        Dropped or reordered words, an unknown word (a typo, "enginee") and a word one of whose forms the other
+        begins ("programme" / "program", "imagery" / "image", "paediatric" / "pediatric") are still near misses."""
+        kw, aw = key.split(), alias.split()
+        lost = [w for w in kw if w not in aw and w in self.index.vocab_set]
+        added = [w for w in aw if w not in kw]
+        if not lost or not added:
+            return False
+
+        def related(a: str, b: str) -> bool:  # one begins the other, British "ae" / "oe" read as "e"
+            a, b = a.replace("ae", "e").replace("oe", "e"), b.replace("ae", "e").replace("oe", "e")
+            return a.startswith(b) or b.startswith(a)
+        return any(not any(related(w, v) for v in added) and any(fuzz.ratio(w, v) >= SWAP_RATIO for v in added)
+                   for w in lost)
 
     def _role_as_field(self, kw: Sequence[str], aw: Sequence[str]) -> bool:
         """Whether the alias turns a role word of the title into that role's field word (`title_heads.role_word`):
