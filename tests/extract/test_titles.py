@@ -28,6 +28,10 @@ def small(tmp_path):
     return db
 
 
+def _lead(scores: dict[str, float]) -> str:
+    return max(scores, key=scores.get)
+
+
 def _top(res: T.Resolution) -> str | None:
     return res.matches[0].soc_code if res.matches else None
 
@@ -1357,3 +1361,37 @@ def test_a_fuzzy_hit_swapping_a_known_word_settles_nothing(real_onet) -> None:
     assert r._cheap("clerk police")[2] is True                               # reordered words still settle
     r.known_words = False
     assert r._cheap("transformation project manager")[2] is True
+
+
+def test_a_supervisor_of_one_professions_workers_is_one_of_them(real_onet) -> None:
+    """"Improvement Assessor Supervisor": "improvement assessor" is no alias, but "assessor" names one occupation, of
+    professionals (Appraisers and Assessors of Real Estate), whose supervisors the SOC classifies with them; a role word
+    of many professional codes ("analyst") names no one."""
+    r = T.Resolver(real_onet)
+    assert r._supervisor("improvement assessor supervisor") == {"13-2023.00": T.SPAN_P}
+    assert r._one_supervisor("analyst") == {}
+    r.one_profession = False
+    assert r._supervisor("improvement assessor supervisor") == {}
+
+
+def test_an_administrator_of_no_computing_field_is_an_office_administrator(real_onet) -> None:
+    """The model read "Team Health Administrator" and "Senior Administrator Corporate" as managers: with no computing
+    word and no other role word an administrator is an office's (the best 43- candidate, else Secretaries and
+    Administrative Assistants). A computing word, another role or an office code already leading: left alone."""
+    r = T.Resolver(real_onet)
+    managers = {"11-9111.00": 0.6, "11-3012.00": 0.4}
+    assert _lead(r._office_administrator(managers, "team health administrator")) == "43-6014.00"
+    assert _lead(r._office_administrator(managers, "administrator corporate")) == "43-6014.00"
+    with_office = {"11-9111.00": 0.6, "43-6013.00": 0.3}
+    assert _lead(r._office_administrator(with_office, "patient service administrator")) == "43-6013.00"
+    dbas = {"15-1242.00": 0.6}
+    assert r._office_administrator(dbas, "database administrator") == dbas           # a computing word
+    assert r._office_administrator(managers, "general scientist administrator") == managers  # another role word
+    assert r._office_administrator(managers, "health manager") == managers           # no administrator
+    r.office_administrators = False
+    assert r._office_administrator(managers, "team health administrator") == managers
+
+
+def test_a_project_coordinator_is_a_project_management_specialist(real_onet) -> None:
+    """OVERRIDES: O*NET files "Project Coordinator" under construction, engineering and all-other managers only."""
+    assert _top(T.Resolver(real_onet).resolve("Project Coordinator, Advocacy Campaigns")) == "13-1082.00"

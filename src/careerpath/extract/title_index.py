@@ -347,6 +347,10 @@ OVERRIDES = {
     # nursing, an RGN or RMN in their text (20 physiotherapy or therapy, whose titles mostly name the therapist, which
     # the normaliser keeps); O*NET has no such title and the model read "lead" as the metal (construction workers)
     "clinical lead": "29-1141.00",
+    # O*NET files "Project Coordinator" under construction, engineering and all-other managers only; of the store's 28
+    # postings so titled (data-job boards, NHS, LA City, Adzuna) one mentions construction: a project coordinator
+    # schedules, tracks and reports a project's work, as O*NET's Project Management Specialists do
+    "project coordinator": "13-1082.00",
 }
 
 

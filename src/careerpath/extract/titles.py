@@ -157,6 +157,13 @@ PROFESSIONAL_GROUPS = ("13-", "15-", "17-", "19-", "21-", "23-", "25-", "27-", "
 # generic, and its one-word alias is no embedding neighbour of a longer title holding it; a profession's word
 # ("physiotherapist": 2 codes, "virologist": 1) is the title's reading and stays one
 GENERIC_HEAD_CODES = 10
+ADMIN_OFFICE = "43-6014.00"  # _office_administrator: Secretaries and Administrative Assistants (OVERRIDES "administrator")
+# _office_administrator: words by which an administrator's title names computing work (as the normaliser spells them)
+ADMIN_IT_WORDS = frozenset({"information", "technology", "system", "database", "network", "data", "linux", "unix",
+                            "window", "server", "sql", "nosql", "web", "cloud", "application", "security", "platform",
+                            "crm", "erp", "sap", "salesforce", "oracle", "microsoft", "etl", "devop", "storage",
+                            "backup", "infrastructure", "computer", "software", "citrix", "vmware", "sharepoint",
+                            "exchange", "directory", "azure", "aws", "jira", "hadoop", "tableau", "ict", "digital"})
 SWAP_RATIO = 50     # _swaps_word: letters a fuzzy hit's word shares with a title word it replaces (fuzz.ratio)
 SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
 SEGMENT_MARGIN = 0.3  # stages resolve it at least this surely, and this much more surely than the choice
@@ -236,6 +243,8 @@ class Resolver:
     role_fields = True  # _other_role: an alias turning the title's role word into its field word is another role
     care_units = True  # _care_unit: a branch or area manager of a care service is a care manager; off to measure
     workplaces = True  # _workplace: "Data Center Civil Engineer" is a civil engineer who works in a data center
+    one_profession = True  # _one_supervisor: a role word of one professional occupation names the supervised; off to measure
+    office_administrators = True  # _office_administrator: "<non-computing field> administrator" is an office's; off to measure
     known_words = True  # _swaps_word: a fuzzy hit swapping a known word of the title for another is no hit; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
@@ -841,7 +850,13 @@ class Resolver:
         if not codes:
             return {}
         sups = [next((c for p, c in SUPERVISED_BY if code.startswith(p)), None) for code in codes]
-        sup = sups[list(codes).index(max(codes, key=codes.get))]  # the lead sense's
+        top = max(codes, key=codes.get)
+        if (self.one_profession and self.professional_supervisors and len({c[:7] for c in codes}) == 1
+                and top.startswith(PROFESSIONAL_GROUPS)):
+            # "Improvement Assessor Supervisor": "assessor" names one occupation, of professionals (Appraisers and
+            # Assessors of Real Estate), whose supervisors the SOC classifies with them, as _supervisor does
+            return {top: SPAN_P}
+        sup = sups[list(codes).index(top)]  # the lead sense's
         if sup is None or sup not in self.index.soc_titles or sups.count(sup) < ONE_SUPERVISOR * len(sups):
             return {}
         return {sup: SPAN_P}
@@ -1038,6 +1053,7 @@ class Resolver:
                 if method == "embedding":
                     scores = self._science_codes(scores, k)
                     scores = self._rankless_supervisor(scores, k)
+                    scores = self._office_administrator(scores, k)
                 out[k] = (prefer_base(self._data_build(self._nurse_kind(self._licensed_head(scores, k), k), k),
                                       self.index.soc_titles), method)
         for k in out:
@@ -1121,6 +1137,29 @@ class Resolver:
                 cap = max(rest) * RANKLESS_CAP
                 scores = {c: min(v, cap) if titles.get(c, "").startswith(rank) else v for c, v in scores.items()}
         return scores
+
+    def _office_administrator(self, scores: dict[str, float], key: str) -> dict[str, float]:
+        """A title the model reads whose role word is "administrator", with no computing word (ADMIN_IT_WORDS) and no
+        other role word: an office administrator, the best office code (43-) among the candidates leading, else
+        ADMIN_OFFICE ("administrator" alone, OVERRIDES). O*NET files "administrator" under administrative services
+        managers, web, network and database administrators, so the model read "Team Health Administrator", "Patient
+        Services Administrator", "Senior Administrator Corporate" as managers and "Safeguarding Adults Administrator"
+        as a database administrator; of the store's 283 postings whose title says "administrator" and no computing
+        word, 272 are NHS or Adzuna UK posts (a UK administrator keeps an office's records, diaries and letters)."""
+        if not scores or not self.office_administrators:
+            return scores
+        words = key.split()
+        if self._head(key) != "administrator" or len(words) < 2 or set(words) & ADMIN_IT_WORDS:
+            return scores
+        heads = self.index.head_words
+        if any(w in heads or w in LICENSED_HEADS for w in words if w != "administrator"):
+            return scores  # "General Scientist Administrator": another role's administrator
+        top = max(scores, key=scores.get)
+        if top.startswith("43-") or ADMIN_OFFICE not in self.index.soc_titles:
+            return scores
+        office = [c for c in scores if c.startswith("43-")]
+        best = max(office, key=scores.get) if office else ADMIN_OFFICE
+        return {**scores, best: min(0.99, scores[top] + 0.01)}
 
     def _science_codes(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A scientist title the dictionary stages leave to the model ("ALS Beamline Scientist", "Proteomics
