@@ -1395,3 +1395,21 @@ def test_an_administrator_of_no_computing_field_is_an_office_administrator(real_
 def test_a_project_coordinator_is_a_project_management_specialist(real_onet) -> None:
     """OVERRIDES: O*NET files "Project Coordinator" under construction, engineering and all-other managers only."""
     assert _top(T.Resolver(real_onet).resolve("Project Coordinator, Advocacy Campaigns")) == "13-1082.00"
+
+
+def test_a_role_after_its_port_or_airport_is_that_role(real_onet) -> None:
+    """LA City names its port and airport police after the place: "Port Police Captain" is a police captain (O*NET's
+    "captain" is a ship's), "Airport Police Officer" a patrol officer (not an airfield operations specialist)."""
+    r = T.Resolver(real_onet)
+    assert _top(r.resolve("PORT POLICE CAPTAIN")) == "33-1012.00"
+    assert _top(r.resolve("AIRPORT POLICE OFFICER")) == "33-3051.00"
+    assert r._workplace("port engineer") == {}                  # one word after the place: the place's own role
+    r.workplaces = False
+    assert r._workplace("port police officer") == {}
+
+
+def test_a_manual_tester_tests_software(real_onet) -> None:
+    """OVERRIDES: "Manual Tester", "Manual Test Engineer" test software by hand (O*NET has neither title)."""
+    r = T.Resolver(real_onet)
+    assert _top(r.resolve("Remote Manual Tester")) == "15-1253.00"
+    assert _top(r.resolve("Manual Test Engineer")) == "15-1253.00"

@@ -351,6 +351,10 @@ OVERRIDES = {
     # postings so titled (data-job boards, NHS, LA City, Adzuna) one mentions construction: a project coordinator
     # schedules, tracks and reports a project's work, as O*NET's Project Management Specialists do
     "project coordinator": "13-1082.00",
+    # a "Manual Tester" / "Manual Test Engineer" tests software by hand (all 6 store postings whose title says "manual
+    # test" are NoFluffJobs testing posts); O*NET has neither title and the model read production inspectors and
+    # aerospace engineers ("test engineer")
+    "manual tester": "15-1253.00", "manual test engineer": "15-1253.00",
 }
 
 

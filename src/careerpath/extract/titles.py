@@ -93,7 +93,8 @@ DATA_SCIENTISTS, DATA_ENGINEERS = "15-2051.00", "15-1243.00"  # the data enginee
 CARE_UNITS = frozenset({"branch", "area"})  # _care_unit: the units a care service's managers are named after
 CARE_WORDS = frozenset({"care", "domiciliary", "homecare", "nursing"})  # _care_unit: words naming a care service
 CARE_MANAGER = "care manager"  # _care_unit: the key of a care service's manager (OVERRIDES: Medical and Health Services)
-WORKPLACES = ("data center", "data centre")  # _workplace: places a title may open with, the role after them
+WORKPLACES = ("data center", "data centre", "airport", "port", "harbor", "harbour")  # _workplace: places a title may
+# open with, the role after them (LA City names its port and airport police, mechanics and engineers after the place)
 WORKPLACE_SPAN = 0.5  # _workplace: the least span quality (cover x head) of the rest that still names the role
 DATA_ENGINEER = "data engineer"  # _computer_compound: the role whose field never names another role (data_engineer_fields)
 # words that make a data title engineering work (building and running data systems) ...
