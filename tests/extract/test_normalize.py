@@ -362,3 +362,23 @@ def test_a_lead_with_no_role_after_it_switch(monkeypatch) -> None:
 ])
 def test_net_before_a_developer_is_dotnet(raw, text) -> None:
     assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    # twenty-sixth pass: no O*NET title begins "associate / assistant / deputy director"; the rank kept the model from
+    # the director ("Associate Director of Data and Analytics" was read as operations research analysts)
+    ("Associate Director of Data and Analytics", "director of data and analytics"),
+    ("Data Science Associate Director", "data science director"),
+    ("Deputy Director of Nursing", "director of nursing"),
+    ("Associate Director", "associate director"),      # bare: a segment beside the role keeps it ("..., Data Science")
+    ("Assistant Directorate Accountant", "assistant directorate accountant"),
+])
+def test_a_rank_before_director_is_the_directors(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+def test_a_rank_before_director_switch(monkeypatch) -> None:
+    from careerpath.extract import normalize as N
+
+    monkeypatch.setattr(N, "DIRECTOR_RANKS", False)
+    assert normalize("Associate Director of Data and Analytics").text == "associate director of data and analytics"

@@ -39,6 +39,10 @@ _KEPT_RANKS = ("staff", "middle", "regular")
 # "lead" after a modifier with no role word after it is the role, not a rank: "Clinical Lead North Shields" is a clinical
 # lead in a town (before, "lead" was dropped and the town read as the job: "clinical north shield"); off to measure
 LEAD_BEFORE_PLACE = True
+# "associate", "assistant" or "deputy" before "director" is the director's rank (no O*NET title begins so): "Associate
+# Director of Data and Analytics" is read as the director of data and analytics; off to measure
+DIRECTOR_RANKS = True
+_DIRECTOR_RANKS = frozenset({"associate", "assistant", "deputy"})
 _STAFF_TECH = {"engineer", "scientist", "developer", "designer", "architect", "analyst", "researcher", "programmer"}
 # a conjunction left at either end once the words it joined (ranks, noise) are dropped joins nothing
 _EDGE_CONJUNCTIONS = frozenset({"and", "or"})
@@ -526,6 +530,10 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
             level = level or LEVELS[w]
             continue
         if w in NOISE_WORDS or w.isdigit():
+            continue
+        if DIRECTOR_RANKS and w in _DIRECTOR_RANKS and words[i + 1:i + 2] == ["director"] and (kept or words[i + 2:]):
+            # "Associate Director of Data and Analytics" directs data and analytics: the director's rank. Not a
+            # bare "Associate Director" (a segment beside the role: "Associate Director, Data Science")
             continue
         kept.append(w)
 
