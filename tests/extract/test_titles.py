@@ -1413,3 +1413,10 @@ def test_a_manual_tester_tests_software(real_onet) -> None:
     r = T.Resolver(real_onet)
     assert _top(r.resolve("Remote Manual Tester")) == "15-1253.00"
     assert _top(r.resolve("Manual Test Engineer")) == "15-1253.00"
+
+
+def test_a_data_analyst_specialist_is_a_data_analyst(real_onet) -> None:
+    """OVERRIDES: O*NET files "Data Analyst Specialist" under Statisticians only; the store's postings are data jobs."""
+    r = T.Resolver(real_onet)
+    assert _top(r.resolve("Data Analyst Specialist")) == "15-2051.00"
+    assert _top(r.resolve("Statistician")) == "15-2041.00"

@@ -355,6 +355,10 @@ OVERRIDES = {
     # test" are NoFluffJobs testing posts); O*NET has neither title and the model read production inspectors and
     # aerospace engineers ("test engineer")
     "manual tester": "15-1253.00", "manual test engineer": "15-1253.00",
+    # as with "Data Specialist": O*NET files "Data Analyst Specialist" under Statisticians only; the source files all 158
+    # store postings so titled (LukeBarousse) as data scientist and data analyst jobs. ("Data Science Specialist", 74
+    # postings likewise, is left: its new vector drew data science teaching titles away from their teachers' codes)
+    "data analyst specialist": "15-2051.00",
 }
 
 
