@@ -1356,6 +1356,7 @@ def test_a_fuzzy_hit_swapping_a_known_word_settles_nothing(real_onet) -> None:
     assert not r._swaps_word("paediatric occupational therapist", "pediatric occupational therapist")
     assert not r._swaps_word("certified nursing assistant pca", "certified nursing assistant")  # a word dropped
     assert not r._swaps_word("phyton developer", "python developer")          # an unknown word: a typo
+    assert not r._swaps_word("data modeller", "data modeler")                 # one edit: a spelling
     assert r._cheap("transformation project manager")[2] is False
     assert r._cheap("reliability analyst")[2] is False
     assert r._cheap("clerk police")[2] is True                               # reordered words still settle
@@ -1388,6 +1389,8 @@ def test_an_administrator_of_no_computing_field_is_an_office_administrator(real_
     assert r._office_administrator(dbas, "database administrator") == dbas           # a computing word
     assert r._office_administrator(managers, "general scientist administrator") == managers  # another role word
     assert r._office_administrator(managers, "health manager") == managers           # no administrator
+    bi = {"15-2051.01": 0.6}
+    assert r._office_administrator(bi, "power business intelligence administrator") == bi  # "Power BI Administrator"
     r.office_administrators = False
     assert r._office_administrator(managers, "team health administrator") == managers
 

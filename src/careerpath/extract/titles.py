@@ -43,6 +43,7 @@ from typing import Collection, Iterable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from careerpath.embed import Embedder
 from careerpath.extract import title_heads, title_rerank
@@ -164,7 +165,8 @@ ADMIN_IT_WORDS = frozenset({"information", "technology", "system", "database", "
                             "window", "server", "sql", "nosql", "web", "cloud", "application", "security", "platform",
                             "crm", "erp", "sap", "salesforce", "oracle", "microsoft", "etl", "devop", "storage",
                             "backup", "infrastructure", "computer", "software", "citrix", "vmware", "sharepoint",
-                            "exchange", "directory", "azure", "aws", "jira", "hadoop", "tableau", "ict", "digital"})
+                            "exchange", "directory", "azure", "aws", "jira", "hadoop", "tableau", "ict", "digital",
+                            "intelligence"})  # "Power BI Administrator": business intelligence
 SWAP_RATIO = 50     # _swaps_word: letters a fuzzy hit's word shares with a title word it replaces (fuzz.ratio)
 SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
 SEGMENT_MARGIN = 0.3  # stages resolve it at least this surely, and this much more surely than the choice
@@ -374,18 +376,19 @@ class Resolver:
     def _swaps_word(self, key: str, alias: str) -> bool:
         """A fuzzy hit that puts another word in the place of a word of the title the index knows is no spelling of
         the title: "transformation project manager" is no "transportation project manager", "reliability analyst" no
-        "liability analyst", "care coordinator" no "career coordinator" ... only when the two words share no stem.
+        "liability analyst", "track engineer" no "stack engineer" ... only when the two words share no stem.
         Dropped or reordered words, an unknown word (a typo, "enginee") and a word one of whose forms the other
-        begins ("programme" / "program", "imagery" / "image", "paediatric" / "pediatric") are still near misses."""
+        begins ("programme" / "program", "imagery" / "image", "paediatric" / "pediatric") or one edit away ("data
+        modeller" / "data modeler") are still near misses."""
         kw, aw = key.split(), alias.split()
         lost = [w for w in kw if w not in aw and w in self.index.vocab_set]
         added = [w for w in aw if w not in kw]
         if not lost or not added:
             return False
 
-        def related(a: str, b: str) -> bool:  # one begins the other, British "ae" / "oe" read as "e"
+        def related(a: str, b: str) -> bool:  # one begins the other, British "ae" / "oe" read as "e", or one edit
             a, b = a.replace("ae", "e").replace("oe", "e"), b.replace("ae", "e").replace("oe", "e")
-            return a.startswith(b) or b.startswith(a)
+            return a.startswith(b) or b.startswith(a) or Levenshtein.distance(a, b) <= 1  # "modeller" / "modeler"
         return any(not any(related(w, v) for v in added) and any(fuzz.ratio(w, v) >= SWAP_RATIO for v in added)
                    for w in lost)
 
@@ -1152,6 +1155,8 @@ class Resolver:
         words = key.split()
         if self._head(key) != "administrator" or len(words) < 2 or set(words) & ADMIN_IT_WORDS:
             return scores
+        if any(w in self.index.tech_words for w in words):
+            return scores  # "Kafka Administrator": a language or framework O*NET's development software names
         heads = self.index.head_words
         if any(w in heads or w in LICENSED_HEADS for w in words if w != "administrator"):
             return scores  # "General Scientist Administrator": another role's administrator
