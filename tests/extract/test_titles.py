@@ -1406,6 +1406,10 @@ def test_a_role_after_its_port_or_airport_is_that_role(real_onet) -> None:
     r = T.Resolver(real_onet)
     assert _top(r.resolve("PORT POLICE CAPTAIN")) == "33-1012.00"
     assert _top(r.resolve("AIRPORT POLICE OFFICER")) == "33-3051.00"
+    out = r._workplace("port police captain")
+    assert max(out, key=out.get) == "33-1012.00"
+    out = r._workplace("airport police officer")
+    assert max(out, key=out.get) == "33-3051.00"
     assert r._workplace("port engineer") == {}                  # one word after the place: the place's own role
     r.workplaces = False
     assert r._workplace("port police officer") == {}
