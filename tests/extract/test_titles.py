@@ -1357,6 +1357,7 @@ def test_a_fuzzy_hit_swapping_a_known_word_settles_nothing(real_onet) -> None:
     assert not r._swaps_word("certified nursing assistant pca", "certified nursing assistant")  # a word dropped
     assert not r._swaps_word("phyton developer", "python developer")          # an unknown word: a typo
     assert not r._swaps_word("data modeller", "data modeler")                 # one edit: a spelling
+    assert not r._swaps_word("administrative co ordinator", "administrative coordinator")  # two words as one
     assert r._cheap("transformation project manager")[2] is False
     assert r._cheap("reliability analyst")[2] is False
     assert r._cheap("clerk police")[2] is True                               # reordered words still settle
