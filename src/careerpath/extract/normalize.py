@@ -36,8 +36,8 @@ SENIORITY = {
 # "staff" is a seniority only in tech titles ("Staff Data Scientist"); "Staff Nurse" keeps it. So are "middle"
 # and "regular" (Polish boards: "Middle Java Developer"); "Middle School Teacher", "Middle Office Analyst" keep it.
 _KEPT_RANKS = ("staff", "middle", "regular")
-# "lead" after a modifier with no role word after it is the role, not a rank: "Clinical Lead North Shields" is a clinical
-# lead in a town (before, "lead" was dropped and the town read as the job: "clinical north shield"); off to measure
+# "lead" after a modifier with no role word after it is the role, not a rank: "Clinical Lead North Shields" is a
+# clinical lead in a town (before, "lead" was dropped and the town read as the job: "clinical north shield"); off to measure
 LEAD_BEFORE_PLACE = True
 # "associate", "assistant" or "deputy" before "director" is the director's rank (no O*NET title begins so): "Associate
 # Director of Data and Analytics" is read as the director of data and analytics; off to measure
@@ -412,7 +412,8 @@ def _normalize(title: object) -> NormalizedTitle:
     text = re.sub(r"\bc#", "csharp", text)
     text = re.sub(r"\.net\b", " dotnet ", text)
     # "Senior NET Developer", "Net Core Engineer": .NET without its dot (all 9 store titles so shaped), not a network
-    text = re.sub(r"\bnet(?= (?:developer|engineer|programmer|software|core|backend|fullstack|full stack)\b)", "dotnet", text)
+    text = re.sub(r"\bnet(?= (?:developer|engineer|programmer|software|core|backend|fullstack|full stack)\b)",
+                  "dotnet", text)
     text = re.sub(r"\b(\w+)\.js\b", r"\1js", text)  # "Node.js", "Vue.js": one word, not "node j"
     stripped = _BRACKETS.sub(" ", text)
     bracketed = [b.strip("()[]{}<> ") for b in _BRACKETS.findall(text)] if _NON_WORD.sub("", stripped) else []
