@@ -37,7 +37,8 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     17 --seed 20261215`, dev-dev21 skipped) likewise in the twenty-second pass; titles_dev23.tsv (98 titles,
     `--per-source 30 --seed 20261216`, dev-dev22 skipped, then the first 30 LA City, 18 Adzuna, 18 NHS and 8 of each
     other source kept: the weakest sources weighted up) in the twenty-third pass; titles_dev24.tsv (98 titles,
-    `--per-source 14 --seed 20261217`, dev-dev23 skipped) likewise in the twenty-fourth pass;
+    `--per-source 14 --seed 20261217`, dev-dev23 skipped) likewise in the twenty-fourth pass; titles_dev25.tsv (98
+    titles, `--per-source 14 --seed 20261218`, dev-dev24 skipped) likewise in the twenty-sixth pass;
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
@@ -98,7 +99,8 @@ DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled 
         "dev22": HERE.parent / "tests" / "data" / "titles_dev22.tsv",  # --per-source 17 --seed 20261215, twenty-second pass
         "dev23": HERE.parent / "tests" / "data" / "titles_dev23.tsv",  # --per-source 30 --seed 20261216, the first 30 LA City,
         # 18 Adzuna, 18 NHS and 8 of each other source: twenty-third pass
-        "dev24": HERE.parent / "tests" / "data" / "titles_dev24.tsv"}  # --per-source 14 --seed 20261217, twenty-fourth pass
+        "dev24": HERE.parent / "tests" / "data" / "titles_dev24.tsv",  # --per-source 14 --seed 20261217, twenty-fourth pass
+        "dev25": HERE.parent / "tests" / "data" / "titles_dev25.tsv"}  # --per-source 14 --seed 20261218, twenty-sixth pass
 SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
            "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 

@@ -331,3 +331,54 @@ def test_a_leading_team_lead_leads_the_team_named_after_it(raw, text, seniority)
 def test_ux_ui_takes_onets_order(raw) -> None:
     assert normalize(raw).text == normalize("UI/UX Designer").text == "user interface user experience designer"
     assert normalize("Linux UI Engineer").text == "linux user interface engineer"
+
+
+@pytest.mark.parametrize("raw, text", [
+    # twenty-sixth pass: "lead" with no role word after it was dropped as a rank, and the town read as the job
+    ("Clinical Lead North Shields", "clinical lead north shield"),
+    ("Clinical Lead Large Nursing Home", "clinical lead large nursing home"),
+    ("Clinical Lead", "clinical lead"),
+    ("Lead Engineer", "engineer"),                                  # a role after it: the lead is a rank
+    ("Clinical Lead RMN", "clinical registered mental health nurse"),  # ... also an abbreviated one
+    ("Clinical Lead Physiotherapist", "clinical physiotherapist"),
+    ("DevOps Team Lead at ironSource", "devop team at ironsource"),  # a team's lead: as before
+])
+def test_a_lead_with_no_role_after_it_is_the_role(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+def test_a_lead_with_no_role_after_it_switch(monkeypatch) -> None:
+    from careerpath.extract import normalize as N
+
+    monkeypatch.setattr(N, "LEAD_BEFORE_PLACE", False)
+    assert normalize("Clinical Lead North Shields").text == "clinical north shield"
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Senior NET Developer", "dotnet developer"),   # .NET without its dot
+    ("Net Core Engineer", "dotnet core engineer"),
+    ("Network Engineer", "network engineer"),
+    ("Net Zero Engineer", "net zero engineer"),     # no .NET word after it
+])
+def test_net_before_a_developer_is_dotnet(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    # twenty-sixth pass: no O*NET title begins "associate / assistant / deputy director"; the rank kept the model from
+    # the director ("Associate Director of Data and Analytics" was read as operations research analysts)
+    ("Associate Director of Data and Analytics", "director of data and analytics"),
+    ("Data Science Associate Director", "data science director"),
+    ("Deputy Director of Nursing", "director of nursing"),
+    ("Associate Director", "associate director"),      # bare: a segment beside the role keeps it ("..., Data Science")
+    ("Assistant Directorate Accountant", "assistant directorate accountant"),
+])
+def test_a_rank_before_director_is_the_directors(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+def test_a_rank_before_director_switch(monkeypatch) -> None:
+    from careerpath.extract import normalize as N
+
+    monkeypatch.setattr(N, "DIRECTOR_RANKS", False)
+    assert normalize("Associate Director of Data and Analytics").text == "associate director of data and analytics"

@@ -36,6 +36,13 @@ SENIORITY = {
 # "staff" is a seniority only in tech titles ("Staff Data Scientist"); "Staff Nurse" keeps it. So are "middle"
 # and "regular" (Polish boards: "Middle Java Developer"); "Middle School Teacher", "Middle Office Analyst" keep it.
 _KEPT_RANKS = ("staff", "middle", "regular")
+# "lead" after a modifier with no role word after it is the role, not a rank: "Clinical Lead North Shields" is a
+# clinical lead in a town (before, "lead" was dropped and the town read as the job: "clinical north shield"); off to measure
+LEAD_BEFORE_PLACE = True
+# "associate", "assistant" or "deputy" before "director" is the director's rank (no O*NET title begins so): "Associate
+# Director of Data and Analytics" is read as the director of data and analytics; off to measure
+DIRECTOR_RANKS = True
+_DIRECTOR_RANKS = frozenset({"associate", "assistant", "deputy"})
 _STAFF_TECH = {"engineer", "scientist", "developer", "designer", "architect", "analyst", "researcher", "programmer"}
 # a conjunction left at either end once the words it joined (ranks, noise) are dropped joins nothing
 _EDGE_CONJUNCTIONS = frozenset({"and", "or"})
@@ -404,6 +411,9 @@ def _normalize(title: object) -> NormalizedTitle:
     text = re.sub(r"\bc\+\+", "cplusplus", text)
     text = re.sub(r"\bc#", "csharp", text)
     text = re.sub(r"\.net\b", " dotnet ", text)
+    # "Senior NET Developer", "Net Core Engineer": .NET without its dot (all 9 store titles so shaped), not a network
+    text = re.sub(r"\bnet(?= (?:developer|engineer|programmer|software|core|backend|fullstack|full stack)\b)",
+                  "dotnet", text)
     text = re.sub(r"\b(\w+)\.js\b", r"\1js", text)  # "Node.js", "Vue.js": one word, not "node j"
     stripped = _BRACKETS.sub(" ", text)
     bracketed = [b.strip("()[]{}<> ") for b in _BRACKETS.findall(text)] if _NON_WORD.sub("", stripped) else []
@@ -506,6 +516,13 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
             if w == "lead" and i == len(words) - 1 and kept and kept[-1] not in _ROLE_HEADS:
                 kept.append(w)  # "Team Lead", "Tech Lead": the role itself
                 continue
+            if (w == "lead" and LEAD_BEFORE_PLACE and kept and kept[-1] not in _ROLE_HEADS
+                    and kept[-1] not in _LEAD_KINDS  # "DevOps Team Lead at ironSource" as before
+                    and not any(y in _HEAD_WORDS or y in _ROLE_HEADS or singular(y) in _HEAD_WORDS
+                                or singular(y).endswith(("ist", "ian"))  # "Clinical Lead Physiotherapist"
+                                for x in words[i + 1:] for y in expand(x).split())):
+                kept.append(w)  # "Clinical Lead North Shields": the role, with a place after it; no role follows
+                continue
             seniority = seniority or SENIORITY[w]
             continue
         if w in LEVELS and i > 0 and (i == len(words) - 1 or w in ("ii", "iii", "iv")
@@ -514,6 +531,10 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
             level = level or LEVELS[w]
             continue
         if w in NOISE_WORDS or w.isdigit():
+            continue
+        if DIRECTOR_RANKS and w in _DIRECTOR_RANKS and words[i + 1:i + 2] == ["director"] and (kept or words[i + 2:]):
+            # "Associate Director of Data and Analytics" directs data and analytics: the director's rank. Not a
+            # bare "Associate Director" (a segment beside the role: "Associate Director, Data Science")
             continue
         kept.append(w)
 

@@ -342,6 +342,23 @@ OVERRIDES = {
     # "data"): O*NET has "Data Center Technician" and "Operator" (Computer Occupations, All Other) but no engineer, and
     # the model read Database Architects; the dev labels give network and computer systems administrators
     "data center engineer": "15-1244.00", "data centre engineer": "15-1244.00",
+    # a UK "Clinical Lead" is the senior clinician who leads a ward's, service's or care home's clinical care, most
+    # often a nurse: of the store's 102 postings whose title says "clinical lead" (72 NHS, 30 Adzuna UK), 73 name
+    # nursing, an RGN or RMN in their text (20 physiotherapy or therapy, whose titles mostly name the therapist, which
+    # the normaliser keeps); O*NET has no such title and the model read "lead" as the metal (construction workers)
+    "clinical lead": "29-1141.00",
+    # O*NET files "Project Coordinator" under construction, engineering and all-other managers only; of the store's 28
+    # postings so titled (data-job boards, NHS, LA City, Adzuna) one mentions construction: a project coordinator
+    # schedules, tracks and reports a project's work, as O*NET's Project Management Specialists do
+    "project coordinator": "13-1082.00",
+    # a "Manual Tester" / "Manual Test Engineer" tests software by hand (all 6 store postings whose title says "manual
+    # test" are NoFluffJobs testing posts); O*NET has neither title and the model read production inspectors and
+    # aerospace engineers ("test engineer")
+    "manual tester": "15-1253.00", "manual test engineer": "15-1253.00",
+    # as with "Data Specialist": O*NET files "Data Analyst Specialist" under Statisticians only; the source files all 158
+    # store postings so titled (LukeBarousse) as data scientist and data analyst jobs. ("Data Science Specialist", 74
+    # postings likewise, is left: its new vector drew data science teaching titles away from their teachers' codes)
+    "data analyst specialist": "15-2051.00",
 }
 
 

@@ -43,6 +43,7 @@ from typing import Collection, Iterable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from careerpath.embed import Embedder
 from careerpath.extract import title_heads, title_rerank
@@ -93,7 +94,8 @@ DATA_SCIENTISTS, DATA_ENGINEERS = "15-2051.00", "15-1243.00"  # the data enginee
 CARE_UNITS = frozenset({"branch", "area"})  # _care_unit: the units a care service's managers are named after
 CARE_WORDS = frozenset({"care", "domiciliary", "homecare", "nursing"})  # _care_unit: words naming a care service
 CARE_MANAGER = "care manager"  # _care_unit: the key of a care service's manager (OVERRIDES: Medical and Health Services)
-WORKPLACES = ("data center", "data centre")  # _workplace: places a title may open with, the role after them
+WORKPLACES = ("data center", "data centre", "airport", "port", "harbor", "harbour")  # _workplace: places a title may
+# open with, the role after them (LA City names its port and airport police, mechanics and engineers after the place)
 WORKPLACE_SPAN = 0.5  # _workplace: the least span quality (cover x head) of the rest that still names the role
 DATA_ENGINEER = "data engineer"  # _computer_compound: the role whose field never names another role (data_engineer_fields)
 # words that make a data title engineering work (building and running data systems) ...
@@ -157,6 +159,15 @@ PROFESSIONAL_GROUPS = ("13-", "15-", "17-", "19-", "21-", "23-", "25-", "27-", "
 # generic, and its one-word alias is no embedding neighbour of a longer title holding it; a profession's word
 # ("physiotherapist": 2 codes, "virologist": 1) is the title's reading and stays one
 GENERIC_HEAD_CODES = 10
+ADMIN_OFFICE = "43-6014.00"  # _office_administrator: Secretaries and Administrative Assistants (OVERRIDES "administrator")
+# _office_administrator: words by which an administrator's title names computing work (as the normaliser spells them)
+ADMIN_IT_WORDS = frozenset({"information", "technology", "system", "database", "network", "data", "linux", "unix",
+                            "window", "server", "sql", "nosql", "web", "cloud", "application", "security", "platform",
+                            "crm", "erp", "sap", "salesforce", "oracle", "microsoft", "etl", "devop", "storage",
+                            "backup", "infrastructure", "computer", "software", "citrix", "vmware", "sharepoint",
+                            "exchange", "directory", "azure", "aws", "jira", "hadoop", "tableau", "ict", "digital",
+                            "intelligence"})  # "Power BI Administrator": business intelligence
+SWAP_RATIO = 50     # _swaps_word: letters a fuzzy hit's word shares with a title word it replaces (fuzz.ratio)
 SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
 SEGMENT_MARGIN = 0.3  # stages resolve it at least this surely, and this much more surely than the choice
 
@@ -235,6 +246,9 @@ class Resolver:
     role_fields = True  # _other_role: an alias turning the title's role word into its field word is another role
     care_units = True  # _care_unit: a branch or area manager of a care service is a care manager; off to measure
     workplaces = True  # _workplace: "Data Center Civil Engineer" is a civil engineer who works in a data center
+    one_profession = True  # _one_supervisor: a role word of one professional occupation names the supervised; off to measure
+    office_administrators = True  # _office_administrator: "<non-computing field> administrator" is an office's; off to measure
+    known_words = True  # _swaps_word: a fuzzy hit swapping a known word of the title for another is no hit; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -337,6 +351,8 @@ class Resolver:
         for _, ratio, j in hits:
             if self._other_role(key, self.index.keys[cand_list[j]]):
                 continue
+            if self.known_words and ratio >= FUZZY_ACCEPT and self._swaps_word(key, self.index.keys[cand_list[j]]):
+                continue  # it would settle the title on another word
             best = max(best, ratio)
             p = 0.9 * max(0.0, (ratio - 70) / 30) ** 1.5
             for soc, v in self._exact(self.index.keys[cand_list[j]], p).items():
@@ -356,6 +372,27 @@ class Resolver:
         if self.role_fields and self._role_as_field(kw, aw):
             return True  # "data analyst engineer" is no "engineering data analyst": the engineer became a field
         return kw[-1] != aw[-1] and kw[-1] in heads and aw[-1] in heads and kw[-1] in aw and aw[-1] in kw
+
+    def _swaps_word(self, key: str, alias: str) -> bool:
+        """A fuzzy hit that puts another word in the place of a word of the title the index knows is no spelling of
+        the title: "transformation project manager" is no "transportation project manager", "reliability analyst" no
+        "liability analyst", "track engineer" no "stack engineer" ... only when the two words share no stem.
+        Dropped or reordered words, an unknown word (a typo, "enginee") and a word one of whose forms the other
+        begins ("programme" / "program", "imagery" / "image", "paediatric" / "pediatric") or one edit away ("data
+        modeller" / "data modeler") are still near misses."""
+        kw, aw = key.split(), alias.split()
+        added = [w for w in aw if w not in kw]
+        # "administrative co ordinator" ~ "administrative coordinator": two words of the title written as one
+        joined = {w for a, b in zip(kw, kw[1:]) if a + b in added for w in (a, b)}
+        lost = [w for w in kw if w not in aw and w in self.index.vocab_set and w not in joined]
+        if not lost or not added:
+            return False
+
+        def related(a: str, b: str) -> bool:  # one begins the other, British "ae" / "oe" read as "e", or one edit
+            a, b = a.replace("ae", "e").replace("oe", "e"), b.replace("ae", "e").replace("oe", "e")
+            return a.startswith(b) or b.startswith(a) or Levenshtein.distance(a, b) <= 1  # "modeller" / "modeler"
+        return any(not any(related(w, v) for v in added) and any(fuzz.ratio(w, v) >= SWAP_RATIO for v in added)
+                   for w in lost)
 
     def _role_as_field(self, kw: Sequence[str], aw: Sequence[str]) -> bool:
         """Whether the alias turns a role word of the title into that role's field word (`title_heads.role_word`):
@@ -819,7 +856,13 @@ class Resolver:
         if not codes:
             return {}
         sups = [next((c for p, c in SUPERVISED_BY if code.startswith(p)), None) for code in codes]
-        sup = sups[list(codes).index(max(codes, key=codes.get))]  # the lead sense's
+        top = max(codes, key=codes.get)
+        if (self.one_profession and self.professional_supervisors and len({c[:7] for c in codes}) == 1
+                and top.startswith(PROFESSIONAL_GROUPS)):
+            # "Improvement Assessor Supervisor": "assessor" names one occupation, of professionals (Appraisers and
+            # Assessors of Real Estate), whose supervisors the SOC classifies with them, as _supervisor does
+            return {top: SPAN_P}
+        sup = sups[list(codes).index(top)]  # the lead sense's
         if sup is None or sup not in self.index.soc_titles or sups.count(sup) < ONE_SUPERVISOR * len(sups):
             return {}
         return {sup: SPAN_P}
@@ -1016,6 +1059,7 @@ class Resolver:
                 if method == "embedding":
                     scores = self._science_codes(scores, k)
                     scores = self._rankless_supervisor(scores, k)
+                    scores = self._office_administrator(scores, k)
                 out[k] = (prefer_base(self._data_build(self._nurse_kind(self._licensed_head(scores, k), k), k),
                                       self.index.soc_titles), method)
         for k in out:
@@ -1099,6 +1143,31 @@ class Resolver:
                 cap = max(rest) * RANKLESS_CAP
                 scores = {c: min(v, cap) if titles.get(c, "").startswith(rank) else v for c, v in scores.items()}
         return scores
+
+    def _office_administrator(self, scores: dict[str, float], key: str) -> dict[str, float]:
+        """A title the model reads whose role word is "administrator", with no computing word (ADMIN_IT_WORDS) and no
+        other role word: an office administrator, the best office code (43-) among the candidates leading, else
+        ADMIN_OFFICE ("administrator" alone, OVERRIDES). O*NET files "administrator" under administrative services
+        managers, web, network and database administrators, so the model read "Team Health Administrator", "Patient
+        Services Administrator", "Senior Administrator Corporate" as managers and "Safeguarding Adults Administrator"
+        as a database administrator; of the store's 283 postings whose title says "administrator" and no computing
+        word, 272 are NHS or Adzuna UK posts (a UK administrator keeps an office's records, diaries and letters)."""
+        if not scores or not self.office_administrators:
+            return scores
+        words = key.split()
+        if self._head(key) != "administrator" or len(words) < 2 or set(words) & ADMIN_IT_WORDS:
+            return scores
+        if any(w in self.index.tech_words for w in words):
+            return scores  # "Kafka Administrator": a language or framework O*NET's development software names
+        heads = self.index.head_words
+        if any(w in heads or w in LICENSED_HEADS for w in words if w != "administrator"):
+            return scores  # "General Scientist Administrator": another role's administrator
+        top = max(scores, key=scores.get)
+        if top.startswith("43-") or ADMIN_OFFICE not in self.index.soc_titles:
+            return scores
+        office = [c for c in scores if c.startswith("43-")]
+        best = max(office, key=scores.get) if office else ADMIN_OFFICE
+        return {**scores, best: min(0.99, scores[top] + 0.01)}
 
     def _science_codes(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A scientist title the dictionary stages leave to the model ("ALS Beamline Scientist", "Proteomics
