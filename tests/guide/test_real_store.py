@@ -226,3 +226,17 @@ def test_the_web_page_of_a_role_with_no_known_skills_says_why(full_store):
     assert "No skills: O*NET rates no skills" in page and "Ranked " not in page
     assert "No roadmap: O*NET rates no skills" in page and "Nothing left to learn" not in page
     assert "<summary>assumptions</summary>" not in page and "<caption>Skills by importance" not in page
+
+
+def test_skills_the_courses_are_recommended_for_are_on_the_roadmap(full_con):
+    """Electricians' ranked skills are O*NET's general elements (Troubleshooting, Repairing); their courses are
+    recommended for electrical safety and power systems, which the course ranking takes from the occupation's O*NET
+    text. With only the ranked skills on the path, the roadmap placed none of them (44 of 153 stored roadmaps with a
+    course list placed no course) and priced only default hours."""
+    g = build_guide(full_con, "electrician")
+    named = {s.name.lower() for s in g.skills}
+    beyond = {n.lower() for c in g.courses for n in c.covers if n.lower() not in named}
+    assert g.courses and beyond
+    assert {c for s in g.roadmap for c in s.courses}, "no recommended course on the roadmap"
+    assert beyond & {n.lower() for s in g.roadmap for n in s.skills}
+    assert any("are on the path too" in a for a in g.snapshot.time_to_job_ready.assumptions)

@@ -210,3 +210,25 @@ def test_a_step_is_titled_by_what_it_teaches_not_by_a_trait():
     steps = plan(skills, facts, [], Pace(), tasks=["Analyse data."])
     assert "work in teams" in {n for s in steps for n in s.skills}
     assert steps[-1].title == "Portfolio projects: perform data analysis, data science, work in teams"
+
+
+def test_skills_the_courses_teach_beyond_the_ranked_ones_join_the_path_below_them():
+    import duckdb
+
+    from careerpath.guide.build import MAX_TAUGHT_SKILLS, taught_beyond
+    from careerpath.profile.model import SkillItem
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE skills (skill_id VARCHAR, name VARCHAR, type VARCHAR)")
+    con.execute("INSERT INTO skills VALUES ('safety', 'comply with electrical safety regulations', 'skill'), "
+                "('grid', 'manage electricity transmission system', 'skill'), ('trouble', 'Troubleshooting', 'skill')")
+    items = [SkillItem(id="trouble", name="Troubleshooting", type="skill", importance=0.8, rank=1, evidence="onet")]
+    c1 = CourseItem(course_id="c:1", title="Power", relevance=1, why="",
+                    covers=["Troubleshooting", "manage electricity transmission system", "not in the taxonomy"])
+    c2 = CourseItem(course_id="c:2", title="Safety", relevance=1, why="",
+                    covers=["comply with electrical safety regulations", "manage electricity transmission system"])
+    taught = taught_beyond(con, [c1, c2], items)
+    # most taught first, the ranked skill left out, a name the taxonomy lacks dropped, below every ranked skill
+    assert [s.id for s in taught] == ["grid", "safety"] and all(s.importance == 0 and not s.core for s in taught)
+    assert taught_beyond(con, [c1, c2], []) == []  # a role with no skills gets no path
+    assert MAX_TAUGHT_SKILLS >= 1

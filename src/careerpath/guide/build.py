@@ -39,6 +39,8 @@ from careerpath.profile import model as pm
 from careerpath.recommend.notes import course_list_note
 
 MAX_PATH_SKILLS = 20
+MAX_TAUGHT_SKILLS = 6  # skills the recommended courses teach beyond the ranked ones, on the path (`taught_beyond`)
+TAUGHT_IMPORTANCE = 0.0  # below every ranked skill: a course's hours go to the role's own skills first
 MIN_CERT_SHARE = 0.02       # a certification asked for in 2% of postings earns a roadmap step
 MIN_LIST_SHARE, MIN_LIST_POSTINGS = 0.005, 5  # below either floor a certification is not listed
 MAX_CATALOG_CERTS = 3
@@ -163,6 +165,31 @@ def _sources(con: duckdb.DuckDBPyConnection, guide: gm.Guide) -> list[gm.SourceR
                          url=r[5] or "", as_of=str(r[6]) if r[6] else None) for r in rows]
 
 
+def taught_beyond(con: duckdb.DuckDBPyConnection, courses: list[gm.CourseItem],
+                  items: list[pm.SkillItem]) -> list[PathSkill]:
+    """The skills the recommended courses are recommended for that the role's ranked skills do not name, most taught
+    first (at most MAX_TAUGHT_SKILLS), as path skills ranked below the role's own. The course ranking adds skills from the
+    occupation's O*NET description and tasks (electricians: *comply with electrical safety regulations*); without them on the
+    path, 44 of 153 roadmaps with a course list placed no course at all and priced only O*NET's general elements."""
+    if not items:  # a role with no skills says so ("No skills: ...", no roadmap), whatever its courses teach
+        return []
+    own = {s.name.lower() for s in items}
+    count: dict[str, int] = {}
+    for c in courses:
+        for n in dict.fromkeys(x.lower() for x in c.covers):
+            if n not in own:
+                count[n] = count.get(n, 0) + 1  # dicts keep first-seen order: ties go to the better course's skill
+    names = sorted(count, key=lambda n: -count[n])[:MAX_TAUGHT_SKILLS]
+    if not names:
+        return []
+    rows = con.execute("SELECT lower(name), skill_id, name, type FROM skills WHERE list_contains(?, lower(name)) "
+                       "ORDER BY skill_id", [names]).fetchall()
+    found: dict[str, tuple] = {}
+    for key, sid, name, typ in rows:
+        found.setdefault(key, (sid, name, typ))
+    return [PathSkill(found[n][0], found[n][1], found[n][2], TAUGHT_IMPORTANCE) for n in names if n in found]
+
+
 def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[str] | None = None,
                 resume_text: str | None = None, hours_per_week: tuple[float, float] = (15, 20)) -> gm.Guide:
     """The guide of the role `role` means; with `have_skills` or `resume_text` (even empty) a personalised
@@ -177,8 +204,9 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
     courses, credentials = recommend_courses(con, prof, certificates=2 * MAX_CATALOG_CERTS)
     top = [PathSkill(s.id, s.name, s.type, s.importance, s.core)
            for s in sorted(items, key=lambda s: (-s.importance, s.name))[:MAX_PATH_SKILLS]]
-    facts = skill_facts(con, hit.slug, top)
-    path, general = split_general(top, facts)
+    taught = taught_beyond(con, courses, items)
+    facts = skill_facts(con, hit.slug, top + taught)
+    path, general = split_general(top + taught, facts)
     certs, cert_names = _certifications(prof, credentials)
     tasks = prof.what_they_do.tasks
     practice = practice_kind(prof.role.soc[0].code if prof.role.soc else None)
@@ -187,7 +215,7 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
     with_bg = plan(path, facts, courses, pace, tasks=tasks, certifications=cert_names, have=background, practice=practice)
     gap, personal = None, None
     if have_skills is not None or resume_text is not None:  # asked to personalise, even with nothing found
-        cands = [(s.id, s.name) for s in items]
+        cands = [(s.id, s.name) for s in items] + [(s.id, s.name) for s in taught]
         have: set[str] = set()
         if have_skills:
             typed = {x.strip().lower() for x in have_skills}
@@ -212,6 +240,9 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
         f"learning time only; formal education ({prof.education.typical_entry_education or 'not stated'}) and "
         "job search are not included",
         f"the roadmap below adds up to the {'personalised' if personal is not None else 'from-scratch'} figure",
+        *([f"skills the recommended courses teach that the ranked skills do not name (the course ranking adds them from "
+           f"the occupation's O*NET description and tasks, and from the courses most specific to it) are on the path too: {', '.join(s.name for s in taught)}"]
+          if taught else []),
     ]
     if general:
         assumptions.append(
