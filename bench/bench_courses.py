@@ -61,7 +61,8 @@ BATCHES = [("1 first five", 5), ("2 six added (third pass)", 6), ("3 three added
            ("19 four added (c27)", 4),
            ("20 four added (c28)", 4),
            ("21 four added (c29)", 4),
-           ("22 four added (c30)", 4)]
+           ("22 four added (c30)", 4),
+           ("23 two added (c33)", 2)]
 
 
 def bm25_scores(docs: list[list[str]], query: list[str], k1: float = 1.2, b: float = 0.75) -> np.ndarray:
