@@ -203,3 +203,19 @@ def test_inspectors_and_testers_get_no_test_preparation_course(full_con):
 
     items = recommend_for_role(full_con, "inspectors-testers-sorters-samplers-and-weighers", top=25)
     assert not [c["title"] for c in items if exam_prep(c["title"])]
+
+
+def test_occupational_therapists_get_the_courses_few_roles_fit_better(full_con, monkeypatch):
+    """Occupational therapists sit next to physical therapists and social workers, so no course's contrast reaches
+    MIN_BEST_CONTRAST and the list was empty. The candidates that fit the role (at most CLOSE_MAX_ROLE_RANK roles
+    closer) and teach a skill of its own data that measurably fits it (*tend to elderly people*, *rehabilitation*)
+    stay (`rank.nothing_close`); maintenance workers, whose candidates pass on *plan* and *manage time*, still get
+    no time-management course."""
+    from careerpath.recommend import rank
+    ot = recommend_for_role(full_con, "occupational-therapists", top=10)
+    assert ot, "the dementia-care and movement courses should be listed"
+    assert not [c["title"] for c in ot if "career coach" in c["title"].lower()], [c["title"] for c in ot]
+    maint = recommend_for_role(full_con, "maintenance-and-repair-workers-general", top=10)
+    assert not [c["title"] for c in maint if "time management" in c["title"].lower()], [c["title"] for c in maint]
+    monkeypatch.setattr(rank, "CLOSE_MAX_ROLE_RANK", None)
+    assert not recommend_for_role(full_con, "occupational-therapists", top=10)
