@@ -266,6 +266,10 @@ def test_roles_build_command(tmp_path, monkeypatch) -> None:
     ("teacher of mathematics", {"Teacher of mathematics": 40}, "Teacher of Mathematics"),
     ("ios developer", {"iOS Developer": 40}, "iOS Developer"),
     ("front end developer", {"Front-End  Developer": 40}, "Front-End Developer"),  # one space between words
+    # a work-mode word the normaliser drops is no part of the name, though the most common form carries it
+    ("front end developer", {"Remote Frontend Developer": 8, "Frontend Developer": 6}, "Frontend Developer"),
+    ("front end developer", {"Remote Frontend Developer": 8}, "Front End Developer"),
+    ("data engineer", {"AWS Data Engineer": 9, "Hybrid Data Engineer": 5, "Data Engineer": 2}, "Data Engineer"),
 ])
 def test_display_title_is_a_clean_posted_form(key, raw, title) -> None:
     from collections import Counter

@@ -28,7 +28,7 @@ from careerpath import progress, store
 from careerpath.errors import InputError
 from careerpath.embed import Embedder, HashingEmbedder, default_embedder
 from careerpath.extract import title_heads, titles as T
-from careerpath.extract.normalize import ABBREVIATIONS, normalize, slugify
+from careerpath.extract.normalize import ABBREVIATIONS, NOISE_WORDS, normalize, slugify
 
 MIN_POSTINGS = 30
 MIN_FIELD_MERGE = 10              # postings for a smaller family to join the family whose job it is (`_assign`)
@@ -51,6 +51,7 @@ SOC_MAJOR = {
 }
 _SHORT = {v: k for k, v in ABBREVIATIONS.items() if " " in v and len(k) <= 4}  # "machine learning" -> "ml"
 _TAGGED = re.compile(r"[|,/\u2013\u2014]|\s-|-\s")  # a separator before a tag, a team or a second role
+_WORD = re.compile(r"[a-z]+")
 _UPPER = {"ai", "ml", "bi", "qa", "ux", "ui", "it", "hr", "etl", "sql", "sap", "erp", "crm", "gis", "nlp", "llm", "mlops"}
 
 
@@ -137,11 +138,12 @@ def open_resolver(con: duckdb.DuckDBPyConnection, embedder_factory: Callable[[],
 def display_title(key: str, raw_titles: Counter, fold: dict[str, str] | None = None) -> str:
     """The most common posted form without seniority or level words, tags or a second part, else the key in title
     case: the normaliser drops "- Fully Remote" and "| Chatbot" from the key, so a raw form that carries them still
-    matched it, and "Insights Analyst - Fully Remote" became a role's title."""
+    matched it, and "Insights Analyst - Fully Remote" became a role's title; a word the normaliser drops as noise
+    without a separator ("Remote Frontend Developer", "AWS Data Engineer") is no part of the role's name either."""
     for raw, _ in raw_titles.most_common(20):
         n = normalize(raw)
         if ((fold or {}).get(n.text, n.text) == key and not n.seniority and not n.level and "(" not in raw
-                and len(raw) <= 60 and not _TAGGED.search(raw)):
+                and len(raw) <= 60 and not _TAGGED.search(raw) and not NOISE_WORDS & set(_WORD.findall(raw.lower()))):
             return _title_case(raw.strip())
     return " ".join(w.upper() if w in _UPPER else w.capitalize() for w in key.split())
 
