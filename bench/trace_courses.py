@@ -93,7 +93,7 @@ def trace(courses, course_skills, vecs, role_vec, role, skill_vecs, task_vec):
         rel = R.relative_cut(rel)
     stages.append(("relative cut", set(rel["course_id"])))
     if not rel.empty:
-        rel = R.nothing_close(rel, trade, R.fitted_floor(rs0) if R.CLOSE_MAX_ROLE_RANK is not None else frozenset())
+        rel = R.nothing_close(rel, trade)
     stages.append(("nothing_close", set(rel["course_id"])))
     if not rel.empty:
         rel = R.order_by_role_rank(R.drop_thin_misfits(rel))

@@ -205,17 +205,14 @@ def test_inspectors_and_testers_get_no_test_preparation_course(full_con):
     assert not [c["title"] for c in items if exam_prep(c["title"])]
 
 
-def test_occupational_therapists_get_the_courses_few_roles_fit_better(full_con, monkeypatch):
-    """Occupational therapists sit next to physical therapists and social workers, so no course's contrast reaches
-    MIN_BEST_CONTRAST and the list was empty. The candidates that fit the role (at most CLOSE_MAX_ROLE_RANK roles
-    closer) and teach a skill of its own data that measurably fits it (*tend to elderly people*, *rehabilitation*)
-    stay (`rank.nothing_close`); maintenance workers, whose candidates pass on *plan* and *manage time*, still get
-    no time-management course."""
-    from careerpath.recommend import rank
-    ot = recommend_for_role(full_con, "occupational-therapists", top=10)
-    assert ot, "the dementia-care and movement courses should be listed"
-    assert not [c["title"] for c in ot if "career coach" in c["title"].lower()], [c["title"] for c in ot]
-    maint = recommend_for_role(full_con, "maintenance-and-repair-workers-general", top=10)
-    assert not [c["title"] for c in maint if "time management" in c["title"].lower()], [c["title"] for c in maint]
-    monkeypatch.setattr(rank, "CLOSE_MAX_ROLE_RANK", None)
-    assert not recommend_for_role(full_con, "occupational-therapists", top=10)
+@pytest.mark.xfail(strict=False, reason=(
+    "known (c32, c34): *prepare financial auditing reports* and *develop audit plan* are implied for energy auditors "
+    "(their title word, and O*NET's 'Prepare audit reports'), and 'Auditing I' also claims O*NET's Economics and "
+    "Accounting area, a floor skill of the role's profile; no role-side rule measured separates these skills from a "
+    "trade's or care role's own implied skills (bench/README.md, c34). Not strict: the list sits at the floor's edge and may change with store-wide changes "
+    "(as the inspectors' did); take the mark off with the fix"))
+def test_energy_auditors_get_no_financial_auditing_course(full_con):
+    """Energy auditors audit buildings' energy use; a course on auditing financial statements is another field's."""
+    titles = [c["title"].lower() for c in recommend_for_role(full_con, "energy-auditors", top=10)]
+    assert titles
+    assert not [t for t in titles if "auditing" in t and "energy" not in t], titles

@@ -157,10 +157,6 @@ OTHER_SENSE_UNFIT = True
 # list rather than an irrelevant one. The roles with good lists in thin catalogs (electricians, plumbers) have a best
 # candidate at 0.37-0.40; the two whose lists were all irrelevant, 0.33-0.34.
 MIN_BEST_CONTRAST: float | None = 0.35
-# ... but when none does, the candidates that fit the role better than all but CLOSE_MAX_ROLE_RANK other roles stay
-# (`nothing_close`): a course that few roles fit better is about the role even where the catalog's courses for it all
-# sit near its sibling roles too, so no contrast is high. None: the list is emptied.
-CLOSE_MAX_ROLE_RANK: int | None = 20
 # Task anchor: a course whose raw cosine to the role's views misses CONTRAST_RAW_FLOOR may pass that floor on its
 # cosine to the role's O*NET description + first tasks (`index.role_task_texts`, `role_task_vector`) instead, if
 # that reaches TASK_ANCHOR_FLOOR. The views carry the title and the profile's skill names; supply-chain courses sit at
@@ -636,45 +632,19 @@ def drop_slivers(rel: pd.DataFrame) -> pd.DataFrame:
     return rel[rel["coverage"].astype(float) >= MIN_COVERAGE].reset_index(drop=True)
 
 
-def nothing_close(rel: pd.DataFrame, trade: set[str] | frozenset[str] = frozenset(),
-                  fitted: set[str] | frozenset[str] = frozenset()) -> pd.DataFrame:
+def nothing_close(rel: pd.DataFrame, trade: set[str] | frozenset[str] = frozenset()) -> pd.DataFrame:
     """`rel`, or none of it when its best contrast cosine is below MIN_BEST_CONTRAST (see there).
 
     Contrast (`contrast_cosines`) is how much closer a course is to this role than to roles in general; the list's
     best course sets how much the catalog has for the role at all. Unchanged without the `contrast` column, or when a
     candidate covers one of `trade` (the role's soft trade skills, `relevance.soft_trade`): customer service is near
     every role that meets the public, so its courses' contrast is low by construction, yet it is what receptionists
-    do.
-
-    With CLOSE_MAX_ROLE_RANK, a list that misses the contrast keeps the candidates that both fit the role (at most that
-    many roles closer to them) and teach one of `fitted` (`fitted_floor`: a skill of the role's own data whose courses
-    measurably sit near it), marked ``close_fallback`` (the tool fill then runs as for an empty list). Where sibling roles
-    crowd the role (occupational therapists next to physical therapists, secretaries next to data roles for Excel
-    and Word), no course's contrast is high, yet a course few roles fit better that teaches the role's own fitting
-    skill is for it; what `MIN_BEST_CONTRAST` was set to keep out (maintenance workers' time-management course through
-    *manage time* or the feedback skill *plan*, inspectors' software testing through implied *test procedures*) covers
-    no such skill."""
+    do."""
     if MIN_BEST_CONTRAST is None or rel.empty or "contrast" not in rel:
         return rel
     if trade and "covers_ids" in rel and rel["covers_ids"].map(lambda ids: bool(trade & set(ids))).any():
         return rel
-    if float(rel["contrast"].astype(float).max()) >= MIN_BEST_CONTRAST:
-        return rel
-    if CLOSE_MAX_ROLE_RANK is not None and "role_rank" in rel and fitted and "covers_ids" in rel:
-        keep = (rel["role_rank"].astype(float) <= CLOSE_MAX_ROLE_RANK) & rel["covers_ids"].map(
-            lambda ids: bool(fitted & set(ids)))
-        return rel[keep].reset_index(drop=True).assign(close_fallback=True)
-    return rel.iloc[0:0]
-
-
-def fitted_floor(rs: pd.DataFrame | None) -> set[str]:
-    """The floor skills of `rs` (`relevance.weighted_role_skills`) that are the role's own (its profile or O*NET
-    task skills: not implied or feedback skills, type "implied") and whose fit was measured and passed: enough of the
-    courses claiming them fit the role (CLOSE_MAX_ROLE_RANK's evidence)."""
-    if rs is None or rs.empty or "fit" not in rs:
-        return set()
-    ok = rs["floor_skill"].astype(bool) & (rs["fit"] >= MIN_SKILL_FIT) & (rs["type"] != "implied")
-    return set(rs.loc[ok, "skill_id"].astype(str))
+    return rel if float(rel["contrast"].astype(float).max()) >= MIN_BEST_CONTRAST else rel.iloc[0:0]
 
 
 def drop_thin_misfits(rel: pd.DataFrame) -> pd.DataFrame:
@@ -736,10 +706,7 @@ def tool_courses(rel: pd.DataFrame, tools: list[str], course_skills: pd.DataFram
     the evidence lies in its title (`course_skills.in_title`, `vectors.load_course_skills`). Their relevance: TOOL_SHARE
     x the list's lowest (1 for an empty list) x (0.5 + 0.5 x (W_COVER x coverage + W_SEM x their cosine to the role
     scaled among them)), so they never pass a course that passed the checks."""
-    # a list `nothing_close` kept only through CLOSE_MAX_ROLE_RANK had nothing clearly about the role: filled as if empty
-    fallback = len(rel) > 0 and "close_fallback" in rel and bool(rel["close_fallback"].fillna(False).all())
-    if not tools or (len(rel) >= TOOL_FILL_BELOW and not fallback) or "in_title" not in course_skills \
-            or course_skills.empty:
+    if not tools or len(rel) >= TOOL_FILL_BELOW or "in_title" not in course_skills or course_skills.empty:
         return rel
     named = course_skills["skill_id"].astype(str).isin(set(tools)) & course_skills["in_title"].fillna(False).astype(bool)
     ids = set(course_skills.loc[named, "course_id"]) - set(rel["course_id"] if len(rel) else [])
@@ -848,7 +815,6 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     cs_role = cs_role[["course_id", "skill_id", "score"]]
     semantic_only: set[str] = set()
     trade: set[str] = set()
-    rs0: pd.DataFrame | None = None
     if skill_vecs is not None and skill_vecs.ids and ids:
         rs0 = weighted_role_skills(role, spec, shares, fit)
         trade = set(rs0.loc[rs0["floor_skill"] & soft_trade(rs0) & rs0["type"].isin(GENERIC_TYPES), "skill_id"])
@@ -888,7 +854,7 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
     if not rel.empty:
         rel = relative_cut(rel)
         if contrast is not None:
-            rel = nothing_close(rel, trade, fitted_floor(rs0) if CLOSE_MAX_ROLE_RANK is not None else frozenset())
+            rel = nothing_close(rel, trade)
         rel = order_by_role_rank(drop_thin_misfits(rel))
     rs = weighted_role_skills(role, spec, shares, fit)
     rel = tool_courses(rel, anchor_tools(role, skill_vecs), course_skills, rs, raw)
