@@ -226,11 +226,12 @@ def _parallel_cut(words: list[str], ends: Counter, starts: Counter) -> int | Non
     each cut of two or more words, the label's content words (the first four letters) are set against those of the
     next words of the run (as many as the label has, plus one); the cut where the two share the most (at least two
     stems and half of the stems they have between them) wins, the shorter label at a tie. A side that repeats a stem
-    is no single label ("marine energy tidal | energy ocean energy"), and the alternative must start where labels
-    start: with a word that starts ESCO labels, at least as often as it ends them (not "design building retrofitting |
-    solutions retrofit buildings", "risks associated to physical | hazards risks associated"), or with the label's first word in another form ("effect of water currents |
-    effects of water currents on fish"). Left run on, the concept's own words never matched a text: "computational
-    chemistry" in a posting found only *chemistry*."""
+    is no single label ("marine energy tidal | energy ocean energy"), and the cut falls where a label ends or one
+    starts: the label's last word ends ESCO labels (at least as often as it starts them: "solutions"), or the next
+    word starts them (at least as often as it ends them: "conduct", "apply"), or the next word is the label's first
+    word in another form ("effect of water currents | effects of water currents on fish"); not between words known
+    to neither ("retrofitting | retrofit", "risks associated to physical | hazards risks associated"). Left run on,
+    the concept's own words never matched a text: "computational chemistry" in a posting found only *chemistry*."""
     low = [re.sub(r"[^\w&+-]", "", w.lower()) for w in words]
     stems = lambda ws: [w[:4] for w in ws if w and w not in _FUNCTION_STEMS_FULL]  # noqa: E731
     best: tuple[tuple[float, int], int] | None = None
