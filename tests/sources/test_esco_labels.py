@@ -46,9 +46,10 @@ def test_run_on_label_split_rules() -> None:
         "talent management strategies", ["talent management"])
     assert split_run_on_label("wind energy renewable wind energy wind power", ends, starts)[0] == "wind energy"
     assert split_run_on_label("Luxembourgish Luxembourgish competent in Luxembourgish", ends, starts)[0] == "Luxembourgish"
-    # a cut that leaves the rest starting with a function word is not a split; no repeat, no split
+    # a cut that leaves the rest starting with a function word is not a split ("risks associated | to physical ...");
+    # the label ends where the run starts again (twenty-third pass, `_parallel_cut`: the whole label's words again)
     assert split_run_on_label("risks associated to physical hazards risks associated", ends, starts)[0] == (
-        "risks associated to physical hazards risks associated")
+        "risks associated to physical hazards")
     assert split_run_on_label("perform PCR covid test conduct PCR covid test", ends, starts)[0] == (
         "perform PCR covid test conduct PCR covid test")  # "test" ends no label here: no cut
 
@@ -172,3 +173,29 @@ def test_an_alternate_cut_after_a_function_word_is_dropped_whatever_the_label():
         "ensure railway legislation is complied with", "comply with rail rules"]
     rows = [{"uri": "u:m", "preferred_label": marpol, "alt_labels": ["purpose of", "MARPOL"], "definition": "x."}]
     assert list(repair_labels(pd.DataFrame(rows))["alt_labels"][0]) == ["MARPOL"]
+
+
+def test_a_run_on_label_ends_where_an_alternative_says_it_again_in_other_forms_of_its_words() -> None:
+    """Twenty-third pass (`_parallel_cut`): "computational chemistry chemical computing" was one label, so a text's
+    "computational chemistry" matched only *chemistry*."""
+    # counts as in ESCO's listed labels: "test" starts more labels than it ends, "chemical" starts only
+    ends = Counter({"chemistry": 15, "biology": 6, "test": 3, "solutions": 7, "effects": 4, "risks": 13})
+    starts = Counter({"apply": 40, "conduct": 10, "predict": 3, "evaluate": 20, "chemical": 9, "test": 76, "effects": 1})
+    cut = lambda label: split_run_on_label(label, ends, starts)[:2]  # noqa: E731
+    assert cut("computational chemistry chemical computing") == ("computational chemistry", ["chemical computing"])
+    assert cut("computational biology biological computing")[0] == "computational biology"
+    assert cut("think innovatively apply innovative thinking") == ("think innovatively", ["apply innovative thinking"])
+    assert cut("perform PCR covid test conduct PCR covid test")[0] == "perform PCR covid test"
+    assert cut("recognise blockchain risks predict risks in blockchain technology")[0] == "recognise blockchain risks"
+    assert cut("analyse business model evaluate business models")[0] == "analyse business model"
+    # the cut falls where a label ends ("solutions") or one starts, not between words known to neither
+    # ("retrofitting | retrofit")
+    assert cut("design building retrofitting solutions retrofit buildings")[0] == "design building retrofitting solutions"
+    assert cut("design building retrofitting retrofit buildings")[0] == "design building retrofitting retrofit buildings"
+    # ... unless it is the label's first word again in another form
+    assert cut("effect of water currents effects of water currents on fish")[0] == "effect of water currents"
+    # a side that repeats a stem is no single label; one word is never cut off; nothing shared, nothing cut
+    assert cut("marine energy tidal energy ocean energy tidal power")[0] == "marine energy tidal energy ocean energy tidal power"
+    assert cut("battery design battery system")[0] == "battery design battery system"
+    assert cut("table tennis ping-pong")[0] == "table tennis ping-pong"
+    assert cut("water skiing waterski")[0] == "water skiing waterski"

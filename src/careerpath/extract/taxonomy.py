@@ -375,6 +375,10 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
             rule, veto = rules.get(n, (None, None))
             if rule is None:
                 rule = _auto_rule(a, kind, sk.type, common, sk.name)
+                if rule == "none" and kind in ("variant", "onet-tech", "onet-tools") and \
+                        _vendor_stripped_words(a, sk.name, common) and \
+                        not any(k2 == "keywords" and normalise_phrase(a2) == n for a2, k2 in sk.aliases.items()):
+                    rule = "case"
             alias_rows.append({"skill_id": sid, "alias": a, "kind": kind, "norm": n, "rule": rule, "veto": veto})
         skill_rows.append({
             "skill_id": sid, "name": sk.name, "type": sk.type if sk.type in TYPES else "skill", "category": sk.category,
@@ -465,6 +469,20 @@ def _case_display_names(skills: dict[str, _Skill], casing: dict[str, str],
             sk.name = seen[sk.name]
         else:
             sk.name = re.sub(r"[\w.+#@-]+", lambda m: casing.get(m.group(), m.group()), sk.name)
+
+
+def _vendor_stripped_words(alias: str, name: str, common: set[str]) -> bool:
+    """Whether `alias` is the product `name` with its vendor stripped ("SAP Data Services" -> "Data Services",
+    "IBM Digital Analytics" -> "Digital Analytics", "Amazon Data Pipeline" -> "Data Pipeline") and its words are all
+    everyday words (`common`): written in lower case it is an ordinary phrase ("data services", "digital analytics",
+    "a data pipeline"), so it names the product only with its capitals (rule "case"). One-word names have their own
+    rules (`_variants`, `_auto_rule`); a generic concept a vendor's product was linked to ("business intelligence",
+    "operating system") is not the product's name without its vendor."""
+    words = alias.split()
+    if len(words) < 2 or not all(w.lower() in common for w in words):
+        return False
+    low, full = alias.lower(), _PAREN.sub(" ", name).strip().lower()
+    return any(full.startswith(f"{v} {low}") for v in VENDORS)
 
 
 def _initials(phrase: str) -> str:

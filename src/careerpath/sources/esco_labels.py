@@ -150,6 +150,7 @@ def _cut_after_function_word(alt: str) -> bool:
     return bool(words) and words[-1].lower() in _CUT_END
 
 
+_FUNCTION_STEMS_FULL = frozenset({"a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "with", "at", "by"})
 _FUNCTION_STEMS = frozenset(w[:4] for w in ("a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "with", "at", "by"))
 _NAME_WORD = re.compile(r"[A-Z][\w\-/&]*")
 _NAME_LINK = frozenset({"of", "for", "and", "on", "in", "the", "to"})
@@ -212,10 +213,43 @@ def split_run_on_label(label: str, ends: Counter, starts: Counter) -> tuple[str,
             cut = j
         rest = " ".join(words[cut:])
         return " ".join(words[:cut]), [rest] if rest else [], prefix
-    cut = _repeat_cut(words, ends, starts)
+    cut = _repeat_cut(words, ends, starts) or _parallel_cut(words, ends, starts)
     if cut:
         return " ".join(words[:cut]), [" ".join(words[cut:])], prefix
     return label, [], prefix
+
+
+def _parallel_cut(words: list[str], ends: Counter, starts: Counter) -> int | None:
+    """Where a run-on label ends when the next alternative says it again in other forms of its own words:
+    "computational chemistry | chemical computing", "think innovatively | apply innovative thinking", "perform PCR
+    covid test | conduct PCR covid test", "recognise blockchain risks | predict risks in blockchain technology". For
+    each cut of two or more words, the label's content words (the first four letters) are set against those of the
+    next words of the run (as many as the label has, plus one); the cut where the two share the most (at least two
+    stems and half of the stems they have between them) wins, the shorter label at a tie. A side that repeats a stem
+    is no single label ("marine energy tidal | energy ocean energy"), and the cut falls where a label ends or one
+    starts: the label's last word ends ESCO labels (at least as often as it starts them: "solutions"), or the next
+    word starts them (at least as often as it ends them: "conduct", "apply"), or the next word is the label's first
+    word in another form ("effect of water currents | effects of water currents on fish"); not between words known
+    to neither ("retrofitting | retrofit", "risks associated to physical | hazards risks associated"). Left run on,
+    the concept's own words never matched a text: "computational chemistry" in a posting found only *chemistry*."""
+    low = [re.sub(r"[^\w&+-]", "", w.lower()) for w in words]
+    stems = lambda ws: [w[:4] for w in ws if w and w not in _FUNCTION_STEMS_FULL]  # noqa: E731
+    best: tuple[tuple[float, int], int] | None = None
+    for k in range(2, len(low)):
+        if low[k - 1] in _FUNCTION_END or words[k - 1].endswith(",") or low[k] in _FUNCTION_END:
+            continue
+        last, first = low[k - 1], low[k]
+        if not (ends[last] >= starts[last] and ends[last] > 0 or starts[first] >= ends[first] and starts[first] > 0
+                or first[:4] == low[0][:4]):
+            continue
+        head, nxt = stems(low[:k]), stems(low[k:2 * k + 1])
+        if len(set(head)) < len(head) or len(set(nxt)) < len(nxt) or not head or not nxt:
+            continue
+        shared = len(set(head) & set(nxt))
+        share = shared / len(set(head) | set(nxt))
+        if shared >= 2 and share >= 0.5 and (best is None or (-share, k) < best[0]):
+            best = ((-share, k), k)
+    return best[1] if best else None
 
 
 def _repeat_cut(words: list[str], ends: Counter, starts: Counter, longest: int = 5) -> int | None:
