@@ -1454,4 +1454,4 @@ def test_site_reliability_and_computer_vision_engineers_are_computing_work(real_
     under Computer Hardware Engineers only."""
     r = T.Resolver(real_onet)
     assert _top(r.resolve("Senior Site Reliability Engineer")) == "15-1244.00"
-    assert _top(r.resolve("Computer Vision Engineer")) == "15-2051.00"
+    assert _top(r.resolve("Computer Vision Engineer")) == "15-1252.00"

@@ -364,11 +364,11 @@ OVERRIDES = {
     # source files them as data, cloud, DevOps and software engineer jobs): the systems administrators' work, as dev9's
     # label ("SRE Engineer") has it
     "site reliability engineer": "15-1244.00",
-    # O*NET files "Computer Vision Engineer" under Computer Hardware Engineers only; the store's ~20 postings so titled
-    # build image-recognition models and software (filed by the source as software engineer jobs, and "Data Scientist
-    # (Computer Vision Engineer)" 12 more): the machine learning engineers' lead code, Data Scientists, as the dev
-    # labels give computer-vision data scientists
-    "computer vision engineer": "15-2051.00",
+    # O*NET files "Computer Vision Engineer" under Computer Hardware Engineers only, who design computer hardware; the
+    # store's 24 postings whose title says it write image-recognition software, and the source files 15 of them as
+    # software engineer jobs (6 as machine learning engineer jobs): Software Developers. ("Data Scientist (Computer
+    # Vision Engineer)" keeps its data scientists.)
+    "computer vision engineer": "15-1252.00",
 }
 
 
