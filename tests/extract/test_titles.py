@@ -1428,3 +1428,30 @@ def test_a_data_analyst_specialist_is_a_data_analyst(real_onet) -> None:
     r = T.Resolver(real_onet)
     assert _top(r.resolve("Data Analyst Specialist")) == "15-2051.00"
     assert _top(r.resolve("Statistician")) == "15-2041.00"
+
+
+def test_a_data_cabling_engineer_installs_cabling(real_onet) -> None:
+    """_trade_middle: "cabling" between "data" and "engineer" is a cabler's trade (O*NET's "Network Cabler":
+    telecommunications installers), no field of data work, so the split does not make a data engineer of it."""
+    r = T.Resolver(real_onet)
+    top = _top(r.resolve("Senior Data Cabling Engineer"))
+    assert top in ("49-2022.00", "49-9052.00")
+    out = r._split_compound("data cabling engineer")
+    assert max(out, key=out.get) in ("49-2022.00", "49-9052.00")
+    assert r._trade_middle("mining") == {}              # a word of data work
+    assert r._trade_middle("pipeline") == {}            # no "-ing" work word
+    assert r._trade_middle("mapping") == {}             # a mapper is a cartographer, no trade
+    assert r._trade_middle("labeling") == {}            # a labeler works in production, no trade
+    out = r._split_compound("data pipeline engineer")   # the split still reads a data engineer
+    assert max(out, key=out.get).startswith("15-")
+    r.trade_middles = False
+    out = r._split_compound("data cabling engineer")
+    assert not out or max(out, key=out.get).startswith("15-")
+
+
+def test_site_reliability_and_computer_vision_engineers_are_computing_work(real_onet) -> None:
+    """OVERRIDES: O*NET files "Site Reliability Engineer" under Validation Engineers and "Computer Vision Engineer"
+    under Computer Hardware Engineers only."""
+    r = T.Resolver(real_onet)
+    assert _top(r.resolve("Senior Site Reliability Engineer")) == "15-1244.00"
+    assert _top(r.resolve("Computer Vision Engineer")) == "15-1252.00"

@@ -359,6 +359,16 @@ OVERRIDES = {
     # store postings so titled (LukeBarousse) as data scientist and data analyst jobs. ("Data Science Specialist", 74
     # postings likewise, is left: its new vector drew data science teaching titles away from their teachers' codes)
     "data analyst specialist": "15-2051.00",
+    # O*NET files "Site Reliability Engineer" (and "SRE") under Validation Engineers only, who validate manufacturing
+    # equipment and processes; the store's ~40 postings so titled keep software systems in production running (the
+    # source files them as data, cloud, DevOps and software engineer jobs): the systems administrators' work, as dev9's
+    # label ("SRE Engineer") has it
+    "site reliability engineer": "15-1244.00",
+    # O*NET files "Computer Vision Engineer" under Computer Hardware Engineers only, who design computer hardware; the
+    # store's 24 postings whose title says it write image-recognition software, and the source files 15 of them as
+    # software engineer jobs (6 as machine learning engineer jobs): Software Developers. ("Data Scientist (Computer
+    # Vision Engineer)" keeps its data scientists.)
+    "computer vision engineer": "15-1252.00",
 }
 
 

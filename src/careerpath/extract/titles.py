@@ -138,6 +138,8 @@ SUPERVISED_BY = (("33-3012", "33-1011.00"), ("33-3", "33-1012.00"), ("33-2", "33
                  ("49-", "49-1011.00"), ("51-", "51-1011.00"), ("53-2031", "53-1044.00"), ("53-6061", "53-1044.00"),
                  ("53-7061", "53-1042.00"), ("53-7062", "53-1042.00"), ("53-7064", "53-1042.00"),
                  ("53-7065", "53-1042.00"), ("53-3", "53-1043.00"), ("53-7", "53-1043.00"), ("53-", "53-1049.00"))
+# _trade_middle: construction and installation-and-repair trades, whose work ("cabling") is no field of data work
+TRADE_GROUPS = ("47-", "49-")
 SPLIT_TAIL_MAX = 6  # _split_compound: "data analyst revenue management optimization", a data analyst of a field
 ONE_SUPERVISOR = 0.75  # _one_supervisor: the share of a role word's codes that must have the lead code's supervisor
 SUPERVISOR_HEADS = frozenset({"supervisor", "foreman", "forewoman", "foreperson"})
@@ -249,6 +251,7 @@ class Resolver:
     one_profession = True  # _one_supervisor: a role word of one professional occupation names the supervised; off to measure
     office_administrators = True  # _office_administrator: "<non-computing field> administrator" is an office's; off to measure
     known_words = True  # _swaps_word: a fuzzy hit swapping a known word of the title for another is no hit; off to measure
+    trade_middles = True  # _split_compound: a middle "-ing" word of a trade ("data cabling engineer") names the tradesman; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -792,8 +795,28 @@ class Resolver:
                 continue
             if middle and self._phrase_elsewhere(f"{words[0]} {middle[0]}", top):
                 continue  # "data entry specialist": "data entry" is a phrase of Data Entry Keyers' aliases
+            if self.trade_middles and len(middle) == 1 and (trade := self._trade_middle(middle[0])):
+                return trade  # "data cabling engineer" installs network cabling: a network cabler, no data engineer
             return {c: v / EXACT_P * COMPOUND_P for c, v in self._modern(codes, role).items()}
         return {}
+
+    def _trade_middle(self, word: str) -> dict[str, float]:
+        """The worker a middle "-ing" word names when that work is a trade, no field of computing: "cabling" is a
+        cabler's work, and O*NET's aliases ending "cabler" ("Network Cabler") are all filed under installation or
+        construction trades (`TRADE_GROUPS`): telecommunications equipment and line installers. A worker of another
+        group is no reading of data work ("data mapping analyst": "mapper", cartographers; "data labeling analyst":
+        "labeler", production workers; "web scraping engineer": "scraper"). The store's 50 or so "Data Cabling
+        Engineer" postings install structured, fibre and voice cabling; the split had read them as data engineers.
+        Words of data work (`DATA_BUILD`, `DATA_STUDY`: "mining", "modeling", "warehousing") are left alone. The
+        codes are those of the shortest such alias, at COMPOUND_P."""
+        if not word.endswith("ing") or len(word) < 6 or word in DATA_BUILD or word in DATA_STUDY:
+            return {}
+        agent = word[:-3] + "er"
+        aliases = sorted((self.index.keys[i] for i in self.index.inverted.get(agent, ())
+                          if self.index.keys[i].split()[-1] == agent), key=lambda k: (len(k), k))
+        if not aliases or not all(s.startswith(TRADE_GROUPS) for k in aliases for s in self._exact(k)):
+            return {}  # "data mapping analyst" (a mapper: cartographers), "data labeling analyst" (production labelers)
+        return {c: v / EXACT_P * COMPOUND_P for c, v in self._exact(aliases[0]).items()}
 
     def _phrase_elsewhere(self, phrase: str, soc: str) -> bool:
         """Whether the two-word `phrase` begins an alias filed only under codes of another occupation than `soc`,
