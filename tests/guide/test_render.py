@@ -91,3 +91,17 @@ def test_preparation_spans_in_few_words():
 
     assert [preparation_span(*s) for s in ((0, 0), (0, 1), (3, 6), (6, 12), (24, 48), (120, None))] == [
         "none", "up to 1 month", "3–6 months", "6–12 months", "2–4 years", "over 10 years"]
+
+
+def test_roadmap_steps_name_each_courses_level(guide):
+    """A reader follows the path by the courses' levels; a level the catalogue does not state is not named."""
+    from careerpath.guide.render_html import render_html
+    from careerpath.guide.render_md import render_md
+
+    guide.courses[0].level = "beginner"
+    md_line = next(l for l in render_md(guide).splitlines() if l.startswith("   - Courses: "))
+    assert md_line.endswith("Welding 101 (beginner)")
+    assert " (beginner)" in render_html(guide) and "<script>alert(1)" not in render_html(guide)
+    guide.courses[0].level = "mixed"
+    md_line = next(l for l in render_md(guide).splitlines() if l.startswith("   - Courses: "))
+    assert md_line.endswith("Welding 101") and "(mixed)" not in render_html(guide)

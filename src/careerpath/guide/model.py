@@ -134,6 +134,12 @@ class CourseItem(BaseModel):
     why: str
 
 
+def roadmap_label(c: CourseItem) -> str:
+    """A course as a roadmap step names it: with its level, so a reader sees the path go from beginner to advanced
+    courses (mixed or unknown levels are not named)."""
+    return f"{c.title} ({c.level})" if c.level in ("beginner", "intermediate", "advanced") else c.title
+
+
 class FAQ(BaseModel):
     question: str
     answer: str

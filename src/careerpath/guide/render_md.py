@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerpath.figures import Figure
-from careerpath.guide.model import Guide
+from careerpath.guide.model import Guide, roadmap_label
 from careerpath.guide.render_html import fmt
 from careerpath.guide.wording import preparation_phrase, preparation_source
 
@@ -74,7 +74,7 @@ def render_md(g: Guide) -> str:
     if g.skill_gap:
         out += ["## Your skill gap", "", "- Have: " + (", ".join(map(_md, g.skill_gap.have)) or "none"),
                 "- Missing: " + (", ".join(map(_md, g.skill_gap.missing)) or "nothing"), ""]
-    titles = {c.course_id: c.title for c in g.courses}
+    titles = {c.course_id: roadmap_label(c) for c in g.courses}
     out += ["## Roadmap", ""]
     if not g.roadmap:
         out += ["No roadmap: " + _md(t.not_estimated or "the role has no skills to learn in order") + ".", ""]

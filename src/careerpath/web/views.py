@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from careerpath.errors import InputError
 from careerpath.extract.role_lookup import resolve_role
-from careerpath.guide.model import TOP_COURSES, Guide
+from careerpath.guide.model import TOP_COURSES, Guide, roadmap_label
 from careerpath.guide.wording import article
 from careerpath.web.data import SOC_GROUPS, Role, SiteData
 from careerpath.recommend.notes import course_list_note
@@ -47,7 +47,7 @@ def guide_page(data: SiteData, g: Guide, *, form: PersonaliseForm | None = None,
                max_upload_mb: float = 2) -> dict:
     skills = sorted(g.skills, key=lambda k: -k.importance)[:15]
     states = sorted((s for s in g.salary_by_state if s.median), key=lambda s: -s.median.value)[:TOP_STATES]
-    titles = {c.course_id: c.title for c in g.courses}
+    titles = {c.course_id: roadmap_label(c) for c in g.courses}  # the roadmap's steps name them
     one = g.role.person or g.role.title  # guides stored before `person` existed name the occupation
     return {
         "page_title": f"How to become {article(one)} {one}", "g": g, "group": role_group(data, g),
