@@ -231,4 +231,12 @@ def test_skills_the_courses_teach_beyond_the_ranked_ones_join_the_path_below_the
     # most taught first, the ranked skill left out, a name the taxonomy lacks dropped, below every ranked skill
     assert [s.id for s in taught] == ["grid", "safety"] and all(s.importance == 0 and not s.core for s in taught)
     assert taught_beyond(con, [c1, c2], []) == []  # a role with no skills gets no path
+    # one skill in two wordings is taught once: beside a ranked name, or beside another taught one
+    con.execute("INSERT INTO skills VALUES ('uml', 'utilise machine learning', 'skill'), "
+                "('ml', 'machine learning', 'knowledge'), ('pdm', 'perform data mining', 'skill'), "
+                "('dm', 'data mining', 'knowledge')")
+    ranked = [SkillItem(id="ml", name="machine learning", type="knowledge", importance=0.9, rank=1, evidence="both")]
+    c3 = CourseItem(course_id="c:3", title="ML", relevance=1, why="",
+                    covers=["machine learning", "utilise machine learning", "perform data mining", "data mining"])
+    assert [s.id for s in taught_beyond(con, [c3], ranked)] == ["pdm"]
     assert MAX_TAUGHT_SKILLS >= 1

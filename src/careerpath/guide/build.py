@@ -179,7 +179,12 @@ def taught_beyond(con: duckdb.DuckDBPyConnection, courses: list[gm.CourseItem],
         for n in dict.fromkeys(x.lower() for x in c.covers):
             if n not in own:
                 count[n] = count.get(n, 0) + 1  # dicts keep first-seen order: ties go to the better course's skill
-    names = sorted(count, key=lambda n: -count[n])[:MAX_TAUGHT_SKILLS]
+    names: list[str] = []
+    for n in sorted(count, key=lambda n: -count[n]):
+        # one skill in two wordings is one thing to learn: "utilise machine learning" beside the ranked "machine
+        # learning", "data mining" beside "perform data mining"
+        if len(names) < MAX_TAUGHT_SKILLS and not any(_same_skill(n, m) for m in (*own, *names)):
+            names.append(n)
     if not names:
         return []
     rows = con.execute("SELECT lower(name), skill_id, name, type FROM skills WHERE list_contains(?, lower(name)) "
@@ -188,6 +193,11 @@ def taught_beyond(con: duckdb.DuckDBPyConnection, courses: list[gm.CourseItem],
     for key, sid, name, typ in rows:
         found.setdefault(key, (sid, name, typ))
     return [PathSkill(found[n][0], found[n][1], found[n][2], TAUGHT_IMPORTANCE) for n in names if n in found]
+
+
+def _same_skill(a: str, b: str) -> bool:
+    """Whether one name holds the other as whole words ("perform data mining", "data mining")."""
+    return f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
 
 def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[str] | None = None,
