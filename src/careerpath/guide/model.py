@@ -134,10 +134,14 @@ class CourseItem(BaseModel):
     why: str
 
 
+#: Where a course's level puts it on a path of learning steps (0 = the first, 1 = the last); mixed or unknown: nowhere.
+COURSE_LEVELS = {"beginner": 0.0, "intermediate": 0.5, "advanced": 1.0}
+
+
 def roadmap_label(c: CourseItem) -> str:
     """A course as a roadmap step names it: with its level, so a reader sees the path go from beginner to advanced
     courses (mixed or unknown levels are not named)."""
-    return f"{c.title} ({c.level})" if c.level in ("beginner", "intermediate", "advanced") else c.title
+    return f"{c.title} ({c.level})" if c.level in COURSE_LEVELS else c.title
 
 
 class FAQ(BaseModel):

@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from careerpath.figures import Figure
 from careerpath.guide import charts
-from careerpath.guide.model import Guide
+from careerpath.guide.model import COURSE_LEVELS, Guide
 from careerpath.guide.wording import preparation_phrase, preparation_source
 
 
@@ -42,7 +42,8 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["fig"] = fmt
     env.filters["url"] = safe_url
-    env.globals.update(preparation_phrase=preparation_phrase, preparation_source=preparation_source)
+    env.globals.update(preparation_phrase=preparation_phrase, preparation_source=preparation_source,
+                       course_levels=COURSE_LEVELS)
     return env
 
 

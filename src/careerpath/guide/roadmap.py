@@ -28,7 +28,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from careerpath.guide.model import CourseItem, MonthRange, RoadmapStep
+from careerpath.guide.model import COURSE_LEVELS, CourseItem, MonthRange, RoadmapStep
 
 WEEKS_PER_MONTH = 4.345
 W_LEVEL, W_SPEC, W_DEP = 0.45, 0.35, 0.20
@@ -179,8 +179,6 @@ def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-#: Where a course's level puts it on a path of learning steps (0 = the first, 1 = the last); mixed or unknown: nowhere.
-COURSE_LEVELS = {"beginner": 0.0, "intermediate": 0.5, "advanced": 1.0}
 #: How much a whole path's mismatch between a course's level and its step's place weighs against the share of its
 #: skills a step holds: "Advanced Data Science with IBM" sat in a machine-learning engineer's Foundations step (most of
 #: the skills it was first to teach were Python and SQL) while a beginner's Machine Learning course sat in the
