@@ -150,8 +150,8 @@ def _cut_after_function_word(alt: str) -> bool:
     return bool(words) and words[-1].lower() in _CUT_END
 
 
-_FUNCTION_STEMS_FULL = frozenset({"a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "with", "at", "by"})
-_FUNCTION_STEMS = frozenset(w[:4] for w in ("a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "with", "at", "by"))
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "with", "at", "by"})
+_FUNCTION_STEMS = frozenset(w[:4] for w in _FUNCTION_WORDS)
 _NAME_WORD = re.compile(r"[A-Z][\w\-/&]*")
 _NAME_LINK = frozenset({"of", "for", "and", "on", "in", "the", "to"})
 _DEF_OPENERS = frozenset({"A", "An", "Any", "The", "This", "These", "Those", "It", "Its", "All", "Each", "Every"})
@@ -233,8 +233,8 @@ def _parallel_cut(words: list[str], ends: Counter, starts: Counter) -> int | Non
     to neither ("retrofitting | retrofit", "risks associated to physical | hazards risks associated"). Left run on,
     the concept's own words never matched a text: "computational chemistry" in a posting found only *chemistry*."""
     low = [re.sub(r"[^\w&+-]", "", w.lower()) for w in words]
-    stems = lambda ws: [w[:4] for w in ws if w and w not in _FUNCTION_STEMS_FULL]  # noqa: E731
-    best: tuple[tuple[float, int], int] | None = None
+    stems = lambda ws: [w[:4] for w in ws if w and w not in _FUNCTION_WORDS]  # noqa: E731
+    best: tuple[float, int] | None = None  # (-share, cut): the most shared, then the shorter label
     for k in range(2, len(low)):
         if low[k - 1] in _FUNCTION_END or words[k - 1].endswith(",") or low[k] in _FUNCTION_END:
             continue
@@ -247,8 +247,8 @@ def _parallel_cut(words: list[str], ends: Counter, starts: Counter) -> int | Non
             continue
         shared = len(set(head) & set(nxt))
         share = shared / len(set(head) | set(nxt))
-        if shared >= 2 and share >= 0.5 and (best is None or (-share, k) < best[0]):
-            best = ((-share, k), k)
+        if shared >= 2 and share >= 0.5 and (best is None or (-share, k) < best):
+            best = (-share, k)
     return best[1] if best else None
 
 
