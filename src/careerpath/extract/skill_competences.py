@@ -590,11 +590,20 @@ def longterm_spans(text: str, low: str | None = None, need_nurse: bool = True) -
         return spans
     keep = []
     for s, e in spans:
-        a = max(text.rfind(c, 0, s) for c in ".!?;\n") + 1
-        b = min([x for x in (text.find(c, e) for c in ".!?;\n") if x != -1] or [len(text)])
+        a, b = sentence_span(text, s, e)
         if any(not (m.start() < e and s < m.end()) for m in NURSE_CUE.finditer(text, a, b)):
             keep.append([s, e])
     return keep
+
+
+SENT_END = ".!?;\n"
+
+
+def sentence_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """The sentence (up to `SENT_END` characters) around text[s:e]."""
+    a = max(text.rfind(c, 0, s) for c in SENT_END) + 1
+    b = min([x for x in (text.find(c, e) for c in SENT_END) if x != -1] or [len(text)])
+    return a, b
 
 
 def car_spans(text: str, low: str | None = None) -> list[list[int]]:

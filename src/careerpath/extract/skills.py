@@ -43,6 +43,7 @@ from careerpath.extract.skill_competences import (ANALYSIS_PHRASES, ANALYTICS_PH
                                                    DATA_PHRASES, DRIVE, DRIVE_PHRASES, ELDERLY, INDEPENDENCE_PHRASES, INITIATIVE_PHRASES, LEAD_TEAM, LONGTERM,
                                                    PEOPLE_PHRASES, PROGRAMMING_PHRASES, REPORT_PHRASES, ROLE_NOUNS, TEAM,
                                                    SOFT, TRAIT_PHRASES, WEAK, LanguageForms, car_spans, category_competences,
+                                                   sentence_span,
                                                    colleague_before, credential_competences, merged_concepts,
                                                    role_spans)
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
@@ -520,7 +521,7 @@ class SkillExtractor:
         assert self._decide is not None
         i, j = self._decide
         rec = out[i]
-        if not any(_DATA_WORD.search(text, a, b) for a, b in (_sentence_span(text, s, e) for s, e in rec[2])):
+        if not any(_DATA_WORD.search(text, a, b) for a, b in (sentence_span(text, s, e) for s, e in rec[2])):
             return
         del out[i]
         have = out.get(j)
@@ -1050,21 +1051,12 @@ def _object_only_head(alias: dict, skill: dict) -> str | None:
     return words[0].lower()[:5] if rest and rest == alias["norm"] else None
 
 
-_SENT_END = ".!?;\n"
 _DATA_WORD = re.compile(r"(?i)\bdata\b")
-
-
-def _sentence_span(text: str, s: int, e: int) -> tuple[int, int]:
-    """The sentence (up to `_SENT_END` characters) around text[s:e]."""
-    a = max(text.rfind(c, 0, s) for c in _SENT_END) + 1
-    b = min([x for x in (text.find(c, e) for c in _SENT_END) if x != -1] or [len(text)])
-    return a, b
 
 
 def _head_near(text: str, s: int, e: int, head: str) -> bool:
     """Does the sentence around text[s:e] have, outside the match, a word starting with `head`?"""
-    a = max(text.rfind(c, 0, s) for c in _SENT_END) + 1
-    b = min([x for x in (text.find(c, e) for c in _SENT_END) if x != -1] or [len(text)])
+    a, b = sentence_span(text, s, e)
     for m in _WORD.finditer(text, a, b):
         if (m.end() <= s or m.start() >= e) and m.group().lower().startswith(head):
             return True
