@@ -20,8 +20,7 @@ from careerpath.embed import default_embedder
 from careerpath.recommend import rank as R
 from careerpath.recommend import relevance as REL
 from careerpath.recommend.filters import Filters
-from careerpath.recommend.index import load_embeddings
-from careerpath.recommend.items import courses_with_quality
+from careerpath.guide.courses import catalogue
 from careerpath.recommend.roles import load_role
 
 
@@ -56,12 +55,9 @@ def main() -> None:
         setattr(mod, name, value)
     against = [_setting(kv) for kv in args.against]
     con = store.connect(args.db)
-    courses = courses_with_quality(con)
+    cat = catalogue(con)  # the courses, their skills and vectors, and the skill vectors the guides rank with
+    courses, cs, vecs, sv = cat.courses, cat.course_skills, cat.vecs, cat.skill_vecs
     emb = default_embedder()
-    ids, mat = load_embeddings(con, emb.name)
-    vecs = dict(zip(ids, mat))
-    cs = R.load_course_skills(con)
-    sv = R.skill_vectors(con, emb)
     roles = con.execute("SELECT slug, kind FROM roles ORDER BY slug").fetchall()
     if args.kinds:
         keep = set(args.kinds.split(","))

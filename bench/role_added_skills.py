@@ -17,8 +17,7 @@ import pandas as pd
 from careerpath import store
 from careerpath.embed import default_embedder
 from careerpath.recommend import rank as R
-from careerpath.recommend.index import load_embeddings
-from careerpath.recommend.items import courses_with_quality
+from careerpath.guide.courses import catalogue
 from careerpath.recommend.relevance import weighted_role_skills
 from careerpath.recommend.roles import load_role
 
@@ -57,12 +56,9 @@ def main() -> None:
     ap.add_argument("--out")
     args = ap.parse_args()
     con = store.connect(args.db)
-    courses = courses_with_quality(con)
+    cat = catalogue(con)  # the courses, their skills and vectors, and the skill vectors the guides rank with
+    courses, cs, vecs, sv = cat.courses, cat.course_skills, cat.vecs, cat.skill_vecs
     emb = default_embedder()
-    ids, mat = load_embeddings(con, emb.name)
-    vecs = dict(zip(ids, mat))
-    cs = R.load_course_skills(con)
-    sv = R.skill_vectors(con, emb)
     slugs = args.roles.split(",") if args.roles else [r[0] for r in con.execute("SELECT slug FROM profiles ORDER BY slug").fetchall()]
     rows = []
     for slug in slugs:

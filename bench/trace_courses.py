@@ -22,8 +22,7 @@ from careerpath.embed import default_embedder  # noqa: E402
 from careerpath.recommend import rank as R  # noqa: E402
 from careerpath.recommend.discipline import anchored_matches, drop_other_disciplines  # noqa: E402
 from careerpath.recommend.filters import Filters  # noqa: E402
-from careerpath.recommend.index import load_embeddings  # noqa: E402
-from careerpath.recommend.items import courses_with_quality  # noqa: E402
+from careerpath.guide.courses import catalogue  # noqa: E402
 from careerpath.recommend.relevance import (GENERIC_TYPES, MIN_SKILL_FIT, relevance_table,  # noqa: E402
                                             semantic_skill_matches, soft_trade, weighted_role_skills)
 from careerpath.recommend.roles import load_role  # noqa: E402
@@ -118,12 +117,9 @@ def main() -> None:
     ap.add_argument("--skills", action="store_true", help="print the role's floor skills")
     args = ap.parse_args()
     con = store.connect(args.db)
-    courses = courses_with_quality(con)
+    cat = catalogue(con)  # the courses, their skills and vectors, and the skill vectors the guides rank with
+    courses, cs, vecs, sv = cat.courses, cat.course_skills, cat.vecs, cat.skill_vecs
     emb = default_embedder()
-    ids, mat = load_embeddings(con, emb.name)
-    vecs = dict(zip(ids, mat))
-    cs = R.load_course_skills(con)
-    sv = R.skill_vectors(con, emb)
     judged = pd.read_csv(JUDGMENTS, sep="\t")
     title = courses.drop_duplicates("course_id").set_index("course_id")["title"]
     claimed = cs.groupby("course_id")["skill_id"].apply(lambda s: sorted(set(map(str, s))))
