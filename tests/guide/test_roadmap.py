@@ -239,4 +239,9 @@ def test_skills_the_courses_teach_beyond_the_ranked_ones_join_the_path_below_the
     c3 = CourseItem(course_id="c:3", title="ML", relevance=1, why="",
                     covers=["machine learning", "utilise machine learning", "perform data mining", "data mining"])
     assert [s.id for s in taught_beyond(con, [c3], ranked)] == ["pdm"]
-    assert MAX_TAUGHT_SKILLS >= 1
+    # at most MAX_TAUGHT_SKILLS, the most taught first
+    many = [f"skill {k}" for k in range(MAX_TAUGHT_SKILLS + 3)]
+    con.executemany("INSERT INTO skills VALUES (?, ?, 'skill')", [(n.replace(" ", "-"), n) for n in many])
+    wide = [CourseItem(course_id=f"c:w{k}", title="W", relevance=1, why="", covers=many[:k + 1])
+            for k in range(len(many))]
+    assert [s.name for s in taught_beyond(con, wide, items)] == many[:MAX_TAUGHT_SKILLS]
