@@ -39,7 +39,7 @@ import numpy as np
 from careerpath.embed import DIM, Embedder
 from careerpath.extract.boilerplate import blank_boilerplate
 from careerpath.extract.skill_competences import (ANALYSIS_PHRASES, ANALYTICS_PHRASES, CLERICAL, COLLAB_PHRASES, COMMUNICATION,
-                                                   COOPERATE_PHRASES, OTHER_SENSES, SUPERVISE_STAFF,
+                                                   COOPERATE_PHRASES, OTHER_SENSES, PASS24_FAMILIES, SUPERVISE_STAFF,
                                                    DATA_PHRASES, DRIVE, DRIVE_PHRASES, ELDERLY, INDEPENDENCE_PHRASES, INITIATIVE_PHRASES, LEAD_TEAM, LONGTERM,
                                                    PEOPLE_PHRASES, PROGRAMMING_PHRASES, REPORT_PHRASES, ROLE_NOUNS, TEAM,
                                                    SOFT, TRAIT_PHRASES, WEAK, LanguageForms, car_spans, category_competences,
@@ -49,6 +49,11 @@ from careerpath.extract.skill_competences import (ANALYSIS_PHRASES, ANALYTICS_PH
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
+
+
+# separators an alias match may not run over unless the alias holds one (`ExtractConfig.lex_punct_stop`): a comma, semicolon,
+# colon, bracket, bar, bullet, line break, or a full stop, question or exclamation mark before a space
+_LEX_STOP = re.compile(r"[,;:()\[\]|\u2022\u00b7\n]|[.!?]\s")
 
 
 @dataclass(frozen=True)
@@ -192,6 +197,16 @@ class ExtractConfig:
     comm_competence: bool = True
     clerical_competence: bool = True
     supervise_agents: bool = True
+    # twenty-fourth pass: the phrase families of `skill_competences.PASS24_FAMILIES` that are on (shifts worked -> work in shifts,
+    # typing -> type at speed, business acumen in other words, detail orientation split by a word, a secretary's work -> perform
+    # clerical duties, scripts written -> use scripting programming, CNC programming -> program a CNC controller, data visualisation
+    # as work -> deliver visual presentation of data), same score as
+    # the other phrase competences; () off
+    pass24_phrases: tuple[str, ...] = ("visual", "shifts", "typing", "acumen", "detail", "secretary", "scripts", "cnc")
+    # twenty-fourth pass: an alias match may not run over a comma, semicolon, colon, bracket, bullet or full stop unless the alias
+    # has one itself ("creating Cloud Platform team, building our AWS Organisation" is no *team building*, "Process Design,
+    # Process Qualification" no *design process*); the words on either side are still matched on their own
+    lex_punct_stop: bool = True
     elderly_competence: bool = True  # "elderly", "older people", "dementia" -> tend to elderly people, same score
     # eighteenth pass: a phrase about the job's team or the people it supervises, manages or leads states the general
     # competence (`skill_competences.PEOPLE_PHRASES`: "part of the wider administration team" -> work in teams, "supervising
@@ -312,6 +327,8 @@ class SkillExtractor:
         self._alias_vouches: list[bool] = []
         # the first word's stem an object-only alternative label needs in its sentence (`alt_object_only`), else None
         self._alias_head: list[str | None] = []
+        # does the alias itself hold a separator (`_LEX_STOP`)? Only such an alias may match over one (`lex_punct_stop`)
+        self._alias_punct: list[bool] = []
         by_norm: dict[str, list[int]] = {}
         for a in aliases:
             if a["skill_id"] not in self._index or _RULES.get(a.get("rule") or "none", 0) == 3 or not a["norm"]:
@@ -328,6 +345,7 @@ class SkillExtractor:
             self._alias_vouches.append(self._alias_rule[-1] == 0 and sk.get("type") == "software"
                                        and not str(sk.get("name") or "").lower().endswith(" software"))
             self._alias_head.append(_object_only_head(a, sk) if self.config.alt_object_only else None)
+            self._alias_punct.append(_LEX_STOP.search(str(a.get("alias") or "")) is not None)
             by_norm.setdefault(a["norm"], []).append(k)
         # One-letter aliases ("c", "r", "j") begin a third of all words: in the automaton they gave ~44 matches per
         # posting, nearly all rejected by the word-end test in Python. One regex finds just the whole-word ones.
@@ -398,6 +416,7 @@ class SkillExtractor:
                       | ({COMMUNICATION} if cfg.comm_competence else set())
                       | ({CLERICAL} if cfg.clerical_competence else set())
                       | ({SUPERVISE_STAFF} if cfg.supervise_agents else set())
+                      | {ph[1] for f in cfg.pass24_phrases for ph in PASS24_FAMILIES[f]}
                       | ({ph[1] for ph in INITIATIVE_PHRASES} if cfg.initiative_competence else set())
                       | ({ph[1] for ph in COLLAB_PHRASES} if cfg.collab_competence else set())
                       | ({ph[1].rstrip(WEAK) for ph in COOPERATE_PHRASES} if cfg.collab_competence == "cooperate" else set())
@@ -406,6 +425,7 @@ class SkillExtractor:
                       | ({ph[1] for ph in INDEPENDENCE_PHRASES} if cfg.independence_competence else set())
                       | ({ph[1].rstrip(SOFT) for ph in DRIVE_PHRASES} if cfg.soft_trait_score is not None else set())
                       | ({LONGTERM} if cfg.longterm_competence else set()))
+        self._pass24 = tuple(ph for f in cfg.pass24_phrases for ph in PASS24_FAMILIES[f])
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
                        if cfg.role_competence_score is not None else {})
         # skill index -> the index it is reported as (`merge` rows); a merged skill is never reported itself
@@ -446,7 +466,7 @@ class SkillExtractor:
         cols = {d[0] for d in con.execute("SELECT * FROM skills LIMIT 0").description}
         cat = "category" if "category" in cols else "NULL AS category"  # a store of hand-made tables may have no categories
         skills = con.execute(f"SELECT skill_id, name, type, esco_uri, {cat} FROM skills").df().to_dict("records")
-        aliases = con.execute("SELECT skill_id, norm, kind, rule, veto FROM skill_aliases").df().to_dict("records")
+        aliases = con.execute("SELECT skill_id, alias, norm, kind, rule, veto FROM skill_aliases").df().to_dict("records")
         for s in skills:
             s["esco_uri"] = s["esco_uri"] if isinstance(s["esco_uri"], str) else None
             s["category"] = s["category"] if isinstance(s["category"], str) else None
@@ -475,13 +495,17 @@ class SkillExtractor:
         taken = bytearray(n)
         kept = []
         partial = self.config.lex_keep_partial
+        stop = self.config.lex_punct_stop
         for length, s, e, ks in cands:
             if taken.find(1, s, e) != -1 and (not partial or taken.find(0, s, e) == -1):
                 continue
             os_, oe = (s, e) if index is None else (int(index[s]), int(index[e - 1]) + 1)
             surface = text[os_:oe]
+            cross = stop and length > 1 and _LEX_STOP.search(surface) is not None
             ok = []
             for k in ks:
+                if cross and not self._alias_punct[k]:
+                    continue
                 rule = self._alias_rule[k]
                 if rule and (surface.islower() or (rule == 4 and not surface.isupper())):
                     continue
@@ -889,7 +913,7 @@ class SkillExtractor:
                             cfg.initiative_competence, cfg.collab_competence, cfg.report_competence,
                             cfg.analytics_competence, cfg.independence_competence,
                             cfg.soft_trait_score is not None, cfg.comm_competence, cfg.clerical_competence,
-                            cfg.supervise_agents) if self._roles else {})
+                            cfg.supervise_agents, self._pass24) if self._roles else {})
         if not (langs or licensed or cars or roles):  # the common case: one pass over the hits, no dictionaries
             return hits
         by_id = {h.id: h for h in hits}
