@@ -398,9 +398,9 @@ TRAIT_PHRASES = (
 # - detail orientation split by another word (`DETAIL_PHRASES`): "detail and process oriented", "detail-focused" -> *attend to
 #   detail* (the lexical stage has "detail-oriented", "attention to detail", "eye for detail": gold in all 10 dev-dev20
 #   sentences with one of these forms);
-# - a secretary's work (`SECRETARY_PHRASES`): "a Secretary", "medical secretary service" -> *perform clerical duties* (the
-#   twenty-second pass's clerical row reads "secretarial", not the noun); not a Secretary of State, a company secretary or a
-#   secretary general;
+# - a secretary's work (`SECRETARY_PHRASES`): "as a Secretary", "a Medical Secretary", "medical secretary service" -> *perform
+#   clerical duties* (the twenty-second pass's clerical row reads "secretarial", not the noun); not a contact ("via his
+#   secretary"), a Secretary of State, a company secretary or a secretary general;
 # - scripts written (`SCRIPT_PHRASES`): writing, developing or maintaining scripts, or shell / Python / automation ... scripts
 #   -> *use scripting programming* (the lexical stage reads "scripting"); not call, sales, video or interview scripts;
 # - CNC programming (`CNC_PHRASES`): "CNC programmer(s)", "CNC programming", "programming CNC machines" -> *program a CNC
@@ -432,8 +432,11 @@ DETAIL_PHRASES = (
     (re.compile(r"(?i)\bdetails?[- ]((and|&)\s+[\w-]+[- ])?(oriented|orientated|focused|focussed|minded)\b"), DETAIL,
      ("detail",), "detail"),
 )
-SECRETARY_PHRASES = (
-    (re.compile(r"(?i)(?<!company )(?<!general )\bsecretar(y|ies)\b(?!\s+(of|general)\b)"), CLERICAL, ("secretar",), "secretar"),
+SECRETARY_PHRASES = (  # the worker as one (not "via his secretary", "PICU Secretary on 0117 ...": a contact)
+    (re.compile(r"(?i)\b(an?|as)\s+([\w-]+\s+){0,2}?(?<!company )secretar(y|ies)\b(?!\s+(of|general)\b)"), CLERICAL,
+     ("secretar",), "secretar"),
+    (re.compile(r"(?i)\bsecretar(y|ies|ial)\s+(service|duties|experience|work|skills|support|role|post)s?\b"), CLERICAL,
+     ("secretar",), "secretar"),
 )
 _NOT_CODE_SCRIPT = r"(?!(call|sales|telephone|phone|video|film|tv|radio|interview|marketing|training|drama|play)\b)"
 SCRIPT_PHRASES = (

@@ -52,8 +52,9 @@ from careerpath.store import has_table
 
 
 # separators an alias match may not run over unless the alias holds one (`ExtractConfig.lex_punct_stop`): a comma, semicolon,
-# colon, bracket, bar, bullet, line break, or a full stop, question or exclamation mark before a space
-_LEX_STOP = re.compile(r"[,;:()\[\]|\u2022\u00b7\n]|[.!?]\s")
+# colon, bar, bullet, blank line, or a full stop, question or exclamation mark before a space. Not a bracket ("Amazon Web
+# Services (AWS)" is one name) nor a single line break (LA City bulletins break lines inside sentences)
+_LEX_STOP = re.compile(r"[,;:|\u2022\u00b7]|[.!?]\s|\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ class ExtractConfig:
     # as work -> deliver visual presentation of data), same score as
     # the other phrase competences; () off
     pass24_phrases: tuple[str, ...] = ("visual", "shifts", "typing", "acumen", "detail", "secretary", "scripts", "cnc")
-    # twenty-fourth pass: an alias match may not run over a comma, semicolon, colon, bracket, bullet or full stop unless the alias
+    # twenty-fourth pass: an alias match may not run over a comma, semicolon, colon, bullet or full stop unless the alias
     # has one itself ("creating Cloud Platform team, building our AWS Organisation" is no *team building*, "Process Design,
     # Process Qualification" no *design process*); the words on either side are still matched on their own
     lex_punct_stop: bool = True
