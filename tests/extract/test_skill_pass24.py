@@ -52,6 +52,7 @@ def test_a_phrase_states_its_competence(text: str, comp: str, phrase: str) -> No
     ("A shift in priorities across the organisation.", SHIFTS),  # the verb's noun, not a work shift
     ("Shifts the focus to prevention.", SHIFTS),
     ("Blood typing and cross-matching of samples.", TYPE_SPEED),  # a laboratory test
+    ("Rapid prototyping of new features.", TYPE_SPEED),  # the key inside a word
     ("HLA typing of donors.", TYPE_SPEED),
     ("A leading commercial bank.", ACUMEN),
     ("Pay attention to the details of the contract.", DETAIL),  # the lexical stage's, not a split form
@@ -79,9 +80,15 @@ def test_each_family_has_its_switch() -> None:
     assert set(ExtractConfig().pass24_phrases) == set(PASS24_FAMILIES) and ExtractConfig().lex_punct_stop
 
 
-def test_every_row_is_found_from_its_need_word() -> None:
-    for rx, comp, keys, need in ALL:  # `_need_spans` probes `need` and searches from 80 characters before it
-        assert need and need == need.lower() and keys and all(k == k.lower() for k in keys)
+def test_every_row_is_found_from_its_need_word_or_starts_at_a_key() -> None:
+    for rx, comp, keys, need in ALL:  # `_need_spans` probes `need` and searches from 80 characters before it; the others
+        assert keys and all(k == k.lower() for k in keys)  # join `_phrase_spans`' automaton, anchored at a key
+        assert need is None or need == need.lower()
+    starts = [("Night shift work.", SHIFTS, 6), ("Audio typing.", TYPE_SPEED, 6), ("Commercially aware.", ACUMEN, 0),
+              ("Detail-oriented.", DETAIL, 0), ("Secretarial duties.", CLERICAL, 0), ("CNC programming.", CNC, 0),
+              ("Data visualization.", VISUAL_DATA, 0)]
+    for text, comp, at in starts:
+        assert at in [a for a, _ in role_spans(text, extra=ALL)[comp]], text
 
 
 COMPETENCES = (SHIFTS, TYPE_SPEED, ACUMEN, DETAIL, CLERICAL, SCRIPTING, CNC, VISUAL_DATA)

@@ -386,7 +386,9 @@ TRAIT_PHRASES = (
 )
 
 # twenty-fourth pass (`ExtractConfig.pass24_phrases`): duties and traits stated in words the lexical stage has no alias for. Each
-# row is tried only where its `need` word occurs (`_need_spans`, the pattern searched from 80 characters before it):
+# row with a `need` word is tried only where that word occurs (`_need_spans`, the pattern searched from 80 characters before
+# it); a row without one starts at one of its keys and joins the one automaton of `_phrase_spans` (what the lexical stage's
+# speed needs: "detail", "commercial", "shift" are in many postings):
 # - shifts the worker works (`SHIFT_PHRASES`): "night shifts", "early/late morning shifts", "shift patterns", "shift work",
 #   "working ... shifts" -> *work in shifts* (gold in 5 of the 6 dev-dev20 sentences naming a shift; the sixth is "clinical shift
 #   priority" in a caseload, not of this form);
@@ -415,38 +417,39 @@ _SHIFT_WHEN = (r"(day|night|early|late|morning|evening|afternoon|weekend|twiligh
                r"sleep[- ]in|varied|various|different|alternating|\d+[- ]?(hour|hr)s?)")
 SHIFT_PHRASES = (
     (re.compile(rf"(?i)\b({_SHIFT_WHEN}[\s/,]+((and|or|&)\s+)?){{1,4}}shifts?\b"), SHIFTS, ("shift",), "shift"),
-    (re.compile(r"(?i)\bshift\s+(work|working|patterns?|rotas?|basis|systems?|rotations?)\b"), SHIFTS, ("shift",), "shift"),
     (re.compile(r"(?i)\b(work|works|working|cover|covering|rotate|rotating)\s+([\w-]+\s+){0,2}?shifts\b"), SHIFTS,
      ("shift",), "shift"),
+    (re.compile(r"(?i)\bshift\s+(work|working|patterns?|rotas?|basis|systems?|rotations?)\b"), SHIFTS, ("shift",), None),
 )
 TYPING_PHRASES = (
     (re.compile(r"(?i)(?<!blood )(?<!tissue )(?<!hla )(?<!strain )(?<!molecular )(?<!dna )\btyping\b"
-                r"(?!\s+(errors?|mistakes?|of\s+(blood|tissue|cells|strains|samples))\b)"), TYPE_SPEED, ("typing",), "typing"),
-    (re.compile(r"(?i)\btypists?\b"), TYPE_SPEED, ("typist",), "typist"),
+                r"(?!\s+(errors?|mistakes?|of\s+(blood|tissue|cells|strains|samples))\b)"), TYPE_SPEED, ("typing",), None),
+    (re.compile(r"(?i)\btypists?\b"), TYPE_SPEED, ("typist",), None),
 )
 ACUMEN_PHRASES = (
     (re.compile(r"(?i)\b(business|commercial|financial)\s+acumen\b"), ACUMEN, ("acumen",), "acumen"),
-    (re.compile(r"(?i)\bcommercial(ly)?[- ](minded|aware|awareness|astute|savvy)\b"), ACUMEN, ("commercial",), "commercial"),
+    (re.compile(r"(?i)\bcommercial(ly)?[- ](minded|aware|awareness|astute|savvy)\b"), ACUMEN, ("commercial",), None),
 )
 DETAIL_PHRASES = (
     (re.compile(r"(?i)\bdetails?[- ]((and|&)\s+[\w-]+[- ])?(oriented|orientated|focused|focussed|minded)\b"), DETAIL,
-     ("detail",), "detail"),
+     ("detail",), None),
 )
 SECRETARY_PHRASES = (  # the worker as one (not "via his secretary", "PICU Secretary on 0117 ...": a contact)
     (re.compile(r"(?i)\b(an?|as)\s+([\w-]+\s+){0,2}?(?<!company )secretar(y|ies)\b(?!\s+(of|general)\b)"), CLERICAL,
      ("secretar",), "secretar"),
     (re.compile(r"(?i)\bsecretar(y|ies|ial)\s+(service|duties|experience|work|skills|support|role|post)s?\b"), CLERICAL,
-     ("secretar",), "secretar"),
+     ("secretar",), None),
 )
 _NOT_CODE_SCRIPT = r"(?!(call|sales|telephone|phone|video|film|tv|radio|interview|marketing|training|drama|play)\b)"
-SCRIPT_PHRASES = (
+SCRIPT_PHRASES = (  # found from " scripts", not "script" (in every "description")
     (re.compile(r"(?i)\b(writ(e|es|ing)|develop(s|ed|ing)?|creat(e|es|ed|ing)|build(s|ing)?|maintain(s|ed|ing)?)\s+"
-                rf"({_NOT_CODE_SCRIPT}[\w/-]+\s+){{0,4}}?{_NOT_CODE_SCRIPT}scripts\b"), SCRIPTING, ("script",), "script"),
+                rf"({_NOT_CODE_SCRIPT}[\w/-]+\s+){{0,4}}?{_NOT_CODE_SCRIPT}scripts\b"), SCRIPTING, ("script",), " scripts"),
     (re.compile(r"(?i)\b(shell|bash|python|perl|powershell|automation|test|deployment|sql|unix|linux|code|cron|build)\s+scripts?\b"),
-     SCRIPTING, ("script",), "script"),
+     SCRIPTING, ("script",), " script"),
 )
 CNC_PHRASES = (
-    (re.compile(r"(?i)\bCNC\s+(programm\w*|program)\b|\bprogramm(e|es|ed|ing)\s+([\w-]+\s+){0,2}?CNC\b"), CNC, ("cnc",), "cnc"),
+    (re.compile(r"(?i)\bcnc\s+(programm\w*|program)\b"), CNC, ("cnc",), None),
+    (re.compile(r"(?i)\bprogramm(e|es|ed|ing)\s+([\w-]+\s+){0,2}?CNC\b"), CNC, ("cnc",), "cnc"),
 )
 # - data visualisation as work (`VISUAL_PHRASES`): "data visualization" not followed by a tool word, visualising data,
 #   visualizations of or from data -> *deliver visual presentation of data*: the lexical stage files "data visualisation" under
@@ -455,10 +458,10 @@ CNC_PHRASES = (
 VISUAL_DATA = "deliver visual presentation of data"
 _NOT_TOOL = r"(?!\s+(software|tools?|technolog\w*|platforms?|systems?|packages?|librar(y|ies)|applications?|products?|suites?)\b)"
 VISUAL_PHRASES = (
-    (re.compile(rf"(?i)\bdata\s+visuali[sz](ation|ations|ing)\b{_NOT_TOOL}"), VISUAL_DATA, ("visuali",), "visuali"),
+    (re.compile(rf"(?i)\bdata\s+visuali[sz](ation|ations|ing)\b{_NOT_TOOL}"), VISUAL_DATA, ("data visuali",), None),
     (re.compile(r"(?i)\bvisuali[sz](e|es|ed|ing)\s+((the|your|our|their|complex|large)\s+)?([\w-]+\s+)?data\b"), VISUAL_DATA,
-     ("visuali",), "visuali"),
-    (re.compile(r"(?i)\bvisuali[sz]ations?\s+(of|from|through|with)\s+([\w-]+\s+){0,2}?data\b"), VISUAL_DATA, ("visuali",), "visuali"),
+     ("visuali",), None),
+    (re.compile(r"(?i)\bvisuali[sz]ations?\s+(of|from|through|with)\s+([\w-]+\s+){0,2}?data\b"), VISUAL_DATA, ("visuali",), None),
 )
 PASS24_FAMILIES = {"visual": VISUAL_PHRASES, "shifts": SHIFT_PHRASES, "typing": TYPING_PHRASES, "acumen": ACUMEN_PHRASES, "detail": DETAIL_PHRASES,
                    "secretary": SECRETARY_PHRASES, "scripts": SCRIPT_PHRASES, "cnc": CNC_PHRASES}
@@ -606,7 +609,9 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
     if leaders and "leader" in low:
         for span in leader_spans(text, low):
             out.setdefault(LEAD_TEAM, []).append(span)
-    phrases = ((PEOPLE_PHRASES if people else ()) + (DATA_PHRASES if data else ()) + (TRAIT_PHRASES if traits else ())
+    anchored = tuple(r for r in extra if r[3] is None)
+    extra = tuple(r for r in extra if r[3] is not None)
+    phrases = (anchored + (PEOPLE_PHRASES if people else ()) + (DATA_PHRASES if data else ()) + (TRAIT_PHRASES if traits else ())
                + (ANALYSIS_PHRASES if analysis else ()) + (PROGRAMMING_PHRASES if programming else ())
                + (PROGRAMMING_PHRASES_WIDE if programming == "wide" else ())
                + (COMM_PHRASES if comm else ()) + (CLERICAL_PHRASES if clerical else ()) + (SUPERVISE_AGENTS if agents else ())
