@@ -21,7 +21,8 @@ def found(text: str, extra=ALL) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("text, comp, phrase", [
-    ("The role will be working night shifts (8pm 8am) covering four nights per week.", SHIFTS, "night shifts"),
+    ("The role will be working night shifts (8pm 8am) covering four nights per week.", SHIFTS, "working night shifts"),
+    ("Cover the night shifts at weekends.", SHIFTS, "Cover the night shifts"),
     ("Positions may be required to work early/late morning shifts based on department needs.", SHIFTS,
      "early/late morning shifts"),
     ("You must have a flexible attitude towards your work and shift patterns.", SHIFTS, "shift patterns"),

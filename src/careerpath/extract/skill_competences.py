@@ -416,9 +416,8 @@ CNC = "program a CNC controller"
 _SHIFT_WHEN = (r"(day|night|early|late|morning|evening|afternoon|weekend|twilight|long|rotating|rotational|split|waking|"
                r"sleep[- ]in|varied|various|different|alternating|\d+[- ]?(hour|hr)s?)")
 SHIFT_PHRASES = (
-    (re.compile(rf"(?i)\b({_SHIFT_WHEN}[\s/,]+((and|or|&)\s+)?){{1,4}}shifts?\b"), SHIFTS, ("shift",), "shift"),
-    (re.compile(r"(?i)\b(work|works|working|cover|covering|rotate|rotating)\s+([\w-]+\s+){0,2}?shifts\b"), SHIFTS,
-     ("shift",), "shift"),
+    (re.compile(rf"(?i)\b(({_SHIFT_WHEN}[\s/,]+((and|or|&)\s+)?){{1,4}}|(work|works|working|cover|covering|rotate|rotating)\s+"
+                r"([\w-]+\s+){0,2}?)shifts?\b"), SHIFTS, ("shift",), "shift"),
     (re.compile(r"(?i)\bshift\s+(work|working|patterns?|rotas?|basis|systems?|rotations?)\b"), SHIFTS, ("shift",), None),
 )
 TYPING_PHRASES = (
@@ -548,13 +547,40 @@ def _lower_pattern(rx: re.Pattern) -> re.Pattern:
     return re.compile(rx.pattern.removeprefix("(?i)"))
 
 
-def _phrase_spans(text: str, low: str | None, phrases: tuple[Phrase, ...]) -> dict[str, list[list[int]]]:
+_TABLES: dict[tuple, tuple] = {}
+
+
+def _phrase_tables(flags: tuple, extra: tuple[Phrase, ...]) -> tuple:
+    """The phrase rows `role_spans` tries for these switches and extra rows, with their automata, built once per combination:
+    (rows that start at a key, their `_key_automaton`, rows found from a `need` word, their `_need_automaton`). Keyed by the
+    switches and the extra rows' identity: hashing the ~70 rows themselves on every call (the automata's `lru_cache`) cost
+    ~20 µs a posting, a tenth of the lexical stage."""
+    key = flags + (id(extra),)
+    hit = _TABLES.get(key)
+    if hit is not None and hit[0] is extra:
+        return hit[1]
+    people, data, traits, analysis, programming, comm, clerical, agents, initiative, collab, analytics, drive = flags
+    anchored = tuple(r for r in extra if r[3] is None)
+    needed = tuple(r for r in extra if r[3] is not None)
+    phrases = (anchored + (PEOPLE_PHRASES if people else ()) + (DATA_PHRASES if data else ()) + (TRAIT_PHRASES if traits else ())
+               + (ANALYSIS_PHRASES if analysis else ()) + (PROGRAMMING_PHRASES if programming else ())
+               + (PROGRAMMING_PHRASES_WIDE if programming == "wide" else ())
+               + (COMM_PHRASES if comm else ()) + (CLERICAL_PHRASES if clerical else ()) + (SUPERVISE_AGENTS if agents else ())
+               + (INITIATIVE_PHRASES if initiative else ()) + (COLLAB_PHRASES if collab else ())
+               + (COOPERATE_PHRASES if collab == "cooperate" else ())
+               + (ANALYTICS_PHRASES if analytics else ()) + (DRIVE_PHRASES if drive else ()))
+    tables = (phrases, _key_automaton(phrases) if phrases else None, needed, _need_automaton(needed) if needed else None)
+    _TABLES[key] = (extra, tables)  # `extra` kept alive: its id is not reused while the entry stands
+    return tables
+
+
+def _phrase_spans(text: str, low: str | None, phrases: tuple[Phrase, ...], auto=None) -> dict[str, list[list[int]]]:
     """competence name -> spans of the phrases that state it (each entry of `phrases` as in `PEOPLE_PHRASES`): each
     pattern is tried only where one of its keys occurs (and its `need` word follows within `_NEED_CHARS`), anchored there."""
     low = text.lower() if low is None else low
     if len(low) != len(text):  # lower-casing changed the length: the keys' positions are not the text's
         low = text
-    automaton, starts = _key_automaton(phrases)
+    automaton, starts = _key_automaton(phrases) if auto is None else auto
     out: dict[str, list[list[int]]] = {}
     for k, i, _ in automaton.find_matches_as_indexes(low, overlapping=True):
         for n in starts[k]:
@@ -609,23 +635,51 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
     if leaders and "leader" in low:
         for span in leader_spans(text, low):
             out.setdefault(LEAD_TEAM, []).append(span)
-    anchored = tuple(r for r in extra if r[3] is None)
-    extra = tuple(r for r in extra if r[3] is not None)
-    phrases = (anchored + (PEOPLE_PHRASES if people else ()) + (DATA_PHRASES if data else ()) + (TRAIT_PHRASES if traits else ())
-               + (ANALYSIS_PHRASES if analysis else ()) + (PROGRAMMING_PHRASES if programming else ())
-               + (PROGRAMMING_PHRASES_WIDE if programming == "wide" else ())
-               + (COMM_PHRASES if comm else ()) + (CLERICAL_PHRASES if clerical else ()) + (SUPERVISE_AGENTS if agents else ())
-               + (INITIATIVE_PHRASES if initiative else ()) + (COLLAB_PHRASES if collab else ())
-               + (COOPERATE_PHRASES if collab == "cooperate" else ())
-               + (ANALYTICS_PHRASES if analytics else ()) + (DRIVE_PHRASES if drive else ()))
+    flags = (people, data, traits, analysis, programming, comm, clerical, agents, initiative, collab, analytics, drive)
+    phrases, auto, needed, need_auto = _phrase_tables(flags, extra)
     if phrases:
-        for comp, spans in _phrase_spans(text, low, phrases).items():
+        for comp, spans in _phrase_spans(text, low, phrases, auto).items():
             add(comp, spans)
-    for rows, on in ((REPORT_PHRASES, reports), (INDEPENDENCE_PHRASES, independence), (PROGRAMMING_CODE, programming == "wide"),
-                     (extra, bool(extra))):
+    if needed:
+        for comp, spans in _need_auto_spans(text, low, needed, need_auto).items():
+            add(comp, spans)
+    for rows, on in ((REPORT_PHRASES, reports), (INDEPENDENCE_PHRASES, independence), (PROGRAMMING_CODE, programming == "wide")):
         if on:
             for comp, spans in _need_spans(text, low, rows).items():
                 add(comp, spans)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _need_automaton(rows: tuple[Phrase, ...]) -> tuple[ahocorasick_rs.AhoCorasick, list[str], dict[str, list[int]]]:
+    """One automaton over the `need` words of `rows`, and for each word the rows that need it."""
+    by: dict[str, list[int]] = {}
+    for n, (_, _, _, need) in enumerate(rows):
+        assert need is not None
+        by.setdefault(need, []).append(n)
+    words = list(by)
+    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard), words, by
+
+
+def _need_auto_spans(text: str, low: str, rows: tuple[Phrase, ...], auto=None) -> dict[str, list[list[int]]]:
+    """`_need_spans` with every `need` word found in one automaton pass (a `str.find` per word cost ~2 µs a posting each):
+    each row's pattern is searched from 80 characters before each place of its word to 60 after it."""
+    automaton, words, by = _need_automaton(rows) if auto is None else auto
+    if len(low) != len(text):
+        low = text.lower()
+        if len(low) != len(text):
+            return _need_spans(text, low, rows)
+    out: dict[str, list[list[int]]] = {}
+    for w, i, _ in automaton.find_matches_as_indexes(low, overlapping=True):
+        word = words[w]
+        a, b = max(0, i - 80), min(len(text), i + len(word) + 60)
+        for n in by[word]:
+            rx, comp = rows[n][0], rows[n][1]
+            for m in rx.finditer(text, a, b):
+                if m.start() <= i + len(word) and m.end() >= i:
+                    spans = out.setdefault(comp, [])
+                    if [m.start(), m.end()] not in spans:
+                        spans.append([m.start(), m.end()])
     return out
 
 

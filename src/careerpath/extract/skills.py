@@ -502,7 +502,8 @@ class SkillExtractor:
                 continue
             os_, oe = (s, e) if index is None else (int(index[s]), int(index[e - 1]) + 1)
             surface = text[os_:oe]
-            cross = stop and length > 1 and _LEX_STOP.search(surface) is not None
+            # only a match of more than one word can run over a separator (one `find` before the regex)
+            cross = stop and norm.find(" ", s, e) != -1 and _LEX_STOP.search(surface) is not None
             ok = []
             for k in ks:
                 if cross and not self._alias_punct[k]:
