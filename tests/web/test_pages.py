@@ -135,3 +135,21 @@ async def test_figure_source_and_date_stay_visible_notes_fold(client):
     assert '>bls-ep-2024-34</a>, 2024)</small>' in growth
     assert '<details class="note"><summary>how</summary><small>projected change, 2024–34</small></details>' in growth
     assert '<summary>assumptions</summary>' in r.text
+
+
+def test_a_roadmap_step_with_no_hours_of_its_own_says_so():
+    """A step whose skills other steps' courses all teach read "0–0 months · about 0 hours" on the site."""
+    from types import SimpleNamespace
+
+    from careerpath.guide.model import NO_EXTRA_TIME, MonthRange, RoadmapStep
+    from careerpath.web import views
+    from careerpath.web.pages import LINKS
+    from careerpath.web.render import make_env
+    from tests.web.fixtures import ROLES, make_guide
+
+    g = make_guide(*ROLES[0][:4], ROLES[0][6])  # as the fixture store makes its guides
+    g.roadmap.append(RoadmapStep(step=len(g.roadmap) + 1, title="Advanced: theory", months=MonthRange(low=0, high=0),
+                                 hours=0, skills=["theory"], why="taught in step 1's course"))
+    html = make_env().get_template("guide.html").render(L=LINKS, **views.guide_page(SimpleNamespace(by_slug={}), g))
+    assert html.count(NO_EXTRA_TIME) == 1 and "about 0 hours" not in html
+    assert html.count("about 80 hours") == len(g.roadmap) - 1
