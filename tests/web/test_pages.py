@@ -87,6 +87,9 @@ async def test_courses_browse_filters_and_course_page(client):
 async def test_related_transition_sources_groups(client):
     r = await client.get("/roles/data-scientist/related")
     assert r.status_code == 200 and "/transition?from=data-scientist&amp;to=machine-learning-engineer" in r.text
+    assert r.text.count("O*NET lists it as related") == 1  # the one occupation among its related roles
+    r = await client.get("/roles/data-scientist")
+    assert r.text.count("O*NET lists it as related") == 1
     r = await client.get("/transition", params={"from": "data-scientist", "to": "ml engineer"})
     assert r.status_code == 200 and "Skills to learn" in r.text and "Deep learning" in r.text
     assert "(at 10 hours a week, learning time only" in r.text  # the pace the roadmap months assume

@@ -160,6 +160,13 @@ class RelatedRole(BaseModel):
     title: str
     similarity: float
     shared_skills: list[str] = Field(default_factory=list)
+    #: one of O*NET's own related occupations (curated; its first four are kept whatever their similarity): the reader
+    #: sees why a role at 0.85 sits beside others at 0.96 (O*NET lists Dental Assistants first for dental hygienists)
+    onet_related: bool = False
+
+
+#: How a related role O*NET itself lists is marked, after its similarity.
+ONET_RELATED_MARK = "O*NET lists it as related"
 
 
 class SkillGap(BaseModel):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerpath.figures import Figure
-from careerpath.guide.model import NO_EXTRA_TIME, Guide, roadmap_label
+from careerpath.guide.model import NO_EXTRA_TIME, ONET_RELATED_MARK, Guide, roadmap_label
 from careerpath.guide.render_html import fmt
 from careerpath.guide.wording import preparation_phrase, preparation_source
 
@@ -111,6 +111,7 @@ def render_md(g: Guide) -> str:
     if g.related_roles:
         out += ["## Related roles", "", _RELATED_NOTE, "",
                 *[f"- {_md(r.title)} — skill similarity {r.similarity:.2f}"
+                  + (f"; {ONET_RELATED_MARK}" if r.onet_related else "")
                   + (f" (both rank: {', '.join(map(_md, r.shared_skills[:6]))})" if r.shared_skills else "")
                   for r in g.related_roles], ""]
     out += ["## Sources", ""]
