@@ -1455,3 +1455,19 @@ def test_site_reliability_and_computer_vision_engineers_are_computing_work(real_
     r = T.Resolver(real_onet)
     assert _top(r.resolve("Senior Site Reliability Engineer")) == "15-1244.00"
     assert _top(r.resolve("Computer Vision Engineer")) == "15-1252.00"
+
+
+def test_a_head_of_a_field_is_the_fields_manager(real_onet) -> None:
+    """_head_of: an unsettled "head of <field>" is read as "<field> manager" (the model read "Head of Service" as a
+    first-line supervisor of mechanics); a key that settles, a computing or data field and a field that an O*NET
+    occupation's title names are left as they are."""
+    r = T.Resolver(real_onet)
+    assert r.choose_key(normalize("Head of Service - Community Nursing")) == "service manager"
+    assert _top(r.resolve("Head of Service - Community Nursing")) == "11-9111.00"
+    assert r._head_of("head of care residential home") == "care residential home manager"
+    assert r._head_of("head of data science") == "head of data science"          # settles: IT managers
+    assert r._head_of("head of information technology support") == "head of information technology support"
+    assert r._head_of("head of health and safety") == "head of health and safety"  # an occupation's title says it
+    assert r._head_of("service manager") == "service manager"
+    r.heads_of = False
+    assert r._head_of("head of service") == "head of service"

@@ -170,6 +170,8 @@ ADMIN_IT_WORDS = frozenset({"information", "technology", "system", "database", "
                             "exchange", "directory", "azure", "aws", "jira", "hadoop", "tableau", "ict", "digital",
                             "intelligence"})  # "Power BI Administrator": business intelligence
 SWAP_RATIO = 50     # _swaps_word: letters a fuzzy hit's word shares with a title word it replaces (fuzz.ratio)
+HEAD_OF = "head of "  # _head_of: how a head's title opens (the normaliser's spelling)
+HEAD_OF_COMPUTING = ADMIN_IT_WORDS | DATA_STUDY  # _head_of: a head of these fields is left to the other stages
 SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
 SEGMENT_MARGIN = 0.3  # stages resolve it at least this surely, and this much more surely than the choice
 
@@ -252,6 +254,7 @@ class Resolver:
     office_administrators = True  # _office_administrator: "<non-computing field> administrator" is an office's; off to measure
     known_words = True  # _swaps_word: a fuzzy hit swapping a known word of the title for another is no hit; off to measure
     trade_middles = True  # _split_compound: a middle "-ing" word of a trade ("data cabling engineer") names the tradesman; off to measure
+    heads_of = True  # _head_of: an unsettled "head of <field>" is read as "<field> manager"; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -270,6 +273,7 @@ class Resolver:
         self._vocab_by_code: dict[str, frozenset[str]] = {}  # soc -> words of its aliases (_code_vocab)
         self._code_words: dict[str, frozenset[str]] = {}  # soc -> its O*NET title's normalised words, memoised
         self._head_count: dict[str, int] | None = None  # role word -> codes with an alias ending in it (_head_codes)
+        self._onet_titles: list[str] | None = None  # the occupations' normalised titles (_occupation_titles)
 
     @property
     def embedder(self) -> Embedder | None:
@@ -515,6 +519,36 @@ class Resolver:
         return self._confidence[key]
 
     def choose_key(self, norm: NormalizedTitle) -> str:
+        return self._head_of(self._choose_key(norm))
+
+    def _head_of(self, key: str) -> str:
+        """"Head of <field>" that the dictionary stages leave unsettled is the field's manager, "<field> manager":
+        O*NET has few "Head of ..." titles and files its managers as "<field> Manager", so the model read NHS heads by
+        their field's words ("Head of Service" a first-line supervisor of mechanics, "Head of Occupational Therapy"
+        an occupational therapist, "Head of Care Residential Home" a concierge). A key that settles ("head of data
+        science": the IT managers' reading of its field) is kept, and so is a computing or data field (HEAD_OF_COMPUTING:
+        "data and analytics manager" is O*NET's "Analytics Manager", a data warehousing specialist), and a field of two words or more that an
+        O*NET occupation's title names ("Head of Health and Safety": Occupational Health and Safety Specialists, whom
+        the model finds from the whole title, where "health and safety manager" reads as a health services manager)."""
+        if not self.heads_of or not key.startswith(HEAD_OF) or len(key) == len(HEAD_OF):
+            return key
+        if self.settled_confidence(key) > 0:
+            return key
+        field = key[len(HEAD_OF):]
+        words = set(field.split())
+        if words & HEAD_OF_COMPUTING or any(w in self.index.tech_words for w in words):
+            return key
+        if len(words) >= 2 and any(f" {field} " in f" {t} " for t in self._occupation_titles()):
+            return key
+        return f"{field} manager"
+
+    def _occupation_titles(self) -> list[str]:
+        """The O*NET occupations' own titles, normalised (memoised)."""
+        if self._onet_titles is None:
+            self._onet_titles = [normalize(t).text for t in self.index.soc_titles.values()]
+        return self._onet_titles
+
+    def _choose_key(self, norm: NormalizedTitle) -> str:
         """The key to resolve for a normalised title: the normaliser's segment choice (`norm.text`) unless
         another segment of the title names a role (holds a role word of the index) and the dictionary stages
         resolve it clearly more surely (by SEGMENT_MARGIN, to at least SEGMENT_MIN): "Data Modeler - Data
