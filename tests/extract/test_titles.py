@@ -1471,3 +1471,20 @@ def test_a_head_of_a_field_is_the_fields_manager(real_onet) -> None:
     assert r._head_of("service manager") == "service manager"
     r.heads_of = False
     assert r._head_of("head of service") == "head of service"
+
+
+def test_a_title_naming_office_work_is_an_office_job(real_onet) -> None:
+    """_office_administrator with office_work: "administration", "clerical", "reception" ... with an assistant's,
+    officer's or clerk's role word is an office job (no supervisor's code); a rank, a computing word or a
+    professional's role word ("administrative hearing examiner") leaves the model's reading."""
+    r = T.Resolver(real_onet)
+    care = {"31-1131.00": 0.6, "31-9092.00": 0.3}
+    assert _lead(r._office_administrator(care, "patient flow administration assistant")) == "43-6014.00"
+    radiology = {"29-2034.00": 0.4, "43-1011.00": 0.2, "43-9061.00": 0.1}
+    assert _lead(r._office_administrator(radiology, "radiology clerical officer")) == "43-9061.00"
+    assert r._office_administrator(care, "administration manager") == care                # someone in charge
+    assert r._office_administrator(care, "system administration assistant") == care       # a computing word
+    judges = {"23-1021.00": 0.6}
+    assert r._office_administrator(judges, "administrative hearing examiner") == judges
+    r.office_work = False
+    assert r._office_administrator(care, "patient flow administration assistant") == care

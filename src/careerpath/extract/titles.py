@@ -169,6 +169,9 @@ ADMIN_IT_WORDS = frozenset({"information", "technology", "system", "database", "
                             "backup", "infrastructure", "computer", "software", "citrix", "vmware", "sharepoint",
                             "exchange", "directory", "azure", "aws", "jira", "hadoop", "tableau", "ict", "digital",
                             "intelligence"})  # "Power BI Administrator": business intelligence
+# _office_administrator: words by which a title names office work ("Patient Flow Administration Assistant")
+OFFICE_WORK = frozenset({"administration", "admin", "clerical", "reception", "secretarial"})
+OFFICE_HEADS = frozenset({None, "assistant", "support", "officer", "clerk"})  # ... and the role words of such titles
 SWAP_RATIO = 50     # _swaps_word: letters a fuzzy hit's word shares with a title word it replaces (fuzz.ratio)
 HEAD_OF = "head of "  # _head_of: how a head's title opens (the normaliser's spelling)
 HEAD_OF_COMPUTING = ADMIN_IT_WORDS | DATA_STUDY  # _head_of: a head of these fields is left to the other stages
@@ -254,6 +257,7 @@ class Resolver:
     office_administrators = True  # _office_administrator: "<non-computing field> administrator" is an office's; off to measure
     known_words = True  # _swaps_word: a fuzzy hit swapping a known word of the title for another is no hit; off to measure
     trade_middles = True  # _split_compound: a middle "-ing" word of a trade ("data cabling engineer") names the tradesman; off to measure
+    office_work = True  # _office_administrator also for a title naming office work (OFFICE_WORK), not only administrators
     heads_of = True  # _head_of: an unsettled "head of <field>" is read as "<field> manager"; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
@@ -1208,21 +1212,28 @@ class Resolver:
         managers, web, network and database administrators, so the model read "Team Health Administrator", "Patient
         Services Administrator", "Senior Administrator Corporate" as managers and "Safeguarding Adults Administrator"
         as a database administrator; of the store's 283 postings whose title says "administrator" and no computing
-        word, 272 are NHS or Adzuna UK posts (a UK administrator keeps an office's records, diaries and letters)."""
+        word, 272 are NHS or Adzuna UK posts (a UK administrator keeps an office's records, diaries and letters).
+        So is a title that names office work (OFFICE_WORK: "Patient Flow Administration Assistant", nursing assistants
+        to the model; "Radiology Clerical Officer", radiologic technologists) with an assistant's, officer's or clerk's
+        role word (OFFICE_HEADS) or none, and no one in charge (CHARGE_WORDS): its office code is no supervisor's."""
         if not scores or not self.office_administrators:
             return scores
         words = key.split()
-        if self._head(key) != "administrator" or len(words) < 2 or set(words) & ADMIN_IT_WORDS:
+        head = self._head(key)
+        office_work = (self.office_work and bool(set(words) & OFFICE_WORK) and head in OFFICE_HEADS
+                       and not set(words) & CHARGE_WORDS)
+        if (head != "administrator" and not office_work) or len(words) < 2 or set(words) & ADMIN_IT_WORDS:
             return scores
         if any(w in self.index.tech_words for w in words):
             return scores  # "Kafka Administrator": a language or framework O*NET's development software names
         heads = self.index.head_words
-        if any(w in heads or w in LICENSED_HEADS for w in words if w != "administrator"):
+        if any(w in heads or w in LICENSED_HEADS for w in words if w != head and w not in OFFICE_WORK):
             return scores  # "General Scientist Administrator": another role's administrator
         top = max(scores, key=scores.get)
         if top.startswith("43-") or ADMIN_OFFICE not in self.index.soc_titles:
             return scores
-        office = [c for c in scores if c.startswith("43-")]
+        office = [c for c in scores if c.startswith("43-")  # a title naming no one in charge is no supervisor
+                  and not (office_work and self.index.soc_titles.get(c, "").startswith(FIRST_LINE))]
         best = max(office, key=scores.get) if office else ADMIN_OFFICE
         return {**scores, best: min(0.99, scores[top] + 0.01)}
 
