@@ -1488,3 +1488,17 @@ def test_a_title_naming_office_work_is_an_office_job(real_onet) -> None:
     assert r._office_administrator(judges, "administrative hearing examiner") == judges
     r.office_work = False
     assert r._office_administrator(care, "patient flow administration assistant") == care
+
+
+def test_a_bare_team_rank_yields_to_the_practitioner(real_onet) -> None:
+    """choose_key with team_segments: "team leader" (O*NET: Managers, All Other) beside a segment naming a practitioner
+    is that practitioner, a working lead; a bare rank alone, or a computer team's field, is left as before."""
+    r = T.Resolver(real_onet)
+    assert r.choose_key(normalize("Band 7 Nutrition Support Dietitian - Team Leader")) == "nutrition support dietitian"
+    assert r.choose_key(normalize("Senior Physiotherapist (Team Leader)")) == "physiotherapist"
+    assert r.choose_key(normalize("Team Leader - Service Advisors")) == "service advisor"
+    assert r.choose_key(normalize("Team Leader")) == "team leader"
+    assert r.choose_key(normalize("Team Leader (Java)")) == "java team leader"
+    assert r._bare_team("deputy team manager") and not r._bare_team("nurse team leader")
+    r.team_segments = False
+    assert r.choose_key(normalize("Band 7 Nutrition Support Dietitian - Team Leader")) == "team leader"

@@ -173,6 +173,7 @@ ADMIN_IT_WORDS = frozenset({"information", "technology", "system", "database", "
 OFFICE_WORK = frozenset({"administration", "admin", "clerical", "reception", "secretarial"})
 OFFICE_HEADS = frozenset({None, "assistant", "support", "officer", "clerk"})  # ... and the role words of such titles
 SWAP_RATIO = 50     # _swaps_word: letters a fuzzy hit's word shares with a title word it replaces (fuzz.ratio)
+BARE_TEAM_WORDS = frozenset({"team", "leader", "lead", "manager", "deputy", "assistant", "senior"})  # _bare_team
 HEAD_OF = "head of "  # _head_of: how a head's title opens (the normaliser's spelling)
 HEAD_OF_COMPUTING = ADMIN_IT_WORDS | DATA_STUDY  # _head_of: a head of these fields is left to the other stages
 SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
@@ -258,6 +259,7 @@ class Resolver:
     known_words = True  # _swaps_word: a fuzzy hit swapping a known word of the title for another is no hit; off to measure
     trade_middles = True  # _split_compound: a middle "-ing" word of a trade ("data cabling engineer") names the tradesman; off to measure
     office_work = True  # _office_administrator also for a title naming office work (OFFICE_WORK), not only administrators
+    team_segments = True  # choose_key: a bare team rank ("team leader") yields to a segment naming a practitioner
     heads_of = True  # _head_of: an unsettled "head of <field>" is read as "<field> manager"; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
@@ -580,7 +582,18 @@ class Resolver:
                 words = alt.split()
                 if len(words) >= 2 and words[-1] in heads and self.settled_confidence(alt) >= SEGMENT_MIN:
                     return alt
+        if self.team_segments and self._bare_team(best):
+            # "Team Manager / Senior CAMHS Practitioner": a bare team rank names no occupation (O*NET files "Team
+            # Leader" under Managers, All Other); a segment naming a practitioner is the job
+            named = heads | LICENSED_HEADS
+            with_role = next((a for a in norm.alternatives if not self._bare_team(a)
+                              and any(w in named for w in a.split())), None)
+            if with_role is not None:
+                best, best_q = with_role, self.settled_confidence(with_role)
         for alt in norm.alternatives:
+            if self.team_segments and self._bare_team(alt) and any(w in heads or w in LICENSED_HEADS
+                                                                     for w in best.split()):
+                continue  # "Band 7 Nutrition Support Dietitian - Team Leader": a dietitian who leads the team
             if not any(w in heads for w in alt.split()):
                 # a field alone stands for its practitioner, if that is an alias, when the chosen segment matches
                 # nothing ("Fintech Trainee - Data Analytics": "data analyst"; not "Data Engineer, ... Data Science")
@@ -606,6 +619,12 @@ class Resolver:
                 if self.settled_confidence(alt) > 0:
                     return alt
         return self._known_prefix(best)
+
+    @staticmethod
+    def _bare_team(key: str) -> bool:
+        """A team's rank and nothing else: "team leader", "deputy team manager", "team lead"."""
+        words = set(key.split())
+        return "team" in words and words <= BARE_TEAM_WORDS
 
     def _care_unit(self, norm: NormalizedTitle) -> str | None:
         """CARE_MANAGER for the manager of a unit (CARE_UNITS: a branch, an area) when the title names a care service
