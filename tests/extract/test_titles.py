@@ -1502,3 +1502,16 @@ def test_a_bare_team_rank_yields_to_the_practitioner(real_onet) -> None:
     assert r._bare_team("deputy team manager") and not r._bare_team("nurse team leader")
     r.team_segments = False
     assert r.choose_key(normalize("Band 7 Nutrition Support Dietitian - Team Leader")) == "team leader"
+
+
+def test_two_alias_words_written_as_one_are_split(real_onet) -> None:
+    """_joined: an unknown word that splits one way only into two words following each other in an alias is those
+    words ("IDTS StaffNurse", "Bigdata Engineer"); known words, short words and unsplittable words are kept."""
+    r = T.Resolver(real_onet)
+    assert r._joined("idt staffnurse") == "idt staff nurse"
+    assert r._joined("bigdata engineer") == "big data engineer"
+    assert _top(r.resolve("Datawarehouse Specialist")) == "15-1243.01"
+    assert r._joined("staff nurse") == "staff nurse"        # known words
+    assert r._joined("xqzvwkpl engineer") == "xqzvwkpl engineer"
+    r.joined_words = False
+    assert r._joined("idt staffnurse") == "idt staffnurse"
