@@ -534,7 +534,7 @@ class Resolver:
         """Two words of an alias written as one ("IDTS StaffNurse", "Bigdata Platform Engineer", "Homecare Nurse",
         "DataAnalyst") split: a word no alias uses, of JOINED_MIN letters or more, that splits one way only into two
         words (of three letters or more) which follow each other in some alias. The model read "staffnurse" as nothing
-        it knew (human resources specialists), "presales engineer" as an electrical engineer. Of the store's titles so
+        it knew (human resources specialists), "solution presale engineer" as a software developer. Of the store's titles so
         written, product names split too ("Airtable", "Tealeaf"), harmlessly so far: no top code of theirs changed."""
         if not self.joined_words:
             return key
