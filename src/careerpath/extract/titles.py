@@ -259,7 +259,7 @@ class Resolver:
     office_administrators = True  # _office_administrator: "<non-computing field> administrator" is an office's; off to measure
     known_words = True  # _swaps_word: a fuzzy hit swapping a known word of the title for another is no hit; off to measure
     trade_middles = True  # _split_compound: a middle "-ing" word of a trade ("data cabling engineer") names the tradesman; off to measure
-    office_work = True  # _office_administrator also for a title naming office work (OFFICE_WORK), not only administrators
+    office_work = True  # _office_administrator also for a title naming office work (OFFICE_WORK); off to measure
     team_segments = True  # choose_key: a bare team rank ("team leader") yields to a segment naming a practitioner
     joined_words = True  # _joined: two alias words written as one ("staffnurse", "bigdata") are split; off to measure
     heads_of = True  # _head_of: an unsettled "head of <field>" is read as "<field> manager"; off to measure
@@ -534,8 +534,8 @@ class Resolver:
         """Two words of an alias written as one ("IDTS StaffNurse", "Bigdata Platform Engineer", "Homecare Nurse",
         "DataAnalyst") split: a word no alias uses, of JOINED_MIN letters or more, that splits one way only into two
         words (of three letters or more) which follow each other in some alias. The model read "staffnurse" as nothing
-        it knew (human resources specialists), "solution presale engineer" as a software developer. Of the store's titles so
-        written, product names split too ("Airtable", "Tealeaf"), harmlessly so far: no top code of theirs changed."""
+        it knew (human resources specialists), "solution presale engineer" as a software developer. Of the store's
+        titles so written, product names split too ("Airtable", "Tealeaf"), harmlessly so far: no top code changed."""
         if not self.joined_words:
             return key
         words = key.split()
@@ -567,12 +567,12 @@ class Resolver:
     def _head_of(self, key: str) -> str:
         """"Head of <field>" that the dictionary stages leave unsettled is the field's manager, "<field> manager":
         O*NET has few "Head of ..." titles and files its managers as "<field> Manager", so the model read NHS heads by
-        their field's words ("Head of Service" a first-line supervisor of mechanics, "Head of Occupational Therapy"
-        an occupational therapist, "Head of Care Residential Home" a concierge). A key that settles ("head of data
-        science": the IT managers' reading of its field) is kept, and so is a computing or data field (HEAD_OF_COMPUTING:
-        "data and analytics manager" is O*NET's "Analytics Manager", a data warehousing specialist), and a field of two words or more that an
-        O*NET occupation's title names ("Head of Health and Safety": Occupational Health and Safety Specialists, whom
-        the model finds from the whole title, where "health and safety manager" reads as a health services manager)."""
+        their field's words ("Head of Service" a first-line supervisor of mechanics, "Head of Care Residential Home" a
+        residential advisor). Kept as it is: a key that settles ("head of data science": the IT managers' reading of its
+        field), a computing or data field (HEAD_OF_COMPUTING: "data and analytics manager" is O*NET's "Analytics
+        Manager", a data warehousing specialist), and a field of two words or more that an O*NET occupation's title
+        names ("Head of Health and Safety": Occupational Health and Safety Specialists, whom the model finds from the
+        whole title, where "health and safety manager" reads as a health services manager)."""
         if not self.heads_of or not key.startswith(HEAD_OF) or len(key) == len(HEAD_OF):
             return key
         if self.settled_confidence(key) > 0:
