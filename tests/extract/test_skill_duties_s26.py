@@ -1,13 +1,14 @@
 """Session 22 (bench/README "Skills, other sentences (s26, session 22)"): duties of care and health postings stated in other
 words — shift work named by its hours (`skill_competences.SHIFT_PHRASE`) -> *work in shifts*, the people cared for named by a
-disability (`DISABILITY_PHRASE`) -> *disability care* (`duty_spans`, `ExtractConfig.shift_competence`,
-`disability_competence`)."""
+disability (`DISABILITY_PHRASE`) -> *disability care*, a practitioner in the singular or the practice
+(`PRACTICE_PHRASES`) -> its core competence (`duty_spans`, `ExtractConfig.shift_competence`, `disability_competence`,
+`practice_competence`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from careerpath.extract.skill_competences import DISABILITY, SHIFTS, duty_spans
+from careerpath.extract.skill_competences import COOKING, DISABILITY, OT, PRACTICE_PHRASES, RADIOGRAPHY, SHIFTS, duty_spans
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 
 from .skills_fixtures import esco_names, hand_extractor
@@ -33,6 +34,14 @@ def found(text: str, **kw) -> dict[str, list[str]]:
     ("Support for individuals with a range of conditions, disabilities and elderly service users.", DISABILITY,
      "individuals with a range of conditions, disabilities"),
     ("Children and young people with profound and multiple learning disabilities.", DISABILITY, "learning disabilities"),
+    ("An opportunity has arisen for a Senior Occupational Therapist to work within the team.", OT, "Occupational Therapist"),
+    ("It is essential you hold a Diploma/Degree in Occupational Therapy.", OT, "Occupational Therapy"),
+    ("A variety of posts which will encourage development of core OT skills.", OT, "OT skills"),
+    ("We are recruiting an experienced CT radiographer.", RADIOGRAPHY, "radiographer"),
+    ("A relevant Radiography Degree and Postgraduate Certificate in Mammography.", RADIOGRAPHY, "Radiography"),
+    ("A varied Chef de Partie role in a high volume kitchen.", COOKING, "Chef de Partie"),
+    ("Sous Chef required, Coventry.", COOKING, "Sous Chef"),
+    ("Good all round knowledge of the kitchen and a genuine love of food and cooking.", COOKING, "cooking"),
 ])
 def test_a_phrase_states_its_competence(text: str, comp: str, phrase: str) -> None:
     assert any(phrase in span for span in found(text).get(comp, []))
@@ -48,6 +57,15 @@ def test_a_phrase_states_its_competence(text: str, comp: str, phrase: str) -> No
     "Qualified individuals with disabilities are encouraged to apply.",
     "EEO Site . Minorities . females . veterans . individuals with disabilities . gender identity",  # a list split by stops
     "Disability Confident employer: we guarantee an interview to disabled applicants.",
+    "The post holder would work closely with the occupational therapy team.",  # colleagues
+    "Supervision to a small group of occupational therapists.",  # the plural: the people supervised
+    "The OT sales team is looking for a pre-sales consultant.",  # operational technology
+    "Supervising our Radiographers and Sonographers.",
+    "Tools including AWS CLI, Terraform, Ansible, Chef, Python and Git.",  # the configuration tool
+    "Chef Software is the industry leader in IT automation.",
+    "Patients at the James Cook University Hospital.",
+    "Fun company outings like bowling, yoga and cooking classes.",  # a perk
+    "The Head Chef leads the brigade.",  # the boss
 ])
 def test_what_states_nothing_here(text: str) -> None:
     assert found(text) == {}
@@ -58,7 +76,18 @@ def test_each_family_has_its_switch() -> None:
     assert set(found(text)) == {SHIFTS, DISABILITY}
     assert set(found(text, shifts=False)) == {DISABILITY}
     assert set(found(text, disability=False)) == {SHIFTS}
-    assert ExtractConfig().shift_competence and ExtractConfig().disability_competence
+    assert found("A Radiographer.", practice=False) == {}
+    assert ExtractConfig().shift_competence and ExtractConfig().disability_competence and ExtractConfig().practice_competence
+
+
+def test_every_practice_pattern_starts_at_one_of_its_keys() -> None:
+    """`_phrase_spans` anchors each pattern at a lower-cased key: a pattern in capitals or a key it cannot start with would
+    never match."""
+    for rx, comp, keys, need in PRACTICE_PHRASES:
+        assert comp in (OT, RADIOGRAPHY, COOKING) and need is None
+        assert rx.pattern == rx.pattern.replace("OT", "ot")  # matched on the lower-cased text
+        for k in keys:
+            assert k == k.lower()
 
 
 SKILLS = [{"skill_id": f"c{k}", "name": n, "type": "skill", "esco_uri": f"u:{k}"} for k, n in enumerate((SHIFTS, DISABILITY))]
@@ -77,6 +106,7 @@ def test_the_duties_rank_as_the_other_phrase_competences() -> None:
 def test_real_taxonomy_names_the_duties(full_con) -> None:
     """On the real taxonomy both competences are ESCO labels the extractor resolves."""
     ex = SkillExtractor.from_store(full_con, config=ExtractConfig(semantic=False))
-    assert {SHIFTS, DISABILITY} <= set(ex._roles)
-    esco = [h.name for h in ex.extract("Night shifts caring for adults with learning disabilities.") if h.esco_uri]
-    assert {SHIFTS, DISABILITY} <= set(esco)
+    assert {SHIFTS, DISABILITY, OT, RADIOGRAPHY, COOKING} <= set(ex._roles)
+    esco = [h.name for h in ex.extract("Night shifts caring for adults with learning disabilities. A Band 6 Radiographer. "
+                                       "An Occupational Therapist. A Commis Chef.") if h.esco_uri]
+    assert {SHIFTS, DISABILITY, OT, RADIOGRAPHY, COOKING} <= set(esco)

@@ -710,9 +710,32 @@ _APPLYING_NEAR = 60  # an equal-opportunity list split by stray full stops ("Min
 _APPLYING = re.compile(r"(?i)\b(equal|opportunit\w*|accommodat\w*|adjustments?|veterans?|discriminat\w*|regardless|irrespective|"
                        r"guaranteed|confident|apply(ing)?|applications?|applicants?|encourage\w*|welcome\w*)\b")
 
+# A practitioner named in the singular (the worker, not colleagues: "a team of Radiographers", "a group of occupational
+# therapists") or the practice itself states the practice's core competence, as "nurse" does (`ROLE_NOUNS`): an Occupational
+# Therapist or occupational therapy (not its team or students) -> *apply techniques of occupational therapy*, a Radiographer or
+# radiography -> *make radiographic images*, a cook or a chef below the head chef (not a pastry chef, whose sentences the sets
+# tag with pastry) -> *use cooking techniques*.
+OT = "apply techniques of occupational therapy"
+RADIOGRAPHY = "make radiographic images"
+COOKING = "use cooking techniques"
+PRACTICE_PHRASES = (
+    (re.compile(r"(?i)\boccupational\s+therap(y|ist)\b(?!\s+(team|students?|assistants?|department)\b)"), OT,
+     ("occupational therap",), None),
+    (re.compile(r"(?i)\bot\s+(skills|practice|assessments?|interventions?|services?)\b"), OT,
+     ("ot skill", "ot practice", "ot assess", "ot interv", "ot serv"), None),
+    (re.compile(r"(?i)\bradiograph(er|y)\b"), RADIOGRAPHY, ("radiograph",), None),
+    (re.compile(r"(?i)(?<!head )(?<!executive )(?<!pastry )\b(chef\s+de\s+partie|commis(\s+chef)?|demi\s+chef|sous\s+chef|"
+                r"chef|cook|cooking)\b(?!\s+(classes|class|lessons|software|university)\b)"), COOKING, ("chef", "commis", "cook", "sous", "demi"), None),
+)
+# "Chef" is also a configuration tool ("Terraform, Ansible, Chef") and "Cook" a name ("James Cook University Hospital"): a
+# chef, cook or cooking that is no kitchen rank counts only in a sentence with a food cue
+_KITCHEN_RANK = re.compile(r"(?i)de\s+partie|commis|demi|sous")
+_FOOD_CUE = re.compile(r"(?i)\b(kitchens?|food|menus?|restaurants?|dishes|catering|cuisine|pubs?|hotels?|meals?|fresh|brigade|"
+                       r"rosettes?|culinary|baking|chefs?|cooks?|cooking|shopping|cleaning|diet\w*)\b")
+
 
 def duty_spans(text: str, low: str | None = None, shifts: bool = True,
-               disability: bool = True) -> dict[str, list[list[int]]]:
+               disability: bool = True, practice: bool = True) -> dict[str, list[list[int]]]:
     """competence name -> spans of the phrases that state it: shift work (`SHIFT_PHRASE`) -> *work in shifts*, the people cared
     for named by a disability (`DISABILITY_PHRASE`, not in a sentence about applying or equal opportunity) -> *disability care*.
     Each pattern is tried only near its keys (`_scan`), so a posting without "night", "shift" or "disab" costs three finds."""
@@ -728,4 +751,16 @@ def duty_spans(text: str, low: str | None = None, shifts: bool = True,
                  and not _APPLYING.search(text, max(0, sp[0] - _APPLYING_NEAR), sp[1] + _APPLYING_NEAR)]
         if spans:
             out[DISABILITY] = spans
+    if practice:
+        for comp, spans in _phrase_spans(text, low, PRACTICE_PHRASES).items():
+            if comp == COOKING:
+                spans = [sp for sp in spans if _KITCHEN_RANK.search(text, *sp) or _food_cue_beside(text, *sp)]
+            if spans:
+                out.setdefault(comp, []).extend(spans)
     return out
+
+
+def _food_cue_beside(text: str, s: int, e: int) -> bool:
+    """Does the sentence around text[s:e] name food or a kitchen outside the match itself?"""
+    a, b = sentence_span(text, s, e)
+    return any(not (m.start() < e and s < m.end()) for m in _FOOD_CUE.finditer(text, a, b))
