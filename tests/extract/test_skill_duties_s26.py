@@ -71,6 +71,22 @@ def test_what_states_nothing_here(text: str) -> None:
     assert found(text) == {}
 
 
+@pytest.mark.parametrize("text", [
+    "A multi-disciplinary team including Community Mental Health Nurses, Occupational Therapist, Psychologists.",
+    "We work closely with Physiotherapy, Occupational therapy and Radiology.",
+    "Exercise programmes following assessment by Occupational Therapist and/or Physiotherapist.",
+    "Regular supervision from a qualified Occupational Therapist.",
+    "You will be assisting the Radiographer during examinations.",
+])
+def test_what_states_nothing_here_either(text: str) -> None:
+    assert found(text, shifts=False, disability=False) == {}
+
+
+def test_a_qualification_among_others_is_the_worker_s() -> None:
+    text = "You will either be a Registered Mental Health Nurse/ Social Worker/ Occupational Therapist."
+    assert found(text) == {OT: ["Occupational Therapist"]}
+
+
 def test_each_family_has_its_switch() -> None:
     text = "Working night shifts with adults with learning disabilities."
     assert set(found(text)) == {SHIFTS, DISABILITY}

@@ -729,6 +729,12 @@ PRACTICE_PHRASES = (
 )
 # "Chef" is also a configuration tool ("Terraform, Ansible, Chef") and "Cook" a name ("James Cook University Hospital"): a
 # chef, cook or cooking that is no kitchen rank counts only in a sentence with a food cue
+# a practitioner or practice named among the worker's colleagues: after "with", "by", "from", "alongside", "such as", "a team of /
+# including / consisting of / comprising" in the same sentence, within `_COLLEAGUE_BACK` characters ("a multi-disciplinary team
+# including Community Mental Health Nurses, Occupational Therapist", "we work closely with Physiotherapy, Occupational therapy",
+# "following assessment by Occupational Therapist"), or as the one the worker assists (`colleague_before`)
+_PRACTICE_COLLEAGUE = re.compile(r"(?i)\b(with|by|from|alongside|includ\w*|consist\w*|compris\w*|such\s+as|teams?\s+of)\b[^.;!?\n]*$")
+_COLLEAGUE_BACK = 80
 _KITCHEN_RANK = re.compile(r"(?i)de\s+partie|commis|demi|sous")
 _FOOD_CUE = re.compile(r"(?i)\b(kitchens?|food|menus?|restaurants?|dishes|catering|cuisine|pubs?|hotels?|meals?|fresh|brigade|"
                        r"rosettes?|culinary|baking|chefs?|cooks?|cooking|shopping|cleaning|diet\w*)\b")
@@ -755,6 +761,9 @@ def duty_spans(text: str, low: str | None = None, shifts: bool = True,
         for comp, spans in _phrase_spans(text, low, PRACTICE_PHRASES).items():
             if comp == COOKING:
                 spans = [sp for sp in spans if _KITCHEN_RANK.search(text, *sp) or _food_cue_beside(text, *sp)]
+            else:
+                spans = [sp for sp in spans if not colleague_before(text, sp[0])
+                         and not _PRACTICE_COLLEAGUE.search(text, max(0, sp[0] - _COLLEAGUE_BACK), sp[0])]
             if spans:
                 out.setdefault(comp, []).extend(spans)
     return out
