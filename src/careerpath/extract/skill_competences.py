@@ -725,7 +725,7 @@ PRACTICE_PHRASES = (
      ("ot skill", "ot practice", "ot assess", "ot interv", "ot serv"), None),
     (re.compile(r"(?i)\bradiograph(er|y)\b"), RADIOGRAPHY, ("radiograph",), None),
     (re.compile(r"(?i)(?<!head )(?<!executive )(?<!pastry )\b(chef\s+de\s+partie|commis(\s+chef)?|demi\s+chef|sous\s+chef|"
-                r"chef|cook|cooking)\b(?!\s+(classes|class|lessons|software|university)\b)"), COOKING, ("chef", "commis", "cook", "sous", "demi"), None),
+                r"chef|cook|cooking)\b(?!\s+(classes|class|lessons|software|university)\b)"), COOKING, ("chef", "cook"), None),
 )
 # "Chef" is also a configuration tool ("Terraform, Ansible, Chef") and "Cook" a name ("James Cook University Hospital"): a
 # chef, cook or cooking that is no kitchen rank counts only in a sentence with a food cue
@@ -757,8 +757,14 @@ def duty_spans(text: str, low: str | None = None, shifts: bool = True,
                  and not _APPLYING.search(text, max(0, sp[0] - _APPLYING_NEAR), sp[1] + _APPLYING_NEAR)]
         if spans:
             out[DISABILITY] = spans
-    if practice:
-        for comp, spans in _phrase_spans(text, low, PRACTICE_PHRASES).items():
+    if practice:  # each row anchored at its keys' places (`_scan`): a dozen finds, cheaper than an automaton's pass here
+        found: dict[str, list[list[int]]] = {}
+        for rx, comp, keys, _ in PRACTICE_PHRASES:
+            if comp == OT and len(keys) > 1 and "OT" not in text:  # the abbreviation's five keys: one find of the capitals first
+                continue
+            if any(k in low for k in keys):  # a kitchen rank's first word is read back from "chef" ("Sous Chef")
+                found.setdefault(comp, []).extend(_scan(text, low, keys, rx, back=12 if comp == COOKING else 0))
+        for comp, spans in found.items():
             if comp == COOKING:
                 spans = [sp for sp in spans if _KITCHEN_RANK.search(text, *sp) or _food_cue_beside(text, *sp)]
             else:
