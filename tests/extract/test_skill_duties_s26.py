@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from careerpath.extract.skill_competences import COOKING, DISABILITY, OT, PRACTICE_PHRASES, RADIOGRAPHY, SHIFTS, duty_spans
+from careerpath.extract.skill_competences import (COOKING, DISABILITY, OT, PRACTICE_PHRASES, RADIOGRAPHY, SHIFTS, TEAM,
+                                                   duty_spans)
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 
 from .skills_fixtures import esco_names, hand_extractor
@@ -42,6 +43,10 @@ def found(text: str, **kw) -> dict[str, list[str]]:
     ("A varied Chef de Partie role in a high volume kitchen.", COOKING, "Chef de Partie"),
     ("Sous Chef required, Coventry.", COOKING, "Sous Chef"),
     ("Good all round knowledge of the kitchen and a genuine love of food and cooking.", COOKING, "cooking"),
+    ("o Working with other care professionals such as District Nurses, GPs.", TEAM, "Working with other care professionals"),
+    ("They will work closely with the GPs, Care Home Managers and other primary care professionals.", TEAM,
+     "work closely with the GPs, Care Home Managers and other primary care professionals"),
+    ("Working alongside our partner agencies in Children's services.", TEAM, "Working alongside our partner agencies"),
 ])
 def test_a_phrase_states_its_competence(text: str, comp: str, phrase: str) -> None:
     assert any(phrase in span for span in found(text).get(comp, []))
@@ -77,9 +82,13 @@ def test_what_states_nothing_here(text: str) -> None:
     "Exercise programmes following assessment by Occupational Therapist and/or Physiotherapist.",
     "Regular supervision from a qualified Occupational Therapist.",
     "You will be assisting the Radiographer during examinations.",
+    "Providing information, education and training to health care professionals.",  # taught, not worked with
+    "Liaise with a variety of other professionals, agencies and members of the public.",
 ])
 def test_what_states_nothing_here_either(text: str) -> None:
     assert found(text, shifts=False, disability=False) == {}
+    assert ExtractConfig().professions_competence
+    assert found("Working with other healthcare professionals.", professions=False) == {}
 
 
 def test_a_qualification_among_others_is_the_worker_s() -> None:

@@ -739,9 +739,19 @@ _KITCHEN_RANK = re.compile(r"(?i)de\s+partie|commis|demi|sous")
 _FOOD_CUE = re.compile(r"(?i)\b(kitchens?|food|menus?|restaurants?|dishes|catering|cuisine|pubs?|hotels?|meals?|fresh|brigade|"
                        r"rosettes?|culinary|baking|chefs?|cooks?|cooking|shopping|cleaning|diet\w*)\b")
 
+# Working with the other professions of care ("working with other care professionals such as District Nurses, GPs", "work closely
+# with the GPs, Care Home Managers and other primary care professionals", "working alongside our partner agencies") states *work
+# in multidisciplinary health teams* (`TEAM`), as a multidisciplinary team does: gold in the 4 dev-dev21 sentences of these forms.
+# Not other professionals the worker trains or informs ("training to health care professionals").
+PROFESSIONS_PHRASE = re.compile(
+    r"(?i)\b(work(s|ing)?|collaborat\w*|liais(e|es|ing))\s+(closely\s+|directly\s+)?(with|alongside)\s+"
+    r"([\w'’&-]+,?\s+){0,6}?((other\s+)?(health\s*care|health|care|primary\s+care|clinical|allied\s+health|medical)\s+"
+    r"professionals|(partner|other)\s+agencies)\b")
+_PROFESSIONS_KEYS = ("professionals", "agencies")
+
 
 def duty_spans(text: str, low: str | None = None, shifts: bool = True,
-               disability: bool = True, practice: bool = True) -> dict[str, list[list[int]]]:
+               disability: bool = True, practice: bool = True, professions: bool = True) -> dict[str, list[list[int]]]:
     """competence name -> spans of the phrases that state it: shift work (`SHIFT_PHRASE`) -> *work in shifts*, the people cared
     for named by a disability (`DISABILITY_PHRASE`, not in a sentence about applying or equal opportunity) -> *disability care*.
     Each pattern is tried only near its keys (`_scan`), so a posting without "night", "shift" or "disab" costs three finds."""
@@ -772,6 +782,10 @@ def duty_spans(text: str, low: str | None = None, shifts: bool = True,
                          and not _PRACTICE_COLLEAGUE.search(text, max(0, sp[0] - _COLLEAGUE_BACK), sp[0])]
             if spans:
                 out.setdefault(comp, []).extend(spans)
+    if professions and any(k in low for k in _PROFESSIONS_KEYS):
+        spans = _scan(text, low, _PROFESSIONS_KEYS, PROFESSIONS_PHRASE, back=120)
+        if spans:
+            out.setdefault(TEAM, []).extend(spans)
     return out
 
 

@@ -196,6 +196,7 @@ class ExtractConfig:
     shift_competence: bool = True
     disability_competence: bool = True
     practice_competence: bool = True  # an Occupational Therapist, a Radiographer, a cook -> the practice's core competence
+    professions_competence: bool = True  # working with other care professionals or partner agencies -> work in MDTs
     comm_competence: bool = True
     clerical_competence: bool = True
     supervise_agents: bool = True
@@ -414,7 +415,8 @@ class SkillExtractor:
                       | ({ph[1].rstrip(SOFT) for ph in DRIVE_PHRASES} if cfg.soft_trait_score is not None else set())
                       | ({LONGTERM} if cfg.longterm_competence else set())
                       | ({SHIFTS} if cfg.shift_competence else set()) | ({DISABILITY} if cfg.disability_competence else set())
-                      | ({ph[1] for ph in PRACTICE_PHRASES} if cfg.practice_competence else set()))
+                      | ({ph[1] for ph in PRACTICE_PHRASES} if cfg.practice_competence else set())
+                      | ({TEAM} if cfg.professions_competence else set()))
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
                        if cfg.role_competence_score is not None else {})
         # skill index -> the index it is reported as (`merge` rows); a merged skill is never reported itself
@@ -899,9 +901,10 @@ class SkillExtractor:
                             cfg.analytics_competence, cfg.independence_competence,
                             cfg.soft_trait_score is not None, cfg.comm_competence, cfg.clerical_competence,
                             cfg.supervise_agents) if self._roles else {})
-        if self._roles and (cfg.shift_competence or cfg.disability_competence or cfg.practice_competence):
+        if self._roles and (cfg.shift_competence or cfg.disability_competence or cfg.practice_competence
+                            or cfg.professions_competence):
             for comp, spans in duty_spans(text, low, cfg.shift_competence, cfg.disability_competence,
-                                          cfg.practice_competence).items():
+                                          cfg.practice_competence, cfg.professions_competence).items():
                 roles.setdefault(comp, []).extend(spans)
         if not (langs or licensed or cars or roles):  # the common case: one pass over the hits, no dictionaries
             return hits
