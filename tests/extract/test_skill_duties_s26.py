@@ -1,8 +1,9 @@
 """Session 22 (bench/README "Skills, other sentences (s26, session 22)"): duties of care and health postings stated in other
 words — shift work named by its hours (`skill_competences.SHIFT_PHRASE`) -> *work in shifts*, the people cared for named by a
 disability (`DISABILITY_PHRASE`) -> *disability care*, a practitioner in the singular or the practice
-(`PRACTICE_PHRASES`) -> its core competence (`duty_spans`, `ExtractConfig.shift_competence`, `disability_competence`,
-`practice_competence`)."""
+(`PRACTICE_PHRASES`) -> its core competence, working with the other professions of care (`PROFESSIONS_PHRASE`) -> *work in
+multidisciplinary health teams* (`duty_spans`, `ExtractConfig.shift_competence`, `disability_competence`, `practice_competence`,
+`professions_competence`)."""
 
 from __future__ import annotations
 

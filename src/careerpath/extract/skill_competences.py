@@ -753,7 +753,9 @@ _PROFESSIONS_KEYS = ("professionals", "agencies")
 def duty_spans(text: str, low: str | None = None, shifts: bool = True,
                disability: bool = True, practice: bool = True, professions: bool = True) -> dict[str, list[list[int]]]:
     """competence name -> spans of the phrases that state it: shift work (`SHIFT_PHRASE`) -> *work in shifts*, the people cared
-    for named by a disability (`DISABILITY_PHRASE`, not in a sentence about applying or equal opportunity) -> *disability care*.
+    for named by a disability (`DISABILITY_PHRASE`, not in a sentence about applying or equal opportunity) -> *disability care*,
+    a practitioner in the singular or the practice (`PRACTICE_PHRASES`, not among colleagues) -> its core competence, working
+    with the other professions of care (`PROFESSIONS_PHRASE`) -> *work in multidisciplinary health teams*.
     Each pattern is tried only near its keys (`_scan`); which keys occur is read in one automaton pass (`_duty_keys`), cheaper
     than the dozen failed finds it replaces (a find over a 2,700-character posting cost ~1.7 µs)."""
     low = text.lower() if low is None else low

@@ -191,7 +191,7 @@ class ExtractConfig:
     # the gold has *make decisions* in 1 of the 13 sentences naming a decision, and never where the sentence names data.
     data_decisions: bool = True
     # session 22 (s26): shift work named by its hours ("night shifts", "working nights", "days and nights") -> work in shifts,
-    # the people cared for named by a disability ("adults with a physical disability") -> disability care
+    # the people cared for named by a disability ("adults with a physical disability") -> disability care, and the two below
     # (`skill_competences.duty_spans`), same score as the other phrase competences
     shift_competence: bool = True
     disability_competence: bool = True
