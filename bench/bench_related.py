@@ -54,6 +54,7 @@ def main() -> None:
                        ("both (build._similarity)", full)):
         p, n = precision(sim, slugs, profiles, related)
         print(f"{label:34s} precision@8 vs O*NET related {p:.3f} over {n} occupations")
+    lists_report(profiles, agg, by_code)
     stored = dict(con.execute("SELECT slug, json FROM profiles").fetchall())  # what the store's guides show
     lists = {s: Profile.model_validate_json(stored[s]).related_roles for s in slugs if s in stored}
     emerging = sum(1 for s, rel in lists.items() if profiles[s].role.kind == "occupation"
@@ -62,6 +63,28 @@ def main() -> None:
     zero = sum(1 for rel in lists.values() for r in rel if r.similarity <= 0)
     print(f"roles {len(lists)}, with related roles {sum(bool(v) for v in lists.values())}; emerging roles in "
           f"occupations' lists {emerging}; lists in similarity order {ordered}; related at similarity 0: {zero}")
+
+
+def lists_report(profiles: dict, agg: aggregates.Aggregates, by_code: dict[str, list[str]]) -> None:
+    """The lists this code builds (`compute_profiles`), as a reader meets them: how many of O*NET's closest
+    related occupations (its first five, "Primary-Short") they hold, and how far their job zones (O*NET's
+    preparation levels, 1-5) sit from the role's. O*NET picks the slots, so the first figure follows from
+    the code; the job-zone gap does not."""
+    short = lists = 0
+    gap_list = []
+    for s, p in profiles.items():
+        if p.role.kind != "occupation" or not p.related_roles:
+            continue
+        first = {t for r in agg.related.get(s, []) if r["rank"] <= 5 for t in by_code.get(r["related_soc_code"], [])}
+        short += sum(r.slug in first for r in p.related_roles)
+        lists += 1
+        zone = p.education.job_zone
+        if zone is not None:
+            gap_list += [abs(profiles[r.slug].education.job_zone - zone) for r in p.related_roles
+                         if profiles[r.slug].education.job_zone is not None]
+    gaps = np.array(gap_list or [0])
+    print(f"lists of this code: {lists} occupations; O*NET's first five related per list {short / max(lists, 1):.2f}; "
+          f"job-zone gap mean {gaps.mean():.3f}, two zones or more {np.mean(gaps >= 2):.1%}")
 
 
 def _no_skills(p):

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_skills.py --db careerpath.duckdb [--postings 2000] [--full 200] [--esx]
 
-- R-Precision@5 (x100) on tests/data/skills_dev.jsonl (and the check sets skills_dev2/.../dev20.jsonl),
+- R-Precision@5 (x100) on tests/data/skills_dev.jsonl (and the check sets skills_dev2/.../dev21.jsonl),
   technical vs other sentences: of the top
   min(5, |gold|) ESCO skills we return, the share that are in the gold set (Decorte et al.'s measure).
 - Throughput in postings per second on ONE core (one process, torch limited to one thread) over real
@@ -121,6 +121,8 @@ def main() -> None:
                     help="nineteenth set (51 sentences, 2026-11-29, skills_draw.py --seed dev19 --per-group 30), labelled before the extractor ran on it: blind on main d86015e")
     ap.add_argument("--dev20", default=str(ROOT / "tests" / "data" / "skills_dev20.jsonl"),
                     help="twentieth set (51 sentences, 2026-11-29, skills_draw.py --seed dev20 --per-group 30), labelled before the extractor ran on it: blind on main 71c1d36")
+    ap.add_argument("--dev21", default=str(ROOT / "tests" / "data" / "skills_dev21.jsonl"),
+                    help="twenty-first set (45 sentences, 2026-11-29, skills_draw.py --seed dev21 --per-group 40, s26), labelled before the extractor ran on it")
     ap.add_argument("--quality-only", action="store_true", help="R-P@5 only: skip the throughput runs")
     ap.add_argument("--postings", type=int, default=2000, help="postings for the lexical throughput")
     ap.add_argument("--full", type=int, default=200, help="postings for the full-extractor throughput")
@@ -148,7 +150,7 @@ def main() -> None:
     ex = SkillExtractor.from_store(con, embedder=emb, config=ExtractConfig())
     load_s = time.perf_counter() - t
     dev = _read_set(args.dev)
-    sets = {f"dev{n}": _read_set(getattr(args, f"dev{n}"), missing_ok=True) for n in range(2, 21)}
+    sets = {f"dev{n}": _read_set(getattr(args, f"dev{n}"), missing_ok=True) for n in range(2, 22)}
     docs = [r[0] for r in con.execute(
         "SELECT description FROM postings WHERE description IS NOT NULL AND length(description) >= 200 "
         "AND duplicate_of IS NULL ORDER BY hash(posting_id) LIMIT ?", [max(args.postings, args.full)]).fetchall()]
@@ -174,7 +176,7 @@ def main() -> None:
     pooled = [item for n in range(2, 8) for item in sets[f"dev{n}"]]
     if pooled:
         res["pooled_dev2_7_rp5_full"] = rp_table(full, pooled)
-    for n in range(8, 21):
+    for n in range(8, 22):
         items = sets[f"dev{n}"]
         if not items:
             break

@@ -1455,3 +1455,63 @@ def test_site_reliability_and_computer_vision_engineers_are_computing_work(real_
     r = T.Resolver(real_onet)
     assert _top(r.resolve("Senior Site Reliability Engineer")) == "15-1244.00"
     assert _top(r.resolve("Computer Vision Engineer")) == "15-1252.00"
+
+
+def test_a_head_of_a_field_is_the_fields_manager(real_onet) -> None:
+    """_head_of: an unsettled "head of <field>" is read as "<field> manager" (the model read "Head of Service" as a
+    first-line supervisor of mechanics); a key that settles, a computing or data field and a field that an O*NET
+    occupation's title names are left as they are."""
+    r = T.Resolver(real_onet)
+    assert r.choose_key(normalize("Head of Service - Community Nursing")) == "service manager"
+    assert _top(r.resolve("Head of Service - Community Nursing")) == "11-9111.00"
+    assert r._head_of("head of care residential home") == "care residential home manager"
+    assert r._head_of("head of data science") == "head of data science"          # settles: IT managers
+    assert r._head_of("head of information technology support") == "head of information technology support"
+    assert r._head_of("head of health and safety") == "head of health and safety"  # an occupation's title says it
+    assert r._head_of("service manager") == "service manager"
+    r.heads_of = False
+    assert r._head_of("head of service") == "head of service"
+
+
+def test_a_title_naming_office_work_is_an_office_job(real_onet) -> None:
+    """_office_administrator with office_work: "administration", "clerical", "reception" ... with an assistant's,
+    officer's or clerk's role word is an office job (no supervisor's code); a rank, a computing word or a
+    professional's role word ("administrative hearing examiner") leaves the model's reading."""
+    r = T.Resolver(real_onet)
+    care = {"31-1131.00": 0.6, "31-9092.00": 0.3}
+    assert _lead(r._office_administrator(care, "patient flow administration assistant")) == "43-6014.00"
+    radiology = {"29-2034.00": 0.4, "43-1011.00": 0.2, "43-9061.00": 0.1}
+    assert _lead(r._office_administrator(radiology, "radiology clerical officer")) == "43-9061.00"
+    assert r._office_administrator(care, "administration manager") == care                # someone in charge
+    assert r._office_administrator(care, "system administration assistant") == care       # a computing word
+    judges = {"23-1021.00": 0.6}
+    assert r._office_administrator(judges, "administrative hearing examiner") == judges
+    r.office_work = False
+    assert r._office_administrator(care, "patient flow administration assistant") == care
+
+
+def test_a_bare_team_rank_yields_to_the_practitioner(real_onet) -> None:
+    """choose_key with team_segments: "team leader" (O*NET: Managers, All Other) beside a segment naming a practitioner
+    is that practitioner, a working lead; a bare rank alone, or a computer team's field, is left as before."""
+    r = T.Resolver(real_onet)
+    assert r.choose_key(normalize("Band 7 Nutrition Support Dietitian - Team Leader")) == "nutrition support dietitian"
+    assert r.choose_key(normalize("Senior Physiotherapist (Team Leader)")) == "physiotherapist"
+    assert r.choose_key(normalize("Team Leader - Service Advisors")) == "service advisor"
+    assert r.choose_key(normalize("Team Leader")) == "team leader"
+    assert r.choose_key(normalize("Team Leader (Java)")) == "java team leader"
+    assert r._bare_team("deputy team manager") and not r._bare_team("nurse team leader")
+    r.team_segments = False
+    assert r.choose_key(normalize("Band 7 Nutrition Support Dietitian - Team Leader")) == "team leader"
+
+
+def test_two_alias_words_written_as_one_are_split(real_onet) -> None:
+    """_joined: an unknown word that splits one way only into two words following each other in an alias is those
+    words ("IDTS StaffNurse", "Bigdata Engineer"); known words, short words and unsplittable words are kept."""
+    r = T.Resolver(real_onet)
+    assert r._joined("idt staffnurse") == "idt staff nurse"
+    assert r._joined("bigdata engineer") == "big data engineer"
+    assert _top(r.resolve("Datawarehouse Specialist")) == "15-1243.01"
+    assert r._joined("staff nurse") == "staff nurse"        # known words
+    assert r._joined("xqzvwkpl engineer") == "xqzvwkpl engineer"
+    r.joined_words = False
+    assert r._joined("idt staffnurse") == "idt staffnurse"

@@ -240,3 +240,14 @@ def test_skills_the_courses_are_recommended_for_are_on_the_roadmap(full_con):
     assert {c for s in g.roadmap for c in s.courses}, "no recommended course on the roadmap"
     assert beyond & {n.lower() for s in g.roadmap for n in s.skills}
     assert any("are on the path too" in a for a in g.snapshot.time_to_job_ready.assumptions)
+
+
+def test_dental_hygienists_related_roles_hold_o_net_s_first_related_occupations(full_con):
+    """O*NET lists Dental Assistants first among dental hygienists' related occupations; picked by our similarity
+    (flat across health occupations) it gave way to surgeons at 0.96. O*NET's first four now keep their places;
+    every role O*NET lists is marked, and the list is still shown most similar first."""
+    g = build_guide(full_con, "dental hygienist")
+    marked = [r.title for r in g.related_roles if r.onet_related]
+    assert {"Dental Assistants", "Medical Assistants"} <= set(marked), marked  # O*NET's first and third
+    sims = [r.similarity for r in g.related_roles]
+    assert sims == sorted(sims, reverse=True)

@@ -105,3 +105,33 @@ def test_roadmap_steps_name_each_courses_level(guide):
     guide.courses[0].level = "mixed"
     md_line = next(l for l in render_md(guide).splitlines() if l.startswith("   - Courses: "))
     assert md_line.endswith("Welding 101") and "(mixed)" not in render_html(guide)
+
+
+def test_a_step_with_no_hours_of_its_own_says_why_not_zero_months(guide):
+    """Dental hygienists' "Advanced: Medicine and Dentistry, oral surgery" read "0 h, 0–0 months": step 1's course
+    teaches both. Such a step now says there is nothing extra to do; a step with hours keeps them."""
+    from careerpath.guide import model as gm
+    from careerpath.guide.model import NO_EXTRA_TIME
+
+    guide.roadmap.append(gm.RoadmapStep(step=2, title="Advanced: Welding theory", months=gm.MonthRange(low=0, high=0),
+                                        hours=0, skills=["Welding theory"], why="taught in step 1's course"))
+    md = render_md(guide)
+    assert f"2. **Advanced: Welding theory** — {NO_EXTRA_TIME}" in md and "0–0 months" not in md
+    assert "1. **Foundations: Welding** — 200 h, 3–4 months" in md
+    html = render_html(guide)
+    assert NO_EXTRA_TIME in html and "0–0 months" not in html and "200 h, 3–4 months" in html
+
+
+def test_a_related_role_o_net_lists_is_marked(guide):
+    """O*NET's own related occupations keep their place whatever their similarity (Dental Assistants at 0.85 beside
+    surgeons at 0.96 for dental hygienists); the mark says why such a role is there."""
+    from careerpath.guide.model import ONET_RELATED_MARK, RelatedRole
+
+    rel = guide.model_copy(update={"related_roles": [
+        RelatedRole(slug="surgical-assistants", title="Surgical Assistants", similarity=0.96),
+        RelatedRole(slug="dental-assistants", title="Dental Assistants", similarity=0.85, onet_related=True)]})
+    md = render_md(rel)
+    assert f"- Dental Assistants — skill similarity 0.85; {ONET_RELATED_MARK}" in md
+    assert "- Surgical Assistants — skill similarity 0.96\n" in md + "\n" and md.count(ONET_RELATED_MARK) == 1
+    html = render_html(rel)
+    assert html.count(ONET_RELATED_MARK) == 1 and html.index(ONET_RELATED_MARK) > html.index("Dental Assistants")

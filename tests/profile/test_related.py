@@ -50,3 +50,34 @@ def test_both_kinds_of_evidence_count_when_both_roles_have_them():
 ])
 def test_a_grade_of_the_same_job_is_not_a_related_career(title, of, expected):
     assert _variant(title, of) is expected
+
+
+def _occupation(code: str, title: str, *items: tuple[str, float]):
+    role = SimpleNamespace(kind="occupation", soc=[SimpleNamespace(code=code)], title=title)
+    skills = SimpleNamespace(items=[SimpleNamespace(id=i, name=i, importance=w) for i, w in items])
+    return SimpleNamespace(role=role, skills=skills)
+
+
+def test_o_net_s_own_order_picks_its_related_occupations_not_our_similarity():
+    """Health occupations share most of their O*NET ratings, so among O*NET's twenty related occupations our
+    similarity kept surgeons (0.96) for dental hygienists and dropped Dental Assistants, O*NET's first. The
+    curated slots now follow O*NET's order; the rest of the list is still filled by similarity."""
+    from careerpath.profile.build import MAX_RELATED, ONET_SLOTS, related_roles
+
+    n = MAX_RELATED + ONET_SLOTS + 2
+    # role r0 is the subject; r1..rn are decreasingly similar to it (more of the subject's skill, less of "other")
+    profiles = {"r0": _occupation("00-0000.00", "Subject", ("core", 1.0))}
+    for k in range(1, n + 1):
+        profiles[f"r{k}"] = _occupation(f"00-{k:04d}.00", f"Role {k}", ("core", 1.0), ("other", k / n))
+    # O*NET lists the least similar roles first
+    related = [{"related_soc_code": f"00-{k:04d}.00", "rank": rank}
+               for rank, k in enumerate(range(n, 0, -1), start=1)]
+    agg = Aggregates(roles=[], related={"r0": related})
+    got = related_roles(profiles, agg)["r0"]
+    slugs = [r.slug for r in got]
+    curated = [f"r{k}" for k in range(n, n - ONET_SLOTS, -1)]  # O*NET's first ONET_SLOTS
+    assert set(curated) <= set(slugs), slugs
+    fill = [s for s in slugs if s not in curated]
+    assert fill == [f"r{k}" for k in range(1, MAX_RELATED - ONET_SLOTS + 1)], slugs  # the most similar
+    assert [r.similarity for r in got] == sorted((r.similarity for r in got), reverse=True)
+    assert all(r.onet_related for r in got)

@@ -104,7 +104,8 @@ def make_guide(slug: str, title: str, kind: str, soc: str, skills: list[str]) ->
                                       evidence="professional certificate course: teaches Docker")],
         day_in_the_life=["Morning stand-up", "Afternoon modelling"],
         faq=[FAQ(question="Do I need a degree?", answer="Often not.")],
-        related_roles=[RelatedRole(slug=o[0], title=o[1], similarity=0.6, shared_skills=["Python"]) for o in others],
+        related_roles=[RelatedRole(slug=o[0], title=o[1], similarity=0.6, shared_skills=["Python"],
+                                   onet_related=o[2] == "occupation") for o in others],
         sources=[SourceRef(**{k: v for k, v in s.items()}) for s in SOURCES[:3]],
     )
 

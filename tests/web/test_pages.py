@@ -87,6 +87,9 @@ async def test_courses_browse_filters_and_course_page(client):
 async def test_related_transition_sources_groups(client):
     r = await client.get("/roles/data-scientist/related")
     assert r.status_code == 200 and "/transition?from=data-scientist&amp;to=machine-learning-engineer" in r.text
+    assert r.text.count("O*NET lists it as related") == 1  # the one occupation among its related roles
+    r = await client.get("/roles/data-scientist")
+    assert r.text.count("O*NET lists it as related") == 1
     r = await client.get("/transition", params={"from": "data-scientist", "to": "ml engineer"})
     assert r.status_code == 200 and "Skills to learn" in r.text and "Deep learning" in r.text
     assert "(at 10 hours a week, learning time only" in r.text  # the pace the roadmap months assume
@@ -135,3 +138,34 @@ async def test_figure_source_and_date_stay_visible_notes_fold(client):
     assert '>bls-ep-2024-34</a>, 2024)</small>' in growth
     assert '<details class="note"><summary>how</summary><small>projected change, 2024–34</small></details>' in growth
     assert '<summary>assumptions</summary>' in r.text
+
+
+def test_a_roadmap_step_with_no_hours_of_its_own_says_so():
+    """A step whose skills other steps' courses all teach read "0–0 months · about 0 hours" on the site."""
+    from types import SimpleNamespace
+
+    from careerpath.guide.model import NO_EXTRA_TIME, MonthRange, RoadmapStep
+    from careerpath.web import views
+    from careerpath.web.pages import LINKS
+    from careerpath.web.render import make_env
+    from tests.web.fixtures import ROLES, make_guide
+
+    g = make_guide(*ROLES[0][:4], ROLES[0][6])  # as the fixture store makes its guides
+    g.roadmap.append(RoadmapStep(step=len(g.roadmap) + 1, title="Advanced: theory", months=MonthRange(low=0, high=0),
+                                 hours=0, skills=["theory"], why="taught in step 1's course"))
+    html = make_env().get_template("guide.html").render(L=LINKS, **views.guide_page(SimpleNamespace(by_slug={}), g))
+    assert html.count(NO_EXTRA_TIME) == 1 and "about 0 hours" not in html
+    assert html.count("about 80 hours") == len(g.roadmap) - 1
+
+
+def test_warm_loads_the_course_catalogue_a_guide_built_on_demand_needs(store_path):
+    """`serve` warms in a thread at start-up: the first guide built on demand no longer waits 9-14 s for it."""
+    from careerpath.guide import courses
+    from careerpath.web.data import SiteData
+
+    data = SiteData(store_path)
+    key = courses._key(data.cursor())
+    courses._CATALOGUES.pop(key, None)
+    data.warm()
+    cat = courses._CATALOGUES[key]
+    assert len(cat.courses) and courses.catalogue(data.cursor()) is cat  # what a guide built next reads

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import click
 
 from careerpath import config
@@ -37,8 +39,16 @@ def serve(host: str, port: int, db: str | None) -> None:
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"careerpath is serving {path} at http://{shown}:{bound}/  (Ctrl+C to stop)")
+    threading.Thread(target=_warm, args=(app,), name="careerpath-warm", daemon=True).start()
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
     server.run(sockets=[sock])
+
+
+def _warm(app) -> None:
+    try:
+        app.state.data.warm()
+    except Exception as e:  # the first guide built on demand loads it again and reports what is wrong
+        click.echo(f"warning: the start-up warm-up (one guide built and dropped) failed: {e}", err=True)
 
 
 @click.command("build-site")

@@ -38,6 +38,7 @@ import numpy as np
 
 from careerpath.embed import DIM, Embedder
 from careerpath.extract.boilerplate import blank_boilerplate
+from careerpath.extract.skill_competences import DISABILITY, PRACTICE_PHRASES, SHIFTS, duty_spans
 from careerpath.extract.skill_competences import (ANALYSIS_PHRASES, ANALYTICS_PHRASES, CLERICAL, COLLAB_PHRASES, COMMUNICATION,
                                                    COOPERATE_PHRASES, OTHER_SENSES, PASS24_FAMILIES, SUPERVISE_STAFF,
                                                    DATA_PHRASES, DRIVE, DRIVE_PHRASES, ELDERLY, INDEPENDENCE_PHRASES, INITIATIVE_PHRASES, LEAD_TEAM, LONGTERM,
@@ -195,15 +196,21 @@ class ExtractConfig:
     # decisions/recommendations based on evidence derived from data") is reported as *make data-driven decisions*: over dev-dev19
     # the gold has *make decisions* in 1 of the 13 sentences naming a decision, and never where the sentence names data.
     data_decisions: bool = True
+    # session 22 (s26): shift work named by its hours ("night shifts", "working nights", "days and nights") -> work in shifts,
+    # the people cared for named by a disability ("adults with a physical disability") -> disability care, and the two below
+    # (`skill_competences.duty_spans`), same score as the other phrase competences
+    shift_competence: bool = True
+    disability_competence: bool = True
+    practice_competence: bool = True  # an Occupational Therapist, a Radiographer, a cook -> the practice's core competence
+    professions_competence: bool = True  # working with other care professionals or partner agencies -> work in MDTs
     comm_competence: bool = True
     clerical_competence: bool = True
     supervise_agents: bool = True
-    # twenty-fourth pass: the phrase families of `skill_competences.PASS24_FAMILIES` that are on (shifts worked -> work in shifts,
-    # typing -> type at speed, business acumen in other words, detail orientation split by a word, a secretary's work -> perform
+    # twenty-fourth pass: the phrase families of `skill_competences.PASS24_FAMILIES` that are on (typing -> type at speed, business acumen in other words, detail orientation split by a word, a secretary's work -> perform
     # clerical duties, scripts written -> use scripting programming, CNC programming -> program a CNC controller, data visualisation
     # as work -> deliver visual presentation of data), same score as
     # the other phrase competences; () off
-    pass24_phrases: tuple[str, ...] = ("visual", "shifts", "typing", "acumen", "detail", "secretary", "scripts", "cnc")
+    pass24_phrases: tuple[str, ...] = ("visual", "typing", "acumen", "detail", "secretary", "scripts", "cnc")
     # twenty-fourth pass: an alias match may not run over a comma, semicolon, colon, bullet or full stop unless the alias
     # has one itself ("creating Cloud Platform team, building our AWS Organisation" is no *team building*, "Process Design,
     # Process Qualification" no *design process*); the words on either side are still matched on their own
@@ -425,7 +432,10 @@ class SkillExtractor:
                       | ({ph[1] for ph in ANALYTICS_PHRASES} if cfg.analytics_competence else set())
                       | ({ph[1] for ph in INDEPENDENCE_PHRASES} if cfg.independence_competence else set())
                       | ({ph[1].rstrip(SOFT) for ph in DRIVE_PHRASES} if cfg.soft_trait_score is not None else set())
-                      | ({LONGTERM} if cfg.longterm_competence else set()))
+                      | ({LONGTERM} if cfg.longterm_competence else set())
+                      | ({SHIFTS} if cfg.shift_competence else set()) | ({DISABILITY} if cfg.disability_competence else set())
+                      | ({ph[1] for ph in PRACTICE_PHRASES} if cfg.practice_competence else set())
+                      | ({TEAM} if cfg.professions_competence else set()))
         self._pass24 = tuple(ph for f in cfg.pass24_phrases for ph in PASS24_FAMILIES[f])
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
                        if cfg.role_competence_score is not None else {})
@@ -916,6 +926,11 @@ class SkillExtractor:
                             cfg.analytics_competence, cfg.independence_competence,
                             cfg.soft_trait_score is not None, cfg.comm_competence, cfg.clerical_competence,
                             cfg.supervise_agents, self._pass24) if self._roles else {})
+        if self._roles and (cfg.shift_competence or cfg.disability_competence or cfg.practice_competence
+                            or cfg.professions_competence):
+            for comp, spans in duty_spans(text, low, cfg.shift_competence, cfg.disability_competence,
+                                          cfg.practice_competence, cfg.professions_competence).items():
+                roles.setdefault(comp, []).extend(spans)
         if not (langs or licensed or cars or roles):  # the common case: one pass over the hits, no dictionaries
             return hits
         by_id = {h.id: h for h in hits}

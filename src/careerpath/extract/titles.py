@@ -169,7 +169,14 @@ ADMIN_IT_WORDS = frozenset({"information", "technology", "system", "database", "
                             "backup", "infrastructure", "computer", "software", "citrix", "vmware", "sharepoint",
                             "exchange", "directory", "azure", "aws", "jira", "hadoop", "tableau", "ict", "digital",
                             "intelligence"})  # "Power BI Administrator": business intelligence
+# _office_administrator: words by which a title names office work ("Patient Flow Administration Assistant")
+OFFICE_WORK = frozenset({"administration", "admin", "clerical", "reception", "secretarial"})
+OFFICE_HEADS = frozenset({None, "assistant", "support", "officer", "clerk"})  # ... and the role words of such titles
 SWAP_RATIO = 50     # _swaps_word: letters a fuzzy hit's word shares with a title word it replaces (fuzz.ratio)
+BARE_TEAM_WORDS = frozenset({"team", "leader", "lead", "manager", "deputy", "assistant", "senior"})  # _bare_team
+JOINED_MIN = 7  # _joined: the least letters of a word read as two alias words written together
+HEAD_OF = "head of "  # _head_of: how a head's title opens (the normaliser's spelling)
+HEAD_OF_COMPUTING = ADMIN_IT_WORDS | DATA_STUDY  # _head_of: a head of these fields is left to the other stages
 SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
 SEGMENT_MARGIN = 0.3  # stages resolve it at least this surely, and this much more surely than the choice
 
@@ -252,6 +259,10 @@ class Resolver:
     office_administrators = True  # _office_administrator: "<non-computing field> administrator" is an office's; off to measure
     known_words = True  # _swaps_word: a fuzzy hit swapping a known word of the title for another is no hit; off to measure
     trade_middles = True  # _split_compound: a middle "-ing" word of a trade ("data cabling engineer") names the tradesman; off to measure
+    office_work = True  # _office_administrator also for a title naming office work (OFFICE_WORK); off to measure
+    team_segments = True  # choose_key: a bare team rank ("team leader") yields to a segment naming a practitioner
+    joined_words = True  # _joined: two alias words written as one ("staffnurse", "bigdata") are split; off to measure
+    heads_of = True  # _head_of: an unsettled "head of <field>" is read as "<field> manager"; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -270,6 +281,8 @@ class Resolver:
         self._vocab_by_code: dict[str, frozenset[str]] = {}  # soc -> words of its aliases (_code_vocab)
         self._code_words: dict[str, frozenset[str]] = {}  # soc -> its O*NET title's normalised words, memoised
         self._head_count: dict[str, int] | None = None  # role word -> codes with an alias ending in it (_head_codes)
+        self._onet_titles: list[str] | None = None  # the occupations' normalised titles (_occupation_titles)
+        self._pairs: frozenset[tuple[str, str]] | None = None  # consecutive alias words (_alias_pairs)
 
     @property
     def embedder(self) -> Embedder | None:
@@ -515,6 +528,70 @@ class Resolver:
         return self._confidence[key]
 
     def choose_key(self, norm: NormalizedTitle) -> str:
+        return self._head_of(self._joined(self._choose_key(norm)))
+
+    def _joined(self, key: str) -> str:
+        """Two words of an alias written as one ("IDTS StaffNurse", "Bigdata Platform Engineer", "Homecare Nurse",
+        "DataAnalyst") split: a word no alias uses, of JOINED_MIN letters or more, that splits one way only into two
+        words (of three letters or more) which follow each other in some alias. The model read "staffnurse" as nothing
+        it knew (human resources specialists), "solution presale engineer" as a software developer. Of the store's
+        titles so written, product names split too ("Airtable", "Tealeaf"), harmlessly so far: no top code changed."""
+        if not self.joined_words:
+            return key
+        words = key.split()
+        vocab = self.index.vocab_set
+        out, changed = [], False
+        for w in words:
+            if w in vocab or len(w) < JOINED_MIN or not w.isalpha():
+                out.append(w)
+                continue
+            pairs = self._alias_pairs()
+            cuts = [(w[:i], w[i:]) for i in range(3, len(w) - 2) if (w[:i], w[i:]) in pairs]
+            if len(cuts) == 1:
+                out.extend(cuts[0])
+                changed = True
+            else:
+                out.append(w)
+        return " ".join(out) if changed else key
+
+    def _alias_pairs(self) -> frozenset[tuple[str, str]]:
+        """Every two words that follow each other in an alias (memoised)."""
+        if self._pairs is None:
+            pairs: set[tuple[str, str]] = set()
+            for k in self.index.keys:
+                ws = k.split()
+                pairs.update(zip(ws, ws[1:]))
+            self._pairs = frozenset(pairs)
+        return self._pairs
+
+    def _head_of(self, key: str) -> str:
+        """"Head of <field>" that the dictionary stages leave unsettled is the field's manager, "<field> manager":
+        O*NET has few "Head of ..." titles and files its managers as "<field> Manager", so the model read NHS heads by
+        their field's words ("Head of Service" a first-line supervisor of mechanics, "Head of Care Residential Home" a
+        residential advisor). Kept as it is: a key that settles ("head of data science": the IT managers' reading of its
+        field), a computing or data field (HEAD_OF_COMPUTING: "data and analytics manager" is O*NET's "Analytics
+        Manager", a data warehousing specialist), and a field of two words or more that an O*NET occupation's title
+        names ("Head of Health and Safety": Occupational Health and Safety Specialists, whom the model finds from the
+        whole title, where "health and safety manager" reads as a health services manager)."""
+        if not self.heads_of or not key.startswith(HEAD_OF) or len(key) == len(HEAD_OF):
+            return key
+        if self.settled_confidence(key) > 0:
+            return key
+        field = key[len(HEAD_OF):]
+        words = set(field.split())
+        if words & HEAD_OF_COMPUTING or any(w in self.index.tech_words for w in words):
+            return key
+        if len(words) >= 2 and any(f" {field} " in f" {t} " for t in self._occupation_titles()):
+            return key
+        return f"{field} manager"
+
+    def _occupation_titles(self) -> list[str]:
+        """The O*NET occupations' own titles, normalised (memoised)."""
+        if self._onet_titles is None:
+            self._onet_titles = [normalize(t).text for t in self.index.soc_titles.values()]
+        return self._onet_titles
+
+    def _choose_key(self, norm: NormalizedTitle) -> str:
         """The key to resolve for a normalised title: the normaliser's segment choice (`norm.text`) unless
         another segment of the title names a role (holds a role word of the index) and the dictionary stages
         resolve it clearly more surely (by SEGMENT_MARGIN, to at least SEGMENT_MIN): "Data Modeler - Data
@@ -542,7 +619,18 @@ class Resolver:
                 words = alt.split()
                 if len(words) >= 2 and words[-1] in heads and self.settled_confidence(alt) >= SEGMENT_MIN:
                     return alt
+        if self.team_segments and self._bare_team(best):
+            # "Team Manager / Senior CAMHS Practitioner": a bare team rank names no occupation (O*NET files "Team
+            # Leader" under Managers, All Other); a segment naming a practitioner is the job
+            named = heads | LICENSED_HEADS
+            with_role = next((a for a in norm.alternatives if not self._bare_team(a)
+                              and any(w in named for w in a.split())), None)
+            if with_role is not None:
+                best, best_q = with_role, self.settled_confidence(with_role)
         for alt in norm.alternatives:
+            if self.team_segments and self._bare_team(alt) and any(w in heads or w in LICENSED_HEADS
+                                                                     for w in best.split()):
+                continue  # "Band 7 Nutrition Support Dietitian - Team Leader": a dietitian who leads the team
             if not any(w in heads for w in alt.split()):
                 # a field alone stands for its practitioner, if that is an alias, when the chosen segment matches
                 # nothing ("Fintech Trainee - Data Analytics": "data analyst"; not "Data Engineer, ... Data Science")
@@ -568,6 +656,12 @@ class Resolver:
                 if self.settled_confidence(alt) > 0:
                     return alt
         return self._known_prefix(best)
+
+    @staticmethod
+    def _bare_team(key: str) -> bool:
+        """A team's rank and nothing else: "team leader", "deputy team manager", "team lead"."""
+        words = set(key.split())
+        return "team" in words and words <= BARE_TEAM_WORDS
 
     def _care_unit(self, norm: NormalizedTitle) -> str | None:
         """CARE_MANAGER for the manager of a unit (CARE_UNITS: a branch, an area) when the title names a care service
@@ -1174,21 +1268,28 @@ class Resolver:
         managers, web, network and database administrators, so the model read "Team Health Administrator", "Patient
         Services Administrator", "Senior Administrator Corporate" as managers and "Safeguarding Adults Administrator"
         as a database administrator; of the store's 283 postings whose title says "administrator" and no computing
-        word, 272 are NHS or Adzuna UK posts (a UK administrator keeps an office's records, diaries and letters)."""
+        word, 272 are NHS or Adzuna UK posts (a UK administrator keeps an office's records, diaries and letters).
+        So is a title that names office work (OFFICE_WORK: "Patient Flow Administration Assistant", nursing assistants
+        to the model; "Radiology Clerical Officer", radiologic technologists) with an assistant's, officer's or clerk's
+        role word (OFFICE_HEADS) or none, and no one in charge (CHARGE_WORDS): its office code is no supervisor's."""
         if not scores or not self.office_administrators:
             return scores
         words = key.split()
-        if self._head(key) != "administrator" or len(words) < 2 or set(words) & ADMIN_IT_WORDS:
+        head = self._head(key)
+        office_work = (self.office_work and bool(set(words) & OFFICE_WORK) and head in OFFICE_HEADS
+                       and not set(words) & CHARGE_WORDS)
+        if (head != "administrator" and not office_work) or len(words) < 2 or set(words) & ADMIN_IT_WORDS:
             return scores
         if any(w in self.index.tech_words for w in words):
             return scores  # "Kafka Administrator": a language or framework O*NET's development software names
         heads = self.index.head_words
-        if any(w in heads or w in LICENSED_HEADS for w in words if w != "administrator"):
+        if any(w in heads or w in LICENSED_HEADS for w in words if w != head and w not in OFFICE_WORK):
             return scores  # "General Scientist Administrator": another role's administrator
         top = max(scores, key=scores.get)
         if top.startswith("43-") or ADMIN_OFFICE not in self.index.soc_titles:
             return scores
-        office = [c for c in scores if c.startswith("43-")]
+        office = [c for c in scores if c.startswith("43-")  # a title naming no one in charge is no supervisor
+                  and not (office_work and self.index.soc_titles.get(c, "").startswith(FIRST_LINE))]
         best = max(office, key=scores.get) if office else ADMIN_OFFICE
         return {**scores, best: min(0.99, scores[top] + 0.01)}
 

@@ -138,6 +138,11 @@ class CourseItem(BaseModel):
 COURSE_LEVELS = {"beginner": 0.0, "intermediate": 0.5, "advanced": 1.0}
 
 
+#: What a learning step with no hours of its own shows instead of "0 h, 0–0 months": every skill in it is taught by a
+#: course the path places in another step (the step's `why` names the course), so there is nothing left to do there.
+NO_EXTRA_TIME = "no extra time: courses in other steps teach these skills"
+
+
 def roadmap_label(c: CourseItem) -> str:
     """A course as a roadmap step names it: with its level, so a reader sees the path go from beginner to advanced
     courses (mixed or unknown levels are not named)."""
@@ -155,6 +160,13 @@ class RelatedRole(BaseModel):
     title: str
     similarity: float
     shared_skills: list[str] = Field(default_factory=list)
+    #: one of O*NET's own related occupations (curated; its first four are kept whatever their similarity): the reader
+    #: sees why a role at 0.85 sits beside others at 0.96 (O*NET lists Dental Assistants first for dental hygienists)
+    onet_related: bool = False
+
+
+#: How a related role O*NET itself lists is marked, after its similarity.
+ONET_RELATED_MARK = "O*NET lists it as related"
 
 
 class SkillGap(BaseModel):

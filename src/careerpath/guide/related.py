@@ -32,7 +32,7 @@ def related_roles(con: duckdb.DuckDBPyConnection, profile: pm.Profile) -> list[R
             continue
         _, shared, _ = overlap(profile.skills.items, skills[r.slug])
         out.append(RelatedRole(slug=r.slug, title=r.title, similarity=r.similarity,
-                               shared_skills=r.shared_skills or shared))
+                               shared_skills=r.shared_skills or shared, onet_related=r.onet_related))
     return out
 
 

@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from careerpath.figures import Figure
 from careerpath.guide import charts
-from careerpath.guide.model import COURSE_LEVELS, Guide
+from careerpath.guide.model import COURSE_LEVELS, NO_EXTRA_TIME, ONET_RELATED_MARK, Guide
 from careerpath.guide.wording import preparation_phrase, preparation_source
 
 
@@ -43,7 +43,8 @@ def environment() -> Environment:
     env.filters["fig"] = fmt
     env.filters["url"] = safe_url
     env.globals.update(preparation_phrase=preparation_phrase, preparation_source=preparation_source,
-                       course_levels=COURSE_LEVELS)
+                       course_levels=COURSE_LEVELS, no_extra_time=NO_EXTRA_TIME,
+                       onet_related_mark=ONET_RELATED_MARK)
     return env
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerpath.figures import Figure
-from careerpath.guide.model import Guide, roadmap_label
+from careerpath.guide.model import NO_EXTRA_TIME, ONET_RELATED_MARK, Guide, roadmap_label
 from careerpath.guide.render_html import fmt
 from careerpath.guide.wording import preparation_phrase, preparation_source
 
@@ -79,7 +79,8 @@ def render_md(g: Guide) -> str:
     if not g.roadmap:
         out += ["No roadmap: " + _md(t.not_estimated or "the role has no skills to learn in order") + ".", ""]
     for st in g.roadmap:
-        out.append(f"{st.step}. **{_md(st.title)}** — {st.hours:g} h, {st.months.low:g}–{st.months.high:g} months")
+        time = NO_EXTRA_TIME if not st.hours else f"{st.hours:g} h, {st.months.low:g}–{st.months.high:g} months"
+        out.append(f"{st.step}. **{_md(st.title)}** — {time}")
         out.append(f"   - Skills: {', '.join(map(_md, st.skills))}")
         if st.courses:
             out.append("   - Courses: " + "; ".join(_md(titles.get(c, c)) for c in st.courses))
@@ -110,6 +111,7 @@ def render_md(g: Guide) -> str:
     if g.related_roles:
         out += ["## Related roles", "", _RELATED_NOTE, "",
                 *[f"- {_md(r.title)} — skill similarity {r.similarity:.2f}"
+                  + (f"; {ONET_RELATED_MARK}" if r.onet_related else "")
                   + (f" (both rank: {', '.join(map(_md, r.shared_skills[:6]))})" if r.shared_skills else "")
                   for r in g.related_roles], ""]
     out += ["## Sources", ""]

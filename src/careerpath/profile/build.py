@@ -132,9 +132,11 @@ def related_roles(profiles: dict[str, Profile], agg: aggregates.Aggregates) -> d
     """The roles most alike in skills, O*NET's related occupations among them, most similar first.
 
     O*NET's list is curated but knows no emerging role (Machine Learning Engineer for Data Scientists), and
-    similarity alone can miss a curated neighbour whose skills are ranked from other evidence; so up to
-    ONET_SLOTS of O*NET's related occupations (the most similar in skills) are kept and the rest of the
-    list is filled by similarity. One measure orders the list, so the figure shown always means the same."""
+    similarity alone can miss a curated neighbour whose skills are ranked from other evidence; so the first
+    ONET_SLOTS of O*NET's related occupations, in O*NET's own order, are kept and the rest of the list is
+    filled by similarity. O*NET's order, not ours, picks them: health occupations share most of their ratings,
+    so by similarity dental hygienists kept surgeons (0.96) over Dental Assistants, O*NET's first. One measure
+    orders the list shown, so the figure always means the same."""
     slugs = list(profiles)
     index = {s: i for i, s in enumerate(slugs)}
     sim = _similarity(agg, profiles, slugs)
@@ -149,7 +151,7 @@ def related_roles(profiles: dict[str, Profile], agg: aggregates.Aggregates) -> d
         onet = list(dict.fromkeys(t for r in agg.related.get(s, []) for t in by_code.get(r["related_soc_code"], [])
                                   if t != s))  # O*NET's own order
         if sim[i].any():
-            kept = sorted((t for t in onet if sim[i, index[t]] > 0), key=lambda t: -sim[i, index[t]])[:ONET_SLOTS]
+            kept = [t for t in onet if sim[i, index[t]] > 0][:ONET_SLOTS]
         else:  # no skills at all: O*NET's list is all there is
             kept = onet[:MAX_RELATED]
         order = [slugs[j] for j in np.argsort(-sim[i])[: 4 * MAX_RELATED] if slugs[j] != s and sim[i, j] > 0

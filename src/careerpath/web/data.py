@@ -216,6 +216,16 @@ class SiteData:
 
         return self.guides.put(slug, build_guide(self.cursor(), slug))
 
+    def warm(self) -> None:
+        """Load what the first guide built on demand needs, by building one and dropping it: the course catalogue
+        with its vectors, the embedding model, the role lookup's aliases. Without it that first page took 9-14 s,
+        the next ones 1-2 s. `serve` runs it in a thread at start-up, so pages already stored are answered
+        meanwhile."""
+        if self.roles and self.has("profiles") and self.has("courses"):
+            from careerpath.guide.build import build_guide
+
+            build_guide(self.cursor(), max(self.roles, key=lambda r: r.n_postings).slug)
+
     # sources ------------------------------------------------------------------------------------
     def sources(self) -> list[dict]:
         def load() -> list[dict]:

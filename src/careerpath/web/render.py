@@ -11,6 +11,7 @@ from typing import Any, Iterable
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from careerpath.figures import Figure
+from careerpath.guide.model import NO_EXTRA_TIME, ONET_RELATED_MARK
 from careerpath.guide.wording import preparation_phrase, preparation_source
 
 CURRENCY = {"USD": "$", "GBP": "£", "EUR": "€", "PLN": "PLN ", "INR": "₹"}
@@ -88,5 +89,6 @@ def make_env() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(fig=fmt_fig, value=fmt_value, range=fmt_range)
     env.globals.update(bars=bars, salary_scale=salary_scale, roadmap_bars=roadmap_bars, fmt_value=fmt_value,
-                       preparation_phrase=preparation_phrase, preparation_source=preparation_source)
+                       preparation_phrase=preparation_phrase, preparation_source=preparation_source,
+                       no_extra_time=NO_EXTRA_TIME, onet_related_mark=ONET_RELATED_MARK)
     return env
