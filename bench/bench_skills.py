@@ -79,50 +79,36 @@ def _read_set(path: str, *, missing_ok: bool = False) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+DEV_SETS = {  # the hand-labelled check sets tests/data/skills_dev<N>.jsonl, how each was drawn and labelled
+    2: "second, independent hand-labelled set: the final check, never tuned on",
+    3: "third set (42 sentences), labelled before the extractor ran on it: a check only",
+    4: "fourth set (45 sentences, 2026-11-26), labelled before the extractor ran on it: blind",
+    5: "fifth set (52 sentences, 2026-11-26, drawn by bench/skills_draw.py), labelled before the extractor ran on it: blind",
+    6: "sixth set (66 sentences, 2026-11-27, skills_draw.py --seed dev6), labelled before the extractor ran on it: blind",
+    7: "seventh set (58 sentences, 2026-11-27, skills_draw.py --seed dev7 --per-group 18), labelled before the extractor ran on it: blind",
+    8: "eighth set (58 sentences, 2026-11-27, skills_draw.py --seed dev8 --per-group 23), labelled before the extractor ran on it: blind",
+    9: "ninth set (58 sentences, 2026-11-27, skills_draw.py --seed dev9 --per-group 23), labelled before the extractor ran on it: blind on main dcf251c",
+    10: "tenth set (58 sentences, 2026-11-27, skills_draw.py --seed dev10 --per-group 23), labelled before the extractor ran on it: blind on main e2e0810",
+    11: "eleventh set (51 sentences, 2026-11-28, skills_draw.py --seed dev11 --per-group 20), labelled before the extractor ran on it: blind on main e76c9f9",
+    12: "twelfth set (52 sentences, 2026-11-28, skills_draw.py --seed dev12 --per-group 20), labelled before the extractor ran on it: blind on main 723e380",
+    13: "thirteenth set (52 sentences, 2026-11-28, skills_draw.py --seed dev13 --per-group 20), labelled before the extractor ran on it: blind on main 8cf00f2",
+    14: "fourteenth set (52 sentences, 2026-11-29, skills_draw.py --seed dev14 --per-group 20), labelled before the extractor ran on it: blind on main f2f1393",
+    15: "fifteenth set (52 sentences, 2026-11-29, skills_draw.py --seed dev15 --per-group 20), labelled before the extractor ran on it: blind on main f5ce2a5",
+    16: "sixteenth set (52 sentences, 2026-11-29, skills_draw.py --seed dev16 --per-group 30), labelled before the extractor ran on it: blind on main a2f4f26",
+    17: "seventeenth set (54 sentences, 2026-11-29, skills_draw.py --seed dev17 --per-group 30), labelled before the extractor ran on it: blind on main 5fe611e",
+    18: "eighteenth set (51 sentences, 2026-11-29, skills_draw.py --seed dev18 --per-group 30), labelled before the extractor ran on it: blind on main 9d9fb89",
+    19: "nineteenth set (51 sentences, 2026-11-29, skills_draw.py --seed dev19 --per-group 30), labelled before the extractor ran on it: blind on main d86015e",
+    20: "twentieth set (51 sentences, 2026-11-29, skills_draw.py --seed dev20 --per-group 30), labelled before the extractor ran on it: blind on main 71c1d36",
+    21: "twenty-first set (45 sentences, 2026-11-29, skills_draw.py --seed dev21 --per-group 40, s26), labelled before the extractor ran on it",
+}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", required=True)
     ap.add_argument("--dev", default=str(ROOT / "tests" / "data" / "skills_dev.jsonl"))
-    ap.add_argument("--dev2", default=str(ROOT / "tests" / "data" / "skills_dev2.jsonl"),
-                    help="second, independent hand-labelled set: the final check, never tuned on")
-    ap.add_argument("--dev3", default=str(ROOT / "tests" / "data" / "skills_dev3.jsonl"),
-                    help="third set (42 sentences), labelled before the extractor ran on it: a check only")
-    ap.add_argument("--dev4", default=str(ROOT / "tests" / "data" / "skills_dev4.jsonl"),
-                    help="fourth set (45 sentences, 2026-11-26), labelled before the extractor ran on it: blind")
-    ap.add_argument("--dev5", default=str(ROOT / "tests" / "data" / "skills_dev5.jsonl"),
-                    help="fifth set (52 sentences, 2026-11-26, drawn by bench/skills_draw.py), labelled before the extractor ran on it: blind")
-    ap.add_argument("--dev6", default=str(ROOT / "tests" / "data" / "skills_dev6.jsonl"),
-                    help="sixth set (66 sentences, 2026-11-27, skills_draw.py --seed dev6), labelled before the extractor ran on it: blind")
-    ap.add_argument("--dev7", default=str(ROOT / "tests" / "data" / "skills_dev7.jsonl"),
-                    help="seventh set (58 sentences, 2026-11-27, skills_draw.py --seed dev7 --per-group 18), labelled before the extractor ran on it: blind")
-    ap.add_argument("--dev8", default=str(ROOT / "tests" / "data" / "skills_dev8.jsonl"),
-                    help="eighth set (58 sentences, 2026-11-27, skills_draw.py --seed dev8 --per-group 23), labelled before the extractor ran on it: blind")
-    ap.add_argument("--dev9", default=str(ROOT / "tests" / "data" / "skills_dev9.jsonl"),
-                    help="ninth set (58 sentences, 2026-11-27, skills_draw.py --seed dev9 --per-group 23), labelled before the extractor ran on it: blind on main dcf251c")
-    ap.add_argument("--dev10", default=str(ROOT / "tests" / "data" / "skills_dev10.jsonl"),
-                    help="tenth set (58 sentences, 2026-11-27, skills_draw.py --seed dev10 --per-group 23), labelled before the extractor ran on it: blind on main e2e0810")
-    ap.add_argument("--dev11", default=str(ROOT / "tests" / "data" / "skills_dev11.jsonl"),
-                    help="eleventh set (51 sentences, 2026-11-28, skills_draw.py --seed dev11 --per-group 20), labelled before the extractor ran on it: blind on main e76c9f9")
-    ap.add_argument("--dev12", default=str(ROOT / "tests" / "data" / "skills_dev12.jsonl"),
-                    help="twelfth set (52 sentences, 2026-11-28, skills_draw.py --seed dev12 --per-group 20), labelled before the extractor ran on it: blind on main 723e380")
-    ap.add_argument("--dev13", default=str(ROOT / "tests" / "data" / "skills_dev13.jsonl"),
-                    help="thirteenth set (52 sentences, 2026-11-28, skills_draw.py --seed dev13 --per-group 20), labelled before the extractor ran on it: blind on main 8cf00f2")
-    ap.add_argument("--dev14", default=str(ROOT / "tests" / "data" / "skills_dev14.jsonl"),
-                    help="fourteenth set (52 sentences, 2026-11-29, skills_draw.py --seed dev14 --per-group 20), labelled before the extractor ran on it: blind on main f2f1393")
-    ap.add_argument("--dev15", default=str(ROOT / "tests" / "data" / "skills_dev15.jsonl"),
-                    help="fifteenth set (52 sentences, 2026-11-29, skills_draw.py --seed dev15 --per-group 20), labelled before the extractor ran on it: blind on main f5ce2a5")
-    ap.add_argument("--dev16", default=str(ROOT / "tests" / "data" / "skills_dev16.jsonl"),
-                    help="sixteenth set (52 sentences, 2026-11-29, skills_draw.py --seed dev16 --per-group 30), labelled before the extractor ran on it: blind on main a2f4f26")
-    ap.add_argument("--dev17", default=str(ROOT / "tests" / "data" / "skills_dev17.jsonl"),
-                    help="seventeenth set (54 sentences, 2026-11-29, skills_draw.py --seed dev17 --per-group 30), labelled before the extractor ran on it: blind on main 5fe611e")
-    ap.add_argument("--dev18", default=str(ROOT / "tests" / "data" / "skills_dev18.jsonl"),
-                    help="eighteenth set (51 sentences, 2026-11-29, skills_draw.py --seed dev18 --per-group 30), labelled before the extractor ran on it: blind on main 9d9fb89")
-    ap.add_argument("--dev19", default=str(ROOT / "tests" / "data" / "skills_dev19.jsonl"),
-                    help="nineteenth set (51 sentences, 2026-11-29, skills_draw.py --seed dev19 --per-group 30), labelled before the extractor ran on it: blind on main d86015e")
-    ap.add_argument("--dev20", default=str(ROOT / "tests" / "data" / "skills_dev20.jsonl"),
-                    help="twentieth set (51 sentences, 2026-11-29, skills_draw.py --seed dev20 --per-group 30), labelled before the extractor ran on it: blind on main 71c1d36")
-    ap.add_argument("--dev21", default=str(ROOT / "tests" / "data" / "skills_dev21.jsonl"),
-                    help="twenty-first set (45 sentences, 2026-11-29, skills_draw.py --seed dev21 --per-group 40, s26), labelled before the extractor ran on it")
+    for n, about in DEV_SETS.items():
+        ap.add_argument(f"--dev{n}", default=str(ROOT / "tests" / "data" / f"skills_dev{n}.jsonl"), help=about)
     ap.add_argument("--quality-only", action="store_true", help="R-P@5 only: skip the throughput runs")
     ap.add_argument("--postings", type=int, default=2000, help="postings for the lexical throughput")
     ap.add_argument("--full", type=int, default=200, help="postings for the full-extractor throughput")
@@ -150,7 +136,7 @@ def main() -> None:
     ex = SkillExtractor.from_store(con, embedder=emb, config=ExtractConfig())
     load_s = time.perf_counter() - t
     dev = _read_set(args.dev)
-    sets = {f"dev{n}": _read_set(getattr(args, f"dev{n}"), missing_ok=True) for n in range(2, 22)}
+    sets = {f"dev{n}": _read_set(getattr(args, f"dev{n}"), missing_ok=True) for n in DEV_SETS}
     docs = [r[0] for r in con.execute(
         "SELECT description FROM postings WHERE description IS NOT NULL AND length(description) >= 200 "
         "AND duplicate_of IS NULL ORDER BY hash(posting_id) LIMIT ?", [max(args.postings, args.full)]).fetchall()]
@@ -176,7 +162,7 @@ def main() -> None:
     pooled = [item for n in range(2, 8) for item in sets[f"dev{n}"]]
     if pooled:
         res["pooled_dev2_7_rp5_full"] = rp_table(full, pooled)
-    for n in range(8, 22):
+    for n in range(8, max(DEV_SETS) + 1):
         items = sets[f"dev{n}"]
         if not items:
             break
