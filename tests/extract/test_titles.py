@@ -981,6 +981,8 @@ def test_a_task_word_names_its_worker_by_the_agent_suffix(real_onet) -> None:
     ("Process Development Scientist", "19-1021.00"),  # the model read Food Scientists
     ("Patient Safety Lead", "11-9111.00"),         # the model read occupational health and safety specialists
     ("Patient Safety Manager", "11-9111.00"),
+    # twenty-ninth pass
+    ("Analytics Manager, Research", "15-2051.00"),  # O*NET: Data Warehousing Specialists only
 ])
 def test_overrides_where_onet_files_a_posted_title_elsewhere(real_onet, title, code) -> None:
     from careerpath.extract.title_index import OVERRIDES
@@ -1515,3 +1517,32 @@ def test_two_alias_words_written_as_one_are_split(real_onet) -> None:
     assert r._joined("xqzvwkpl engineer") == "xqzvwkpl engineer"
     r.joined_words = False
     assert r._joined("idt staffnurse") == "idt staffnurse"
+
+
+def test_a_field_analytics_manager_is_data_analysis_work(real_onet) -> None:
+    """OVERRIDES "analytics manager": the span took every "<field> analytics manager" to O*NET's only filing of the
+    alias, Data Warehousing Specialists."""
+    r = T.Resolver(real_onet)
+    for title in ("Manager, Applied Analytics", "Commercial Analytics Manager | Health & Fitness",
+                  "Senior Manager, Data Insights & Analytics"):
+        assert _top(r.resolve(title)) != "15-1243.01", title
+    assert _top(r.resolve("Manager, Applied Analytics")) == "15-2051.00"
+    assert _top(r.resolve("Supply Chain Analytics Manager")) == "11-3071.04"   # O*NET's own alias kept
+
+
+def test_a_narrow_override_gets_no_vector_and_lends_no_role_word() -> None:
+    """NARROW_OVERRIDES: "analytics manager" corrects the exact and span readings only; as a neighbour, or with
+    "manager" among Data Scientists' role words, it drew other manager titles to that code."""
+    import pandas as pd
+
+    from careerpath.extract.title_index import NARROW_OVERRIDES, TitleIndex, _embedded_keys
+
+    assert "analytics manager" in NARROW_OVERRIDES
+    rows = pd.DataFrame({"key": ["analytics manager", "analytics manager", "data specialist"],
+                         "source": ["alternate", "override", "override"], "votes": [1, 4, 4]})
+    assert _embedded_keys(rows) == {"data specialist"}
+    index = TitleIndex(["analytics manager", "data specialist"],
+                       [{"15-1243.01": 1.0, "15-2051.00": 1.0}, {"15-2051.00": 1.0}], {})
+    assert "manager" not in index.code_heads["15-2051.00"]
+    assert "manager" in index.code_heads["15-1243.01"]           # O*NET's own filing keeps its role word
+    assert "specialist" in index.code_heads["15-2051.00"]        # another override lends its word as before

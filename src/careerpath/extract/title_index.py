@@ -49,6 +49,8 @@ class TitleIndex:
         self.code_heads: dict[str, set[str]] = defaultdict(set)
         for k, socs in zip(self.keys, self.key_socs):
             for soc in socs:
+                if k in NARROW_OVERRIDES and soc == OVERRIDES.get(k):
+                    continue  # a narrow override lends its code no role word (Data Scientists are no "manager")
                 self.code_heads[soc].add(k.split()[-1])
         self.vocab = sorted({w for k in self.keys for w in k.split()})
         self.vocab_set = set(self.vocab)
@@ -211,6 +213,12 @@ OVERRIDES = {
     # O*NET files "Data Specialist" under Data Entry Keyers only; the store's 126 postings so titled are all in the
     # data-job sources (124 LukeBarousse, 2 bookcamp), posted as analyst jobs (keying jobs say "data entry")
     "data specialist": "15-2051.00",
+    # O*NET files a bare "Analytics Manager" under Data Warehousing Specialists only, and the span took every "<field>
+    # analytics manager" there ("Commercial", "Applied", "Business", "Marketing Data"). The source files the store's
+    # postings so titled as (senior) data analyst, business analyst and data scientist jobs (none of the 23 bare ones a
+    # data engineer's); every dev label of such a title (dev9-dev23) is Data Scientists, the project's code for data
+    # analysis, or Computer and Information Systems Managers, never the warehousing code
+    "analytics manager": "15-2051.00",
     # a UK "Biomedical Scientist" is the HCPC-registered scientist of a hospital pathology laboratory (76 of the
     # store's 78 such postings are NHS posts): O*NET's clinical laboratory technologists, not its bioengineers or
     # biological scientists, under which it files the title
@@ -527,6 +535,12 @@ def _semantic_prior(index: TitleIndex) -> None:
 
 EMBED_SOURCES = {"occupation", "override", "short", "reported"}
 UNEMBEDDED_OVERRIDE_HEADS = (" lead",)  # _embedded_keys: overrides ending so get no vector
+# narrow overrides: they correct only the exact and span readings of an O*NET alternate that has no vector of its own
+# (one source names it); they get no vector either and lend their code no role word (`TitleIndex.code_heads`). As a
+# new neighbour, or with "manager" among Data Scientists' role words (the embedding stage no longer discounting the
+# code for manager titles), "analytics manager" drew "Marketing Analytics Manager" from Marketing Managers and
+# "Medical Data Review Manager" from Clinical Data Managers
+NARROW_OVERRIDES = frozenset({"analytics manager"})
 
 
 def _embedded_keys(rows: pd.DataFrame) -> set[str]:
@@ -537,7 +551,8 @@ def _embedded_keys(rows: pd.DataFrame) -> set[str]:
     keep = rows["source"].isin(EMBED_SOURCES) | (rows["votes"] >= 2)
     # an override ending in a bare "lead" ("patient safety lead") is no neighbour: every "<field> lead" title sits near
     # it by that word alone ("Data Lead", "MDM Technical Lead" went to its code); it still matches exactly and by span
-    keep &= ~((rows["source"] == "override") & rows["key"].str.endswith(UNEMBEDDED_OVERRIDE_HEADS))
+    keep &= ~((rows["source"] == "override") & (rows["key"].str.endswith(UNEMBEDDED_OVERRIDE_HEADS)
+                                                 | rows["key"].isin(NARROW_OVERRIDES)))
     return set(rows.loc[keep, "key"])
 
 
