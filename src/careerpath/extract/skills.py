@@ -477,7 +477,9 @@ class SkillExtractor:
         cols = {d[0] for d in con.execute("SELECT * FROM skills LIMIT 0").description}
         cat = "category" if "category" in cols else "NULL AS category"  # a store of hand-made tables may have no categories
         skills = con.execute(f"SELECT skill_id, name, type, esco_uri, {cat} FROM skills").df().to_dict("records")
-        aliases = con.execute("SELECT skill_id, alias, norm, kind, rule, veto FROM skill_aliases").df().to_dict("records")
+        has_alias = "alias" in {d[0] for d in con.execute("SELECT * FROM skill_aliases LIMIT 0").description}
+        alias = "alias" if has_alias else "NULL AS alias"  # the written form, for `lex_punct_stop`; hand-made stores may lack it
+        aliases = con.execute(f"SELECT skill_id, {alias}, norm, kind, rule, veto FROM skill_aliases").df().to_dict("records")
         for s in skills:
             s["esco_uri"] = s["esco_uri"] if isinstance(s["esco_uri"], str) else None
             s["category"] = s["category"] if isinstance(s["category"], str) else None
