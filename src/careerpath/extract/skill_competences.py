@@ -883,7 +883,7 @@ _PROFESSIONS_KEYS = ("professionals", "agencies")
 # sentences naming one (the eighth lists HDU among the wards skills transfer to), found in the top places of 2.
 CRITICAL = "intensive care medicine"
 CRITICAL_PHRASE = re.compile(r"(?i)(?<!psychiatric )\b(critical|intensive)\s+care\b(?!\s+and\s+treatment\b)|\bn?icu\b|\bitu\b")
-_CRITICAL_KEYS = ("critical care", "intensive care", "icu", "itu")
+_CRITICAL_KEYS = ("critical care", "intensive care", "nicu", "icu", "itu")  # each pattern starts at one (anchored, `_scan`)
 # A nurse who leads nurses ("a Clinical Lead", "a clinical lead role", "Clinical Nurse Manager", "lead our fantastic team of
 # nurses", "nursing leadership") states *leadership in nursing*: gold in all 5 dev-dev21 sentences of these forms, found in 0.
 # Not a lead the worker supports or reports to ("Supporting the Ward Manager", "reporting to the Clinical Lead"), nor the clinical
@@ -897,7 +897,8 @@ NURSE_LEAD_PHRASE = re.compile(
     r"(?i)" + _AS_ONE + r"clinical\s+lead\b" + _NOT_OTHER_PRACTICE
     + r"|" + _AS_ONE + r"(clinical\s+)?nurse\s+manager\b|\bnursing\s+leadership\b|\bleadership\s+in\s+nursing\b"
     r"|\blead(s|ing)?\s+(a|the|our|your|their)\s+([\w'’-]+\s+){0,3}?team\s+of\s+([\w'’-]+\s+){0,3}?nurses\b")
-_NURSE_LEAD_KEYS = ("clinical lead", "nurse manager", "nursing leadership", "leadership in nursing", "nurses")
+_NURSE_LEAD_KEYS = ("clinical lead", "nurse manager", "nursing leadership", "leadership in nursing", "team of")
+# ("team of", not "nurses", which most care postings hold many times: a window scan for each cost ~8 µs a posting)
 # A caring or compassionate worker ("a naturally caring nature", "a caring and professional approach", "professional and caring
 # people", "Compassionate and able to ...", "compassionate care") states *show empathy*: gold in 5 of the 6 dev-dev21 sentences
 # of these forms (the sixth, "a ... compassionate registered nurse", tags the nursing only), found in 0. Not caring for someone
@@ -958,7 +959,7 @@ def duty_spans(text: str, low: str | None = None, shifts: bool = True,
         if spans:
             out.setdefault(TEAM, []).extend(spans)
     if critical and any(k in present for k in _CRITICAL_KEYS):
-        spans = _scan(text, low, _CRITICAL_KEYS, CRITICAL_PHRASE, back=2)
+        spans = _scan(text, low, _CRITICAL_KEYS, CRITICAL_PHRASE)
         if spans:
             out[CRITICAL] = spans
     if nurse_lead and any(k in present for k in _NURSE_LEAD_KEYS):
