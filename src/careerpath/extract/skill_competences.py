@@ -878,9 +878,48 @@ PROFESSIONS_PHRASE = re.compile(
     r"professionals|(partner|other)\s+agencies)\b")
 _PROFESSIONS_KEYS = ("professionals", "agencies")
 
+# session 22 (s27). A critical-care setting named ("experience in critical care", "Senior Staff Nurse in ITU", "Critical Care or
+# High Dependency care settings", "the specialist intensive care") states *intensive care medicine*: gold in 7 of the 8 dev-dev21
+# sentences naming one (the eighth lists HDU among the wards skills transfer to), found in the top places of 2.
+CRITICAL = "intensive care medicine"
+CRITICAL_PHRASE = re.compile(r"(?i)(?<!psychiatric )\b(critical|intensive)\s+care\b(?!\s+and\s+treatment\b)|\bn?icu\b|\bitu\b")
+_CRITICAL_KEYS = ("critical care", "intensive care", "nicu", "icu", "itu")  # each pattern starts at one (anchored, `_scan`)
+# A nurse who leads nurses ("a Clinical Lead", "a clinical lead role", "Clinical Nurse Manager", "lead our fantastic team of
+# nurses", "nursing leadership") states *leadership in nursing*: gold in all 5 dev-dev21 sentences of these forms, found in 0.
+# Not a lead the worker supports or reports to ("Supporting the Ward Manager", "reporting to the Clinical Lead"), nor the clinical
+# lead of another profession ("Clinical Lead Physiotherapist").
+NURSE_LEAD = "leadership in nursing"
+_NOT_OTHER_PRACTICE = (r"(?!\s+(for\s+|in\s+)?(physio\w*|pharmac\w*|psycholog\w*|occupational|speech|dietit\w*|therap\w*|radiograph\w*|"
+                       r"paramedic\w*|doctors?|gps?|dent\w*|optom\w*|podiat\w*|social|counsell\w*|scientist\w*|research\w*|trials?|ot|slt|pt)\b)")
+_AS_ONE = (r"\b(a|an|as(\s+an?)?)\s+((?!(contact|who|is|are|with|by|led|the|visit|please|for|of)\b)[\w'’-]+,?\s+(and\s+)?){0,4}?")
+# the worker is one: "a strong, committed and dedicated Clinical Lead", "as Clinical Nurse Manager" (not "contact Jo, Clinical Lead")
+NURSE_LEAD_PHRASE = re.compile(
+    r"(?i)" + _AS_ONE + r"clinical\s+lead\b" + _NOT_OTHER_PRACTICE
+    + r"|" + _AS_ONE + r"(clinical\s+)?nurse\s+manager\b|\bnursing\s+leadership\b|\bleadership\s+in\s+nursing\b"
+    r"|\blead(s|ing)?\s+(a|the|our|your|their)\s+([\w'’-]+\s+){0,3}?team\s+of\s+([\w'’-]+\s+){0,3}?nurses\b")
+_NURSE_LEAD_KEYS = ("clinical lead", "nurse manager", "nursing leadership", "leadership in nursing", "team of")
+# ("team of", not "nurses", which most care postings hold many times: a window scan for each cost ~8 µs a posting)
+# A caring or compassionate worker ("a naturally caring nature", "a caring and professional approach", "professional and caring
+# people", "Compassionate and able to ...", "compassionate care") states *show empathy*: gold in 5 of the 6 dev-dev21 sentences
+# of these forms (the sixth, "a ... compassionate registered nurse", tags the nursing only), found in 0. Not caring for someone
+# (the duty), nor a caring place, atmosphere, service or sector, nor caring responsibilities (a carer's).
+EMPATHY = "show empathy"
+_NOT_PLACE = (r"(?!,?\s+(and\s+)?([\w'’-]+,?\s+(and\s+)?){0,3}?(team|teams|department|organi[sz]ation|trust|hospital|hospice|home|charity|"
+              r"company|environment|atmosphere|culture|ethos|community|place|service|services|values|workforce|employees|staff\s+group)\b)")
+EMPATHY_PHRASE = re.compile(
+    r"(?i)\bcompassionate(ly)?\b" + _NOT_PLACE
+    + r"|\bcaring\b(?!\s+(for|about|atmosphere|environment|homes?|settings?|services?|organi[sz]ations?|company|companies|"
+    r"professions?|roles?|responsibilit\w*|duties|sector|industry|team|culture|place|facility)\b)" + _NOT_PLACE)
+_EMPATHY_KEYS = ("compassionate", "caring")
+_VALUES = re.compile(r"(?i)\b(values|ethos|culture|CQC|inspect\w*|rated|rating)\b")
+_LEAD_COLLEAGUE = re.compile(r"(?i)\b(with|by|from|alongside|support\w*|assist\w*|(report\w*|accountable|answerable)\s+to|"
+                             r"deputi[sz]\w*\s+for)\s+(the\s+|our\s+|a\s+)?"
+                             r"([\w-]+\s+){0,2}$")
+
 
 def duty_spans(text: str, low: str | None = None, shifts: bool = True,
-               disability: bool = True, practice: bool = True, professions: bool = True) -> dict[str, list[list[int]]]:
+               disability: bool = True, practice: bool = True, professions: bool = True, critical: bool = False,
+               nurse_lead: bool = False, empathy: bool = False) -> dict[str, list[list[int]]]:
     """competence name -> spans of the phrases that state it: shift work (`SHIFT_PHRASE`) -> *work in shifts*, the people cared
     for named by a disability (`DISABILITY_PHRASE`, not in a sentence about applying or equal opportunity) -> *disability care*,
     a practitioner in the singular or the practice (`PRACTICE_PHRASES`, not among colleagues) -> its core competence, working
@@ -919,6 +958,20 @@ def duty_spans(text: str, low: str | None = None, shifts: bool = True,
         spans = _scan(text, low, _PROFESSIONS_KEYS, PROFESSIONS_PHRASE, back=120)
         if spans:
             out.setdefault(TEAM, []).extend(spans)
+    if critical and any(k in present for k in _CRITICAL_KEYS):
+        spans = _scan(text, low, _CRITICAL_KEYS, CRITICAL_PHRASE)
+        if spans:
+            out[CRITICAL] = spans
+    if nurse_lead and any(k in present for k in _NURSE_LEAD_KEYS):
+        spans = [sp for sp in _scan(text, low, _NURSE_LEAD_KEYS, NURSE_LEAD_PHRASE, back=160)
+                 if not colleague_before(text, sp[0]) and not _LEAD_COLLEAGUE.search(text, max(0, sp[0] - 40), sp[0])]
+        if spans:
+            out[NURSE_LEAD] = spans
+    if empathy and any(k in present for k in _EMPATHY_KEYS):
+        spans = [sp for sp in _scan(text, low, _EMPATHY_KEYS, EMPATHY_PHRASE)  # not the employer's values or rating
+                 if not _VALUES.search(text, *sentence_span(text, sp[0], sp[1]))]
+        if spans:
+            out[EMPATHY] = spans
     return out
 
 
@@ -931,7 +984,7 @@ def _food_cue_beside(text: str, s: int, e: int) -> bool:
 @lru_cache(maxsize=1)
 def _duty_automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
     """One automaton over the keys of `duty_spans`' families."""
-    keys = list(dict.fromkeys(_SHIFT_KEYS + _DISABILITY_KEYS + _PROFESSIONS_KEYS
+    keys = list(dict.fromkeys(_SHIFT_KEYS + _DISABILITY_KEYS + _PROFESSIONS_KEYS + _CRITICAL_KEYS + _NURSE_LEAD_KEYS + _EMPATHY_KEYS
                               + tuple(k for _, _, ks, _ in PRACTICE_PHRASES for k in ks)))
     return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard), keys
 

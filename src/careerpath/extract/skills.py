@@ -38,7 +38,7 @@ import numpy as np
 
 from careerpath.embed import DIM, Embedder
 from careerpath.extract.boilerplate import blank_boilerplate
-from careerpath.extract.skill_competences import DISABILITY, PRACTICE_PHRASES, SHIFTS, duty_spans
+from careerpath.extract.skill_competences import CRITICAL, DISABILITY, EMPATHY, NURSE_LEAD, PRACTICE_PHRASES, SHIFTS, duty_spans
 from careerpath.extract.skill_competences import (ANALYSIS_PHRASES, ANALYTICS_PHRASES, CLERICAL, COLLAB_PHRASES, COMMUNICATION,
                                                    COOPERATE_PHRASES, OTHER_SENSES, PASS24_FAMILIES, SUPERVISE_STAFF,
                                                    DATA_PHRASES, DRIVE, DRIVE_PHRASES, ELDERLY, INDEPENDENCE_PHRASES, INITIATIVE_PHRASES, LEAD_TEAM, LONGTERM,
@@ -203,6 +203,12 @@ class ExtractConfig:
     disability_competence: bool = True
     practice_competence: bool = True  # an Occupational Therapist, a Radiographer, a cook -> the practice's core competence
     professions_competence: bool = True  # working with other care professionals or partner agencies -> work in MDTs
+    # session 22 (s27, `skill_competences.duty_spans`): a critical-care setting named ("experience in critical care", "ITU",
+    # "High Dependency") -> intensive care medicine; a nurse who leads nurses ("Clinical Lead", "Clinical Nurse Manager", "lead
+    # our team of nurses") -> leadership in nursing; same score as the other phrase competences
+    critical_competence: bool = True
+    nurse_lead_competence: bool = True
+    empathy_competence: bool = True  # a caring or compassionate worker ("a caring nature", "compassionate care") -> show empathy
     comm_competence: bool = True
     clerical_competence: bool = True
     supervise_agents: bool = True
@@ -435,7 +441,10 @@ class SkillExtractor:
                       | ({LONGTERM} if cfg.longterm_competence else set())
                       | ({SHIFTS} if cfg.shift_competence else set()) | ({DISABILITY} if cfg.disability_competence else set())
                       | ({ph[1] for ph in PRACTICE_PHRASES} if cfg.practice_competence else set())
-                      | ({TEAM} if cfg.professions_competence else set()))
+                      | ({TEAM} if cfg.professions_competence else set())
+                      | ({CRITICAL} if cfg.critical_competence else set())
+                      | ({NURSE_LEAD} if cfg.nurse_lead_competence else set())
+                      | ({EMPATHY} if cfg.empathy_competence else set()))
         self._pass24 = tuple(ph for f in cfg.pass24_phrases for ph in PASS24_FAMILIES[f])
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
                        if cfg.role_competence_score is not None else {})
@@ -929,9 +938,12 @@ class SkillExtractor:
                             cfg.soft_trait_score is not None, cfg.comm_competence, cfg.clerical_competence,
                             cfg.supervise_agents, self._pass24) if self._roles else {})
         if self._roles and (cfg.shift_competence or cfg.disability_competence or cfg.practice_competence
-                            or cfg.professions_competence):
+                            or cfg.professions_competence or cfg.critical_competence or cfg.nurse_lead_competence
+                            or cfg.empathy_competence):
             for comp, spans in duty_spans(text, low, cfg.shift_competence, cfg.disability_competence,
-                                          cfg.practice_competence, cfg.professions_competence).items():
+                                          cfg.practice_competence, cfg.professions_competence,
+                                          cfg.critical_competence, cfg.nurse_lead_competence,
+                                          cfg.empathy_competence).items():
                 roles.setdefault(comp, []).extend(spans)
         if not (langs or licensed or cars or roles):  # the common case: one pass over the hits, no dictionaries
             return hits
