@@ -544,17 +544,24 @@ class KeyPlaces(NamedTuple):
 
 
 def _static_keys() -> list[str]:
-    """Every key and `need` word the rules of this module look for: role nouns, places, phrase tables, duties, cars."""
-    keys = ["nurs", "nurses", "home manag", "manag", "home", "leader", *_HOME_KEYS, *_TEAM_KEYS_WIDE, *_TEAM_KEYS,
-            *_ELDERLY_KEYS, *_LONGTERM_KEYS, *_CAR_KEYS, *_SHIFT_KEYS, *_DISABILITY_KEYS, *_PROFESSIONS_KEYS, *_CRITICAL_KEYS,
-            *_NURSE_LEAD_KEYS, *_EMPATHY_KEYS]
-    tables = (PEOPLE_PHRASES, DATA_PHRASES, TRAIT_PHRASES, ANALYSIS_PHRASES, PROGRAMMING_PHRASES, PROGRAMMING_PHRASES_WIDE,
-              PROGRAMMING_CODE, COMM_PHRASES, CLERICAL_PHRASES, SUPERVISE_AGENTS, INITIATIVE_PHRASES, COLLAB_PHRASES,
-              COOPERATE_PHRASES, ANALYTICS_PHRASES, DRIVE_PHRASES, REPORT_PHRASES, INDEPENDENCE_PHRASES, PRACTICE_PHRASES,
-              *PASS24_FAMILIES.values())
-    for rows in tables:
+    """Every key and `need` word the rules of this module look for: the role nouns' words below, every `*_KEYS*` tuple and
+    every table of `Phrase` rows defined here (read from the module, so a family added later joins without a word)."""
+    keys = ["nurs", "nurses", "home manag", "manag", "home", "leader"]
+    for name, value in list(globals().items()):
+        if not isinstance(value, tuple) or not value:
+            continue
+        if "_KEYS" in name and all(isinstance(k, str) for k in value):
+            keys += value
+        elif all(_is_phrase(r) for r in value):
+            keys += _row_keys(value)
+    for rows in PASS24_FAMILIES.values():
         keys += _row_keys(rows)
     return keys
+
+
+def _is_phrase(row: object) -> bool:
+    return (isinstance(row, tuple) and len(row) == 4 and isinstance(row[0], re.Pattern) and isinstance(row[2], tuple)
+            and (row[3] is None or isinstance(row[3], str)))
 
 
 def _row_keys(rows: tuple[Phrase, ...]) -> list[str]:
