@@ -1546,3 +1546,84 @@ def test_a_narrow_override_gets_no_vector_and_lends_no_role_word() -> None:
     assert "manager" not in index.code_heads["15-2051.00"]
     assert "manager" in index.code_heads["15-1243.01"]           # O*NET's own filing keeps its role word
     assert "specialist" in index.code_heads["15-2051.00"]        # another override lends its word as before
+
+
+def test_a_field_whose_analyst_is_another_worker_still_makes_a_data_analyst() -> None:
+    """_computer_compound with other_workers: "claim analyst" is O*NET's claims adjusters' alias and "tax analyst"
+    the tax examiners', occupations whose titles never say "analyst", so "Claims Data Analyst" and "Tax Data
+    Analyst" are data analysts of that data (the model read the field's worker). A field whose analyst is an
+    analysts' occupation ("financial analyst") or a computer or mathematical one ("gis analyst", "actuarial
+    analyst") still leaves the title to the model, and so does a title that is an alias itself before a qualifier."""
+    from careerpath.extract.title_index import TitleIndex
+
+    titles = {T.DATA_SCIENTISTS: "Data Scientists", "13-1031.00": "Claims Adjusters, Examiners, and Investigators",
+              "13-2081.00": "Tax Examiners and Collectors, and Revenue Agents",
+              "13-2051.00": "Financial and Investment Analysts", "15-2011.00": "Actuaries",
+              "15-1299.02": "Geographic Information Systems Technologists and Technicians",
+              "15-2051.02": "Clinical Data Managers", "29-9021.00": "Health Information Technologists"}
+    keys = ["data analyst", "claim analyst", "tax analyst", "financial analyst", "actuarial analyst", "gis analyst",
+            "clinical analyst", "clinical data analyst"]
+    socs = [{T.DATA_SCIENTISTS: 1.0}, {"13-1031.00": 1.0}, {"13-2081.00": 1.0}, {"13-2051.00": 1.0},
+            {"15-2011.00": 1.0}, {"15-1299.02": 1.0}, {"29-9021.00": 1.0}, {"15-2051.02": 1.0}]
+    r = T.Resolver(TitleIndex(keys, socs, titles))
+    for key in ("claim data analyst", "tax data analyst"):
+        out = r._computer_compound(key)
+        assert out and _lead(out) == T.DATA_SCIENTISTS, key
+    for key in ("financial data analyst", "gis data analyst", "actuarial data analyst"):
+        assert r._computer_compound(key) == {}, key
+    assert r._computer_compound("clinical data analyst for quality improvement") == {}   # an alias before "for"
+    assert r._other_worker("13-1031.00", "analyst")
+    assert not r._other_worker("13-2051.00", "analyst")      # an analysts' occupation
+    assert not r._other_worker("15-2011.00", "analyst")      # Actuaries: a mathematical occupation
+    r.other_workers = False
+    assert r._computer_compound("claim data analyst") == {}
+
+
+def test_a_directors_title_the_model_reads_is_a_managers(real_onet) -> None:
+    """_director: a "<field> director" or "director of <field>" the model reads is led by its best reported
+    management code (11-); other candidates fall behind, those whose title says "director" are left alone."""
+    r = T.Resolver(real_onet)
+    read = {"15-2031.00": 0.5, "11-3021.00": 0.16, "15-2051.00": 0.15}   # "Director, Decision Science Analytics"
+    assert _lead(r._director(read, "decision science analytics director")) == "11-3021.00"
+    ops = {"53-2022.00": 0.58, "11-3071.00": 0.07}                        # "DIRECTOR OF AIRPORT OPERATIONS"
+    assert _lead(r._director(ops, "director of airport operation")) == "11-3071.00"
+    faint = {"49-1011.00": 0.72, "11-3071.00": 0.044}                     # an unreported manager does not lead
+    out = r._director(faint, "director of maintenance airport")
+    assert _lead(out) == "49-1011.00" and out["11-3071.00"] == faint["11-3071.00"]
+    art = {"27-1011.00": 0.8, "27-2012.00": 0.08}                         # Art Directors say "director"
+    assert r._director(art, "performing art director") == art
+    film = {"29-9099.01": 0.5, "27-2012.00": 0.3}                         # Producers and Directors never raised
+    assert r._director(film, "director of midwifery") == film
+    assert r._director(read, "director data analyst") == read            # an analyst's title (a rank before it)
+    assert r._director({"15-2031.00": 0.5, "15-2051.00": 0.2}, "analytics director") == \
+        {"15-2031.00": 0.5, "15-2051.00": 0.2}                            # no manager among the candidates
+    r.directors = False
+    assert r._director(read, "decision science analytics director") == read
+
+
+def test_a_front_end_developer_named_by_a_framework_is_a_web_developer(real_onet) -> None:
+    """_settle with front_ends: "<framework> developer" is a software developer unless it says front end, which
+    O*NET's "Front End Developer" (Web Developers, by its title's words) names."""
+    r = T.Resolver(real_onet)
+    for title in ("Remote Senior Frontend React Developer", "Remote Mid/Senior Vue.js Frontend Dev"):
+        assert _top(r.resolve(title)) == "15-1254.00", title
+    assert _top(r.resolve("Senior React Developer")) == "15-1252.00"   # no front end: a software developer
+    r.front_ends = False
+    assert _top(r.resolve("Remote Senior Frontend React Developer")) == "15-1252.00"
+
+
+def test_a_settling_span_reads_a_shared_alias_as_exact_does() -> None:
+    """_settle with span_senses: an alias filed under two codes ("front end developer": web developers and web and
+    digital interface designers) leans, in a span that settles the title, to the code whose own title says its words,
+    as the exact stage does; the span's evidence for the model (an unsettled title) is left as it was."""
+    from careerpath.extract.title_index import TitleIndex
+
+    web, design = "15-1254.00", "15-1255.00"
+    r = T.Resolver(TitleIndex(["front end developer"], [{web: 0.9, design: 0.905}],
+                              {web: "Web Developers", design: "Web and Digital Interface Designers"}))
+    assert _lead(r._exact("front end developer", senses=True)) == web
+    scores, method, _, _ = r._settle("front end developer for data visualization")
+    assert method == "span" and _lead(scores) == web
+    assert _lead(r._span("front end developer for data visualization")[0]) == design   # the model's evidence
+    r.span_senses = False
+    assert _lead(r._settle("front end developer for data visualization")[0]) == design

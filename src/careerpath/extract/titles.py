@@ -177,6 +177,8 @@ BARE_TEAM_WORDS = frozenset({"team", "leader", "lead", "manager", "deputy", "ass
 JOINED_MIN = 7  # _joined: the least letters of a word read as two alias words written together
 HEAD_OF = "head of "  # _head_of: how a head's title opens (the normaliser's spelling)
 HEAD_OF_COMPUTING = ADMIN_IT_WORDS | DATA_STUDY  # _head_of: a head of these fields is left to the other stages
+FRONT_END, FRONT_END_DEVELOPER = "front end", "front end developer"  # _settle: front-end developers (front_ends)
+DIRECTOR = "director"  # _director: the role word of a director's title
 SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
 SEGMENT_MARGIN = 0.3  # stages resolve it at least this surely, and this much more surely than the choice
 
@@ -263,6 +265,11 @@ class Resolver:
     team_segments = True  # choose_key: a bare team rank ("team leader") yields to a segment naming a practitioner
     joined_words = True  # _joined: two alias words written as one ("staffnurse", "bigdata") are split; off to measure
     heads_of = True  # _head_of: an unsettled "head of <field>" is read as "<field> manager"; off to measure
+    directors = True  # _director: a director's title the model reads keeps the managers (11-) and directors in front
+    front_ends = True  # _settle: a language or framework developer who says "front end" is O*NET's "Front End Developer"
+    span_senses = True  # _settle: a settling span's alias shared by codes leans to the code whose title says it, as exact does
+    other_workers = True  # _computer_compound: a field whose "<field> <role>" is another kind of worker's alias
+    # ("claim analyst": claims adjusters) still leaves "<field> data analyst" a data analyst; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -334,7 +341,7 @@ class Resolver:
             self._repaired[w] = hit[0] if hit else w
         return self._repaired[w]
 
-    def _span(self, key: str) -> tuple[dict[str, float], float]:
+    def _span(self, key: str, senses: bool = False) -> tuple[dict[str, float], float]:
         words = key.split()
         # the head noun ends the title or comes just before a qualifier ("data engineer for payments")
         cut = next((i for i, w in enumerate(words) if i > 0 and w in _QUALIFIERS), len(words))
@@ -342,7 +349,7 @@ class Resolver:
         for length in range(min(n, len(words) - 1), 0, -1):
             starts = sorted(range(n - length + 1), key=lambda s: (s + length != n, -s))
             for s in starts:
-                hit = self._exact(" ".join(words[s:s + length]))
+                hit = self._exact(" ".join(words[s:s + length]), senses=senses)
                 if hit:
                     cover = length / n
                     head = 1.0 if s + length == n else 0.75
@@ -501,6 +508,10 @@ class Resolver:
             # "PHP Engineer" reads as "PHP Developer" when O*NET knows that title (Web Developers)
             words = key.split()
             alt = self._exact(" ".join(words[:-1] + ["developer"])) if words[-1] != "developer" else {}
+            if not alt and self.front_ends and FRONT_END in key:
+                # "Frontend React Developer", "Vue.js Frontend Dev": a front-end developer builds web interfaces
+                # (O*NET's "Front End Developer": Web Developers, the labels' code), not any software developer
+                alt = self._exact(FRONT_END_DEVELOPER, senses=True)
             # "Java Engineer": O*NET files "Java Developer" under Computer Programmers, which `_modern` moves
             return (self._modern({c: v / EXACT_P * SPAN_P for c, v in alt.items()}, key) or {DEVELOPERS: SPAN_P}), \
                 "span", {}, 0.0
@@ -516,6 +527,10 @@ class Resolver:
                 return compound, "span", {}, 0.0
         span, quality = self._span(key)
         if quality >= SPAN_ACCEPT and len(key.split()) <= 6:
+            if self.span_senses:
+                # a span that settles the title reads an alias several codes share as the exact stage does: "front
+                # end developer for data visualization" is a web developer, not a web and digital interface designer
+                span = self._span(key, senses=True)[0]
             return span, "span", {}, 0.0
         return {}, "", span, quality
 
@@ -854,12 +869,27 @@ class Resolver:
             return {}
         other = self._exact(f"{words[-3]} {words[-1]}")
         data_engineer = self.data_engineer_fields and words[-2:] == DATA_ENGINEER.split() and top == DATA_ENGINEERS
-        if other and max(other, key=other.get) != top and not data_engineer:
+        if other and (named := max(other, key=other.get)) != top and not data_engineer \
+                and not (self._other_worker(named, words[-1]) and not self._exact(" ".join(words))):
             return {}  # "actuarial data analyst", "data infrastructure engineer": the field names a role too; the model decides
         # ... but a data engineer's field is what the data is about, not an engineering discipline: "Quality Data
         # Engineer", "Software Data Engineer", "Geospatial Data Engineer" build data systems (the labels' Database
         # Architects every time), though "quality engineer", "software engineer" name other roles
         return {c: v / EXACT_P * COMPOUND_P for c, v in self._modern(codes, key).items()}
+
+    def _other_worker(self, soc: str, head: str) -> bool:
+        """Whether `soc`, the code of "<field> <head>" beside a title "<field> <computer role>", is another kind of
+        worker than the title's: an occupation outside the computer and mathematical group (15-) whose own O*NET
+        title does not name the head ("Claims Adjusters, Examiners, and Investigators" for "claim analyst", "Tax
+        Examiners ..." for "tax analyst", "Insurance Claims and Policy Processing Clerks"). O*NET files such an
+        alias under the worker who does the field's work, so "Claims Data Analyst" is still a data analyst of claims
+        data, where the model read the field's worker. A field whose "<field> analyst" is an analysts' occupation
+        ("Financial and Investment Analysts", "Logistics Analysts", "Market Research Analysts ...") or a computer or
+        mathematical one (GIS technologists, actuaries) names a role the title may mean: the model decides. (A title
+        before a qualifier that is an alias itself, "clinical data analyst for ...", is left to the span stage.)"""
+        if not self.other_workers or soc.startswith("15-"):
+            return False
+        return head not in self._title_words(soc)
 
     def _split_compound(self, key: str) -> dict[str, float]:
         """A two-word computer-occupation role split by what it works on: "data pipeline engineer", "data
@@ -1177,6 +1207,7 @@ class Resolver:
                     scores = self._science_codes(scores, k)
                     scores = self._rankless_supervisor(scores, k)
                     scores = self._office_administrator(scores, k)
+                    scores = self._director(scores, k)
                 out[k] = (prefer_base(self._data_build(self._nurse_kind(self._licensed_head(scores, k), k), k),
                                       self.index.soc_titles), method)
         for k in out:
@@ -1292,6 +1323,33 @@ class Resolver:
                   and not (office_work and self.index.soc_titles.get(c, "").startswith(FIRST_LINE))]
         best = max(office, key=scores.get) if office else ADMIN_OFFICE
         return {**scores, best: min(0.99, scores[top] + 0.01)}
+
+    def _director(self, scores: dict[str, float], key: str) -> dict[str, float]:
+        """A title whose role word is "director" ("<field> director", "director of <field>") that the model reads
+        names someone who directs the field's work: when a management occupation (11-) is among the reported
+        candidates (MIN_SCORE), the best of them leads (as a teacher's title leads to teachers) and every candidate
+        that is neither a manager nor an occupation whose own O*NET title says "director" (Producers and Directors,
+        Art Directors: left as they are, never raised) falls behind (x LICENSED_MISS). The model read the field's
+        workers: "Director, Data Management" a clinical data manager, "Director, Decision Science Analytics" an
+        operations research analyst, "DIRECTOR OF AIRPORT OPERATIONS" an airfield operations specialist,
+        "Director, Delivery Services" a first-line supervisor of office workers. A lead that is a manager or a
+        director already, or no manager reported, leaves the scores alone."""
+        words = key.split()
+        if not scores or not self.directors or len(words) < 2:
+            return scores
+        if words[-1] != DIRECTOR and not (words[0] == DIRECTOR and words[1] == "of"):
+            return scores
+        managers = [c for c in scores if c.startswith("11-")]
+        top = max(scores, key=scores.get)
+        if not managers or top.startswith("11-") or DIRECTOR in self._title_words(top):
+            return scores
+        best = max(managers, key=scores.get)
+        if scores[best] < MIN_SCORE:
+            return scores
+        out = {c: v if c.startswith("11-") or DIRECTOR in self._title_words(c) else v * LICENSED_MISS
+               for c, v in scores.items()}
+        out[best] = max(out[best], scores[top])
+        return out
 
     def _science_codes(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A scientist title the dictionary stages leave to the model ("ALS Beamline Scientist", "Proteomics
