@@ -1,4 +1,5 @@
-"""Issue 4, 25th pass (s28, session 23): an architecture among code and systems is software's (`OTHER_SENSES`), the analytics
+"""Issue 4, 25th pass (s28, session 23): requirements gathered or understood and a data architecture state their ESCO
+competences (`PASS24_FAMILIES` "requirements", "data_arch"); an architecture among code and systems is software's (`OTHER_SENSES`), the analytics
 staff or professionals one works with are no *data analytics*, code development and an enterprise, web or mobile application
 developed state *computer programming* (`PROGRAMMING_PHRASES_WIDE`), and "ETL" names ESCO's ETL concept (`skill_overrides.csv`,
 keyed on the label as the ESCO split leaves it)."""
@@ -12,7 +13,8 @@ import pandas as pd
 import pytest
 
 from careerpath import store
-from careerpath.extract.skill_competences import ANALYTICS_PHRASES, OTHER_SENSES, PROGRAMMING, PROGRAMMING_PHRASES_WIDE
+from careerpath.extract.skill_competences import (ANALYTICS_PHRASES, BUSINESS_REQUIREMENTS, DATA_ARCH_PHRASES, DATA_ARCHITECTURE,
+                                                  OTHER_SENSES, PROGRAMMING, PROGRAMMING_PHRASES_WIDE, REQUIREMENTS_PHRASES)
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 from careerpath.extract.taxonomy import build_taxonomy, load_overrides
 
@@ -135,3 +137,47 @@ def test_real_store_names_the_etl_concept(full_con) -> None:
     ex = SkillExtractor.from_store(full_con, config=ExtractConfig(semantic=False))
     uris = {h.esco_uri for h in ex.extract("Working knowledge of ETL tools such as SQL, VBA, and Alteryx.")}
     assert "http://data.europa.eu/esco/skill/9d0d89be-bffa-4393-b6f6-8d05bea49051" in uris
+
+
+def _family(rows, text: str) -> bool:
+    low = text.lower()
+    return any(rx.search(text) for rx, _, keys, need in rows if any(k in low for k in keys) and (need is None or need in low))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("You will assist with requirement gathering and software design", True),
+    ("The data engineer is responsible for gathering requirements, design, creation and support", True),
+    ("Ensure systems meet business requirements and industry practices.", True),
+    ("have to understands business needs when it comes to implementing new solutions", True),
+    ("Translate business requirements into specifications for the reports", True),
+    ("Hours may vary as business requirements dictate.", False),
+    ("Flexible working as business needs require.", False),
+    ("Define data requirements and gather and validate information", False),
+])
+def test_requirements_gathered_or_understood(text: str, found: bool) -> None:
+    assert _family(REQUIREMENTS_PHRASES, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("5+ years working in data warehousing, data architecture and/or data engineering", True),
+    ("Principles and patterns of data processing architectures (batch, streaming)", True),
+    ("you will collaborate with a team to architect a data infrastructure", True),
+    ("take a lead position as the research data architect for the IT infrastructure", True),
+    ("Work closely with data architects and engineers", False),  # the colleagues
+    ("Good understanding of Mobile and Wireless Data Network architecture", False),
+])
+def test_a_data_architecture(text: str, found: bool) -> None:
+    assert _family(DATA_ARCH_PHRASES, text) == found
+
+
+def test_the_two_families_have_their_switches() -> None:
+    skills = [{"skill_id": "br", "name": BUSINESS_REQUIREMENTS, "type": "skill", "esco_uri": "u:br"},
+              {"skill_id": "da", "name": DATA_ARCHITECTURE, "type": "skill", "esco_uri": "u:da"}]
+    text = "Requirements gathering for our data architecture."
+    assert set(esco_names(hand_extractor(skills, [], semantic=False).extract(text))) == {BUSINESS_REQUIREMENTS, DATA_ARCHITECTURE}
+    hits = hand_extractor(skills, [], semantic=False).extract(text)
+    assert {h.score for h in hits} == {0.745}
+    off = ExtractConfig().pass24_phrases
+    assert "requirements" in off and "data_arch" in off
+    rest = tuple(f for f in off if f not in ("requirements", "data_arch"))
+    assert esco_names(hand_extractor(skills, [], semantic=False, pass24_phrases=rest).extract(text)) == []
