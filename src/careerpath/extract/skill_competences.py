@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Mapping
+from typing import Iterator, Mapping, NamedTuple
 
 import ahocorasick_rs
 
@@ -511,28 +511,36 @@ def colleague_before(text: str, start: int) -> bool:
     return _COLLEAGUE_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
-def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int = 0) -> list[list[int]]:
+def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int = 0,
+          at: Mapping[str, list[int]] | None = None) -> list[list[int]]:
     """Spans of `rx` found near the lower-cased `keys` only (a window from `back` chars before each key to 60 after it),
     not over the whole text: most postings have a key or two, and a case-blind regex over 3,000 characters cost ~70 µs
-    per posting, a third of the lexical stage. Falls back to the whole text when lower-casing changed its length."""
+    per posting, a third of the lexical stage. `at`: the keys' places (`key_places`), else each key is looked for here.
+    Falls back to the whole text when lower-casing changed its length."""
     if len(low) != len(text):
         return [[m.start(), m.end()] for m in rx.finditer(text)]
     seen: dict[tuple[int, int], None] = {}
+    anchored = _lower_pattern(rx) if not back else rx
     for k in keys:
-        i = low.find(k)
-        while i != -1:
+        for i in (at.get(k, ()) if at is not None else _finds(low, k)):
             if not back:  # the pattern starts at the key: one anchored match
-                m = _lower_pattern(rx).match(low, i)
+                m = anchored.match(low, i)
                 if m:
                     seen[(m.start(), m.end())] = None
-                i = low.find(k, i + 1)
                 continue
             a, b = max(0, i - back), min(len(text), i + len(k) + 60)
             for m in rx.finditer(text, a, b):
                 if m.start() <= i + len(k) and m.end() >= i:  # the match contains (or touches) this key
                     seen[(m.start(), m.end())] = None
-            i = low.find(k, i + 1)
     return [list(x) for x in sorted(seen)]
+
+
+def _finds(low: str, key: str) -> Iterator[int]:
+    """Every place of `key` in `low`, overlapping ones included (as the automaton of `key_places` reports them)."""
+    i = low.find(key)
+    while i != -1:
+        yield i
+        i = low.find(key, i + 1)
 
 
 def people_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]]:
@@ -558,16 +566,94 @@ _MULTI_DISCIPLINARY = re.compile(r"multi[- ]?disciplinary")  # a multidisciplina
 Phrase = tuple[re.Pattern, str, tuple[str, ...], "str | None"]
 
 
-@lru_cache(maxsize=16)
-def _key_automaton(phrases: tuple[Phrase, ...]) -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, ...]]]:
-    """One automaton over every key of `phrases`, and for each key the phrases it starts: all the keys' places in a
-    posting are found in one pass (a `str.find` per key cost more than the rest of the lexical stage)."""
-    keys: dict[str, list[int]] = {}
-    for n, (_, _, ks, _) in enumerate(phrases):
+def lower_text(text: str) -> str:
+    """`text` lower-cased, one character for one, so a place in it is the same place in `text`: the rules find their keys
+    in it and anchor their patterns there. (`str.lower` lengthens a few characters, "İ" -> "i̇"; those stay as they are.)"""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+class KeyPlaces(NamedTuple):
+    """Where the competence rules' keys occur in a lower-cased text (`key_places`)."""
+    matches: list[tuple[str, int]]  # (key, start) in the automaton's order (by end), overlapping ones included
+    at: dict[str, list[int]]  # key -> its starts
+
+
+def _static_keys() -> list[str]:
+    """Every key and `need` word the rules of this module look for: the role nouns' words below, every `*_KEYS*` tuple and
+    every table of `Phrase` rows defined here (read from the module, so a family added later joins without a word)."""
+    keys = ["nurs", "nurses", "home manag", "manag", "home", "leader"]
+    for name, value in list(globals().items()):
+        if not isinstance(value, tuple) or not value:
+            continue
+        if "_KEYS" in name and all(isinstance(k, str) for k in value):
+            keys += value
+        elif all(_is_phrase(r) for r in value):
+            keys += _row_keys(value)
+    for rows in PASS24_FAMILIES.values():
+        keys += _row_keys(rows)
+    return keys
+
+
+def _is_phrase(row: object) -> bool:
+    return (isinstance(row, tuple) and len(row) == 4 and isinstance(row[0], re.Pattern) and isinstance(row[2], tuple)
+            and (row[3] is None or isinstance(row[3], str)))
+
+
+def _row_keys(rows: tuple[Phrase, ...]) -> list[str]:
+    return [k for _, _, ks, need in rows for k in (*ks, *((need,) if need is not None else ()))]
+
+
+_PLACES: dict[int, tuple] = {}
+
+
+def _places_automaton(extra: tuple[Phrase, ...]) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+    """One automaton over every key of the module's rules and of `extra` rows, built once per `extra` (by identity)."""
+    hit = _PLACES.get(id(extra))
+    if hit is not None and hit[0] is extra:
+        return hit[1]
+    keys = list(dict.fromkeys(_static_keys() + _row_keys(extra)))
+    built = (ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard), keys)
+    _PLACES[id(extra)] = (extra, built)  # `extra` kept alive: its id is not reused while the entry stands
+    return built
+
+
+def key_places(low: str, extra: tuple[Phrase, ...] = ()) -> KeyPlaces:
+    """Every place of every rule key in the lower-cased text, from one automaton pass. The rules used to look for their
+    keys each on its own (four automata, some fifty `in` tests and `find` loops over the whole posting): that was over
+    half the lexical stage's time (bench/README.md, session 23)."""
+    automaton, keys = _places_automaton(extra)
+    matches = [(keys[k], i) for k, i, _ in automaton.find_matches_as_indexes(low, overlapping=True)]
+    at: dict[str, list[int]] = {}
+    for k, i in matches:
+        at.setdefault(k, []).append(i)
+    return KeyPlaces(matches, at)
+
+
+def _places(text: str, low: str | None, extra: tuple[Phrase, ...] = ()) -> tuple[str, KeyPlaces]:
+    """(`low`, its `key_places`) for a rule called on its own."""
+    low = lower_text(text) if low is None or len(low) != len(text) else low
+    return low, key_places(low, extra)
+
+
+def _by_key(rows: tuple[Phrase, ...]) -> dict[str, tuple[int, ...]]:
+    """key -> the rows it starts."""
+    by: dict[str, list[int]] = {}
+    for n, (_, _, ks, _) in enumerate(rows):
         for k in ks:
-            keys.setdefault(k, []).append(n)
-    return (ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.Standard),
-            [tuple(v) for v in keys.values()])
+            by.setdefault(k, []).append(n)
+    return {k: tuple(v) for k, v in by.items()}
+
+
+def _by_need(rows: tuple[Phrase, ...]) -> dict[str, tuple[int, ...]]:
+    """`need` word -> the rows that need it."""
+    by: dict[str, list[int]] = {}
+    for n, (_, _, _, need) in enumerate(rows):
+        assert need is not None
+        by.setdefault(need, []).append(n)
+    return {k: tuple(v) for k, v in by.items()}
 
 
 @lru_cache(maxsize=64)
@@ -580,10 +666,9 @@ _TABLES: dict[tuple, tuple] = {}
 
 
 def _phrase_tables(flags: tuple, extra: tuple[Phrase, ...]) -> tuple:
-    """The phrase rows `role_spans` tries for these switches and extra rows, with their automata, built once per combination:
-    (rows that start at a key, their `_key_automaton`, rows found from a `need` word, their `_need_automaton`). Keyed by the
-    switches and the extra rows' identity: hashing the ~70 rows themselves on every call (the automata's `lru_cache`) cost
-    ~20 µs a posting, a tenth of the lexical stage."""
+    """The phrase rows `role_spans` tries for these switches and extra rows, built once per combination: (rows that start at
+    a key, key -> those rows, rows found from a `need` word, need word -> those rows). Keyed by the switches and the extra rows'
+    identity: hashing the ~70 rows themselves on every call cost ~20 µs a posting, a tenth of the lexical stage."""
     key = flags + (id(extra),)
     hit = _TABLES.get(key)
     if hit is not None and hit[0] is extra:
@@ -598,21 +683,25 @@ def _phrase_tables(flags: tuple, extra: tuple[Phrase, ...]) -> tuple:
                + (INITIATIVE_PHRASES if initiative else ()) + (COLLAB_PHRASES if collab else ())
                + (COOPERATE_PHRASES if collab == "cooperate" else ())
                + (ANALYTICS_PHRASES if analytics else ()) + (DRIVE_PHRASES if drive else ()))
-    tables = (phrases, _key_automaton(phrases) if phrases else None, needed, _need_automaton(needed) if needed else None)
+    tables = (phrases, _by_key(phrases), needed, _by_need(needed))
     _TABLES[key] = (extra, tables)  # `extra` kept alive: its id is not reused while the entry stands
     return tables
 
 
-def _phrase_spans(text: str, low: str | None, phrases: tuple[Phrase, ...], auto=None) -> dict[str, list[list[int]]]:
+def _phrase_spans(text: str, low: str | None, phrases: tuple[Phrase, ...], by_key: Mapping[str, tuple[int, ...]] | None = None,
+                  places: KeyPlaces | None = None) -> dict[str, list[list[int]]]:
     """competence name -> spans of the phrases that state it (each entry of `phrases` as in `PEOPLE_PHRASES`): each
     pattern is tried only where one of its keys occurs (and its `need` word follows within `_NEED_CHARS`), anchored there."""
-    low = text.lower() if low is None else low
-    if len(low) != len(text):  # lower-casing changed the length: the keys' positions are not the text's
-        low = text
-    automaton, starts = _key_automaton(phrases) if auto is None else auto
+    if places is None:
+        low, places = _places(text, low, phrases)
+    assert low is not None
+    by_key = _by_key(phrases) if by_key is None else by_key
     out: dict[str, list[list[int]]] = {}
-    for k, i, _ in automaton.find_matches_as_indexes(low, overlapping=True):
-        for n in starts[k]:
+    for k, i in places.matches:
+        rows = by_key.get(k)
+        if rows is None:
+            continue
+        for n in rows:
             rx, comp, _, need = phrases[n]
             if need is not None and low.find(need, i, i + _NEED_CHARS) == -1:
                 continue
@@ -630,79 +719,72 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
                analysis: bool = False, programming: bool | str = False, initiative: bool = False, collab: bool | str = False,
                reports: bool = False, analytics: bool = False, independence: bool = False,
                drive: bool = False, comm: bool = False, clerical: bool = False,
-               agents: bool = False, extra: tuple[Phrase, ...] = ()) -> dict[str, list[list[int]]]:
+               agents: bool = False, extra: tuple[Phrase, ...] = (),
+               places: KeyPlaces | None = None) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the role nouns that state it (`ROLE_NOUNS`); `plural` False skips "nurses"
     (a plural often names colleagues: "a team of nurses", "GPs, nurses, pharmacists"); `team`: a multidisciplinary team
-    states *work in multidisciplinary health teams* (`TEAM_PHRASE`); `elderly`: *tend to elderly people* (`ELDERLY_PHRASE`)."""
-    low = text.lower() if low is None else low
+    states *work in multidisciplinary health teams* (`TEAM_PHRASE`); `elderly`: *tend to elderly people* (`ELDERLY_PHRASE`).
+    `low` and `places`: `lower_text(text)` and its `key_places(low, extra)`, when the caller has them."""
+    if places is None or low is None:
+        low, places = _places(text, low, extra)
+    at = places.at
     out: dict[str, list[list[int]]] = {}
 
     def add(comp: str, spans: list[list[int]]) -> None:
         if spans:
             out.setdefault(comp, []).extend(spans)
 
-    if "nurs" in low:
-        add(NURSE, [sp for sp in _scan(text, low, ("nurs",), ROLE_NOUNS[0][0]) if not colleague_before(text, sp[0])])
+    if "nurs" in at:
+        add(NURSE, [sp for sp in _scan(text, low, ("nurs",), ROLE_NOUNS[0][0], at=at) if not colleague_before(text, sp[0])])
         if plural:
-            add(NURSE, [sp for sp in _scan(text, low, ("nurses",), ROLE_NOUNS[1][0]) if not colleague_before(text, sp[0])])
-        elif sought and "nurses" in low:
-            add(NURSE, _scan(text, low, ("nurses",), NURSES_SOUGHT, back=80))
+            add(NURSE, [sp for sp in _scan(text, low, ("nurses",), ROLE_NOUNS[1][0], at=at) if not colleague_before(text, sp[0])])
+        elif sought and "nurses" in at:
+            add(NURSE, _scan(text, low, ("nurses",), NURSES_SOUGHT, back=80, at=at))
         if NURSE in out:
             out[NURSE] = sorted(out[NURSE])
-    if "home manag" in low or ("manag" in low and any(k in low for k in _HOME_KEYS)):
-        add(HOME, _scan(text, low, ("home",), ROLE_NOUNS[2][0], back=60))
+    if "home manag" in at or ("manag" in at and any(k in at for k in _HOME_KEYS)):
+        add(HOME, _scan(text, low, ("home",), ROLE_NOUNS[2][0], back=60, at=at))
     if team == "wide":
-        if any(k in low for k in _TEAM_KEYS_WIDE):
-            add(TEAM, _scan(text, low, _TEAM_KEYS_WIDE, TEAM_PHRASE_WIDE, back=6))
-    elif team and any(k in low for k in _TEAM_KEYS):
-        add(TEAM, _scan(text, low, _TEAM_KEYS, TEAM_PHRASE, back=6))
-    if elderly and any(k in low for k in _ELDERLY_KEYS):
-        add(ELDERLY, _scan(text, low, _ELDERLY_KEYS, ELDERLY_PHRASE))
-    if longterm and any(k in low for k in _LONGTERM_KEYS):
-        for span in longterm_spans(text, low, need_nurse=longterm == "nurse"):
+        if any(k in at for k in _TEAM_KEYS_WIDE):
+            add(TEAM, _scan(text, low, _TEAM_KEYS_WIDE, TEAM_PHRASE_WIDE, back=6, at=at))
+    elif team and any(k in at for k in _TEAM_KEYS):
+        add(TEAM, _scan(text, low, _TEAM_KEYS, TEAM_PHRASE, back=6, at=at))
+    if elderly and any(k in at for k in _ELDERLY_KEYS):
+        add(ELDERLY, _scan(text, low, _ELDERLY_KEYS, ELDERLY_PHRASE, at=at))
+    if longterm and any(k in at for k in _LONGTERM_KEYS):
+        for span in longterm_spans(text, low, need_nurse=longterm == "nurse", at=at):
             out.setdefault(LONGTERM, []).append(span)
-    if leaders and "leader" in low:
-        for span in leader_spans(text, low):
+    if leaders and "leader" in at:
+        for span in leader_spans(text, low, at=at):
             out.setdefault(LEAD_TEAM, []).append(span)
     flags = (people, data, traits, analysis, programming, comm, clerical, agents, initiative, collab, analytics, drive)
-    phrases, auto, needed, need_auto = _phrase_tables(flags, extra)
+    phrases, by_key, needed, by_need = _phrase_tables(flags, extra)
     if phrases:
-        for comp, spans in _phrase_spans(text, low, phrases, auto).items():
+        for comp, spans in _phrase_spans(text, low, phrases, by_key, places).items():
             add(comp, spans)
     if needed:
-        for comp, spans in _need_auto_spans(text, low, needed, need_auto).items():
+        for comp, spans in _need_auto_spans(text, low, needed, by_need, places).items():
             add(comp, spans)
     for rows, on in ((REPORT_PHRASES, reports), (INDEPENDENCE_PHRASES, independence), (PROGRAMMING_CODE, programming == "wide")):
         if on:
-            for comp, spans in _need_spans(text, low, rows).items():
+            for comp, spans in _need_spans(text, low, rows, at).items():
                 add(comp, spans)
     return out
 
 
-@lru_cache(maxsize=16)
-def _need_automaton(rows: tuple[Phrase, ...]) -> tuple[ahocorasick_rs.AhoCorasick, list[str], dict[str, list[int]]]:
-    """One automaton over the `need` words of `rows`, and for each word the rows that need it."""
-    by: dict[str, list[int]] = {}
-    for n, (_, _, _, need) in enumerate(rows):
-        assert need is not None
-        by.setdefault(need, []).append(n)
-    words = list(by)
-    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard), words, by
-
-
-def _need_auto_spans(text: str, low: str, rows: tuple[Phrase, ...], auto=None) -> dict[str, list[list[int]]]:
-    """`_need_spans` with every `need` word found in one automaton pass (a `str.find` per word cost ~2 µs a posting each):
-    each row's pattern is searched from 80 characters before each place of its word to 60 after it."""
-    automaton, words, by = _need_automaton(rows) if auto is None else auto
-    if len(low) != len(text):
-        low = text.lower()
-        if len(low) != len(text):
-            return _need_spans(text, low, rows)
+def _need_auto_spans(text: str, low: str, rows: tuple[Phrase, ...], by_need: Mapping[str, tuple[int, ...]],
+                     places: KeyPlaces) -> dict[str, list[list[int]]]:
+    """`_need_spans` read from the places of every `need` word (`key_places`): each row's pattern is searched from 80
+    characters before each place of its word to 60 after it."""
     out: dict[str, list[list[int]]] = {}
-    for w, i, _ in automaton.find_matches_as_indexes(low, overlapping=True):
-        word = words[w]
+    if not any(w in places.at for w in by_need):
+        return out
+    for word, i in places.matches:
+        ns = by_need.get(word)
+        if ns is None:
+            continue
         a, b = max(0, i - 80), min(len(text), i + len(word) + 60)
-        for n in by[word]:
+        for n in ns:
             rx, comp = rows[n][0], rows[n][1]
             for m in rx.finditer(text, a, b):
                 if m.start() <= i + len(word) and m.end() >= i:
@@ -712,47 +794,42 @@ def _need_auto_spans(text: str, low: str, rows: tuple[Phrase, ...], auto=None) -
     return out
 
 
-def _need_spans(text: str, low: str, rows: tuple[Phrase, ...]) -> dict[str, list[list[int]]]:
+def _need_spans(text: str, low: str, rows: tuple[Phrase, ...], at: Mapping[str, list[int]]) -> dict[str, list[list[int]]]:
     """competence name -> spans of `rows` (as in `PEOPLE_PHRASES`), each found from its `need` word rather than its keys: the
     twenty-first pass's verbs ("develop", "support", "communicate") are in most postings, their objects ("report", "independence",
     "findings") in few, so a row is tried only where its object occurs (`_scan` around it)."""
     out: dict[str, list[list[int]]] = {}
     for rx, comp, keys, need in rows:
         probe = (need,) if need is not None else keys
-        if not any(k in low for k in probe):
+        if not any(k in at for k in probe):
             continue
-        for span in _scan(text, low, probe, rx, back=80 if need is not None else 0):
+        for span in _scan(text, low, probe, rx, back=80 if need is not None else 0, at=at):
             spans = out.setdefault(comp, [])
             if span not in spans:
                 spans.append(span)
     return out
 
 
-def leader_spans(text: str, low: str | None = None) -> list[list[int]]:
+def leader_spans(text: str, low: str | None = None, at: Mapping[str, list[int]] | None = None) -> list[list[int]]:
     """Spans of "a/an/as (up to three words) leader" in `text` (not "leaders", "leadership", "the Team Leader", nor a
     company's "a market leader", "a leader in healthcare")."""
-    low = text.lower() if low is None else low
-    if len(low) != len(text):
-        low = text.lower()
-        if len(low) != len(text):
-            return []
+    low = lower_text(text) if low is None or len(low) != len(text) else low
     out = []
-    i = low.find("leader")
-    while i != -1:
+    for i in (at.get("leader", ()) if at is not None else _finds(low, "leader")):
         end = i + 6
         if (end == len(low) or not low[end].isalnum()) and (i == 0 or not low[i - 1].isalnum()):
             m = LEADER_BEFORE.search(low, max(0, i - 60), i)
             if m and not LEADER_NOT.search(low, m.start(), i) and not LEADER_AFTER_NOT.match(low, end):
                 out.append([m.start(), end])
-        i = low.find("leader", end)
     return out
 
 
-def longterm_spans(text: str, low: str | None = None, need_nurse: bool = True) -> list[list[int]]:
+def longterm_spans(text: str, low: str | None = None, need_nurse: bool = True,
+                   at: Mapping[str, list[int]] | None = None) -> list[list[int]]:
     """Spans of a nursing or care home, or long-term care (`LONGTERM_PLACE`), in `text`; with `need_nurse` only those whose
     sentence also names a nurse or nursing outside the place's own words."""
-    low = text.lower() if low is None else low
-    spans = _scan(text, low, _LONGTERM_KEYS, LONGTERM_PLACE)
+    low = lower_text(text) if low is None or len(low) != len(text) else low
+    spans = _scan(text, low, _LONGTERM_KEYS, LONGTERM_PLACE, at=at)
     if not need_nurse or not spans:
         return spans
     keep = []
@@ -773,11 +850,16 @@ def sentence_span(text: str, s: int, e: int) -> tuple[int, int]:
     return a, b
 
 
-def car_spans(text: str, low: str | None = None) -> list[list[int]]:
-    """Character spans of "own car", "access to a vehicle", "use of a car" ... in `text` (`low`: text.lower(), if known)."""
-    low = text.lower() if low is None else low
-    if not any(k in low for k in _CAR_KEYS):
-        return []
+def car_spans(text: str, low: str | None = None, places: KeyPlaces | None = None) -> list[list[int]]:
+    """Character spans of "own car", "access to a vehicle", "use of a car" ... in `text` (`low`: text.lower(), if known;
+    `places`: its `key_places`)."""
+    if places is not None:
+        if not any(k in places.at for k in _CAR_KEYS):
+            return []
+    else:
+        low = text.lower() if low is None else low
+        if not any(k in low for k in _CAR_KEYS):
+            return []
     return [[m.start(), m.end()] for m in CAR.finditer(text)]
 
 
@@ -957,22 +1039,24 @@ _LEAD_COLLEAGUE = re.compile(r"(?i)\b(with|by|from|alongside|support\w*|assist\w
 
 def duty_spans(text: str, low: str | None = None, shifts: bool = True,
                disability: bool = True, practice: bool = True, professions: bool = True, critical: bool = False,
-               nurse_lead: bool = False, empathy: bool = False) -> dict[str, list[list[int]]]:
+               nurse_lead: bool = False, empathy: bool = False, places: KeyPlaces | None = None) -> dict[str, list[list[int]]]:
     """competence name -> spans of the phrases that state it: shift work (`SHIFT_PHRASE`) -> *work in shifts*, the people cared
     for named by a disability (`DISABILITY_PHRASE`, not in a sentence about applying or equal opportunity) -> *disability care*,
     a practitioner in the singular or the practice (`PRACTICE_PHRASES`, not among colleagues) -> its core competence, working
     with the other professions of care (`PROFESSIONS_PHRASE`) -> *work in multidisciplinary health teams*.
-    Each pattern is tried only near its keys (`_scan`); which keys occur is read in one automaton pass (`_duty_keys`), cheaper
-    than the dozen failed finds it replaces (a find over a 2,700-character posting cost ~1.7 µs)."""
-    low = text.lower() if low is None else low
+    Each pattern is tried only near its keys (`_scan`), whose places are read in one automaton pass (`key_places`; `low` and
+    `places` as in `role_spans`), cheaper than the dozen failed finds it replaces (a find over a 2,700-character posting cost
+    ~1.7 µs)."""
+    if places is None or low is None:
+        low, places = _places(text, low)
     out: dict[str, list[list[int]]] = {}
-    present = _duty_keys(low)
+    present = places.at
     if shifts and any(k in present for k in _SHIFT_KEYS):
-        spans = _scan(text, low, _SHIFT_KEYS, SHIFT_PHRASE, back=30)
+        spans = _scan(text, low, _SHIFT_KEYS, SHIFT_PHRASE, back=30, at=present)
         if spans:
             out[SHIFTS] = spans
     if disability and "disab" in present:
-        spans = [sp for sp in _scan(text, low, _DISABILITY_KEYS, DISABILITY_PHRASE, back=60)
+        spans = [sp for sp in _scan(text, low, _DISABILITY_KEYS, DISABILITY_PHRASE, back=60, at=present)
                  if not _APPLYING.search(text, *sentence_span(text, sp[0], sp[1]))
                  and not _APPLYING.search(text, max(0, sp[0] - _APPLYING_NEAR), sp[1] + _APPLYING_NEAR)]
         if spans:
@@ -983,7 +1067,7 @@ def duty_spans(text: str, low: str | None = None, shifts: bool = True,
             if not any(k in present for k in keys):
                 continue
             # a kitchen rank's first word is read back from "chef" ("Sous Chef")
-            found.setdefault(comp, []).extend(_scan(text, low, keys, rx, back=12 if comp == COOKING else 0))
+            found.setdefault(comp, []).extend(_scan(text, low, keys, rx, back=12 if comp == COOKING else 0, at=present))
         for comp, spans in found.items():
             if comp == COOKING:
                 spans = [sp for sp in spans if _KITCHEN_RANK.search(text, *sp) or _food_cue_beside(text, *sp)]
@@ -993,20 +1077,20 @@ def duty_spans(text: str, low: str | None = None, shifts: bool = True,
             if spans:
                 out.setdefault(comp, []).extend(spans)
     if professions and any(k in present for k in _PROFESSIONS_KEYS):
-        spans = _scan(text, low, _PROFESSIONS_KEYS, PROFESSIONS_PHRASE, back=120)
+        spans = _scan(text, low, _PROFESSIONS_KEYS, PROFESSIONS_PHRASE, back=120, at=present)
         if spans:
             out.setdefault(TEAM, []).extend(spans)
     if critical and any(k in present for k in _CRITICAL_KEYS):
-        spans = _scan(text, low, _CRITICAL_KEYS, CRITICAL_PHRASE)
+        spans = _scan(text, low, _CRITICAL_KEYS, CRITICAL_PHRASE, at=present)
         if spans:
             out[CRITICAL] = spans
     if nurse_lead and any(k in present for k in _NURSE_LEAD_KEYS):
-        spans = [sp for sp in _scan(text, low, _NURSE_LEAD_KEYS, NURSE_LEAD_PHRASE, back=160)
+        spans = [sp for sp in _scan(text, low, _NURSE_LEAD_KEYS, NURSE_LEAD_PHRASE, back=160, at=present)
                  if not colleague_before(text, sp[0]) and not _LEAD_COLLEAGUE.search(text, max(0, sp[0] - 40), sp[0])]
         if spans:
             out[NURSE_LEAD] = spans
     if empathy and any(k in present for k in _EMPATHY_KEYS):
-        spans = [sp for sp in _scan(text, low, _EMPATHY_KEYS, EMPATHY_PHRASE)  # not the employer's values or rating
+        spans = [sp for sp in _scan(text, low, _EMPATHY_KEYS, EMPATHY_PHRASE, at=present)  # not the employer's values or rating
                  if not _VALUES.search(text, *sentence_span(text, sp[0], sp[1]))]
         if spans:
             out[EMPATHY] = spans
@@ -1019,15 +1103,3 @@ def _food_cue_beside(text: str, s: int, e: int) -> bool:
     return any(not (m.start() < e and s < m.end()) for m in _FOOD_CUE.finditer(text, a, b))
 
 
-@lru_cache(maxsize=1)
-def _duty_automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
-    """One automaton over the keys of `duty_spans`' families."""
-    keys = list(dict.fromkeys(_SHIFT_KEYS + _DISABILITY_KEYS + _PROFESSIONS_KEYS + _CRITICAL_KEYS + _NURSE_LEAD_KEYS + _EMPATHY_KEYS
-                              + tuple(k for _, _, ks, _ in PRACTICE_PHRASES for k in ks)))
-    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard), keys
-
-
-def _duty_keys(low: str) -> set[str]:
-    """The keys of `duty_spans`' families that occur in the lower-cased text."""
-    automaton, keys = _duty_automaton()
-    return {keys[k] for k, _, _ in automaton.find_matches_as_indexes(low, overlapping=True)}

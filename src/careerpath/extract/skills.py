@@ -45,8 +45,8 @@ from careerpath.extract.skill_competences import (ANALYSIS_PHRASES, ANALYTICS_PH
                                                    PEOPLE_PHRASES, PROGRAMMING_PHRASES, REPORT_PHRASES, ROLE_NOUNS, TEAM,
                                                    SOFT, TRAIT_PHRASES, WEAK, LanguageForms, car_spans, category_competences,
                                                    sentence_span,
-                                                   colleague_before, credential_competences, merged_concepts,
-                                                   role_spans)
+                                                   colleague_before, credential_competences, key_places, lower_text,
+                                                   merged_concepts, role_spans)
 from careerpath.extract.skill_labels import CoverIndex, LabelVocab, specialisation_counts, stems
 from careerpath.extract.skilltext import normalise, strip_frame
 from careerpath.store import has_table
@@ -448,6 +448,9 @@ class SkillExtractor:
                       | ({NURSE_LEAD} if cfg.nurse_lead_competence else set())
                       | ({EMPATHY} if cfg.empathy_competence else set()))
         self._pass24 = tuple(ph for f in cfg.pass24_phrases for ph in PASS24_FAMILIES[f])
+        # `duty_spans`' switches, in its order
+        self._duties = (cfg.shift_competence, cfg.disability_competence, cfg.practice_competence, cfg.professions_competence,
+                        cfg.critical_competence, cfg.nurse_lead_competence, cfg.empathy_competence)
         self._roles = ({n: i for i, n in esco_names.items() if n in role_comps}
                        if cfg.role_competence_score is not None else {})
         # skill index -> the index it is reported as (`merge` rows); a merged skill is never reported itself
@@ -930,22 +933,20 @@ class SkillExtractor:
         cfg = self.config
         langs = [i for i in lex if i in self._langs.forms] if self._langs is not None else []
         licensed = self._licensed.keys() & lex.keys() if self._licensed else ()
-        low = text.lower() if (self._drive is not None or self._roles) else ""
-        cars = car_spans(text, low) if self._drive is not None else []
+        low, places = "", None
+        if self._drive is not None or self._roles:  # every rule key's place in one pass (`key_places`)
+            low = lower_text(text)
+            places = key_places(low, self._pass24)
+        cars = car_spans(text, low, places) if places is not None and self._drive is not None else []
         roles = (role_spans(text, cfg.role_competence_plural, low, cfg.team_competence, cfg.elderly_competence,
                             cfg.people_competence, cfg.data_competence, cfg.trait_competence, cfg.leader_competence,
                             cfg.longterm_competence, cfg.nurses_sought, cfg.analysis_competence, cfg.programming_competence,
                             cfg.initiative_competence, cfg.collab_competence, cfg.report_competence,
                             cfg.analytics_competence, cfg.independence_competence,
                             cfg.soft_trait_score is not None, cfg.comm_competence, cfg.clerical_competence,
-                            cfg.supervise_agents, self._pass24) if self._roles else {})
-        if self._roles and (cfg.shift_competence or cfg.disability_competence or cfg.practice_competence
-                            or cfg.professions_competence or cfg.critical_competence or cfg.nurse_lead_competence
-                            or cfg.empathy_competence):
-            for comp, spans in duty_spans(text, low, cfg.shift_competence, cfg.disability_competence,
-                                          cfg.practice_competence, cfg.professions_competence,
-                                          cfg.critical_competence, cfg.nurse_lead_competence,
-                                          cfg.empathy_competence).items():
+                            cfg.supervise_agents, self._pass24, places) if self._roles and places is not None else {})
+        if self._roles and places is not None and any(self._duties):
+            for comp, spans in duty_spans(text, low, *self._duties, places=places).items():
                 roles.setdefault(comp, []).extend(spans)
         if not (langs or licensed or cars or roles):  # the common case: one pass over the hits, no dictionaries
             return hits
