@@ -523,6 +523,10 @@ class SkillExtractor:
         kept = []
         partial = self.config.lex_keep_partial
         stop = self.config.lex_punct_stop
+        # the alias tables as locals: the loop runs ~20 times a posting, each attribute read a dictionary lookup
+        a_punct, a_rule, a_veto, a_cred, a_head = (self._alias_punct, self._alias_rule, self._alias_veto,
+                                                  self._alias_credential, self._alias_head)
+        drop_object_only = self.config.alt_object_only == "drop"
         for length, s, e, ks in cands:
             if taken.find(1, s, e) != -1 and (not partial or taken.find(0, s, e) == -1):
                 continue
@@ -532,18 +536,18 @@ class SkillExtractor:
             cross = stop and norm.find(" ", s, e) != -1 and _LEX_STOP.search(surface) is not None
             ok = []
             for k in ks:
-                if cross and not self._alias_punct[k]:
+                if cross and not a_punct[k]:
                     continue
-                rule = self._alias_rule[k]
+                rule = a_rule[k]
                 if rule and (surface.islower() or (rule == 4 and not surface.isupper())):
                     continue
-                veto = self._alias_veto[k]
+                veto = a_veto[k]
                 if veto is not None and veto.match(text, os_):
                     continue
-                if self._alias_credential[k] and colleague_before(text, os_):
+                if a_cred[k] and colleague_before(text, os_):
                     continue
-                head = self._alias_head[k]
-                if head is not None and (self.config.alt_object_only == "drop" or not _head_near(text, os_, oe, head)):
+                head = a_head[k]
+                if head is not None and (drop_object_only or not _head_near(text, os_, oe, head)):
                     continue
                 ok.append(k)
             if not ok:
@@ -551,17 +555,18 @@ class SkillExtractor:
             taken[s:e] = b"\x01" * (e - s)
             kept.append((os_, oe, ok))
         out: dict[int, list] = {}
-        strong = [(s, e) for s, e, ks in kept if all(self._alias_rule[k] == 0 for k in ks)
-                  and any(self._alias_vouches[k] for k in ks)]
+        vouches = self._alias_vouches
+        strong = [(s, e) for s, e, ks in kept if all(a_rule[k] == 0 for k in ks) and any(vouches[k] for k in ks)]
         w = self.config.context_window
+        a_skill, a_w, a_multi = self._alias_skill, self._alias_w, self._alias_multiword
         for s, e, ks in kept:
             for k in ks:
-                if self._alias_rule[k] == 2 and not self._in_context(text, s, e, strong, w):
+                if a_rule[k] == 2 and not self._in_context(text, s, e, strong, w):
                     continue
-                i = self._alias_skill[k]
-                rec = out.setdefault(i, [0.0, False, []])
-                rec[0] = max(rec[0], self._alias_w[k])
-                rec[1] = rec[1] or self._alias_multiword[k]
+                rec = out.setdefault(a_skill[k], [0.0, False, []])
+                if a_w[k] > rec[0]:
+                    rec[0] = a_w[k]
+                rec[1] = rec[1] or a_multi[k]
                 rec[2].append([s, e])
         if self._decide is not None and self._decide[0] in out:
             self._data_decisions(text, out)
