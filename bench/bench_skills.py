@@ -104,6 +104,7 @@ DEV_SETS = {  # the hand-labelled check sets tests/data/skills_dev<N>.jsonl, how
     19: "nineteenth set (51 sentences, 2026-11-29, skills_draw.py --seed dev19 --per-group 30), labelled before the extractor ran on it: blind on main d86015e",
     20: "twentieth set (51 sentences, 2026-11-29, skills_draw.py --seed dev20 --per-group 30), labelled before the extractor ran on it: blind on main 71c1d36",
     21: "twenty-first set (45 sentences, 2026-11-29, skills_draw.py --seed dev21 --per-group 40, s26), labelled before the extractor ran on it",
+    22: "twenty-second set (51 sentences, 2026-11-29, skills_draw.py --seed dev22 --per-group 30, s28), labelled before the extractor ran on it: blind on main 02c31d8",
 }
 
 

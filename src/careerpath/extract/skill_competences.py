@@ -198,15 +198,18 @@ ANALYSIS_PHRASES = (
 # application development", "the development and maintenance of software for LTE networks"; not a development life cycle or
 # methodology), building or developing applications, software built after a list of verbs ("Construct, extend, and maintain
 # scientific software tools"), and code described by its quality ("maintainable code", "their model code"). Over dev-dev19 the gold
-# has *computer programming* in 10 of the 13 sentences of these forms.
+# has *computer programming* in 10 of the 13 sentences of these forms. Session 23 (s28, after reading blind dev22): code
+# development as a noun ("source code development", not a zip code's) and an enterprise, web, mobile or desktop application
+# built in the singular ("develop enterprise application"); no dev-dev21 sentence has either form.
 PROGRAMMING_PHRASES_WIDE = (
-    (re.compile(r"(?i)\b(software|application|app|mobile|android|ios)\s+(application\s+)?development\b"
+    (re.compile(r"(?i)\b(software|application|app|mobile|android|ios|(?<!zip )(?<!post )(?<!postal )(?<!dress )(source\s+)?code)\s+(application\s+)?development\b"
                 r"(?!\s+(life[- ]?cycles?|lifecycles?|methodolog\w+|process(es)?|standards?|kits?|teams?|managers?|engineers?|"
                 r"partners?|organi[sz]ations?|compan(y|ies)|firms?|agency|agencies|house)\b)"), PROGRAMMING,
-     ("software", "application", "app ", "mobile", "android", "ios"), "development"),
+     ("software", "application", "app ", "mobile", "android", "ios", "code"), "development"),
     (re.compile(r"(?i)\bdevelopment\s+(and\s+\w+\s+)?of\s+([\w-]+\s+){0,2}?(software|applications|apps)\b"), PROGRAMMING,
      ("development",), None),
-    *((re.compile(r"(?i)\b(develop|build|creat|construct)(s|es|ed|e|ing)?[,\s]+([\w-]+,?\s+){0,3}?(software|apps|applications)\b"
+    *((re.compile(r"(?i)\b(develop|build|creat|construct)(s|es|ed|e|ing)?[,\s]+([\w-]+,?\s+){0,3}?(software|apps|applications|"
+                  r"(enterprise|web|mobile|desktop|cloud|full[- ]stack|front[- ]end|back[- ]end|android|ios)\s+application)\b"
                   r"(?!\s+(life[- ]?cycles?|lifecycles?|methodolog\w+|process(es)?|teams?|engineers?|developers?)\b)"),
        PROGRAMMING, ("develop", "build", "creat", "construct"), need) for need in ("software", "app")),
 )
@@ -268,7 +271,8 @@ COOPERATE_PHRASES = (
 # "advanced analytics tools", "implement analytics") states *data analytics*: gold in 7 of the 11 dev2-dev17 sentences with a
 # bare "analytics"; the semantic stage reads it as *business analytics* (gold never there). Not a qualified kind (business, web,
 # marketing, predictive, people, big data ... analytics: their own concepts), nor a department ("the Global Analytics team",
-# "Advanced Analytics group", "the ... Analytics space").
+# "Advanced Analytics group", "the ... Analytics space"), nor (session 23, s28) the people in it ("together with more senior
+# analytics staff", "a global team of analytics professionals").
 DATA_ANALYTICS = "data analytics"
 ANALYTICS_PHRASES = (
     (re.compile(r"(?i)" + "".join(f"(?<!{q} )" for q in (
@@ -277,7 +281,7 @@ ANALYTICS_PHRASES = (
         "social media", "adobe", "fraud", "workforce", "security", "game", "retail", "pricing", "credit", "search", "site",
         "content", "media", "speech", "visual", "location", "spatial", "supply", "service", "operations"))
         + r"\banalytics\b(?!\s+(teams?|groups?|department|function|space|roadmap|practice|platforms?|engineers?|organi[sz]ation|"
-          r"division|community|cent(er|re)|office|company|firm|consultan\w+|leads?|leaders?|managers?|director)\b)"),
+          r"division|community|cent(er|re)|office|company|firm|consultan\w+|leads?|leaders?|managers?|director|staff|personnel|professionals?)\b)"),
      DATA_ANALYTICS, ("analytics",), None),
 )
 # twenty-first pass: the service user's independence ("help people to live as independently as possible", "promoting
@@ -355,6 +359,17 @@ OTHER_SENSES = (
                 r"directors?|playwrights?)\b"),
      re.compile(r"(?i)\b(nurs\w*|patients?|clinical|clinically|surg\w*|hospitals?|NHS|healthcare|medical|ENT|wards?|"
                 r"anaesth\w*|operating|scrub|ODPs?|RGN|NMC)\b")),
+    # session 23 (s28): an architecture or architect among code, systems, data or the cloud is software's: ESCO's building
+    # concepts (*architectural design*, *advise architects*, *landscape architecture*) are the other sense; the software,
+    # system, cloud, enterprise, ICT, data, blockchain and hardware concepts are not in the row
+    (re.compile(r"(?i)^(?!.*\b(software|systems?|cloud|enterprise|ICT|blockchain|hardware|data|information|vehicle|performance)\b)"
+                r".*(\barchitect|\bbuildings\b)"),
+     re.compile(r"(?i)\barchitect\w*"),
+     re.compile(r"(?i)\b(buildings?|construction|landscap\w*|RIBA|planning\s+permission|interiors?|urban|conservation|historic|"
+                r"façades?|facades?|dwellings?|housing)\b"),
+     re.compile(r"(?i)\b(software|cod(e|es|ing)|systems?|data|cloud|micro-?services?|platforms?|applications?|apps?|APIs?|"
+                r"infrastructure|solutions?|engineer\w*|develop\w*|neural|networks?|servers?|databases?|technical|IT|ICT|"
+                r"serverless|programming|DevOps|deployment|technolog\w*)\b")),
 )
 # twenty-first pass: drive words asked of the worker ("highly motivated", "self-motivated",
 # "self-directed", "self-reliant") state *show initiative* in about half the dev sentences that have them; `SOFT` marks a
@@ -453,8 +468,31 @@ VISUAL_PHRASES = (
      ("visuali",), None),
     (re.compile(r"(?i)\bvisuali[sz]ations?\s+(of|from|through|with)\s+([\w-]+\s+){0,2}?data\b"), VISUAL_DATA, ("visuali",), None),
 )
+# session 23 (s28): requirements gathered or understood ("requirement gathering", "gathering requirements", "translate business
+# requirements into ...", "understand business needs") state *analyse business requirements*: over dev-dev22 gold in 5 of the 6
+# sentences of these forms, found in none (not business requirements that dictate or change something, nor "as business needs
+# require"). A data architecture, a data architect or architecting data ("data processing architectures", "architect a data
+# infrastructure") states *manage ICT data architecture*: gold in all 5 such sentences, found in none (not "data architects", the
+# colleagues, nor a data network's architecture). Both rules read from the sets' gold, so their figures are seen, not blind.
+BUSINESS_REQUIREMENTS = "analyse business requirements"
+DATA_ARCHITECTURE = "manage ICT data architecture"
+REQUIREMENTS_PHRASES = (
+    (re.compile(r"(?i)\brequirements?\s+gathering\b"), BUSINESS_REQUIREMENTS, ("requirement gathering", "requirements gathering"), None),
+    (re.compile(r"(?i)\bgather(s|ed|ing)?\s+(and\s+\w+\s+)?((business|user|functional|technical|the|data)\s+)?requirements\b"),
+     BUSINESS_REQUIREMENTS, ("gather",), "requirements"),
+    (re.compile(r"(?i)(?<!as )(?<!when )(?<!if )\bbusiness\s+requirements\b(?!\s+(dictate|demand|require|allow|permit|change))"),
+     BUSINESS_REQUIREMENTS, ("business requirements",), None),
+    (re.compile(r"(?i)\bunderstand(s|ing)?\s+(of\s+)?(the\s+)?business\s+needs\b"), BUSINESS_REQUIREMENTS, ("understand",), "business needs"),
+)
+DATA_ARCH_PHRASES = (
+    (re.compile(r"(?i)\bdata\s+(processing\s+|platform\s+)?architect(ure|ures)?\b(?!s)"), DATA_ARCHITECTURE,
+     ("data architect", "data processing architect", "data platform architect"), None),
+    (re.compile(r"(?i)\b(re-?)?architect(s|ed|ing)?\s+(an?\s+|the\s+|our\s+)?([\w-]+\s+)?data\b"), DATA_ARCHITECTURE,
+     ("architect", "re-architect", "rearchitect"), "data"),
+)
 PASS24_FAMILIES = {"visual": VISUAL_PHRASES, "typing": TYPING_PHRASES, "acumen": ACUMEN_PHRASES, "detail": DETAIL_PHRASES,
-                   "secretary": SECRETARY_PHRASES, "scripts": SCRIPT_PHRASES, "cnc": CNC_PHRASES}
+                   "secretary": SECRETARY_PHRASES, "scripts": SCRIPT_PHRASES, "cnc": CNC_PHRASES,
+                   "requirements": REQUIREMENTS_PHRASES, "data_arch": DATA_ARCH_PHRASES}
 
 
 # session 19: a nurse (or any licence holder) named as the one who directs, supervises or is assisted by the worker ("duties

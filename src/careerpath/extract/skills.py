@@ -216,7 +216,9 @@ class ExtractConfig:
     # clerical duties, scripts written -> use scripting programming, CNC programming -> program a CNC controller, data visualisation
     # as work -> deliver visual presentation of data), same score as
     # the other phrase competences; () off
-    pass24_phrases: tuple[str, ...] = ("visual", "typing", "acumen", "detail", "secretary", "scripts", "cnc")
+    # session 23 (s28): "requirements" (requirements gathered or understood -> analyse business requirements) and "data_arch" (a
+    # data architecture or architect -> manage ICT data architecture) join them
+    pass24_phrases: tuple[str, ...] = ("visual", "typing", "acumen", "detail", "secretary", "scripts", "cnc", "requirements", "data_arch")
     # twenty-fourth pass: an alias match may not run over a comma, semicolon, colon, bullet or full stop unless the alias
     # has one itself ("creating Cloud Platform team, building our AWS Organisation" is no *team building*, "Process Design,
     # Process Qualification" no *design process*); the words on either side are still matched on their own
