@@ -51,6 +51,17 @@ def test_row_counts_add_up(con) -> None:
     assert n_rejects == con.execute("SELECT sum(rows_rejected) FROM source_files").fetchone()[0]
 
 
+def test_loader_notes_are_kept_and_lost_line_breaks_restored(con) -> None:
+    from careerpath import store
+
+    notes = store.get_meta(con, "postings_notes")
+    nhs = notes["postings-nhs-jobs-uk-2020"]
+    assert 0 < nhs["description_line_breaks_restored"] <= nhs["description_line_breaks_inserted"]
+    n_flat = con.execute("SELECT count(*) FROM postings WHERE source_id = 'postings-nhs-jobs-uk-2020' "
+                         "AND contains(description, 'ukTelephone')").fetchone()[0]
+    assert n_flat == 0  # "…@nhs.ukTelephone number" is in 1,184 postings of the file as published
+
+
 def test_sources_json_contract(full_store: Path) -> None:
     data = json.loads(run_cli("sources", "--json", "--db", str(full_store)).stdout)
     ids = {s["id"] for s in data}

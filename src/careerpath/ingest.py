@@ -71,6 +71,10 @@ def ingest(data_dir: Path, db: Path) -> IngestSummary:
                 log(f"  {res.source.id}: {sum(f.rows_loaded for f in res.files):,} rows loaded, "
                     f"{sum(f.rows_rejected for f in res.files):,} rejected")
         store.write_loaded(con, results)
+        for res in results:  # what the loaders changed or nulled, per source (e.g. `postings_notes`)
+            for name, df in res.tables.items():
+                if df.attrs.get("notes"):
+                    store.set_meta(con, f"{name}_notes", df.attrs["notes"])
         _write_crosswalk(con, results)
         absent = _create_absent_market_tables(con)
         store.set_meta(con, "absent_tables", absent)

@@ -322,3 +322,18 @@ def test_real_data() -> None:
     assert df["salary_annual"].dropna().between(1_000, 2_000_000).all()
     assert (df["duplicate_of"].notna()).sum() > 0
     assert df.loc[df["duplicate_of"].notna(), "duplicate_of"].isin(df["posting_id"]).all()
+
+
+def test_lost_line_breaks_are_restored_and_counted(tmp_path: Path) -> None:
+    data = write_fixtures(tmp_path)
+    flat = "Join a team that is committedRegistered Nurses on ourWards use JavaScript and an iPhone app. " * 3
+    _write_jsonl(data / "postings" / "ds_bookcamp_ds_postings.jsonl.gz",
+                 [{"posting_id": "x", "title": "T - Boston, MA", "description": flat},
+                  {"posting_id": "y", "title": "T - Boston, MA", "description": "Keeps TensorFlow and eBay whole."}])
+    df = postings.load(data)[0].tables["postings"].set_index("posting_id")
+    fixed = df.loc["postings-ds-bookcamp:x", "description"]
+    assert fixed.startswith("Join a team that is committed\nRegistered Nurses on our\nWards use JavaScript and an iPhone app.")
+    assert len(fixed) == len(flat.strip()) + 6  # two breaks inserted per copy, nothing removed
+    assert df.loc["postings-ds-bookcamp:y", "description"] == "Keeps TensorFlow and eBay whole."
+    notes = df.attrs["notes"]["postings-ds-bookcamp"]
+    assert (notes["description_line_breaks_restored"], notes["description_line_breaks_inserted"]) == (1, 6)

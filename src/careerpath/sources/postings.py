@@ -15,6 +15,10 @@ Mapping rules worth knowing when reading the table:
 * Salaries: see `careerpath.sources._salary` for the single annualisation rule and the
   plausibility bounds. `currency` is set only where a salary is; amounts are never converted.
 * Descriptions are untrusted text: each is capped at 100,000 characters (counted in the notes).
+* Line breaks lost by a source's scraper ("committedRegistered Nurse") are put back
+  (`careerpath.sources.line_breaks`, after deduplication, which compares the text as published); the notes
+  count, per source, the descriptions repaired (`description_line_breaks_restored`) and the breaks put back
+  (`description_line_breaks_inserted`).
 
 Deduplication (duplicates stay in the table; `duplicate_of` names the posting kept):
 files are taken in the fixed order of `FILES` and rows in file order. A row whose description,
@@ -57,6 +61,7 @@ from careerpath.sources._base import (
     to_number,
 )
 from careerpath.sources._salary import SALARY_COLUMNS, annualise, parse_glassdoor
+from careerpath.sources.line_breaks import learn, restore_line_breaks
 
 MAX_DESCRIPTION = 100_000
 MIN_DEDUP_CHARS = 200
@@ -460,6 +465,28 @@ def _flag_duplicates(df: pd.DataFrame) -> pd.Series:
     return first.where(first.notna() & (first != df["posting_id"]), None).astype("object")
 
 
+def _restore_line_breaks(df: pd.DataFrame, all_notes: dict[str, dict[str, int]]) -> None:
+    """Put back the line breaks the sources lost (in place); count the descriptions and breaks per source.
+
+    The names to keep and the line-head words are learnt from all the loaded descriptions at once: a name is
+    known by recurring across sources (see `careerpath.sources.line_breaks`)."""
+    has = df["description"].notna()
+    if not has.any():
+        return
+    vocabulary = learn(zip(df.loc[has, "source_id"], df.loc[has, "description"]))
+    fixed = df.loc[has, "description"].map(lambda t: restore_line_breaks(t, vocabulary))
+    breaks = fixed.map(lambda r: len(r[1]))
+    changed = breaks > 0
+    if not changed.any():
+        return
+    df.loc[changed[changed].index, "description"] = fixed[changed].map(lambda r: r[0])
+    for sid, n in df.loc[changed[changed].index, "source_id"].value_counts().items():
+        notes = all_notes.setdefault(sid, {})
+        notes["description_line_breaks_restored"] = int(n)
+        notes["description_line_breaks_inserted"] = int(breaks[changed & (df.loc[has, "source_id"] == sid)].sum())
+        log(f"  {sid}: description_line_breaks_restored {n:,} ({notes['description_line_breaks_inserted']:,} breaks)")
+
+
 def _tidy(df: pd.DataFrame) -> pd.DataFrame:
     """One null per type (None in text columns, pd.NA in flags) so the store infers clean SQL types."""
     for c in ("remote", "no_degree"):
@@ -492,6 +519,7 @@ def load(data_dir: Path) -> list[Loaded]:
         return []  # market data is optional: ingest creates an empty `postings` table from its schema
     df = pd.concat(frames, ignore_index=True)
     df["duplicate_of"] = _flag_duplicates(df)
+    _restore_line_breaks(df, all_notes)
     df = _tidy(df[COLUMNS].reset_index(drop=True))
     df.attrs["notes"] = all_notes
     results[0].tables = {"postings": df}
