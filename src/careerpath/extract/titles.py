@@ -1138,33 +1138,27 @@ class Resolver:
         return best
 
     def _first_conjunct(self, key: str) -> dict[str, float]:
-        """A title joining two roles or two fields with one "and", that no dictionary stage settles whole, reads its
-        first: "<role a> and <role b>" is role a when the words before "and" are an alias ending in a role word
-        ("data analyst and compliance specialist", "surveyor and data analyst"); "<field a> and <field b> <role>" is
-        "<field a> <role>" when that is an exact alias and "<field b> <role>" settles as nothing ("finance and compliance
-        assistant": a finance assistant, bookkeeping clerks; "phone and credential representative"). The model read
-        the whole as one title and took a word of either part ("compliance managers", "telemarketers"). A qualifier ("in", "for", "of", "to") before the "and" leaves the title to the others."""
+        """A title joining two roles with one "and" ("data analyst and project coordinator", "surveyor and data
+        analyst", "ai engineer and machine learning engineer"), that no dictionary stage settles whole, is its first
+        role when the words before "and" settle as a title ending in a role word: the labels' reading of such titles.
+        The model read the whole as one title and often took the second role, or neither ("data analyst and it
+        project manager" -> computer and information systems managers). Both sides must end in a role word ("courier
+        and logistics" names no second role: a field, left alone); a qualifier ("in", "for", "of", "to") before the
+        "and" leaves the title to the others. Measured and not kept: "<field a> and <field b> <role>" read as "<field
+        a> <role>" (dev +2 / +2, but in the store "server and endpoint management engineer" became a waiter and
+        "commissioning and contracting pharmacy technician" a wind turbine technician)."""
         words = key.split()
         if words.count("and") != 1 or {"in", "for", "of", "to", "with", "at"} & set(words):
             return {}
         i = words.index("and")
         left, right = words[:i], words[i + 1:]
-        if not left or not right:
-            return {}
         heads = self.index.head_words
-        if left[-1] in heads:
-            hit, method = self._settle(" ".join(left))[:2]
-            if hit and method in ("exact", "span"):
-                return {c: v / EXACT_P * SPAN_P for c, v in hit.items()} if method == "exact" else hit
+        if not left or not right or left[-1] not in heads or right[-1] not in heads:
             return {}
-        if len(right) >= 2 and right[-1] in heads and right[-2] not in heads and not self._settle(" ".join(right))[0]:
-            # only when the second conjunct with the role word is no title the dictionary knows: "computer vision
-            # engineer", "statistical scientist", "data management specialist", "construction helper" are, and
-            # such a title is the labels' reading as often as the first ("records and data management specialist")
-            hit, method = self._settle(" ".join(left + right[-1:]))[:2]
-            if hit and method == "exact":
-                return {c: v / EXACT_P * SPAN_P for c, v in hit.items()}
-        return {}
+        hit, method = self._settle(" ".join(left))[:2]
+        if hit and method == "exact":
+            return {c: v / EXACT_P * SPAN_P for c, v in hit.items()}
+        return hit if method == "span" else {}
 
     def _modern(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """O*NET still files language titles ("Java Developer") under Computer Programmers; postings that
