@@ -1635,6 +1635,7 @@ def test_a_title_of_two_roles_reads_the_first(real_onet) -> None:
     assert _lead(r._first_conjunct("surveyor and data analyst")) == "17-1022.00"
     assert _lead(r._first_conjunct("data analyst and project coordinator")) == _lead(r._settle("data analyst")[0])
     assert r._first_conjunct("courier and logistics") == {}                      # no second role
+    assert r._first_conjunct("server and endpoint management engineer") == {}   # a computing field, not waiters
     assert r._first_conjunct("finance and compliance assistant") == {}           # fields, not roles
     assert r._first_conjunct("data analyst and project coordinator in health") == {}   # a qualifier
     assert r._settle("artificial intelligence engineer and machine learning engineer")[1] == "span"

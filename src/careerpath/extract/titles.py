@@ -1146,7 +1146,8 @@ class Resolver:
         and logistics" names no second role: a field, left alone); a qualifier ("in", "for", "of", "to") before the
         "and" leaves the title to the others. Measured and not kept: "<field a> and <field b> <role>" read as "<field
         a> <role>" (dev +2 / +2, but in the store "server and endpoint management engineer" became a waiter and
-        "commissioning and contracting pharmacy technician" a wind turbine technician)."""
+        "commissioning and contracting pharmacy technician" a wind turbine technician). A computing word alone before
+        the "and" ("server", "network", `ADMIN_IT_WORDS`) is the second role's field, not a role (the waiters')."""
         words = key.split()
         if words.count("and") != 1 or {"in", "for", "of", "to", "with", "at"} & set(words):
             return {}
@@ -1154,6 +1155,8 @@ class Resolver:
         left, right = words[:i], words[i + 1:]
         heads = self.index.head_words
         if not left or not right or left[-1] not in heads or right[-1] not in heads:
+            return {}
+        if len(left) == 1 and left[0] in ADMIN_IT_WORDS:  # "server and endpoint management engineer": a field
             return {}
         hit, method = self._settle(" ".join(left))[:2]
         if hit and method == "exact":
