@@ -41,6 +41,8 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     titles, `--per-source 14 --seed 20261218`, dev-dev24 skipped) likewise in the twenty-sixth pass; titles_dev26.tsv (98
     titles, `--per-source 14 --seed 20261219`, dev-dev25 skipped) likewise in the twenty-eighth pass; titles_dev27.tsv
     (98 titles, `--per-source 14 --seed 20261220`, dev-dev26 skipped) likewise in the thirty-first pass (t33);
+    titles_dev28.tsv (98 titles, `--per-source 14 --seed 20261221`, dev-dev27 skipped) likewise in the thirty-second
+    pass (t34);
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
@@ -104,7 +106,8 @@ DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled 
         "dev24": HERE.parent / "tests" / "data" / "titles_dev24.tsv",  # --per-source 14 --seed 20261217, twenty-fourth pass
         "dev25": HERE.parent / "tests" / "data" / "titles_dev25.tsv",  # --per-source 14 --seed 20261218, twenty-sixth pass
         "dev26": HERE.parent / "tests" / "data" / "titles_dev26.tsv",  # --per-source 14 --seed 20261219, twenty-eighth pass
-        "dev27": HERE.parent / "tests" / "data" / "titles_dev27.tsv"}  # --per-source 14 --seed 20261220, thirty-first pass (t33)
+        "dev27": HERE.parent / "tests" / "data" / "titles_dev27.tsv",  # --per-source 14 --seed 20261220, thirty-first pass (t33)
+        "dev28": HERE.parent / "tests" / "data" / "titles_dev28.tsv"}  # --per-source 14 --seed 20261221, thirty-second pass (t34)
 SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
            "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 

@@ -1607,10 +1607,40 @@ def test_a_front_end_developer_named_by_a_framework_is_a_web_developer(real_onet
     r = T.Resolver(real_onet)
     for title in ("Remote Senior Frontend React Developer", "Remote Mid/Senior Vue.js Frontend Dev"):
         assert _top(r.resolve(title)) == "15-1254.00", title
+    r.js_spellings = False   # (with it, "React Developer" is O*NET's "React.js Developer": see the next test)
     assert _top(r.resolve("Senior React Developer")) == "15-1252.00"   # no front end: a software developer
     r.front_ends = False
     assert _top(r.resolve("Remote Senior Frontend React Developer")) == "15-1252.00"
 
+
+def test_a_framework_written_without_js_is_o_nets_js_developer(real_onet) -> None:
+    """_settle with js_spellings: O*NET files "React.js Developer" (normalised "reactj developer") under web
+    developers; "React Developer" is that title written without ".js" (dev11, dev23, dev26 label web developers). A
+    full-stack title stays a software developer, a language O*NET names in no ".js" title too."""
+    r = T.Resolver(real_onet)
+    for title in ("Remote Senior React Developer", "Javascript/React Developer", "Remote React / Next.js Developer"):
+        assert _top(r.resolve(title)) == "15-1254.00", title
+    assert _top(r.resolve("Fullstack React Developer")) == "15-1252.00"   # full stack: a software developer
+    assert _top(r.resolve("Senior Python Developer")) == "15-1252.00"     # no "python.js"
+    assert r._js_developer(["full", "stack", "react", "developer"]) == {}
+    r.js_spellings = False
+    assert _top(r.resolve("Remote Senior React Developer")) == "15-1252.00"
+
+
+def test_a_title_of_two_roles_reads_the_first(real_onet) -> None:
+    """_first_conjunct: "<role a> and <role b>" is role a when role a settles (the model read the second role, or
+    neither); a second part that names no role ("courier and logistics") or a qualifier leaves the title alone."""
+    r = T.Resolver(real_onet)
+    assert _lead(r._first_conjunct("artificial intelligence engineer and machine learning engineer")) == "15-2051.00"
+    assert _lead(r._first_conjunct("surveyor and data analyst")) == "17-1022.00"
+    assert _lead(r._first_conjunct("data analyst and project coordinator")) == _lead(r._settle("data analyst")[0])
+    assert r._first_conjunct("courier and logistics") == {}                      # no second role
+    assert r._first_conjunct("server and endpoint management engineer") == {}   # a computing field, not waiters
+    assert r._first_conjunct("finance and compliance assistant") == {}           # fields, not roles
+    assert r._first_conjunct("data analyst and project coordinator in health") == {}   # a qualifier
+    assert r._settle("artificial intelligence engineer and machine learning engineer")[1] == "span"
+    r.first_conjuncts = False   # unsettled: left to the model (computer and information research scientists)
+    assert r._settle("artificial intelligence engineer and machine learning engineer")[1] == ""
 
 def test_a_settling_span_reads_a_shared_alias_as_exact_does() -> None:
     """_settle with span_senses: an alias filed under two codes ("front end developer": web developers and web and

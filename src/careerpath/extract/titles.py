@@ -270,6 +270,8 @@ class Resolver:
     span_senses = True  # _settle: a settling span's alias shared by codes leans to the code whose title says it, as exact does
     other_workers = True  # _computer_compound: a field whose "<field> <role>" is another kind of worker's alias
     # ("claim analyst": claims adjusters) still leaves "<field> data analyst" a data analyst; off to measure
+    js_spellings = True  # _settle: a framework written without ".js" ("React Developer") is O*NET's "React.js Developer"
+    first_conjuncts = True  # _first_conjunct: "<a> and <b> <role>" reads "<a> <role>"; off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -508,6 +510,8 @@ class Resolver:
             # "PHP Engineer" reads as "PHP Developer" when O*NET knows that title (Web Developers)
             words = key.split()
             alt = self._exact(" ".join(words[:-1] + ["developer"])) if words[-1] != "developer" else {}
+            if not alt and self.js_spellings:
+                alt = self._js_developer(words)
             if not alt and self.front_ends and FRONT_END in key:
                 # "Frontend React Developer", "Vue.js Frontend Dev": a front-end developer builds web interfaces
                 # (O*NET's "Front End Developer": Web Developers, the labels' code), not any software developer
@@ -525,6 +529,9 @@ class Resolver:
             compound = self._split_compound(key)
             if compound:  # "data pipeline engineer", "data engineer business intelligence": a data engineer
                 return compound, "span", {}, 0.0
+        conj = self._first_conjunct(key) if self.first_conjuncts else {}
+        if conj:  # "Data Analyst and Compliance Specialist", "Machine Learning and Computer Vision Engineer"
+            return conj, "span", {}, 0.0
         span, quality = self._span(key)
         if quality >= SPAN_ACCEPT and len(key.split()) <= 6:
             if self.span_senses:
@@ -1113,6 +1120,48 @@ class Resolver:
         known = self.index.tech_words
         tech = [w for w in words[:-1] if w in known or (w.endswith("j") and w[:-1] in known)]  # "reactj": React.js
         return bool(tech) and all(w in tech or w in _TECH_FILLER for w in words[:-1])
+
+    def _js_developer(self, words: list[str]) -> dict[str, float]:
+        """"React Developer", "Javascript/React Developer": a framework O*NET spells with ".js" ("React.js Developer",
+        normalised "reactj developer": Web Developers) is that alias when the title writes it without; with several
+        languages the one O*NET names in such an alias speaks. A full-stack or back-end title is left as it is (the
+        labels' software developers). Each framework word is tried alone ("<word>j developer", as O*NET writes it),
+        so a title needs nothing but the framework's name."""
+        if {"full", "back", "backend", "fullstack"} & set(words):
+            return {}
+        best: dict[str, float] = {}
+        for w in words[:-1]:
+            if w in self.index.tech_words and not w.endswith("j"):
+                hit = self._exact(f"{w}j developer", senses=True)
+                if hit and max(hit.values()) > max(best.values(), default=0.0):
+                    best = hit
+        return best
+
+    def _first_conjunct(self, key: str) -> dict[str, float]:
+        """A title joining two roles with one "and" ("data analyst and project coordinator", "surveyor and data
+        analyst", "ai engineer and machine learning engineer"), that no dictionary stage settles whole, is its first
+        role when the words before "and" settle as a title ending in a role word: the labels' reading of such titles.
+        The model read the whole as one title and often took the second role, or neither ("data analyst and it
+        project manager" -> computer and information systems managers). Both sides must end in a role word ("courier
+        and logistics" names no second role: a field, left alone); a qualifier ("in", "for", "of", "to") before the
+        "and" leaves the title to the others. Measured and not kept: "<field a> and <field b> <role>" read as "<field
+        a> <role>" (dev +2 / +2, but in the store "server and endpoint management engineer" became a waiter and
+        "commissioning and contracting pharmacy technician" a wind turbine technician). A computing word alone before
+        the "and" ("server", "network", `ADMIN_IT_WORDS`) is the second role's field, not a role (the waiters')."""
+        words = key.split()
+        if words.count("and") != 1 or {"in", "for", "of", "to", "with", "at"} & set(words):
+            return {}
+        i = words.index("and")
+        left, right = words[:i], words[i + 1:]
+        heads = self.index.head_words
+        if not left or not right or left[-1] not in heads or right[-1] not in heads:
+            return {}
+        if len(left) == 1 and left[0] in ADMIN_IT_WORDS:  # "server and endpoint management engineer": a field
+            return {}
+        hit, method = self._settle(" ".join(left))[:2]
+        if hit and method == "exact":
+            return {c: v / EXACT_P * SPAN_P for c, v in hit.items()}
+        return hit if method == "span" else {}
 
     def _modern(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """O*NET still files language titles ("Java Developer") under Computer Programmers; postings that
