@@ -41,6 +41,24 @@ def test_sources_json_matches_contract(tiny_db: Path) -> None:
     assert data[0]["files"] == [{"path": "demo/a.csv", "sha256": "ab" * 32, "rows_read": 3, "rows_loaded": 2, "rows_rejected": 1}]
 
 
+def test_sources_report_rows_the_loader_changed(tiny_db: Path) -> None:
+    """Rows kept but changed in loading (values nulled, text repaired) are listed beside the files, JSON and text."""
+    con = store.connect(tiny_db, read_only=False)
+    store.set_meta(con, "demo_notes", {"demo-1": {"salary_implausible_nulled": 3, "description_line_breaks_restored": 12},
+                                       "other-9": {"x": 1}})
+    con.close()
+    data = json.loads(CliRunner().invoke(cli, ["sources", "--json", "--db", str(tiny_db)]).output)
+    assert data[0]["notes"] == {"salary_implausible_nulled": 3, "description_line_breaks_restored": 12}
+    out = CliRunner().invoke(cli, ["sources", "--db", str(tiny_db)]).output
+    assert "changed in loading: salary implausible nulled 3; description line breaks restored 12" in out
+
+
+def test_sources_without_loader_notes_say_nothing_more(tiny_db: Path) -> None:
+    data = json.loads(CliRunner().invoke(cli, ["sources", "--json", "--db", str(tiny_db)]).output)
+    assert data[0]["notes"] == {}
+    assert "changed in loading" not in CliRunner().invoke(cli, ["sources", "--db", str(tiny_db)]).output
+
+
 def test_sources_rejects_lists_reasons(tiny_db: Path) -> None:
     out = CliRunner().invoke(cli, ["sources", "--rejects", "--db", str(tiny_db)])
     assert out.exit_code == 0

@@ -111,6 +111,8 @@ def sources(db: str | None, as_json: bool, rejects: bool, limit: int) -> None:
         click.echo(f"{s['id']}: {s['publisher']} — {s['title']} ({s['version']}); licence: {s['license']}; {s['url']}")
         for f in s["files"]:
             click.echo(f"    {f['path']}  read {f['rows_read']:,}  loaded {f['rows_loaded']:,}  rejected {f['rows_rejected']:,}  sha256 {f['sha256'][:12]}")
+        if s.get("notes"):  # rows kept but changed by the loader (values nulled, text repaired)
+            click.echo("    changed in loading: " + "; ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in s["notes"].items()))
 
 
 def _connect(db: str | None):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 
 
@@ -16,7 +18,30 @@ def sources(con: duckdb.DuckDBPyConnection) -> list[dict]:
         for f in s["files"]:
             for k in ("rows_read", "rows_loaded", "rows_rejected"):
                 f[k] = int(f[k])
+    notes = loader_notes(con)
+    for s in srcs:
+        s["notes"] = notes.get(s["id"], {})
     return srcs
+
+
+def loader_notes(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, int]]:
+    """source id -> what its loader changed in rows it kept (values nulled, text repaired or capped), by note name.
+
+    Rejected rows are counted per file; these are the rows loaded but not as published, which the loaders log and
+    ingest keeps as `<table>_notes` in `meta`: listing them beside the files keeps nothing silent."""
+    try:
+        rows = con.execute("SELECT key, value FROM meta WHERE key LIKE '%\\_notes' ESCAPE '\\' ORDER BY key").fetchall()
+    except duckdb.CatalogException:
+        return {}
+    out: dict[str, dict[str, int]] = {}
+    for _, value in rows:
+        by_source = json.loads(value)
+        if not isinstance(by_source, dict):
+            continue
+        for sid, counts in by_source.items():
+            if isinstance(counts, dict):
+                out.setdefault(sid, {}).update({k: int(v) for k, v in counts.items() if isinstance(v, (int, float))})
+    return out
 
 
 def source_index(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
