@@ -511,18 +511,18 @@ def colleague_before(text: str, start: int) -> bool:
     return _COLLEAGUE_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
-def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int = 0,
-          at: Mapping[str, list[int]] | None = None) -> list[list[int]]:
+def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, at: Mapping[str, list[int]],
+          back: int = 0) -> list[list[int]]:
     """Spans of `rx` found near the lower-cased `keys` only (a window from `back` chars before each key to 60 after it),
     not over the whole text: most postings have a key or two, and a case-blind regex over 3,000 characters cost ~70 µs
-    per posting, a third of the lexical stage. `at`: the keys' places (`key_places`), else each key is looked for here.
-    Falls back to the whole text when lower-casing changed its length."""
+    per posting, a third of the lexical stage. `at`: the keys' places (`key_places`). Falls back to the whole text when
+    `low` is not the same length as `text` (a caller's own `str.lower`)."""
     if len(low) != len(text):
         return [[m.start(), m.end()] for m in rx.finditer(text)]
     seen: dict[tuple[int, int], None] = {}
     anchored = _lower_pattern(rx) if not back else rx
     for k in keys:
-        for i in (at.get(k, ()) if at is not None else _finds(low, k)):
+        for i in at.get(k, ()):
             if not back:  # the pattern starts at the key: one anchored match
                 m = anchored.match(low, i)
                 if m:
@@ -533,14 +533,6 @@ def _scan(text: str, low: str, keys: tuple[str, ...], rx: re.Pattern, back: int 
                 if m.start() <= i + len(k) and m.end() >= i:  # the match contains (or touches) this key
                     seen[(m.start(), m.end())] = None
     return [list(x) for x in sorted(seen)]
-
-
-def _finds(low: str, key: str) -> Iterator[int]:
-    """Every place of `key` in `low`, overlapping ones included (as the automaton of `key_places` reports them)."""
-    i = low.find(key)
-    while i != -1:
-        yield i
-        i = low.find(key, i + 1)
 
 
 def people_spans(text: str, low: str | None = None) -> dict[str, list[list[int]]]:
@@ -816,9 +808,11 @@ def _need_spans(text: str, low: str, rows: tuple[Phrase, ...], at: Mapping[str, 
 def leader_spans(text: str, low: str | None = None, at: Mapping[str, list[int]] | None = None) -> list[list[int]]:
     """Spans of "a/an/as (up to three words) leader" in `text` (not "leaders", "leadership", "the Team Leader", nor a
     company's "a market leader", "a leader in healthcare")."""
-    low = lower_text(text) if low is None or len(low) != len(text) else low
+    if at is None or low is None or len(low) != len(text):
+        low, places = _places(text, low)
+        at = places.at
     out = []
-    for i in (at.get("leader", ()) if at is not None else _finds(low, "leader")):
+    for i in at.get("leader", ()):
         end = i + 6
         if (end == len(low) or not low[end].isalnum()) and (i == 0 or not low[i - 1].isalnum()):
             m = LEADER_BEFORE.search(low, max(0, i - 60), i)
@@ -831,8 +825,10 @@ def longterm_spans(text: str, low: str | None = None, need_nurse: bool = True,
                    at: Mapping[str, list[int]] | None = None) -> list[list[int]]:
     """Spans of a nursing or care home, or long-term care (`LONGTERM_PLACE`), in `text`; with `need_nurse` only those whose
     sentence also names a nurse or nursing outside the place's own words."""
-    low = lower_text(text) if low is None or len(low) != len(text) else low
-    spans = _scan(text, low, _LONGTERM_KEYS, LONGTERM_PLACE, at=at)
+    if at is None or low is None or len(low) != len(text):
+        low, places = _places(text, low)
+        at = places.at
+    spans = _scan(text, low, _LONGTERM_KEYS, LONGTERM_PLACE, at)
     if not need_nurse or not spans:
         return spans
     keep = []
@@ -856,13 +852,10 @@ def sentence_span(text: str, s: int, e: int) -> tuple[int, int]:
 def car_spans(text: str, low: str | None = None, places: KeyPlaces | None = None) -> list[list[int]]:
     """Character spans of "own car", "access to a vehicle", "use of a car" ... in `text` (`low`: text.lower(), if known;
     `places`: its `key_places`)."""
-    if places is not None:
-        if not any(k in places.at for k in _CAR_KEYS):
-            return []
-    else:
-        low = text.lower() if low is None else low
-        if not any(k in low for k in _CAR_KEYS):
-            return []
+    if places is None:
+        low, places = _places(text, low)
+    if not any(k in places.at for k in _CAR_KEYS):
+        return []
     return [[m.start(), m.end()] for m in CAR.finditer(text)]
 
 
