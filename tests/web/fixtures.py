@@ -7,6 +7,7 @@ taxonomy with its aliases, and courses with their skills.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -185,6 +186,9 @@ def build_store(path: Path) -> Path:
     write_table(con, "course_skills", pd.DataFrame([
         {"course_id": cid, "skill_id": s.lower().replace(" ", "-"), "score": 1.0, "spans": "[]", "method": "given",
          "evidence": "skills_given"} for cid, names in COURSE_SKILLS.items() for s in names]))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('courses_notes', ?)",
+                [json.dumps({"courses-test": {"description_line_breaks_restored": 1234, "rating_implausible_nulled": 2}})])
     _upstream_tables(con)
     con.execute("CHECKPOINT")
     con.close()

@@ -74,6 +74,10 @@ def test_gap_from_skills_and_from_resume(client):
 def test_sources(client):
     ids = [s["id"] for s in client.get("/api/sources").json()]
     assert "onet-29.0" in ids and "bls-oews-2025" in ids
+    by_id = {s["id"]: s for s in client.get("/api/sources").json()}
+    # rows a loader kept but changed are listed with their source, as `careerpath sources --json` lists them
+    assert by_id["courses-test"]["notes"] == {"description_line_breaks_restored": 1234, "rating_implausible_nulled": 2}
+    assert by_id["onet-29.0"]["notes"] == {}
 
 
 def test_openapi_has_response_models(client):

@@ -96,6 +96,8 @@ async def test_related_transition_sources_groups(client):
     r = await client.get("/sources")
     assert r.status_code == 200 and "CC BY 4.0" in r.text and 'id="src-onet-29.0"' in r.text
     assert "&lt;b&gt;bold&lt;/b&gt;" in r.text and 'href="javascript:' not in r.text
+    assert "Changed in loading" in r.text and "description line breaks restored: 1,234" in r.text
+    assert r.text.count("Changed in loading") == 1  # only the source whose loader changed rows
     assert (await client.get("/groups/29")).status_code == 200
 
 

@@ -16,7 +16,7 @@ from typing import Any, Callable
 import duckdb
 from rapidfuzz import fuzz, process
 
-from careerpath import store
+from careerpath import provenance, store
 from careerpath.extract.normalize import normalize, slugify
 from careerpath.extract.roles import SOC_MAJOR
 from careerpath.guide.model import Guide
@@ -233,11 +233,13 @@ class SiteData:
                 return []
             srcs = self.rows("SELECT * FROM sources ORDER BY id")
             files = self.rows("SELECT * FROM source_files ORDER BY source_id, path") if self.has("source_files") else []
+            notes = provenance.loader_notes(self.cursor()) if self.has("meta") else {}
             for s in srcs:
                 s["files"] = [f for f in files if f["source_id"] == s["id"]]
                 for k, v in list(s.items()):
                     if k != "files":
                         s[k] = _text(v)
+                s["notes"] = notes.get(s["id"], {})
             return srcs
         return self.misc.get_or("sources", load)
 

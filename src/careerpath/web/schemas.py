@@ -112,6 +112,8 @@ class Source(BaseModel):
     url: str | None = None
     as_of: str | None = None
     files: list[SourceFile] = Field(default_factory=list)
+    notes: dict[str, int] = Field(default_factory=dict,
+                                  description="Rows the loader kept but changed (values nulled, text repaired), by note")
 
 
 class ErrorBody(BaseModel):
