@@ -135,3 +135,26 @@ def test_a_related_role_o_net_lists_is_marked(guide):
     assert "- Surgical Assistants — skill similarity 0.96\n" in md + "\n" and md.count(ONET_RELATED_MARK) == 1
     html = render_html(rel)
     assert html.count(ONET_RELATED_MARK) == 1 and html.index(ONET_RELATED_MARK) > html.index("Dental Assistants")
+
+
+def test_a_month_range_whose_ends_print_alike_is_one_figure(guide):
+    """Data scientists' step 3 read "15 h, 0.2–0.2 months": 15 hours at 15–20 h a week round to the same tenth.
+    Every renderer prints such a range as one figure; a true range keeps both ends."""
+    from careerpath.guide import model as gm
+    from careerpath.guide.charts import roadmap_timeline
+    from careerpath.guide.faq import build_faq
+    from careerpath.guide.wording import month_range
+
+    assert month_range(gm.MonthRange(low=0.21, high=0.24)) == "0.2 months"
+    assert month_range(gm.MonthRange(low=1.1, high=1.5)) == "1.1–1.5 months"
+    guide.roadmap.append(gm.RoadmapStep(step=2, title="Advanced: Welding theory", months=gm.MonthRange(low=0.2, high=0.2),
+                                        hours=15, skills=["Welding theory"], why="a short step"))
+    guide.snapshot.time_to_job_ready.with_background = gm.MonthRange(low=0.5, high=0.5)
+    md, html = render_md(guide), render_html(guide)
+    assert "2. **Advanced: Welding theory** — 15 h, 0.2 months" in md and "0.2–0.2" not in md
+    assert "0.5 months with a programming and maths background" in md and "0.5–0.5" not in md
+    assert "15 h, 0.2 months" in html and "0.2–0.2" not in html and "0.5–0.5" not in html
+    assert "1. **Foundations: Welding** — 200 h, 3–4 months" in md and "200 h, 3–4 months" in html
+    assert "0.2 mo<" in str(roadmap_timeline(guide))
+    how_long = " ".join(f.answer for f in build_faq("Welders", guide.snapshot) if f.question.startswith("How long"))
+    assert "0.5 months with a programming and maths background" in how_long and "0.5–0.5" not in how_long

@@ -8,6 +8,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from careerpath.guide.model import Guide
+from careerpath.guide.wording import month_range
 
 W = 560
 BAR = "#3b6ea8"
@@ -65,7 +66,7 @@ def roadmap_timeline(g: Guide) -> Markup | None:
         body.append(f'<rect x="{x0:.1f}" y="{y}" width="{max(2.0, x1 - x0):.1f}" height="18" fill="{BAR}" opacity="0.85"/>')
         lo += s.months.low
         hi += s.months.high
-        body.append(_text(min(x1 + 4, W - 40), y + 13, f"{s.months.low:g}–{s.months.high:g} mo", size=11))
+        body.append(_text(min(x1 + 4, W - 40), y + 13, month_range(s.months, "mo"), size=11))
         y += 24
     body.append(_text(0, y + 14, f"total {lo:.1f}–{hi:.1f} months at {g.snapshot.time_to_job_ready.hours_per_week[0]:g}–"
                                  f"{g.snapshot.time_to_job_ready.hours_per_week[1]:g} h/week"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from careerpath.figures import Figure
 from careerpath.guide.model import FAQ, ExperienceSalary, Snapshot
-from careerpath.guide.wording import article, preparation_phrase, preparation_source
+from careerpath.guide.wording import article, month_range, preparation_phrase, preparation_source
 
 
 def _money(f: Figure) -> str:
@@ -53,13 +53,12 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
     if t.not_estimated:
         ans = f"This guide gives no time: {t.not_estimated}."
     else:
-        ans = (f"At {lo:g}–{hi:g} hours a week, this guide's path to becoming {a_one} takes {t.from_scratch.low:g}–"
-               f"{t.from_scratch.high:g} months from scratch")
+        ans = (f"At {lo:g}–{hi:g} hours a week, this guide's path to becoming {a_one} takes "
+               f"{month_range(t.from_scratch)} from scratch")
         if t.with_background != t.from_scratch:
-            ans += (f" and {t.with_background.low:g}–{t.with_background.high:g} months with a programming and maths "
-                    "background")
+            ans += f" and {month_range(t.with_background)} with a programming and maths background"
         if t.personalised:
-            ans += f", and {t.personalised.low:g}–{t.personalised.high:g} months from the skills you already have"
+            ans += f", and {month_range(t.personalised)} from the skills you already have"
         ans += f"{f' ({hours:,.0f} hours of courses and practice)' if hours else ''}. This is learning time only"
         ans += f"; it does not include a formal “{edu_text}”." if edu_text else "."
     if t.preparation:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from careerpath.figures import Figure
 from careerpath.guide.model import NO_EXTRA_TIME, ONET_RELATED_MARK, Guide, roadmap_label
 from careerpath.guide.render_html import fmt
-from careerpath.guide.wording import preparation_phrase, preparation_source
+from careerpath.guide.wording import month_range, preparation_phrase, preparation_source
 
 ONET_ATTRIBUTION = (
     "This guide includes information from the O*NET Database by the U.S. Department of Labor, Employment and "
@@ -45,10 +45,10 @@ def render_md(g: Guide) -> str:
            f"- Openings a year: {_fig(s.annual_openings)}", f"- Employment: {_fig(s.employment)}",
            (f"- Time to job-ready: not estimated: {_md(t.not_estimated)}" if t.not_estimated else
             f"- Time to job-ready at {t.hours_per_week[0]:g}–{t.hours_per_week[1]:g} h/week: "
-            f"{t.from_scratch.low:g}–{t.from_scratch.high:g} months from scratch"
-           + (f"; {t.with_background.low:g}–{t.with_background.high:g} months with a programming and maths background"
+            f"{month_range(t.from_scratch)} from scratch"
+           + (f"; {month_range(t.with_background)} with a programming and maths background"
               if t.with_background != t.from_scratch else "")
-           + (f"; **{t.personalised.low:g}–{t.personalised.high:g} months for you**" if t.personalised else "")
+           + (f"; **{month_range(t.personalised)} for you**" if t.personalised else "")
            + (f" (learning time beyond the typical entry education, {_md(t.education_not_counted)}, which is not counted)"
               if t.education_not_counted else ""))]
     if t.preparation:
@@ -79,7 +79,7 @@ def render_md(g: Guide) -> str:
     if not g.roadmap:
         out += ["No roadmap: " + _md(t.not_estimated or "the role has no skills to learn in order") + ".", ""]
     for st in g.roadmap:
-        time = NO_EXTRA_TIME if not st.hours else f"{st.hours:g} h, {st.months.low:g}–{st.months.high:g} months"
+        time = NO_EXTRA_TIME if not st.hours else f"{st.hours:g} h, {month_range(st.months)}"
         out.append(f"{st.step}. **{_md(st.title)}** — {time}")
         out.append(f"   - Skills: {', '.join(map(_md, st.skills))}")
         if st.courses:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from careerpath.guide.model import MonthRange
 from careerpath.profile.model import Preparation
 
 #: Words ending in "s" that are not plurals of a job ("Sales Managers": the head is "Managers").
@@ -76,6 +77,15 @@ def _with(one: str, quals: list[str]) -> str:
 def article(phrase: str) -> str:
     """'a' or 'an' before `phrase` (by its first letter: "an Occupational Therapist", "a User Researcher")."""
     return "an" if phrase[:1].lower() in "aeio" else "a"
+
+
+def month_range(r: MonthRange | None, unit: str = "months") -> str:
+    """"1.1–1.5 months", or "0.2 months" when the two ends round alike: a range whose ends print the same reads as a
+    typo ("0.2–0.2 months"). Every renderer (Markdown, HTML, FAQ, chart, site) prints month ranges through it."""
+    if r is None:
+        return "—"
+    low, high = round(r.low, 1), round(r.high, 1)
+    return f"{low:g}–{high:g} {unit}" if low != high else f"{low:g} {unit}"
 
 
 def _months(m: float) -> str:

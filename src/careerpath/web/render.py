@@ -6,13 +6,13 @@ Charts are plain SVG with presentation attributes (no inline style, no script), 
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from careerpath.figures import Figure
 from careerpath.guide.model import NO_EXTRA_TIME, ONET_RELATED_MARK
-from careerpath.guide.wording import preparation_phrase, preparation_source
+from careerpath.guide.wording import month_range, preparation_phrase, preparation_source
 
 CURRENCY = {"USD": "$", "GBP": "£", "EUR": "€", "PLN": "PLN ", "INR": "₹"}
 
@@ -43,13 +43,6 @@ def fmt_fig(f: Figure | None) -> str:
     return "—" if f is None else fmt_value(f.value, f.unit)
 
 
-def fmt_range(r: Any, unit: str = "months") -> str:
-    if r is None:
-        return "—"
-    low, high = round(r.low, 1), round(r.high, 1)
-    return f"{low:g}–{high:g} {unit}" if low != high else f"{low:g} {unit}"
-
-
 def bars(rows: Iterable[tuple[str, float | None, str]], maximum: float | None = None) -> list[dict]:
     """[(label, value, shown text)] -> rows with `pct` (0-100) for a horizontal bar chart."""
     rows = [(label, v, text) for label, v, text in rows if v is not None]
@@ -78,7 +71,7 @@ def roadmap_bars(steps: list, personal: bool = False) -> list[dict]:
     for s in steps:
         out.append({"step": s.step, "title": s.title, "x": round(100 * start / total, 2),
                     "w": round(max(0.8, 100 * s.months.high / total), 2),
-                    "text": fmt_range(s.months)})
+                    "text": month_range(s.months)})
         start += s.months.high
     return out
 
@@ -87,7 +80,7 @@ def make_env() -> Environment:
     env = Environment(loader=PackageLoader("careerpath.web", "templates"),
                       autoescape=select_autoescape(["html", "xml", "svg"], default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(fig=fmt_fig, value=fmt_value, range=fmt_range)
+    env.filters.update(fig=fmt_fig, value=fmt_value, range=month_range)
     env.globals.update(bars=bars, salary_scale=salary_scale, roadmap_bars=roadmap_bars, fmt_value=fmt_value,
                        preparation_phrase=preparation_phrase, preparation_source=preparation_source,
                        no_extra_time=NO_EXTRA_TIME, onet_related_mark=ONET_RELATED_MARK)
