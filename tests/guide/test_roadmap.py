@@ -245,3 +245,12 @@ def test_skills_the_courses_teach_beyond_the_ranked_ones_join_the_path_below_the
     wide = [CourseItem(course_id=f"c:w{k}", title="W", relevance=1, why="", covers=many[:k + 1])
             for k in range(len(many))]
     assert [s.name for s in taught_beyond(con, wide, items)] == many[:MAX_TAUGHT_SKILLS]
+
+
+def test_a_step_of_rarely_asked_skills_says_under_one_percent_not_zero():
+    """A data scientist's advanced step said its skills "are asked for by 0% of all postings": rare, not never."""
+    rare = {**FACTS, "deep-learning": SkillFacts(level=0.9, generality=0.004),
+            "mlops": SkillFacts(level=1.0, generality=0.002)}
+    whys = " ".join(s.why for s in plan(SKILLS, rare, COURSES, Pace(15, 20)))
+    assert "asked for by 0% " not in whys and "asked for by under 1% of all postings" in whys
+    assert "asked for by 55% of all postings" in " ".join(s.why for s in plan(SKILLS, FACTS, COURSES, Pace(15, 20)))

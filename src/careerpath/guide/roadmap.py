@@ -250,9 +250,10 @@ def plan(skills: list[PathSkill], facts: dict[str, SkillFacts], courses: list[Co
         if levels:
             why.append(f"courses teaching these skills average level {sum(levels) / len(levels):.2f} on 0 (beginner) to 1 (advanced)")
         if gens:
+            share = 100 * sum(gens) / len(gens)  # "0% of all postings" read as never asked for: under 1% is not none
             why.append(f"the more roles ask for a skill, the earlier it comes: these are asked for by "
-                       f"{100 * sum(gens) / len(gens):.0f}% of all postings on average (of O*NET occupations, for "
-                       "skills postings do not name)")
+                       f"{'under 1' if share < 0.5 else f'{share:.0f}'}% of all postings on average (of O*NET "
+                       "occupations, for skills postings do not name)")
         if own:
             why.append(f"{own:.0f} h at default rates for skills no chosen course covers")
         why += _taught_elsewhere(group, gi, taught_by)
