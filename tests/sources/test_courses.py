@@ -30,6 +30,7 @@ FILES = {
         ",course_title,course_organization,course_Certificate_type,course_rating,course_difficulty,course_students_enrolled\n"
         "1,AI For Everyone,deeplearning.ai,COURSE,4.8,Beginner,5.3k\n"
         "2,Big One,IBM,PROFESSIONAL CERTIFICATE,4.6,Mixed,1.2m\n"
+        '3,"Data Science  Professional\nCertificate ",IBM,PROFESSIONAL CERTIFICATE,4.6,Mixed,1k\n'
     ),
     "udemy_courses_andrewmvd.csv": (
         "course_id,course_title,url,is_paid,price,num_subscribers,num_reviews,num_lectures,level,content_duration,"
@@ -83,6 +84,12 @@ def test_levels_hours_enrolled_and_lists(tmp_path: Path) -> None:
     assert (free.level, free.is_free, free.price, free.provider) == ("advanced", True, 0.0, "Udemy")
     edx = df.loc["courses-edx:1"]
     assert edx.description.startswith("Short about.") and "Long description" in edx.description
+
+
+def test_titles_are_one_line_with_single_spaces(tmp_path: Path) -> None:
+    """A doubled space or a line break inside a catalogue title is how the file was typed, not part of the name."""
+    _, df = table(tmp_path)
+    assert df.loc["courses-coursera-enrolled:3"].title == "Data Science Professional Certificate"
 
 
 def test_bad_rows_rejected_and_counted(tmp_path: Path) -> None:

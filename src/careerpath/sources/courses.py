@@ -134,10 +134,12 @@ def coursera_url_type(url: str | None) -> str | None:
 
 
 def title_of(row: dict, col: str) -> str:
+    """The title on one line with single spaces: 173 catalogue titles carry doubled spaces or line breaks ("Fractal
+    Data Science  Professional Certificate"), which pages showed as typed and the phrase matcher read as a break."""
     t = clean(row.get(col), 1000)
     if t is None:
         raise ValueError("no title")
-    return t
+    return " ".join(t.split())
 
 
 def map_skills_modules(row: dict) -> dict:
