@@ -158,3 +158,17 @@ def test_a_month_range_whose_ends_print_alike_is_one_figure(guide):
     assert "0.2 mo<" in str(roadmap_timeline(guide))
     how_long = " ".join(f.answer for f in build_faq("Welders", guide.snapshot) if f.question.startswith("How long"))
     assert "0.5 months with a programming and maths background" in how_long and "0.5–0.5" not in how_long
+
+
+def test_a_role_spanning_occupations_says_why_it_has_no_employment_count(guide):
+    """An emerging role's snapshot read "Employment: n/a": BLS counts people by occupation, and a head count cannot
+    be split by the mixture's weights. It now says so; a role of one occupation with no count omits the line."""
+    from careerpath.guide import model as gm
+
+    guide.snapshot.employment = None
+    md, html = render_md(guide), render_html(guide)
+    assert "Employment:" not in md and "Employment:" not in html
+    guide.role.soc = [gm.SocWeight(code="15-2051.00", title="Data Scientists", weight=0.6),
+                      gm.SocWeight(code="15-1221.00", title="Computer and Information Research Scientists", weight=0.4)]
+    want = "Employment: not counted: BLS counts people by occupation, and this role spans 2"
+    assert want in render_md(guide) and want in render_html(guide)

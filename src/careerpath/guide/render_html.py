@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from careerpath.figures import Figure
 from careerpath.guide import charts
 from careerpath.guide.model import COURSE_LEVELS, NO_EXTRA_TIME, ONET_RELATED_MARK, Guide
-from careerpath.guide.wording import month_range, preparation_phrase, preparation_source
+from careerpath.guide.wording import employment_not_counted, month_range, preparation_phrase, preparation_source
 
 
 def fmt(f: Figure | None) -> str:
@@ -44,6 +44,7 @@ def environment() -> Environment:
     env.filters["url"] = safe_url
     env.filters["months"] = month_range
     env.globals.update(preparation_phrase=preparation_phrase, preparation_source=preparation_source,
+                       employment_not_counted=employment_not_counted,
                        course_levels=COURSE_LEVELS, no_extra_time=NO_EXTRA_TIME,
                        onet_related_mark=ONET_RELATED_MARK)
     return env

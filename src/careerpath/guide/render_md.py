@@ -5,7 +5,7 @@ from __future__ import annotations
 from careerpath.figures import Figure
 from careerpath.guide.model import NO_EXTRA_TIME, ONET_RELATED_MARK, Guide, roadmap_label
 from careerpath.guide.render_html import fmt
-from careerpath.guide.wording import month_range, preparation_phrase, preparation_source
+from careerpath.guide.wording import employment_not_counted, month_range, preparation_phrase, preparation_source
 
 ONET_ATTRIBUTION = (
     "This guide includes information from the O*NET Database by the U.S. Department of Labor, Employment and "
@@ -36,13 +36,14 @@ def _fig(f: Figure | None) -> str:
 
 def render_md(g: Guide) -> str:
     s, t = g.snapshot, g.snapshot.time_to_job_ready
+    employment = _fig(s.employment) if s.employment else employment_not_counted(len(g.role.soc))
     out = [f"# {_md(g.role.title)}", "",
            "O*NET-SOC: " + "; ".join(f"{x.code} {_md(x.title)}" for x in g.role.soc), "", "## Snapshot", "",
            f"- Median salary: {_fig(s.median_salary)}", f"- Mean salary: {_fig(s.mean_salary)}",
            f"- Range ({s.salary_range.label}): {_fig(s.salary_range.low)} to {_fig(s.salary_range.high)}",
            f"- Job growth 2024–34: {_fig(s.job_growth)}"
            + (f" (all occupations: {_fig(s.average_growth)})" if s.average_growth else ""),
-           f"- Openings a year: {_fig(s.annual_openings)}", f"- Employment: {_fig(s.employment)}",
+           f"- Openings a year: {_fig(s.annual_openings)}", *([f"- Employment: {employment}"] if employment else []),
            (f"- Time to job-ready: not estimated: {_md(t.not_estimated)}" if t.not_estimated else
             f"- Time to job-ready at {t.hours_per_week[0]:g}–{t.hours_per_week[1]:g} h/week: "
             f"{month_range(t.from_scratch)} from scratch"

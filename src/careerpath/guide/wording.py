@@ -88,6 +88,15 @@ def month_range(r: MonthRange | None, unit: str = "months") -> str:
     return f"{low:g}–{high:g} {unit}" if low != high else f"{low:g} {unit}"
 
 
+def employment_not_counted(n_occupations: int) -> str | None:
+    """Why a guide shows no employment figure: BLS counts people by occupation, so a role spanning several has no
+    count of its own (its wages are a weighted mean, but a head count cannot be split by weights). "n/a" said
+    nothing; a role of one occupation with no count simply omits the line."""
+    if n_occupations > 1:
+        return f"not counted: BLS counts people by occupation, and this role spans {n_occupations}"
+    return None
+
+
 def _months(m: float) -> str:
     return f"{m / 12:g} year{'s' if m > 12 else ''}" if m >= 12 and m % 12 == 0 else f"{m:g} month{'s' if m > 1 else ''}"
 

@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from careerpath.figures import Figure
 from careerpath.guide.model import NO_EXTRA_TIME, ONET_RELATED_MARK
-from careerpath.guide.wording import month_range, preparation_phrase, preparation_source
+from careerpath.guide.wording import employment_not_counted, month_range, preparation_phrase, preparation_source
 
 CURRENCY = {"USD": "$", "GBP": "£", "EUR": "€", "PLN": "PLN ", "INR": "₹"}
 
@@ -83,5 +83,5 @@ def make_env() -> Environment:
     env.filters.update(fig=fmt_fig, value=fmt_value, range=month_range)
     env.globals.update(bars=bars, salary_scale=salary_scale, roadmap_bars=roadmap_bars, fmt_value=fmt_value,
                        preparation_phrase=preparation_phrase, preparation_source=preparation_source,
-                       no_extra_time=NO_EXTRA_TIME, onet_related_mark=ONET_RELATED_MARK)
+                       employment_not_counted=employment_not_counted, no_extra_time=NO_EXTRA_TIME, onet_related_mark=ONET_RELATED_MARK)
     return env
