@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 
@@ -35,6 +37,44 @@ async def test_search_redirects_to_best_role(client):
     assert r.status_code == 303 and r.headers["location"] == "/roles/machine-learning-engineer"
     r = await client.get("/search", params={"q": "zzzz qqqq"})
     assert r.status_code == 200 and "No role matched" in r.text
+
+
+class _Answer:
+    """Stands in for the title resolver: the page's choice, given what the resolver says, is what is tested."""
+
+    def __init__(self, slug, score, matches=()):
+        self.out = {"role": {"slug": slug, "title": slug} if slug else None,
+                    "matches": [{"soc_code": c, "soc_title": c, "score": s} for c, s in (matches or [("x", score)])]}
+
+    def resolve(self, title):
+        return {"title": title, **self.out}
+
+
+@pytest.fixture
+def resolver_says(app):
+    real = app.state.search
+    yield lambda *a, **k: setattr(app.state, "search", _Answer(*a, **k))
+    app.state.search = real
+
+
+async def test_a_search_the_resolver_is_unsure_of_lists_the_candidates(client, resolver_says):
+    """"prompt engineer" went straight to Mechanical Engineers at 0.37: below 0.5 the page lists the nearest roles
+    (the resolver's role, the roles of its occupations, then title hits) and says how close the best one is."""
+    resolver_says("data-scientist", 0.37, matches=[("15-2051.00", 0.37), ("29-1292.00", 0.2)])
+    r = await client.get("/search", params={"q": "prompt engineer"})
+    assert r.status_code == 200 and "Which role do you mean?" in r.text and "scores 0.37 of 1" in r.text
+    listed = re.findall(r'href="/roles/([a-z-]+)"', r.text.split("Which role")[1])
+    assert listed[:2] == ["data-scientist", "dental-hygienist"]
+    resolver_says("data-scientist", 0.62)
+    r = await client.get("/search", params={"q": "prompt engineer"})
+    assert r.status_code == 303 and r.headers["location"] == "/roles/data-scientist"
+
+
+async def test_a_roles_own_title_and_an_alias_of_one_role_open_it_even_when_the_resolver_is_unsure(client, resolver_says):
+    resolver_says("data-scientist", 0.2)
+    for q in ("Dental Hygienist", "hygienist"):  # the role's title; an alias only it has
+        r = await client.get("/search", params={"q": q})
+        assert r.status_code == 303 and r.headers["location"] == "/roles/dental-hygienist"
 
 
 async def test_guide_page_has_every_section_with_sources(client):

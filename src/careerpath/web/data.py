@@ -86,6 +86,7 @@ class SiteData:
             "SELECT table_name FROM information_schema.tables").fetchall()}
         self.roles = self._load_roles()
         self.by_slug = {r.slug: r for r in self.roles}
+        self.by_soc = {r.soc_code: r for r in self.roles if r.kind == "occupation" and r.soc_code}
         self._search_keys: list[str] = []
         self._search_slugs: list[str] = []
         for r in self.roles:
