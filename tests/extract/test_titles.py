@@ -166,6 +166,19 @@ def test_a_specialty_yields_to_its_base_occupation() -> None:
     assert T.prefer_base(urology, titles) == urology
 
 
+def test_every_occupation_title_as_typed_resolves_to_itself(real_onet) -> None:
+    """22 of O*NET's titles resolved to another occupation (", School" read as a suffix: "Bus Drivers, School" to
+    transit drivers; a specialty's own title yielded to its base) and one to nothing. Typed as O*NET spells it,
+    in any case and spacing, a title names its occupation; a near form still goes through the usual stages."""
+    r = T.Resolver(real_onet)
+    titles = real_onet.soc_titles
+    got = {soc: _top(res) for soc, res in zip(titles, r.resolve_many(list(titles.values())))}
+    assert {soc: g for soc, g in got.items() if g != soc} == {}
+    res = r.resolve("  bus DRIVERS,   school ")
+    assert _top(res) == "53-3051.00" and res.method == "exact" and res.matches[0].score == 1.0
+    assert r.occupation_named("Bus Driver, School") is None  # not the O*NET spelling: the stages decide
+
+
 def test_doctor_code_leaves_other_consultants_alone() -> None:
     for key in ("nurse consultant", "information technology consultant", "consultant pharmacist", "tree surgeon"):
         assert T.doctor_code(key) is None

@@ -292,6 +292,7 @@ class Resolver:
         self._head_count: dict[str, int] | None = None  # role word -> codes with an alias ending in it (_head_codes)
         self._onet_titles: list[str] | None = None  # the occupations' normalised titles (_occupation_titles)
         self._pairs: frozenset[tuple[str, str]] | None = None  # consecutive alias words (_alias_pairs)
+        self._typed_titles: dict[str, str] | None = None  # an occupation's title as typed, case-folded -> soc
 
     @property
     def embedder(self) -> Embedder | None:
@@ -1474,13 +1475,27 @@ class Resolver:
             scores, method = by_key[family.get(k, k)]
             if descriptions is not None and descriptions[i]:
                 scores = self._with_description(scores, descriptions[i] or "")
+            named = self.occupation_named(t)
+            if named:
+                scores, method = {**scores, named: 1.0}, "exact"
             ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
             matches = [Match(s, self.index.soc_titles.get(s, s), min(1.0, p)) for s, p in ranked if p >= MIN_SCORE]
             res = Resolution(t, k, matches, method if matches else "none")
             if self.roles is not None:
-                res.role_slug, res.role_title = self.roles.role_for(k, matches[0].soc_code if matches else None)
+                res.role_slug, res.role_title = (self.roles.by_soc[named] if named in self.roles.by_soc else
+                                                 self.roles.role_for(k, matches[0].soc_code if matches else None))
             results.append(res)
         return results
+
+    def occupation_named(self, title: str) -> str | None:
+        """The code of the O*NET occupation whose own title this is, as typed (case and spacing aside).
+        Normalising reads ", Postsecondary" or ", Wood" as a location or team suffix and a specialty's title as its
+        base's, so 22 of the 1,016 occupation titles resolved to another occupation ("Bus Drivers, School" to transit
+        drivers, "Special Education Teachers, Middle School" to preschool's) and one to nothing ("Compensation,
+        Benefits, and Job Analysis Specialists"): a person or a script who types an occupation's name means it."""
+        if self._typed_titles is None:
+            self._typed_titles = {" ".join(v.split()).casefold(): s for s, v in self.index.soc_titles.items()}
+        return self._typed_titles.get(" ".join(title.split()).casefold())
 
     def resolve(self, title: str, description: str | None = None, top: int = TOP_K) -> Resolution:
         return self.resolve_many([title], [description] if description else None, top=top)[0]
