@@ -251,3 +251,13 @@ def test_dental_hygienists_related_roles_hold_o_net_s_first_related_occupations(
     assert {"Dental Assistants", "Medical Assistants"} <= set(marked), marked  # O*NET's first and third
     sims = [r.similarity for r in g.related_roles]
     assert sims == sorted(sims, reverse=True)
+
+
+def test_a_day_in_the_life_counts_its_tasks_with_the_right_verb(full_con):
+    """"1 of the 16 tasks O*NET lists for Data Scientists involve this": one task involves it."""
+    from careerpath.guide.day import day_in_the_life
+
+    items = day_in_the_life(full_con, "15-2051.00", "Data Scientists")
+    ones = [d for d in items if " — 1 of the " in d]
+    assert ones and all("tasks O*NET lists for Data Scientists involves this" in d for d in ones)
+    assert all(" involve this" in d for d in items if d not in ones)

@@ -35,7 +35,8 @@ def day_in_the_life(con: duckdb.DuckDBPyConnection, soc_code: str | None, title:
             continue
         used.add(example)
         k = len(g["tasks"])
-        out.append(f"{iwa.rstrip('.')} — {k} of the {n_tasks} tasks O*NET lists for {title} involve this; "
+        out.append(f"{iwa.rstrip('.')} — {k} of the {n_tasks} tasks O*NET lists for {title} "
+                   f"{'involves' if k == 1 else 'involve'} this; "
                    f"for example: “{example.rstrip('.')}.”")
         if len(out) >= MAX_ITEMS:
             break
