@@ -45,7 +45,8 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
         parts.append(f"{_pct(f)} of the {title} postings that state an education requirement accept no degree "
                      f"{_cite(f)}{'; ' + f.note if f.note else ''}.")
     else:
-        parts.append(f"No postings in the store state whether {title} roles need a degree, so the share cannot be given.")
+        parts.append(f"None of the job postings this guide reads states whether {title} roles need a degree, so the "
+                     "share cannot be given.")
     out.append(FAQ(question=f"Can I become {a_one} without a degree?", answer=" ".join(parts), figures=figs))
 
     t = snap.time_to_job_ready
@@ -81,7 +82,7 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
     else:
         ans = f"The BLS projections have no line for {title}, so no growth figure can be given."
     if n_postings:
-        ans += f" The store holds {n_postings:,} postings matched to {title}."
+        ans += f" The job postings this guide reads include {n_postings:,} matched to {title}."
     out.append(FAQ(question=f"What is the job market like for {a_one}?", answer=ans, figures=figs))
 
     figs = [f for f in (snap.median_salary, snap.salary_range.low, snap.salary_range.high) if f]
