@@ -254,3 +254,29 @@ def test_a_step_of_rarely_asked_skills_says_under_one_percent_not_zero():
     whys = " ".join(s.why for s in plan(SKILLS, rare, COURSES, Pace(15, 20)))
     assert "asked for by 0% " not in whys and "asked for by under 1% of all postings" in whys
     assert "asked for by 55% of all postings" in " ".join(s.why for s in plan(SKILLS, FACTS, COURSES, Pace(15, 20)))
+
+
+def test_a_credential_of_unstated_length_counts_its_kinds_typical_length():
+    """Johns Hopkins' ten-course Data Science specialization has no length in its catalogue and was credited with 15 h
+    (a course's median) and three skills; a specialization of unstated length now counts 80 h, as stated ones do."""
+    from careerpath.guide.roadmap import _hours_of, _skill_budget
+
+    spec = CourseItem(course_id="c:s", title="Data Science", certificate_type="specialization", relevance=1, why="")
+    course = CourseItem(course_id="c:c", title="Data Science", certificate_type="course", relevance=1, why="")
+    project = CourseItem(course_id="c:p", title="Plot it", certificate_type="guided project", relevance=1, why="")
+    assert (_hours_of(spec), _hours_of(course), _hours_of(project)) == (80.0, 15.0, 2.0)
+    assert _skill_budget(spec) == 20 and _skill_budget(course) == 3
+    stated = spec.model_copy(update={"hours": 12.0})
+    assert _hours_of(stated) == 12.0  # a stated length is the length
+
+
+def test_the_unstated_lengths_are_the_catalogues_medians(full_con):
+    """The defaults above are measured: a catalogue whose typical lengths moved would make them wrong."""
+    from careerpath.guide.roadmap import COURSE_HOURS_CAP, UNKNOWN_COURSE_HOURS, UNKNOWN_HOURS_BY_KIND
+
+    medians = dict(full_con.execute("SELECT certificate_type, median(hours) FROM courses WHERE hours > 0 "
+                                    "AND certificate_type IS NOT NULL GROUP BY 1 HAVING count(*) >= 10").fetchall())
+    assert abs(medians["course"] - UNKNOWN_COURSE_HOURS) <= 3
+    for kind, hours in UNKNOWN_HOURS_BY_KIND.items():
+        if kind in medians:
+            assert min(medians[kind], COURSE_HOURS_CAP) == pytest.approx(hours, abs=1), kind

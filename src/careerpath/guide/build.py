@@ -241,7 +241,8 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
     assumptions = [
         f"pace {pace.low:g}-{pace.high:g} hours a week, {4.345:g} weeks a month; low = fast pace, high = slow pace",
         "hours = recommended course hours (each capped at 80 h, and counted as teaching at most one of the role's "
-        f"skills per {MIN_HOURS_PER_SKILL:g} h) + default hours for skills no course covers "
+        f"skills per {MIN_HOURS_PER_SKILL:g} h; a course of unstated length counts 15 h, a specialization or "
+        "professional certificate 80 h: the catalogue's median stated lengths of their kind) + default hours for skills no course covers "
         "(software 30, tool 20, knowledge 45, skill 25, soft skill 8) + "
         f"{'supervised practice' if practice == 'supervised' else 'portfolio projects'} (10 h per core skill, "
         "30-120 h) + 40 h per certification asked for in postings",
