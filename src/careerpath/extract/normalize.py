@@ -42,6 +42,13 @@ LEAD_BEFORE_PLACE = True
 # "associate", "assistant" or "deputy" before "director" is the director's rank (no O*NET title begins so): "Associate
 # Director of Data and Analytics" is read as the director of data and analytics; off to measure
 DIRECTOR_RANKS = True
+# a lone "s" after an abbreviation is what a lost apostrophe leaves of its plural ("RGN's" written "RGN s", "RMN s/RGN s"),
+# as "RGNs" is read: no word of its own; kept, it ended the key ("registered nurse s") and sent it to fuzzy matching. After
+# a word it stays ("Children s Social Worker": the possessive says whose social worker); off to measure
+STRAY_S = True
+# "people" before another word names the people function (HR: "People Research", "People Data Analyst"), not persons:
+# folded to "person" it read "person research scientist" as a computer scientist; off to measure
+PEOPLE_MODIFIER = True
 _DIRECTOR_RANKS = frozenset({"associate", "assistant", "deputy"})
 _STAFF_TECH = {"engineer", "scientist", "developer", "designer", "architect", "analyst", "researcher", "programmer"}
 # a conjunction left at either end once the words it joined (ranks, noise) are dropped joins nothing
@@ -532,6 +539,8 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
             continue
         if w in NOISE_WORDS or w.isdigit():
             continue
+        if STRAY_S and w == "s" and i > 0 and words[i - 1] in ABBREVIATIONS:
+            continue
         if DIRECTOR_RANKS and w in _DIRECTOR_RANKS and words[i + 1:i + 2] == ["director"] and (kept or words[i + 2:]):
             # "Associate Director of Data and Analytics" directs data and analytics: the director's rank. Not a
             # bare "Associate Director" (a segment beside the role: "Associate Director, Data Science")
@@ -555,7 +564,7 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
         if w == "admin" and i < len(kept) - 1 and kept[i + 1] in _ADMIN_OF:
             w = "administrative"  # "Admin Assistant", "Admin Officer": administrative work; "Admin" alone administers
         out.extend(expand(w).split())
-    out = [singular(w) for w in out]
+    out = [w if PEOPLE_MODIFIER and w == "people" and i < len(out) - 1 else singular(w) for i, w in enumerate(out)]
     dedup = [w for i, w in enumerate(out) if i == 0 or w != out[i - 1]]  # "swe engineer"
     if len(dedup) > 1 and dedup[0] == "bank" and dedup[1] not in _BANK_SENSE:
         dedup = dedup[1:]  # "Bank Doctor": the NHS staff bank; "Bank Teller" keeps its bank
