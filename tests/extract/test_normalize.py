@@ -420,3 +420,17 @@ def test_people_modifier_switch(monkeypatch) -> None:
 
     monkeypatch.setattr(N, "PEOPLE_MODIFIER", False)
     assert normalize("People Data Analyst").text == "person data analyst"
+
+
+@pytest.mark.parametrize("raw, text", [
+    # thirty-third pass: NHS "Medical Staffing" / "Medical Workforce" is the doctors' HR office
+    ("Medical Staffing Assistant", "human resource assistant"),
+    ("Medical Workforce Assistant", "human resource assistant"),
+    ("Workforce Assistant", "human resource assistant"),
+    ("Medical Staffing Apprentice", "human resource"),
+    ("Medical Workforce Administrator", "medical workforce administrator"),   # O*NET's HR administrator manages
+    ("Workforce Development Officer", "workforce development officer"),       # a field follows: left alone
+    ("Workforce Planning Analyst", "workforce planning analyst"),
+])
+def test_medical_staffing_is_the_hr_office(raw, text) -> None:
+    assert normalize(raw).text == text

@@ -211,7 +211,13 @@ _UK_ROLES = ((re.compile(r"\b(ward|theatre|theater|deputy|charge|junior|senior|n
              (re.compile(r"\b(?:deputy|assistant) ward managers?\b"), "ward manager"),
              # "PA to Directors", "PA to CAS matrons": the personal assistant of whoever follows "to" (8 store postings,
              # NHS and Adzuna UK), not a physician assistant, which "PA" alone may be; the principal is no part of the job
-             (re.compile(r"\b(?:pa|personal assistant) to\b[^,/|:;()\[\]–—-]*"), "personal assistant "))
+             (re.compile(r"\b(?:pa|personal assistant) to\b[^,/|:;()\[\]–—-]*"), "personal assistant "),
+             # NHS "Medical Staffing" / "Medical Workforce" is the doctors' HR office: its assistants, officers and
+             # coordinators are HR staff ("Medical Staffing Assistant" was read as a medical assistant, "Medical Staffing
+             # Apprentice" as a family physician); an administrator is left alone (O*NET's "Human Resources
+             # Administrator" is a manager's title)
+             (re.compile(r"\b(?:medical )?(?:workforce|staffing)(?= (?:assistant|apprentice|officer|co[ -]?ordinator|"
+                         r"clerk|support)s?\b)"), "human resources"))
 # "Admin" before these is administrative ("Admin Assistant" is an administrative assistant, not an administrator's)
 _ADMIN_OF = {"assistant", "officer", "support", "clerk", "worker", "coordinator", "secretary", "apprentice", "team",
              "staff", "manager", "supervisor", "lead", "role", "receptionist"}
