@@ -434,3 +434,15 @@ def test_people_modifier_switch(monkeypatch) -> None:
 ])
 def test_medical_staffing_is_the_hr_office(raw, text) -> None:
     assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    # thirty-third pass: "engineering" before the drafting is the drawings' department
+    ("MECHANICAL ENGINEERING DRAFTING TECHNICIAN", "mechanical drafting technician"),
+    ("SENIOR CIVIL ENGINEERING DRAFTING TECHNICIAN", "civil drafting technician"),
+    ("Mechanical Engineering Drafter", "mechanical drafter"),
+    ("Engineering Manager", "engineering manager"),
+    ("Engineering Technician", "engineering technician"),
+])
+def test_engineering_before_drafting_is_the_department(raw, text) -> None:
+    assert normalize(raw).text == text

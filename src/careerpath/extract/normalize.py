@@ -222,6 +222,10 @@ _UK_ROLES = ((re.compile(r"\b(ward|theatre|theater|deputy|charge|junior|senior|n
 _ADMIN_OF = {"assistant", "officer", "support", "clerk", "worker", "coordinator", "secretary", "apprentice", "team",
              "staff", "manager", "supervisor", "lead", "role", "receptionist"}
 # "R&D" before a field is the department, not the job ("Director, R&D Data Science"); "R&D Engineer" keeps it
+# "engineering" before the drafting is the drawings' department: "Mechanical Engineering Drafting Technician" drafts
+# mechanical drawings (a mechanical drafter), as "Civil Engineering Drafting Technician" civil ones; kept, it drew the
+# model to the mechanical engineering technicians
+_ENGINEERING_DRAFTING = re.compile(r"\bengineering (?=draft(?:ing|er|ers|sman|smen|sperson)\b)")
 _RND = re.compile(r"\br and d (?=[a-z])(?!(?:engineer|scientist|technician|specialist|manager|director|lead|"
                   r"chemist|associate|assistant|intern)\b)")
 
@@ -438,6 +442,7 @@ def _normalize(title: object) -> NormalizedTitle:
     for pattern, repl in _UK_ROLES:
         text = pattern.sub(repl, text)
     text = _RND.sub("", text)
+    text = _ENGINEERING_DRAFTING.sub("", text)
     parts = _segments(text)
     shared = _shared_heads(text) if "/" in text else []  # most titles have no slash; used by `Resolver.shared_heads`
     chosen = _choose_segment(parts)
