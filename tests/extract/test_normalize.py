@@ -382,3 +382,67 @@ def test_a_rank_before_director_switch(monkeypatch) -> None:
 
     monkeypatch.setattr(N, "DIRECTOR_RANKS", False)
     assert normalize("Associate Director of Data and Analytics").text == "associate director of data and analytics"
+
+
+@pytest.mark.parametrize("raw, text", [
+    # thirty-third pass: a lost apostrophe leaves "RGN s"; the stray "s" ended the key and the fuzzy stage read
+    # "registered nurse s" as a speech-language pathologist
+    ("RGN s Required Hereford", "registered nurse"),
+    ("RMN s/RGN s", "registered mental health nurse registered nurse"),
+    ("RGN S Days Nights Crewe", "registered nurse crewe"),     # the town is left to the resolver
+    ("Children s Social Worker", "child s social worker"),       # after a word the possessive stays
+    ("EH&S Analyst", "eh and s analyst"),                          # an abbreviation's own letter stays
+])
+def test_a_stray_s_after_an_abbreviation_is_dropped(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+def test_a_stray_s_switch(monkeypatch) -> None:
+    from careerpath.extract import normalize as N
+
+    monkeypatch.setattr(N, "STRAY_S", False)
+    assert normalize("RGN s Required Hereford").text == "registered nurse s"
+
+
+@pytest.mark.parametrize("raw, text", [
+    # thirty-third pass: "people" before another word names the people (HR) function, not persons
+    ("People Research Scientist, Internal Communications", "people research scientist"),
+    ("Payroll & People Data (Analyst)", "payroll and people data analyst"),
+    ("Sales People", "sale person"),                               # the last word: still persons
+    ("Older People's Clinical Psychologist", "older people s clinical psychologist"),
+])
+def test_people_before_another_word_is_the_people_function(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+def test_people_modifier_switch(monkeypatch) -> None:
+    from careerpath.extract import normalize as N
+
+    monkeypatch.setattr(N, "PEOPLE_MODIFIER", False)
+    assert normalize("People Data Analyst").text == "person data analyst"
+
+
+@pytest.mark.parametrize("raw, text", [
+    # thirty-third pass: NHS "Medical Staffing" / "Medical Workforce" is the doctors' HR office
+    ("Medical Staffing Assistant", "human resource assistant"),
+    ("Medical Workforce Assistant", "human resource assistant"),
+    ("Workforce Assistant", "human resource assistant"),
+    ("Medical Staffing Apprentice", "human resource"),
+    ("Medical Workforce Administrator", "medical workforce administrator"),   # O*NET's HR administrator manages
+    ("Workforce Development Officer", "workforce development officer"),       # a field follows: left alone
+    ("Workforce Planning Analyst", "workforce planning analyst"),
+])
+def test_medical_staffing_is_the_hr_office(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    # thirty-third pass: "engineering" before the drafting is the drawings' department
+    ("MECHANICAL ENGINEERING DRAFTING TECHNICIAN", "mechanical drafting technician"),
+    ("SENIOR CIVIL ENGINEERING DRAFTING TECHNICIAN", "civil drafting technician"),
+    ("Mechanical Engineering Drafter", "mechanical drafter"),
+    ("Engineering Manager", "engineering manager"),
+    ("Engineering Technician", "engineering technician"),
+])
+def test_engineering_before_drafting_is_the_department(raw, text) -> None:
+    assert normalize(raw).text == text

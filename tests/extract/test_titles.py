@@ -1614,6 +1614,22 @@ def test_a_directors_title_the_model_reads_is_a_managers(real_onet) -> None:
     assert r._director(read, "decision science analytics director") == read
 
 
+def test_a_directors_title_naming_no_media_field_is_no_film_directors(real_onet) -> None:
+    """_director with field_directors (thirty-third pass): Producers and Directors keep a director's title the model
+    reads only when the title names their field by a word of their aliases that few codes use; "aquatic director",
+    "associate director" and "director of program monitoring and evaluation" were read as film directors."""
+    r = T.Resolver(real_onet)
+    aquatic = {"27-2012.00": 0.25, "19-1029.04": 0.07, "11-9072.00": 0.06}
+    assert _lead(r._director(aquatic, "aquatic director")) == "11-9072.00"
+    program = {"27-2012.00": 0.29, "27-2012.03": 0.29, "11-3021.00": 0.18, "13-1111.00": 0.1}
+    assert _lead(r._director(program, "director of program monitoring and evaluation")) == "11-3021.00"
+    film = {"27-2012.00": 0.66, "11-3021.00": 0.19}
+    assert r._director(film, "film director") == film                      # "film": the field of 32 codes' aliases
+    assert r._director(film, "television director") == film
+    r.field_directors = False
+    assert r._director(aquatic, "aquatic director") == aquatic
+
+
 def test_a_front_end_developer_named_by_a_framework_is_a_web_developer(real_onet) -> None:
     """_settle with front_ends: "<framework> developer" is a software developer unless it says front end, which
     O*NET's "Front End Developer" (Web Developers, by its title's words) names."""

@@ -42,6 +42,13 @@ LEAD_BEFORE_PLACE = True
 # "associate", "assistant" or "deputy" before "director" is the director's rank (no O*NET title begins so): "Associate
 # Director of Data and Analytics" is read as the director of data and analytics; off to measure
 DIRECTOR_RANKS = True
+# a lone "s" after an abbreviation is what a lost apostrophe leaves of its plural ("RGN's" written "RGN s", "RMN s/RGN s"),
+# as "RGNs" is read: no word of its own; kept, it ended the key ("registered nurse s") and sent it to fuzzy matching. After
+# a word it stays ("Children s Social Worker": the possessive says whose social worker); off to measure
+STRAY_S = True
+# "people" before another word names the people function (HR: "People Research", "People Data Analyst"), not persons:
+# folded to "person" it read "person research scientist" as a computer scientist; off to measure
+PEOPLE_MODIFIER = True
 _DIRECTOR_RANKS = frozenset({"associate", "assistant", "deputy"})
 _STAFF_TECH = {"engineer", "scientist", "developer", "designer", "architect", "analyst", "researcher", "programmer"}
 # a conjunction left at either end once the words it joined (ranks, noise) are dropped joins nothing
@@ -204,11 +211,21 @@ _UK_ROLES = ((re.compile(r"\b(ward|theatre|theater|deputy|charge|junior|senior|n
              (re.compile(r"\b(?:deputy|assistant) ward managers?\b"), "ward manager"),
              # "PA to Directors", "PA to CAS matrons": the personal assistant of whoever follows "to" (8 store postings,
              # NHS and Adzuna UK), not a physician assistant, which "PA" alone may be; the principal is no part of the job
-             (re.compile(r"\b(?:pa|personal assistant) to\b[^,/|:;()\[\]–—-]*"), "personal assistant "))
+             (re.compile(r"\b(?:pa|personal assistant) to\b[^,/|:;()\[\]–—-]*"), "personal assistant "),
+             # NHS "Medical Staffing" / "Medical Workforce" is the doctors' HR office: its assistants, officers and
+             # coordinators are HR staff ("Medical Staffing Assistant" was read as a medical assistant, "Medical Staffing
+             # Apprentice" as a family physician); an administrator is left alone (O*NET's "Human Resources
+             # Administrator" is a manager's title)
+             (re.compile(r"\b(?:medical )?(?:workforce|staffing)(?= (?:assistant|apprentice|officer|co[ -]?ordinator|"
+                         r"clerk|support)s?\b)"), "human resources"))
 # "Admin" before these is administrative ("Admin Assistant" is an administrative assistant, not an administrator's)
 _ADMIN_OF = {"assistant", "officer", "support", "clerk", "worker", "coordinator", "secretary", "apprentice", "team",
              "staff", "manager", "supervisor", "lead", "role", "receptionist"}
 # "R&D" before a field is the department, not the job ("Director, R&D Data Science"); "R&D Engineer" keeps it
+# "engineering" before the drafting is the drawings' department: "Mechanical Engineering Drafting Technician" drafts
+# mechanical drawings (a mechanical drafter), as "Civil Engineering Drafting Technician" civil ones; kept, it drew the
+# model to the mechanical engineering technicians
+_ENGINEERING_DRAFTING = re.compile(r"\bengineering (?=draft(?:ing|er|ers|sman|smen|sperson)\b)")
 _RND = re.compile(r"\br and d (?=[a-z])(?!(?:engineer|scientist|technician|specialist|manager|director|lead|"
                   r"chemist|associate|assistant|intern)\b)")
 
@@ -425,6 +442,7 @@ def _normalize(title: object) -> NormalizedTitle:
     for pattern, repl in _UK_ROLES:
         text = pattern.sub(repl, text)
     text = _RND.sub("", text)
+    text = _ENGINEERING_DRAFTING.sub("", text)
     parts = _segments(text)
     shared = _shared_heads(text) if "/" in text else []  # most titles have no slash; used by `Resolver.shared_heads`
     chosen = _choose_segment(parts)
@@ -532,6 +550,8 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
             continue
         if w in NOISE_WORDS or w.isdigit():
             continue
+        if STRAY_S and w == "s" and i > 0 and words[i - 1] in ABBREVIATIONS:
+            continue
         if DIRECTOR_RANKS and w in _DIRECTOR_RANKS and words[i + 1:i + 2] == ["director"] and (kept or words[i + 2:]):
             # "Associate Director of Data and Analytics" directs data and analytics: the director's rank. Not a
             # bare "Associate Director" (a segment beside the role: "Associate Director, Data Science")
@@ -555,7 +575,7 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
         if w == "admin" and i < len(kept) - 1 and kept[i + 1] in _ADMIN_OF:
             w = "administrative"  # "Admin Assistant", "Admin Officer": administrative work; "Admin" alone administers
         out.extend(expand(w).split())
-    out = [singular(w) for w in out]
+    out = [w if PEOPLE_MODIFIER and w == "people" and i < len(out) - 1 else singular(w) for i, w in enumerate(out)]
     dedup = [w for i, w in enumerate(out) if i == 0 or w != out[i - 1]]  # "swe engineer"
     if len(dedup) > 1 and dedup[0] == "bank" and dedup[1] not in _BANK_SENSE:
         dedup = dedup[1:]  # "Bank Doctor": the NHS staff bank; "Bank Teller" keeps its bank

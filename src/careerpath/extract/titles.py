@@ -179,6 +179,7 @@ HEAD_OF = "head of "  # _head_of: how a head's title opens (the normaliser's spe
 HEAD_OF_COMPUTING = ADMIN_IT_WORDS | DATA_STUDY  # _head_of: a head of these fields is left to the other stages
 FRONT_END, FRONT_END_DEVELOPER = "front end", "front end developer"  # _settle: front-end developers (front_ends)
 DIRECTOR = "director"  # _director: the role word of a director's title
+FIELD_WORD_CODES = 50  # _director: a word in the aliases of at most this many codes names a field ("film": 32, "program": 91)
 SEGMENT_MIN = 0.5    # another segment of the title replaces the normaliser's choice only when the dictionary
 SEGMENT_MARGIN = 0.3  # stages resolve it at least this surely, and this much more surely than the choice
 
@@ -272,6 +273,8 @@ class Resolver:
     # ("claim analyst": claims adjusters) still leaves "<field> data analyst" a data analyst; off to measure
     js_spellings = True  # _settle: a framework written without ".js" ("React Developer") is O*NET's "React.js Developer"
     first_conjuncts = True  # _first_conjunct: "<a> and <b> <role>" reads "<a> <role>"; off to measure
+    field_directors = True  # _director: an occupation titled "director" (Producers and Directors) keeps a director's
+    # title only when the title names its field (a word of its aliases few codes use); off to measure
 
     def __init__(self, index: TitleIndex, embedder_factory=None, roles=None,
                  cache: dict[str, tuple[list[tuple[str, float]], str]] | None = None) -> None:
@@ -288,6 +291,7 @@ class Resolver:
         self._confidence: dict[str, float] = {}  # key -> settled_confidence, memoised
         self._bigrams: dict[str, set[str]] | None = None  # first two words of 3+-word aliases -> codes (_phrase_elsewhere)
         self._vocab_by_code: dict[str, frozenset[str]] = {}  # soc -> words of its aliases (_code_vocab)
+        self._word_code_counts: dict[str, int] | None = None  # alias word -> codes whose aliases use it (_directs)
         self._code_words: dict[str, frozenset[str]] = {}  # soc -> its O*NET title's normalised words, memoised
         self._head_count: dict[str, int] | None = None  # role word -> codes with an alias ending in it (_head_codes)
         self._onet_titles: list[str] | None = None  # the occupations' normalised titles (_occupation_titles)
@@ -1391,15 +1395,35 @@ class Resolver:
             return scores
         managers = [c for c in scores if c.startswith("11-")]
         top = max(scores, key=scores.get)
-        if not managers or top.startswith("11-") or DIRECTOR in self._title_words(top):
+        if not managers or top.startswith("11-") or self._directs(top, words):
             return scores
         best = max(managers, key=scores.get)
         if scores[best] < MIN_SCORE:
             return scores
-        out = {c: v if c.startswith("11-") or DIRECTOR in self._title_words(c) else v * LICENSED_MISS
+        out = {c: v if c.startswith("11-") or self._directs(c, words) else v * LICENSED_MISS
                for c, v in scores.items()}
         out[best] = max(out[best], scores[top])
         return out
+
+    def _directs(self, soc: str, words: list[str]) -> bool:
+        """Whether `soc` is an occupation of directors that the title's words name: its O*NET title says "director"
+        and (with `field_directors`) a word of the title other than "director" is a word of its aliases that few codes'
+        aliases use (FIELD_WORD_CODES): "film director" names Producers and Directors, "aquatic director" and "director of
+        program monitoring and evaluation" do not ("program" is in the aliases of 91 codes), so the model's reading of
+        the bare word, the film director, no longer outranks the managers it also reported."""
+        if DIRECTOR not in self._title_words(soc):
+            return False
+        if not self.field_directors:
+            return True
+        if self._word_code_counts is None:
+            self._code_vocab(soc)
+            counts: dict[str, int] = defaultdict(int)
+            for vocab in self._vocab_by_code.values():
+                for w in vocab:
+                    counts[w] += 1
+            self._word_code_counts = dict(counts)
+        vocab = self._code_vocab(soc)
+        return any(w != DIRECTOR and w in vocab and self._word_code_counts.get(w, 0) <= FIELD_WORD_CODES for w in words)
 
     def _science_codes(self, scores: dict[str, float], key: str) -> dict[str, float]:
         """A scientist title the dictionary stages leave to the model ("ALS Beamline Scientist", "Proteomics
