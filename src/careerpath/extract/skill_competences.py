@@ -267,6 +267,15 @@ COOPERATE_PHRASES = (
                 r"|(?:(?<=work )|(?<=works )|(?<=worked )|(?<=working ))in\s+partnership\s+with\b"), COOPERATE + WEAK,
      ("closely with", "collaboratively with", "hand in hand with", "hand-in-hand with", "in partnership with"), None),
 )
+# session 24 (s30, `ExtractConfig.collab_competence` "colleagues", the default): the same rows, but not when the ones worked
+# with are outside the organisation or its stakeholders ("partner with both internal and external stakeholders", "work closely
+# with internal stakeholders and clients", "collaborating with universities"): over dev-dev22 the gold never has *cooperate with
+# colleagues* for such a sentence (it has *build business relationships* or *manage relationships with stakeholders*, 3 of 3),
+# and has it in 9 of the 27 sentences where the rows fired at all.
+_NOT_COLLEAGUES = (r"(?!\s+(" + _DET + r"|both\s+|other\s+)?([\w&'’-]+,?\s+){0,3}?(stakeholders?|clients?|customers?|universit(y|ies)|"
+                   r"academi[ac]\w*|vendors?|suppliers?|providers?|external\s+(partners?|organi[sz]ations?|agencies|bodies))\b)")
+COOPERATE_COLLEAGUES = tuple((re.compile("(?i)(?:" + rx.pattern.removeprefix("(?i)") + ")" + _NOT_COLLEAGUES), comp, keys, need)
+                             for rx, comp, keys, need in COOPERATE_PHRASES)
 # twenty-first pass: "analytics" on its own ("broad experience in data science and analytics", "Uses analytics and metrics",
 # "advanced analytics tools", "implement analytics") states *data analytics*: gold in 7 of the 11 dev2-dev17 sentences with a
 # bare "analytics"; the semantic stage reads it as *business analytics* (gold never there). Not a qualified kind (business, web,
@@ -490,9 +499,60 @@ DATA_ARCH_PHRASES = (
     (re.compile(r"(?i)\b(re-?)?architect(s|ed|ing)?\s+(an?\s+|the\s+|our\s+)?([\w-]+\s+)?data\b"), DATA_ARCHITECTURE,
      ("architect", "re-architect", "rearchitect"), "data"),
 )
+# session 24 (s30, 26th pass): four more families, same mechanism and score.
+# - troubleshooting as a noun or gerund (`TROUBLESHOOT_PHRASES`; the lexical stage reads the verb "troubleshoot" only): with a cue
+#   of computers, networks or software in the clause ("troubleshooting, user support", "troubleshooting tasks related to
+#   infrastructure", "network troubleshooting") it states *perform ICT troubleshooting*, otherwise *troubleshoot* ("assay
+#   troubleshooting", "troubleshooting issues with formulation"): over dev-dev22 the gold has the one so chosen in all 5 sentences
+#   naming troubleshooting.
+# - one's own accountability (`ACCOUNTABILITY_PHRASES`): "accountable for their own practice", "ownership and accountability", "a
+#   sense of accountability", "personal accountability" -> *accept own accountability* (gold in 2 of the 2 dev-dev22 sentences of
+#   these forms); not "accountable to the Ward Manager" (a reporting line) nor "accountable for the delivery of ..." (a remit).
+# - organisational abilities (`ORGANISATION_PHRASES`): "organizational abilities / capabilities", "organisation skills" -> *apply
+#   organisational techniques*, as "organisational skills" already is (an alias). No dev-dev22 sentence has these forms: read from
+#   dev23, a seen rule.
+# - insights presented, results communicated (`INSIGHT_PHRASES`): the twenty-first pass's *communicate analytical insights* rows
+#   read "communicate ... findings / insights / results of analyses"; "communicate (complex) results" and "present(ing) insights"
+#   state it too (gold in 3 of the 3 dev-dev22 sentences of these forms: "communicate results back to your internal business
+#   customers", "Present and communicate data insights"); not results given to patients, parents or families.
+TROUBLESHOOT = "troubleshoot"
+ICT_TROUBLESHOOT = "perform ICT troubleshooting"
+ACCOUNTABILITY = "accept own accountability"
+ORGANISATION = "apply organisational techniques"
+_ICT_CUE = (r"(network\w*|hardware|software|systems?|servers?|desktops?|laptops?|pcs?|computers?|printers?|(user|technical|it|ict|"
+            r"desktop)\s+support|sql|databases?|unix|linux|windows|applications?|infrastructure|endpoints?|connectivity|"
+            r"(?-i:IT|ICT))")
+TROUBLESHOOT_PHRASES = (
+    (re.compile(r"(?i)\btroubleshooting\b(?![^.;!?\n]{0,80}?\b" + _ICT_CUE + r"\b)"), TROUBLESHOOT, ("troubleshooting",), None),
+    (re.compile(r"(?i)\btroubleshooting\b(?=[^.;!?\n]{0,80}?\b" + _ICT_CUE + r"\b)"), ICT_TROUBLESHOOT, ("troubleshooting",), None),
+    (re.compile(r"(?i)\b" + _ICT_CUE + r"\s+([\w/-]+\s+)?troubleshooting\b"), ICT_TROUBLESHOOT, ("troubleshooting",), "troubleshooting"),
+)
+ACCOUNTABILITY_PHRASES = (
+    (re.compile(r"(?i)\baccountab(le|ility)\s+for\s+(their|your|his|her|one's|one’s|our)\s+own\b"), ACCOUNTABILITY, ("accountab",), None),
+    (re.compile(r"(?i)\b(ownership|responsibility)\s+(and|&)\s+accountability\b"), ACCOUNTABILITY, ("ownership", "responsibility"),
+     "accountability"),
+    (re.compile(r"(?i)\b(sense|culture|history|record)\s+of\s+(personal\s+)?accountability\b"), ACCOUNTABILITY,
+     ("sense of", "culture of", "history of", "record of"), "accountability"),
+    (re.compile(r"(?i)\b(personal|individual|professional)\s+accountability\b"), ACCOUNTABILITY,
+     ("personal accountab", "individual accountab", "professional accountab"), None),
+)
+ORGANISATION_PHRASES = (
+    (re.compile(r"(?i)\borgani[sz]ational\s+(abilit(y|ies)|capabilit(y|ies)|talents?|strengths?|competenc(e|es|y|ies))\b"),
+     ORGANISATION, ("organisational", "organizational"), None),
+    (re.compile(r"(?i)\borgani[sz]ation\s+skills?\b"), ORGANISATION, ("organisation skill", "organization skill"), None),
+)
+_NOT_TO_PATIENTS = r"(?!\s+(back\s+)?(to|with)\s+(the\s+)?(patients?|women|parents?|famil(y|ies)|carers?|service\s+users?|mothers?)\b)"
+INSIGHT_PHRASES = (
+    (re.compile(r"(?i)\bcommunicat(e|es|ed|ing)\s+(the\s+|complex\s+|key\s+|analytic(al)?\s+|model\s+|these\s+|those\s+|your\s+|our\s+)?"
+                r"results\b" + _NOT_TO_PATIENTS), ANALYTICAL_INSIGHTS, ("communicat",), "results"),
+    (re.compile(r"(?i)\bpresent(s|ed|ing)?\s+(and\s+communicat\w+\s+)?([\w/-]+\s+){0,2}?insights?\b"), ANALYTICAL_INSIGHTS, ("present",),
+     "insight"),
+)
 PASS24_FAMILIES = {"visual": VISUAL_PHRASES, "typing": TYPING_PHRASES, "acumen": ACUMEN_PHRASES, "detail": DETAIL_PHRASES,
                    "secretary": SECRETARY_PHRASES, "scripts": SCRIPT_PHRASES, "cnc": CNC_PHRASES,
-                   "requirements": REQUIREMENTS_PHRASES, "data_arch": DATA_ARCH_PHRASES}
+                   "requirements": REQUIREMENTS_PHRASES, "data_arch": DATA_ARCH_PHRASES,
+                   "troubleshoot": TROUBLESHOOT_PHRASES, "accountability": ACCOUNTABILITY_PHRASES,
+                   "organisation": ORGANISATION_PHRASES, "insights": INSIGHT_PHRASES}
 
 
 # session 19: a nurse (or any licence holder) named as the one who directs, supervises or is assisted by the worker ("duties
@@ -677,6 +737,7 @@ def _phrase_tables(flags: tuple, extra: tuple[Phrase, ...]) -> tuple:
                + (COMM_PHRASES if comm else ()) + (CLERICAL_PHRASES if clerical else ()) + (SUPERVISE_AGENTS if agents else ())
                + (INITIATIVE_PHRASES if initiative else ()) + (COLLAB_PHRASES if collab else ())
                + (COOPERATE_PHRASES if collab == "cooperate" else ())
+               + (COOPERATE_COLLEAGUES if collab == "colleagues" else ())
                + (ANALYTICS_PHRASES if analytics else ()) + (DRIVE_PHRASES if drive else ()))
     tables = (phrases, _by_key(phrases), needed, _by_need(needed))
     _TABLES[key] = (extra, tables)  # `extra` kept alive: its id is not reused while the entry stands
