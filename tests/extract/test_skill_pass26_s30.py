@@ -10,19 +10,19 @@ import dataclasses
 import numpy as np
 import pytest
 
-from careerpath.extract.skill_competences import (ACCOUNTABILITY, ACCOUNTABILITY_PHRASES, ANALYTICAL_INSIGHTS, COOPERATE,
-                                                  COOPERATE_COLLEAGUES, COOPERATE_PHRASES, ICT_TROUBLESHOOT, INSIGHT_PHRASES,
-                                                  ORGANISATION, ORGANISATION_PHRASES, PASS24_FAMILIES, TROUBLESHOOT,
-                                                  TROUBLESHOOT_PHRASES, WEAK, role_spans)
+from careerpath.extract.skill_competences import (ACCOUNTABILITY, ACCOUNTABILITY_PHRASES, ANALYTICAL_INSIGHTS, COMMITMENT_PHRASES,
+                                                  COOPERATE, COOPERATE_COLLEAGUES, COOPERATE_PHRASES, ICT_TROUBLESHOOT, INSIGHT_PHRASES,
+                                                  NURSE, NURSING_PHRASES, ORGANISATION, ORGANISATION_PHRASES, PASS24_FAMILIES,
+                                                  SHOW_COMMITMENT, SOFT, TROUBLESHOOT, TROUBLESHOOT_PHRASES, WEAK, role_spans)
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 
 from .skills_fixtures import FixedEmbedder, esco_names, hand_extractor, unit
 
-NEW = ("troubleshoot", "accountability", "organisation", "insights")
+NEW = ("troubleshoot", "accountability", "organisation", "insights", "nursing", "commitment")
 
 
 def _found(rows, text: str) -> set[str]:
-    return {k.rstrip(WEAK) for k in role_spans(text, extra=rows)}
+    return {k.rstrip(WEAK).rstrip(SOFT) for k in role_spans(text, extra=rows)}
 
 
 @pytest.mark.parametrize("text, comps", [
@@ -102,10 +102,48 @@ def test_the_families_and_the_colleagues_rule_are_on_by_default_with_their_switc
     hits = hand_extractor(skills, [], semantic=False).extract(text)
     assert set(esco_names(hits)) == {TROUBLESHOOT, ACCOUNTABILITY, ORGANISATION, ANALYTICAL_INSIGHTS}
     assert {h.score for h in hits} == {0.745}
+    nurse = [{"skill_id": "n", "name": NURSE, "type": "skill", "esco_uri": "u:n"}]
+    assert esco_names(hand_extractor(nurse, [], semantic=False).extract("A passion for nursing.")) == [NURSE]
+    no_nursing = tuple(f for f in cfg.pass24_phrases if f != "nursing")
+    assert esco_names(hand_extractor(nurse, [], semantic=False, pass24_phrases=no_nursing).extract("A passion for nursing.")) == []
     rest = tuple(f for f in cfg.pass24_phrases if f not in NEW)
     assert esco_names(hand_extractor(skills, [], semantic=False, pass24_phrases=rest).extract(text)) == []
     old = hand_extractor(skills, [], semantic=False, pass24_phrases=rest, collab_competence="cooperate").extract(text)
     assert esco_names(old) == [COOPERATE]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("You will have a passion for nursing and excellent communication skills.", True),
+    ("My client provides general nursing to the elderly who are frail.", True),
+    ("Short Stay Unit provides outstanding nursing care and ensures discharge.", True),
+    ("The smooth delivery of safe, high quality nursing care.", True),
+    ("You will also be providing expert nursing advice to patients.", False),
+    ("A large purpose built nursing home.", False),
+    ("Supporting the nursing team.", False),
+])
+def test_nursing_as_the_work(text: str, found: bool) -> None:
+    assert (NURSE in _found(NURSING_PHRASES, text)) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("You should also be committed to delivering high standards of patient care.", True),
+    ("The Person: You need to be enthusiastic, committed and have an outgoing personality.", True),
+    ("We need people who have a real passion and commitment for helping others.", True),
+    ("Can provide the commitment to deliver excellent care.", True),
+    ("Interpersonal skills (willingness to develop, commitment, initiative).", True),
+    ("All staff are committed to promoting and safeguarding the welfare of children.", False),
+    ("We are recruiting a committed RGN to join the team.", False),
+    ("A commitment to patient recovery in order to monitor risk.", False),
+])
+def test_commitment_asked_of_the_worker(text: str, found: bool) -> None:
+    assert (SHOW_COMMITMENT in _found(COMMITMENT_PHRASES, text)) == found
+
+
+def test_commitment_ranks_among_the_semantic_links() -> None:
+    skills = [{"skill_id": "c", "name": SHOW_COMMITMENT, "type": "skill", "esco_uri": "u:c"},
+              {"skill_id": "n", "name": NURSE, "type": "skill", "esco_uri": "u:n"}]
+    hits = hand_extractor(skills, [], semantic=False).extract("Be committed and have a passion for nursing.")
+    assert [(h.name, h.score) for h in hits] == [(NURSE, 0.745), (SHOW_COMMITMENT, ExtractConfig().soft_trait_score)]
 
 
 UNWORDED = [{"skill_id": "a", "name": "manage staff", "type": "skill", "esco_uri": "u:a"},

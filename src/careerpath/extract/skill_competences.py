@@ -515,6 +515,8 @@ DATA_ARCH_PHRASES = (
 #   read "communicate ... findings / insights / results of analyses"; "communicate (complex) results" and "present(ing) insights"
 #   state it too (gold in 3 of the 3 dev-dev22 sentences of these forms: "communicate results back to your internal business
 #   customers", "Present and communicate data insights"); not results given to patients, parents or families.
+# A row found from its `need` word carries that word as its key: a frequent verb ("present", "communicate", "sense of") as a
+# key only adds places to every posting's automaton pass (the lexical stage's speed).
 TROUBLESHOOT = "troubleshoot"
 ICT_TROUBLESHOOT = "perform ICT troubleshooting"
 ACCOUNTABILITY = "accept own accountability"
@@ -529,10 +531,10 @@ TROUBLESHOOT_PHRASES = (
 )
 ACCOUNTABILITY_PHRASES = (
     (re.compile(r"(?i)\baccountab(le|ility)\s+for\s+(their|your|his|her|one's|one’s|our)\s+own\b"), ACCOUNTABILITY, ("accountab",), None),
-    (re.compile(r"(?i)\b(ownership|responsibility)\s+(and|&)\s+accountability\b"), ACCOUNTABILITY, ("ownership", "responsibility"),
+    (re.compile(r"(?i)\b(ownership|responsibility)\s+(and|&)\s+accountability\b"), ACCOUNTABILITY, ("accountability",),
      "accountability"),
     (re.compile(r"(?i)\b(sense|culture|history|record)\s+of\s+(personal\s+)?accountability\b"), ACCOUNTABILITY,
-     ("sense of", "culture of", "history of", "record of"), "accountability"),
+     ("accountability",), "accountability"),
     (re.compile(r"(?i)\b(personal|individual|professional)\s+accountability\b"), ACCOUNTABILITY,
      ("personal accountab", "individual accountab", "professional accountab"), None),
 )
@@ -544,15 +546,41 @@ ORGANISATION_PHRASES = (
 _NOT_TO_PATIENTS = r"(?!\s+(back\s+)?(to|with)\s+(the\s+)?(patients?|women|parents?|famil(y|ies)|carers?|service\s+users?|mothers?)\b)"
 INSIGHT_PHRASES = (
     (re.compile(r"(?i)\bcommunicat(e|es|ed|ing)\s+(the\s+|complex\s+|key\s+|analytic(al)?\s+|model\s+|these\s+|those\s+|your\s+|our\s+)?"
-                r"results\b" + _NOT_TO_PATIENTS), ANALYTICAL_INSIGHTS, ("communicat",), "results"),
-    (re.compile(r"(?i)\bpresent(s|ed|ing)?\s+(and\s+communicat\w+\s+)?([\w/-]+\s+){0,2}?insights?\b"), ANALYTICAL_INSIGHTS, ("present",),
+                r"results\b" + _NOT_TO_PATIENTS), ANALYTICAL_INSIGHTS, ("results",), "results"),
+    (re.compile(r"(?i)\bpresent(s|ed|ing)?\s+(and\s+communicat\w+\s+)?([\w/-]+\s+){0,2}?insights?\b"), ANALYTICAL_INSIGHTS, ("insight",),
      "insight"),
+)
+# - nursing as the work (`NURSING_PHRASES`, "nursing"): "a passion for nursing", "provides general nursing", "outstanding nursing
+#   care", "delivery of safe, high quality nursing care" -> *provide professional care in nursing* (the role nouns read "nurse" and
+#   "nursing background / experience / skills"): gold in 8 of the 10 dev-dev22 sentences of these forms (the two others: a care
+#   home that provides nursing care, tagged long-term care only); not nursing homes, staff, teams, associates or advice.
+# - commitment asked of the worker (`COMMITMENT_PHRASES`, "commitment", ranked as `SOFT`, among the semantic links): "be
+#   committed to ...", "enthusiastic, committed and ...", "passion and commitment", "demonstrate commitment" -> *show
+#   commitment*; not "committed to promoting / safeguarding" (an employer's policy line), nor a committed nurse or team (a role
+#   noun's adjective: the sets tag the role). Gold in 6 of the 8 dev-dev22 sentences of these forms.
+NURSING_PHRASES = (
+    (re.compile(r"(?i)\b(passion\s+for|general|provid(e|es|ed|ing)|deliver(s|ed|ing)?|delivery\s+of|outstanding|high[- ]quality|"
+                r"excellent|expert|skilled|safe|compassionate)\s+([\w,-]+\s+){0,2}?nursing\b"
+                r"(?!\s+(homes?|associates?|assistants?|staff|teams?|times|advice|and\s+residential|background))"),
+     NURSE, ("nursing",), "nursing"),
+)
+SHOW_COMMITMENT = "show commitment"
+COMMITMENT_PHRASES = (
+    (re.compile(r"(?i)\b(be|are|is|remain|being|highly|truly|fully|genuinely)\s+committed\b"
+                r"(?!\s+to\s+(promoting|safeguarding|equality|diversity|the\s+(welfare|safeguarding|principles)))"), SHOW_COMMITMENT + SOFT,
+     ("committed",), "committed"),
+    (re.compile(r"(?i)\b(enthusiastic|motivated|dedicated|hard[- ]working|reliable|passionate|caring),?\s+(and\s+)?committed\b"
+                r"(?=\s*(,|and\b|\.|;|$))"), SHOW_COMMITMENT + SOFT, ("committed",), "committed"),
+    (re.compile(r"(?i)\b(passion|enthusiasm|drive|dedication|energy),?\s+(and\s+)?(an?\s+)?(real\s+|genuine\s+|strong\s+)?commitment\b"
+                r"|\b(demonstrat\w*|show\w*|provide)\s+(the\s+|a\s+|your\s+)?(real\s+|genuine\s+|strong\s+)?commitment\b"
+                r"|^\W*commitment\s+to\s+success\b|\bcommitment\s*,"), SHOW_COMMITMENT + SOFT, ("commitment",), "commitment"),
 )
 PASS24_FAMILIES = {"visual": VISUAL_PHRASES, "typing": TYPING_PHRASES, "acumen": ACUMEN_PHRASES, "detail": DETAIL_PHRASES,
                    "secretary": SECRETARY_PHRASES, "scripts": SCRIPT_PHRASES, "cnc": CNC_PHRASES,
                    "requirements": REQUIREMENTS_PHRASES, "data_arch": DATA_ARCH_PHRASES,
                    "troubleshoot": TROUBLESHOOT_PHRASES, "accountability": ACCOUNTABILITY_PHRASES,
-                   "organisation": ORGANISATION_PHRASES, "insights": INSIGHT_PHRASES}
+                   "organisation": ORGANISATION_PHRASES, "insights": INSIGHT_PHRASES,
+                   "nursing": NURSING_PHRASES, "commitment": COMMITMENT_PHRASES}
 
 
 # session 19: a nurse (or any licence holder) named as the one who directs, supervises or is assisted by the worker ("duties

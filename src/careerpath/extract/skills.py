@@ -229,8 +229,10 @@ class ExtractConfig:
     # session 24 (s30): "troubleshoot" (troubleshooting -> troubleshoot, or perform ICT troubleshooting with a computing cue),
     # "accountability" (one's own accountability -> accept own accountability), "organisation" (organisational abilities ->
     # apply organisational techniques), "insights" (results communicated, insights presented -> communicate analytical insights)
+    # "nursing" (nursing as the work -> provide professional care in nursing), "commitment" (commitment asked of the worker ->
+    # show commitment, at `soft_trait_score` among the semantic links)
     pass24_phrases: tuple[str, ...] = ("visual", "typing", "acumen", "detail", "secretary", "scripts", "cnc", "requirements", "data_arch",
-                                       "troubleshoot", "accountability", "organisation", "insights")
+                                       "troubleshoot", "accountability", "organisation", "insights", "nursing", "commitment")
     # twenty-fourth pass: an alias match may not run over a comma, semicolon, colon, bullet or full stop unless the alias
     # has one itself ("creating Cloud Platform team, building our AWS Organisation" is no *team building*, "Process Design,
     # Process Qualification" no *design process*); the words on either side are still matched on their own
@@ -453,7 +455,7 @@ class SkillExtractor:
                       | ({COMMUNICATION} if cfg.comm_competence else set())
                       | ({CLERICAL} if cfg.clerical_competence else set())
                       | ({SUPERVISE_STAFF} if cfg.supervise_agents else set())
-                      | {ph[1] for f in cfg.pass24_phrases for ph in PASS24_FAMILIES[f]}
+                      | {ph[1].rstrip(SOFT).rstrip(WEAK) for f in cfg.pass24_phrases for ph in PASS24_FAMILIES[f]}
                       | ({ph[1] for ph in INITIATIVE_PHRASES} if cfg.initiative_competence else set())
                       | ({ph[1] for ph in COLLAB_PHRASES} if cfg.collab_competence else set())
                       | ({ph[1].rstrip(WEAK) for ph in COOPERATE_PHRASES} if cfg.collab_competence in ("cooperate", "colleagues") else set())
