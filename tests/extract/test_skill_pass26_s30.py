@@ -11,14 +11,15 @@ import numpy as np
 import pytest
 
 from careerpath.extract.skill_competences import (ACCOUNTABILITY, ACCOUNTABILITY_PHRASES, ANALYTICAL_INSIGHTS, COMMITMENT_PHRASES,
-                                                  COOPERATE, COOPERATE_COLLEAGUES, COOPERATE_PHRASES, ICT_TROUBLESHOOT, INSIGHT_PHRASES,
+                                                  COOPERATE, COOPERATE_COLLEAGUES, COOPERATE_PHRASES, DATABASE, DATABASE_PHRASES,
+                                                  ICT_TROUBLESHOOT, INSIGHT_PHRASES, MODEL_PHRASES, PREDICTIVE,
                                                   NURSE, NURSING_PHRASES, ORGANISATION, ORGANISATION_PHRASES, PASS24_FAMILIES,
                                                   SHOW_COMMITMENT, SOFT, TROUBLESHOOT, TROUBLESHOOT_PHRASES, WEAK, role_spans)
 from careerpath.extract.skills import ExtractConfig, SkillExtractor
 
 from .skills_fixtures import FixedEmbedder, esco_names, hand_extractor, unit
 
-NEW = ("troubleshoot", "accountability", "organisation", "insights", "nursing", "commitment")
+NEW = ("troubleshoot", "accountability", "organisation", "insights", "nursing", "commitment", "databases", "models")
 
 
 def _found(rows, text: str) -> set[str]:
@@ -144,6 +145,34 @@ def test_commitment_ranks_among_the_semantic_links() -> None:
               {"skill_id": "n", "name": NURSE, "type": "skill", "esco_uri": "u:n"}]
     hits = hand_extractor(skills, [], semantic=False).extract("Be committed and have a passion for nursing.")
     assert [(h.name, h.score) for h in hits] == [(NURSE, 0.745), (SHOW_COMMITMENT, ExtractConfig().soft_trait_score)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Knowledge of SQL databases and integrations", True),
+    ("Required Skills Agile, SAS, Relational Data Bases, SQL Reporting", True),
+    ("Deep knowledge in computer programming, databases, data visualization", True),
+    ("BI Solutions (Tableau), databases (SQL), programming", True),
+    ("Support the maintenance of scalable data stores.", True),
+    ("Building data repositories such as data warehouses.", True),
+    ("Utilize SIGINT databases to develop targets", False),
+    ("Migrate legacy databases from premise to AWS.", False),
+])
+def test_databases_as_knowledge(text: str, found: bool) -> None:
+    assert (DATABASE in _found(DATABASE_PHRASES, text)) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Apply your expertise to building models that make sense of user needs", True),
+    ("Surface insights, and build models in order to personalize experiences", True),
+    ("Building predictive algorithms and data products", True),
+    ("Building high quality prediction systems", True),
+    ("Writes algorithms and solve predictive problems", True),
+    ("This person will also develop data models and APIs.", False),
+    ("Proven success developing statistical models", False),
+    ("Years developing of probabilistic models", False),
+])
+def test_models_built(text: str, found: bool) -> None:
+    assert (PREDICTIVE in _found(MODEL_PHRASES, text)) == found
 
 
 UNWORDED = [{"skill_id": "a", "name": "manage staff", "type": "skill", "esco_uri": "u:a"},

@@ -575,12 +575,36 @@ COMMITMENT_PHRASES = (
                 r"|\b(demonstrat\w*|show\w*|provide)\s+(the\s+|a\s+|your\s+)?(real\s+|genuine\s+|strong\s+)?commitment\b"
                 r"|^\W*commitment\s+to\s+success\b|\bcommitment\s*,"), SHOW_COMMITMENT + SOFT, ("commitment",), "commitment"),
 )
+# - databases as knowledge (`DATABASE_PHRASES`, "databases"): ESCO's *database* has no plural alias, so "relational databases",
+#   "SQL databases", "Relational Data Bases", a list's "..., databases, ..." and data stores or repositories found nothing: gold
+#   in 8 of the 9 dev-dev22 sentences of these forms (the ninth lists office software: "spreadsheets, presentation software,
+#   databases"); a verb's object ("querying databases", "utilize SIGINT databases", "migrate legacy databases") is left to the
+#   semantic stage (the sets tag *use databases*, *query languages*, *manage database* there).
+# - models built (`MODEL_PHRASES`, "models"): building or developing models (not data, statistical, probabilistic, financial or
+#   3D models: their own concepts), predictive algorithms or problems, prediction systems -> *build predictive models*: gold in 12
+#   of the 16 dev-dev22 sentences of these forms.
+DATABASE = "database"
+PREDICTIVE = "build predictive models"
+DATABASE_PHRASES = (
+    (re.compile(r"(?i)\b(relational|sql|nosql|graph|document|cloud|operational|analytical|large|distributed)\s+"
+                r"(databases|data\s?bases|data\s+stores)\b"), DATABASE, ("databases", "data bases", "databases", "data stores"), "data"),
+    (re.compile(r"(?i)(,|;|:|\band\b)\s*(relational\s+)?databases\s*(,|;|\(|\band\b)"), DATABASE, ("databases",), "databases"),
+    (re.compile(r"(?i)\bdata\s+(stores|repositories)\b"), DATABASE, ("data stores", "data repositories"), None),
+)
+_NOT_OTHER_MODELS = r"(?!(data|statistical|probabilistic|financial|3d|business|mathematical|econometric|pricing)\s)"
+MODEL_PHRASES = (
+    (re.compile(r"(?i)\b(build|develop|creat|construct)(s|ed|ing|e|es)?\s+" + _NOT_OTHER_MODELS + r"([\w-]+\s+){0,2}?"
+                r"(?<!data )(?<!statistical )(?<!probabilistic )models?\b"), PREDICTIVE, ("models",), "model"),
+    (re.compile(r"(?i)\bpredictive\s+(algorithms?|problems?|systems?|analytics)\b|\bprediction\s+(systems?|engines?)\b"), PREDICTIVE,
+     ("predictive", "prediction"), None),
+)
 PASS24_FAMILIES = {"visual": VISUAL_PHRASES, "typing": TYPING_PHRASES, "acumen": ACUMEN_PHRASES, "detail": DETAIL_PHRASES,
                    "secretary": SECRETARY_PHRASES, "scripts": SCRIPT_PHRASES, "cnc": CNC_PHRASES,
                    "requirements": REQUIREMENTS_PHRASES, "data_arch": DATA_ARCH_PHRASES,
                    "troubleshoot": TROUBLESHOOT_PHRASES, "accountability": ACCOUNTABILITY_PHRASES,
                    "organisation": ORGANISATION_PHRASES, "insights": INSIGHT_PHRASES,
-                   "nursing": NURSING_PHRASES, "commitment": COMMITMENT_PHRASES}
+                   "nursing": NURSING_PHRASES, "commitment": COMMITMENT_PHRASES,
+                   "databases": DATABASE_PHRASES, "models": MODEL_PHRASES}
 
 
 # session 19: a nurse (or any licence holder) named as the one who directs, supervises or is assisted by the worker ("duties

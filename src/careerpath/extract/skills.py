@@ -230,9 +230,11 @@ class ExtractConfig:
     # "accountability" (one's own accountability -> accept own accountability), "organisation" (organisational abilities ->
     # apply organisational techniques), "insights" (results communicated, insights presented -> communicate analytical insights)
     # "nursing" (nursing as the work -> provide professional care in nursing), "commitment" (commitment asked of the worker ->
-    # show commitment, at `soft_trait_score` among the semantic links)
+    # show commitment, at `soft_trait_score` among the semantic links), "databases" (databases as knowledge, data stores -> database),
+    # "models" (models built, predictive algorithms -> build predictive models)
     pass24_phrases: tuple[str, ...] = ("visual", "typing", "acumen", "detail", "secretary", "scripts", "cnc", "requirements", "data_arch",
-                                       "troubleshoot", "accountability", "organisation", "insights", "nursing", "commitment")
+                                       "troubleshoot", "accountability", "organisation", "insights", "nursing", "commitment",
+                                       "databases", "models")
     # twenty-fourth pass: an alias match may not run over a comma, semicolon, colon, bullet or full stop unless the alias
     # has one itself ("creating Cloud Platform team, building our AWS Organisation" is no *team building*, "Process Design,
     # Process Qualification" no *design process*); the words on either side are still matched on their own
