@@ -582,7 +582,8 @@ COMMITMENT_PHRASES = (
 #   semantic stage (the sets tag *use databases*, *query languages*, *manage database* there).
 # - models built (`MODEL_PHRASES`, "models"): building or developing models (not data, statistical, probabilistic, financial or
 #   3D models: their own concepts), predictive algorithms or problems, prediction systems -> *build predictive models*: gold in 12
-#   of the 16 dev-dev22 sentences of these forms.
+#   of the 16 dev-dev22 sentences of these forms ("predictive analytics" is an alias of *develop predictive models*, which
+#   `merged_concepts` reports as this one).
 DATABASE = "database"
 PREDICTIVE = "build predictive models"
 DATABASE_PHRASES = (
@@ -595,7 +596,7 @@ _NOT_OTHER_MODELS = r"(?!(data|statistical|probabilistic|financial|3d|business|m
 MODEL_PHRASES = (
     (re.compile(r"(?i)\b(build|develop|creat|construct)(s|ed|ing|e|es)?\s+" + _NOT_OTHER_MODELS + r"([\w-]+\s+){0,2}?"
                 r"(?<!data )(?<!statistical )(?<!probabilistic )models?\b"), PREDICTIVE, ("models",), "model"),
-    (re.compile(r"(?i)\bpredictive\s+(algorithms?|problems?|systems?|analytics)\b|\bprediction\s+(systems?|engines?)\b"), PREDICTIVE,
+    (re.compile(r"(?i)\bpredictive\s+(algorithms?|problems?|systems?)\b|\bprediction\s+(systems?|engines?)\b"), PREDICTIVE,
      ("predictive", "prediction"), None),
 )
 PASS24_FAMILIES = {"visual": VISUAL_PHRASES, "typing": TYPING_PHRASES, "acumen": ACUMEN_PHRASES, "detail": DETAIL_PHRASES,
