@@ -566,10 +566,10 @@ NURSING_PHRASES = (
 )
 SHOW_COMMITMENT = "show commitment"
 COMMITMENT_PHRASES = (
+    # one row per need word: each row is one more search around every place of its word
     (re.compile(r"(?i)\b(be|are|is|remain|being|highly|truly|fully|genuinely)\s+committed\b"
-                r"(?!\s+to\s+(promoting|safeguarding|equality|diversity|the\s+(welfare|safeguarding|principles)))"), SHOW_COMMITMENT + SOFT,
-     ("committed",), "committed"),
-    (re.compile(r"(?i)\b(enthusiastic|motivated|dedicated|hard[- ]working|reliable|passionate|caring),?\s+(and\s+)?committed\b"
+                r"(?!\s+to\s+(promoting|safeguarding|equality|diversity|the\s+(welfare|safeguarding|principles)))"
+                r"|\b(enthusiastic|motivated|dedicated|hard[- ]working|reliable|passionate|caring),?\s+(and\s+)?committed\b"
                 r"(?=\s*(,|and\b|\.|;|$))"), SHOW_COMMITMENT + SOFT, ("committed",), "committed"),
     (re.compile(r"(?i)\b(passion|enthusiasm|drive|dedication|energy),?\s+(and\s+)?(an?\s+)?(real\s+|genuine\s+|strong\s+)?commitment\b"
                 r"|\b(demonstrat\w*|show\w*|provide)\s+(the\s+|a\s+|your\s+)?(real\s+|genuine\s+|strong\s+)?commitment\b"
@@ -586,9 +586,10 @@ COMMITMENT_PHRASES = (
 #   `merged_concepts` reports as this one).
 DATABASE = "database"
 PREDICTIVE = "build predictive models"
-DATABASE_PHRASES = (
-    (re.compile(r"(?i)\b(relational|sql|nosql|graph|document|cloud|operational|analytical|large|distributed)\s+"
-                r"(databases|data\s?bases|data\s+stores)\b"), DATABASE, ("databases", "data bases", "databases", "data stores"), "data"),
+_DB_KIND = r"(?i)\b(relational|sql|nosql|graph|document|cloud|operational|analytical|large|distributed)\s+"
+DATABASE_PHRASES = (  # found from "databases" / "data bases", not from "data" (in nearly every technical posting)
+    (re.compile(_DB_KIND + r"databases\b"), DATABASE, ("databases",), "databases"),
+    (re.compile(_DB_KIND + r"data\s+bases\b"), DATABASE, ("data bases",), "data bases"),
     (re.compile(r"(?i)(,|;|:|\band\b)\s*(relational\s+)?databases\s*(,|;|\(|\band\b)"), DATABASE, ("databases",), "databases"),
     (re.compile(r"(?i)\bdata\s+(stores|repositories)\b"), DATABASE, ("data stores", "data repositories"), None),
 )
