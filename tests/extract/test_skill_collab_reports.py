@@ -141,7 +141,7 @@ def test_each_family_has_its_switch() -> None:
     assert INITIATIVE not in esco_names(hand_extractor(SKILLS, ALIASES, semantic=False, soft_trait_score=None).extract(line))
     cfg = ExtractConfig()
     assert cfg.soft_trait_score == pytest.approx(0.60)
-    assert cfg.collab_competence == "cooperate" and cfg.report_competence and cfg.analytics_competence
+    assert cfg.collab_competence == "colleagues" and cfg.report_competence and cfg.analytics_competence  # s30: "cooperate" less outsiders
     assert cfg.independence_competence and cfg.agent_field_penalty == pytest.approx(0.1)
 
 

@@ -267,6 +267,15 @@ COOPERATE_PHRASES = (
                 r"|(?:(?<=work )|(?<=works )|(?<=worked )|(?<=working ))in\s+partnership\s+with\b"), COOPERATE + WEAK,
      ("closely with", "collaboratively with", "hand in hand with", "hand-in-hand with", "in partnership with"), None),
 )
+# session 24 (s30, `ExtractConfig.collab_competence` "colleagues", the default): the same rows, but not when the ones worked
+# with are outside the organisation or its stakeholders ("partner with both internal and external stakeholders", "work closely
+# with internal stakeholders and clients", "collaborating with universities"): over dev-dev22 the gold never has *cooperate with
+# colleagues* for such a sentence (it has *build business relationships* or *manage relationships with stakeholders*, 3 of 3),
+# and has it in 9 of the 27 sentences where the rows fired at all.
+_NOT_COLLEAGUES = (r"(?!\s+(" + _DET + r"|both\s+|other\s+)?([\w&'’-]+,?\s+){0,3}?(stakeholders?|clients?|customers?|universit(y|ies)|"
+                   r"academi[ac]\w*|vendors?|suppliers?|providers?|external\s+(partners?|organi[sz]ations?|agencies|bodies))\b)")
+COOPERATE_COLLEAGUES = tuple((re.compile("(?i)(?:" + rx.pattern.removeprefix("(?i)") + ")" + _NOT_COLLEAGUES), comp, keys, need)
+                             for rx, comp, keys, need in COOPERATE_PHRASES)
 # twenty-first pass: "analytics" on its own ("broad experience in data science and analytics", "Uses analytics and metrics",
 # "advanced analytics tools", "implement analytics") states *data analytics*: gold in 7 of the 11 dev2-dev17 sentences with a
 # bare "analytics"; the semantic stage reads it as *business analytics* (gold never there). Not a qualified kind (business, web,
@@ -490,9 +499,114 @@ DATA_ARCH_PHRASES = (
     (re.compile(r"(?i)\b(re-?)?architect(s|ed|ing)?\s+(an?\s+|the\s+|our\s+)?([\w-]+\s+)?data\b"), DATA_ARCHITECTURE,
      ("architect", "re-architect", "rearchitect"), "data"),
 )
+# session 24 (s30, 26th pass): four more families, same mechanism and score.
+# - troubleshooting as a noun or gerund (`TROUBLESHOOT_PHRASES`; the lexical stage reads the verb "troubleshoot" only): with a cue
+#   of computers, networks or software in the clause ("troubleshooting, user support", "troubleshooting tasks related to
+#   infrastructure", "network troubleshooting") it states *perform ICT troubleshooting*, otherwise *troubleshoot* ("assay
+#   troubleshooting", "troubleshooting issues with formulation"): over dev-dev22 the gold has the one so chosen in all 5 sentences
+#   naming troubleshooting.
+# - one's own accountability (`ACCOUNTABILITY_PHRASES`): "accountable for their own practice", "ownership and accountability", "a
+#   sense of accountability", "personal accountability" -> *accept own accountability* (gold in 2 of the 2 dev-dev22 sentences of
+#   these forms); not "accountable to the Ward Manager" (a reporting line) nor "accountable for the delivery of ..." (a remit).
+# - organisational abilities (`ORGANISATION_PHRASES`): "organizational abilities / capabilities", "organisation skills" -> *apply
+#   organisational techniques*, as "organisational skills" already is (an alias). No dev-dev22 sentence has these forms: read from
+#   dev23, a seen rule.
+# - insights presented, results communicated (`INSIGHT_PHRASES`): the twenty-first pass's *communicate analytical insights* rows
+#   read "communicate ... findings / insights / results of analyses"; "communicate (complex) results" and "present(ing) insights"
+#   state it too (gold in 3 of the 3 dev-dev22 sentences of these forms: "communicate results back to your internal business
+#   customers", "Present and communicate data insights"); not results given to patients, parents or families.
+# A row found from its `need` word carries that word as its key: a frequent verb ("present", "communicate", "sense of") as a
+# key only adds places to every posting's automaton pass (the lexical stage's speed).
+TROUBLESHOOT = "troubleshoot"
+ICT_TROUBLESHOOT = "perform ICT troubleshooting"
+ACCOUNTABILITY = "accept own accountability"
+ORGANISATION = "apply organisational techniques"
+_ICT_CUE = (r"(network\w*|hardware|software|systems?|servers?|desktops?|laptops?|pcs?|computers?|printers?|(user|technical|it|ict|"
+            r"desktop)\s+support|sql|databases?|unix|linux|windows|applications?|infrastructure|endpoints?|connectivity|"
+            r"(?-i:IT|ICT))")
+TROUBLESHOOT_PHRASES = (
+    (re.compile(r"(?i)\btroubleshooting\b(?![^.;!?\n]{0,80}?\b" + _ICT_CUE + r"\b)"), TROUBLESHOOT, ("troubleshooting",), None),
+    (re.compile(r"(?i)\btroubleshooting\b(?=[^.;!?\n]{0,80}?\b" + _ICT_CUE + r"\b)"), ICT_TROUBLESHOOT, ("troubleshooting",), None),
+    (re.compile(r"(?i)\b" + _ICT_CUE + r"\s+([\w/-]+\s+)?troubleshooting\b"), ICT_TROUBLESHOOT, ("troubleshooting",), "troubleshooting"),
+)
+ACCOUNTABILITY_PHRASES = (
+    (re.compile(r"(?i)\baccountab(le|ility)\s+for\s+(their|your|his|her|one's|one’s|our)\s+own\b"), ACCOUNTABILITY, ("accountab",), None),
+    (re.compile(r"(?i)\b(ownership|responsibility)\s+(and|&)\s+accountability\b"), ACCOUNTABILITY, ("accountability",),
+     "accountability"),
+    (re.compile(r"(?i)\b(sense|culture|history|record)\s+of\s+(personal\s+)?accountability\b"), ACCOUNTABILITY,
+     ("accountability",), "accountability"),
+    (re.compile(r"(?i)\b(personal|individual|professional)\s+accountability\b"), ACCOUNTABILITY,
+     ("personal accountab", "individual accountab", "professional accountab"), None),
+)
+ORGANISATION_PHRASES = (
+    (re.compile(r"(?i)\borgani[sz]ational\s+(abilit(y|ies)|capabilit(y|ies)|talents?|strengths?|competenc(e|es|y|ies))\b"),
+     ORGANISATION, ("organisational", "organizational"), None),
+    (re.compile(r"(?i)\borgani[sz]ation\s+skills?\b"), ORGANISATION, ("organisation skill", "organization skill"), None),
+)
+_NOT_TO_PATIENTS = r"(?!\s+(back\s+)?(to|with)\s+(the\s+)?(patients?|women|parents?|famil(y|ies)|carers?|service\s+users?|mothers?)\b)"
+INSIGHT_PHRASES = (
+    (re.compile(r"(?i)\bcommunicat(e|es|ed|ing)\s+(the\s+|complex\s+|key\s+|analytic(al)?\s+|model\s+|these\s+|those\s+|your\s+|our\s+)?"
+                r"results\b" + _NOT_TO_PATIENTS), ANALYTICAL_INSIGHTS, ("results",), "results"),
+    (re.compile(r"(?i)\bpresent(s|ed|ing)?\s+(and\s+communicat\w+\s+)?([\w/-]+\s+){0,2}?insights?\b"), ANALYTICAL_INSIGHTS, ("insight",),
+     "insight"),
+)
+# - nursing as the work (`NURSING_PHRASES`, "nursing"): "a passion for nursing", "provides general nursing", "outstanding nursing
+#   care", "delivery of safe, high quality nursing care" -> *provide professional care in nursing* (the role nouns read "nurse" and
+#   "nursing background / experience / skills"): gold in 8 of the 10 dev-dev22 sentences of these forms (the two others: a care
+#   home that provides nursing care, tagged long-term care only); not nursing homes, staff, teams, associates or advice.
+# - commitment asked of the worker (`COMMITMENT_PHRASES`, "commitment", ranked as `SOFT`, among the semantic links): "be
+#   committed to ...", "enthusiastic, committed and ...", "passion and commitment", "demonstrate commitment" -> *show
+#   commitment*; not "committed to promoting / safeguarding" (an employer's policy line), nor a committed nurse or team (a role
+#   noun's adjective: the sets tag the role). Gold in 6 of the 8 dev-dev22 sentences of these forms.
+NURSING_PHRASES = (
+    (re.compile(r"(?i)\b(passion\s+for|general|provid(e|es|ed|ing)|deliver(s|ed|ing)?|delivery\s+of|outstanding|high[- ]quality|"
+                r"excellent|expert|skilled|safe|compassionate)\s+([\w,-]+\s+){0,2}?nursing\b"
+                r"(?!\s+(homes?|associates?|assistants?|staff|teams?|times|advice|and\s+residential|background))"),
+     NURSE, ("nursing",), "nursing"),
+)
+SHOW_COMMITMENT = "show commitment"
+COMMITMENT_PHRASES = (
+    # one row per need word: each row is one more search around every place of its word
+    (re.compile(r"(?i)\b(be|are|is|remain|being|highly|truly|fully|genuinely)\s+committed\b"
+                r"(?!\s+to\s+(promoting|safeguarding|equality|diversity|the\s+(welfare|safeguarding|principles)))"
+                r"|\b(enthusiastic|motivated|dedicated|hard[- ]working|reliable|passionate|caring),?\s+(and\s+)?committed\b"
+                r"(?=\s*(,|and\b|\.|;|$))"), SHOW_COMMITMENT + SOFT, ("committed",), "committed"),
+    (re.compile(r"(?i)\b(passion|enthusiasm|drive|dedication|energy),?\s+(and\s+)?(an?\s+)?(real\s+|genuine\s+|strong\s+)?commitment\b"
+                r"|\b(demonstrat\w*|show\w*|provide)\s+(the\s+|a\s+|your\s+)?(real\s+|genuine\s+|strong\s+)?commitment\b"
+                r"|^\W*commitment\s+to\s+success\b|\bcommitment\s*,"), SHOW_COMMITMENT + SOFT, ("commitment",), "commitment"),
+)
+# - databases as knowledge (`DATABASE_PHRASES`, "databases"): ESCO's *database* has no plural alias, so "relational databases",
+#   "SQL databases", "Relational Data Bases", a list's "..., databases, ..." and data stores or repositories found nothing: gold
+#   in 8 of the 9 dev-dev22 sentences of these forms (the ninth lists office software: "spreadsheets, presentation software,
+#   databases"); a verb's object ("querying databases", "utilize SIGINT databases", "migrate legacy databases") is left to the
+#   semantic stage (the sets tag *use databases*, *query languages*, *manage database* there).
+# - models built (`MODEL_PHRASES`, "models"): building or developing models (not data, statistical, probabilistic, financial or
+#   3D models: their own concepts), predictive algorithms or problems, prediction systems -> *build predictive models*: gold in 12
+#   of the 16 dev-dev22 sentences of these forms ("predictive analytics" is an alias of *develop predictive models*, which
+#   `merged_concepts` reports as this one).
+DATABASE = "database"
+PREDICTIVE = "build predictive models"
+_DB_KIND = r"(?i)\b(relational|sql|nosql|graph|document|cloud|operational|analytical|large|distributed)\s+"
+DATABASE_PHRASES = (  # found from "databases" / "data bases", not from "data" (in nearly every technical posting)
+    (re.compile(_DB_KIND + r"databases\b"), DATABASE, ("databases",), "databases"),
+    (re.compile(_DB_KIND + r"data\s+bases\b"), DATABASE, ("data bases",), "data bases"),
+    (re.compile(r"(?i)(,|;|:|\band\b)\s*(relational\s+)?databases\s*(,|;|\(|\band\b)"), DATABASE, ("databases",), "databases"),
+    (re.compile(r"(?i)\bdata\s+(stores|repositories)\b"), DATABASE, ("data stores", "data repositories"), None),
+)
+_NOT_OTHER_MODELS = r"(?!(data|statistical|probabilistic|financial|3d|business|mathematical|econometric|pricing)\s)"
+MODEL_PHRASES = (
+    (re.compile(r"(?i)\b(build|develop|creat|construct)(s|ed|ing|e|es)?\s+" + _NOT_OTHER_MODELS + r"([\w-]+\s+){0,2}?"
+                r"(?<!data )(?<!statistical )(?<!probabilistic )models?\b"), PREDICTIVE, ("models",), "model"),
+    (re.compile(r"(?i)\bpredictive\s+(algorithms?|problems?|systems?)\b|\bprediction\s+(systems?|engines?)\b"), PREDICTIVE,
+     ("predictive", "prediction"), None),
+)
 PASS24_FAMILIES = {"visual": VISUAL_PHRASES, "typing": TYPING_PHRASES, "acumen": ACUMEN_PHRASES, "detail": DETAIL_PHRASES,
                    "secretary": SECRETARY_PHRASES, "scripts": SCRIPT_PHRASES, "cnc": CNC_PHRASES,
-                   "requirements": REQUIREMENTS_PHRASES, "data_arch": DATA_ARCH_PHRASES}
+                   "requirements": REQUIREMENTS_PHRASES, "data_arch": DATA_ARCH_PHRASES,
+                   "troubleshoot": TROUBLESHOOT_PHRASES, "accountability": ACCOUNTABILITY_PHRASES,
+                   "organisation": ORGANISATION_PHRASES, "insights": INSIGHT_PHRASES,
+                   "nursing": NURSING_PHRASES, "commitment": COMMITMENT_PHRASES,
+                   "databases": DATABASE_PHRASES, "models": MODEL_PHRASES}
 
 
 # session 19: a nurse (or any licence holder) named as the one who directs, supervises or is assisted by the worker ("duties
@@ -677,6 +791,7 @@ def _phrase_tables(flags: tuple, extra: tuple[Phrase, ...]) -> tuple:
                + (COMM_PHRASES if comm else ()) + (CLERICAL_PHRASES if clerical else ()) + (SUPERVISE_AGENTS if agents else ())
                + (INITIATIVE_PHRASES if initiative else ()) + (COLLAB_PHRASES if collab else ())
                + (COOPERATE_PHRASES if collab == "cooperate" else ())
+               + (COOPERATE_COLLEAGUES if collab == "colleagues" else ())
                + (ANALYTICS_PHRASES if analytics else ()) + (DRIVE_PHRASES if drive else ()))
     tables = (phrases, _by_key(phrases), needed, _by_need(needed))
     _TABLES[key] = (extra, tables)  # `extra` kept alive: its id is not reused while the entry stands

@@ -166,7 +166,10 @@ class ExtractConfig:
     # cooperate with colleagues (`COOPERATE_PHRASES`); False off. `report_competence`: writing or preparing reports -> write
     # work-related reports, communicating findings -> communicate analytical insights, presenting findings -> present reports
     # (`REPORT_PHRASES`). Same score as the other phrase competences.
-    collab_competence: bool | str = "cooperate"
+    # session 24 (s30): "colleagues" (the default) is "cooperate" but not for the ones outside the organisation or its
+    # stakeholders ("partner with internal and external stakeholders", "collaborating with universities":
+    # `skill_competences.COOPERATE_COLLEAGUES`)
+    collab_competence: bool | str = "colleagues"
     report_competence: bool = True
     # twenty-first pass: "analytics" on its own states data analytics (`skill_competences.ANALYTICS_PHRASES`), same score
     analytics_competence: bool = True
@@ -188,6 +191,11 @@ class ExtractConfig:
     # the text has the word and a cue of the other sense but none of the concept's own. Over dev-dev19 no such link is gold
     # (22 sentences name a pipeline, every one a data, build or ML pipeline). 0: off.
     sense_penalty: float = 0.2
+    # session 24 (s30): a semantic link none of whose labels (preferred or alternative) shares a content word (by the crude
+    # five-letter stem of `skill_labels.stems`) with the text loses this much similarity; `sem_unworded_plain_only`: only in a
+    # plain text (`is_technical` false). 0: off.
+    sem_unworded_penalty: float = 0.0
+    sem_unworded_plain_only: bool = True
     # twenty-second pass: a communicator or communications skills -> communication, secretarial, clerical, receptionist or
     # administrative work -> perform clerical duties (`skill_competences.COMM_PHRASES`, `CLERICAL_PHRASES`); a form of
     # "supervise" before a trade's plural ("supervises Pipefitters") -> supervise staff (`SUPERVISE_AGENTS`). Same score as the
@@ -218,7 +226,15 @@ class ExtractConfig:
     # the other phrase competences; () off
     # session 23 (s28): "requirements" (requirements gathered or understood -> analyse business requirements) and "data_arch" (a
     # data architecture or architect -> manage ICT data architecture) join them
-    pass24_phrases: tuple[str, ...] = ("visual", "typing", "acumen", "detail", "secretary", "scripts", "cnc", "requirements", "data_arch")
+    # session 24 (s30): "troubleshoot" (troubleshooting -> troubleshoot, or perform ICT troubleshooting with a computing cue),
+    # "accountability" (one's own accountability -> accept own accountability), "organisation" (organisational abilities ->
+    # apply organisational techniques), "insights" (results communicated, insights presented -> communicate analytical insights)
+    # "nursing" (nursing as the work -> provide professional care in nursing), "commitment" (commitment asked of the worker ->
+    # show commitment, at `soft_trait_score` among the semantic links), "databases" (databases as knowledge, data stores -> database),
+    # "models" (models built, predictive algorithms -> build predictive models)
+    pass24_phrases: tuple[str, ...] = ("visual", "typing", "acumen", "detail", "secretary", "scripts", "cnc", "requirements", "data_arch",
+                                       "troubleshoot", "accountability", "organisation", "insights", "nursing", "commitment",
+                                       "databases", "models")
     # twenty-fourth pass: an alias match may not run over a comma, semicolon, colon, bullet or full stop unless the alias
     # has one itself ("creating Cloud Platform team, building our AWS Organisation" is no *team building*, "Process Design,
     # Process Qualification" no *design process*); the words on either side are still matched on their own
@@ -405,6 +421,15 @@ class SkillExtractor:
                 if j in by_skill and (a.get("kind") or "") in kinds and a["norm"]:
                     by_skill[j].append(a["norm"])
             self._vocab = LabelVocab(by_skill)
+        # skill index -> the content stems of its labels (`sem_unworded_penalty`)
+        self._label_stems: dict[int, frozenset[str]] = {}
+        if self._vectors is not None and cfg.sem_unworded_penalty:
+            words: dict[int, set[str]] = {i: set(stems(lab)) for i, lab in labels.items()}
+            for a in aliases:
+                j = self._index.get(a["skill_id"])
+                if j in words and a.get("norm"):
+                    words[j] |= stems(a["norm"])
+            self._label_stems = {i: frozenset(w) for i, w in words.items() if w}
         self._prior = self._specificity_prior()
         self._plain_prior = self._plain_text_prior()
         esco_names = {i: str(s["name"]) for i, s in enumerate(self.skills[sid] for sid in self._ids) if s.get("esco_uri")}
@@ -432,10 +457,10 @@ class SkillExtractor:
                       | ({COMMUNICATION} if cfg.comm_competence else set())
                       | ({CLERICAL} if cfg.clerical_competence else set())
                       | ({SUPERVISE_STAFF} if cfg.supervise_agents else set())
-                      | {ph[1] for f in cfg.pass24_phrases for ph in PASS24_FAMILIES[f]}
+                      | {ph[1].rstrip(SOFT).rstrip(WEAK) for f in cfg.pass24_phrases for ph in PASS24_FAMILIES[f]}
                       | ({ph[1] for ph in INITIATIVE_PHRASES} if cfg.initiative_competence else set())
                       | ({ph[1] for ph in COLLAB_PHRASES} if cfg.collab_competence else set())
-                      | ({ph[1].rstrip(WEAK) for ph in COOPERATE_PHRASES} if cfg.collab_competence == "cooperate" else set())
+                      | ({ph[1].rstrip(WEAK) for ph in COOPERATE_PHRASES} if cfg.collab_competence in ("cooperate", "colleagues") else set())
                       | ({ph[1] for ph in REPORT_PHRASES} if cfg.report_competence else set())
                       | ({ph[1] for ph in ANALYTICS_PHRASES} if cfg.analytics_competence else set())
                       | ({ph[1] for ph in INDEPENDENCE_PHRASES} if cfg.independence_competence else set())
@@ -924,6 +949,8 @@ class SkillExtractor:
             self._demote_agent_fields(text, sem)
         if self._senses and sem:
             self._demote_other_senses(text, sem)
+        if self._label_stems and sem and (plain or not cfg.sem_unworded_plain_only):
+            self._demote_unworded(text, sem)
         if cfg.alt_lexical_bonus is not None:
             w = self._context_weight(plain)
             wins = self._window_rows(text, segs)  # the text's vector is its sentences' and clauses' mean, as in `semantic`
@@ -1050,6 +1077,14 @@ class SkillExtractor:
                 if found[k]:
                     sem[i][0] -= self.config.sense_penalty
                     break
+
+    def _demote_unworded(self, text: str, sem: dict[int, list]) -> None:
+        """Lower the similarity of semantic links that share no content word with the text (`sem_unworded_penalty`)."""
+        words = stems(text)
+        for i, rec in sem.items():
+            own = self._label_stems.get(i)
+            if own is not None and not (own & words):
+                rec[0] -= self.config.sem_unworded_penalty
 
     def combine(self, lex: dict[int, list], sem: dict[int, list]) -> list[SkillHit]:
         """Lexical hits first (a skill named outright is meant), then semantic links."""
