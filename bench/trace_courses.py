@@ -86,7 +86,7 @@ def trace(courses, course_skills, vecs, role_vec, role, skill_vecs, task_vec):
         rel = rel[R.passes_raw_floor(rel, vecs, task_vec)].reset_index(drop=True)
     stages.append(("raw floor", set(rel["course_id"])))
     if not rel.empty:
-        rel = R.role_rank_penalty(rel, role.slug, skill_vecs, vecs, semantic_only)
+        rel = R.role_rank_penalty(rel, role.slug, skill_vecs, vecs, semantic_only, residual_family=False)
     stages.append(("role / family rank", set(rel["course_id"])))
     if not rel.empty:
         rel = R.relative_cut(rel)

@@ -61,3 +61,78 @@ def test_a_course_its_family_shares_is_kept_with_few_data_roles():
     sv, vecs = _world(n_data=10)
     rel = pd.DataFrame({"course_id": ["data-pipelines", "pipe-sizing"], "relevance": [0.5, 0.5]})
     assert set(role_rank_penalty(rel, "plumbers", sv, vecs)["course_id"]) == {"data-pipelines", "pipe-sizing"}
+
+
+def _residual_world() -> tuple[SkillVecs, dict[str, np.ndarray]]:
+    """A residual code ("...-all-other": boilerplate text, dimension 3, and a little farm work, 0), four other residual
+    codes (boilerplate + other trades, 4..7), four farm roles and sixty outdoor roles (farm work + 2)."""
+    rng = np.random.default_rng(1)
+    noise = lambda: 0.1 * rng.normal(size=DIM) * (np.arange(DIM) >= 5)  # noqa: E731
+    roles = {"farm-workers-all-other": _unit(E[3] + 0.6 * E[0])}
+    roles.update({f"r{i}-workers-all-other": _unit(E[3] + 0.6 * E[4 + i]) for i in range(4)})
+    roles.update({f"farmers{i}": _unit(E[0] + noise()) for i in range(4)})
+    roles.update({f"outdoor{i}": _unit(E[0] + 0.5 * E[2] + noise()) for i in range(60)})
+    sv = SkillVecs([], np.zeros((0, DIM), dtype=np.float32), {}, list(roles), np.vstack(list(roles.values())))
+    return sv, {"crop-production": E[0].copy()}
+
+
+def test_residual_roles_are_the_all_other_codes():
+    sv, _ = _residual_world()
+    mask = rank.residual_roles(sv)
+    assert [s for s, m in zip(sv.role_slugs, mask) if m] == ["farm-workers-all-other"] + [
+        f"r{i}-workers-all-other" for i in range(4)]
+
+
+def test_residual_role_family_comes_from_roles_that_are_not_residual():
+    sv, _ = _residual_world()
+    plain = family_vectors(sv.role_mat, k=5)
+    fam = family_vectors(sv.role_mat, k=5, residual=rank.residual_roles(sv))
+    i = sv.role_index["farm-workers-all-other"]
+    assert float(plain[i] @ E[0]) < 0.5 < 0.9 < float(fam[i] @ E[0])  # the boilerplate family vs the farm one
+    others = ~rank.residual_roles(sv)
+    assert np.allclose(fam[others], plain[others], atol=1e-6)  # roles that are not residual keep their family
+
+
+def test_a_residual_roles_trade_course_passes_the_family_check(monkeypatch):
+    """The crop course is the residual farm code's trade: as a family of residual codes, more families were closer
+    than its own (limit 50: 64) and the course was out; drawn from the farm roles, 4 are (role rank 64 either way)."""
+    sv, vecs = _residual_world()
+    rel = pd.DataFrame({"course_id": ["crop-production"], "relevance": [0.5]})
+    assert role_rank_penalty(rel, "farm-workers-all-other", sv, vecs)["course_id"].tolist() == ["crop-production"]
+    sv, vecs = _residual_world()
+    monkeypatch.setattr(rank, "RESIDUAL_SUFFIX", None)  # main before c37
+    assert role_rank_penalty(rel, "farm-workers-all-other", sv, vecs).empty
+
+
+def _calls(monkeypatch, first: list) -> list[bool]:
+    """rank_course_lists over a stub _rank_course_lists that returns `first` on the first pass; the passes' flags."""
+    seen: list[bool] = []
+
+    def fake(*args, residual_family=False, **kw):
+        seen.append(residual_family)
+        return {"": first if not residual_family else [{"course_id": "trade"}]}
+    monkeypatch.setattr(rank, "_rank_course_lists", fake)
+    return seen
+
+
+def _role(slug: str) -> rank.Role:
+    return rank.Role(slug=slug, title=slug, skills=pd.DataFrame(columns=["skill_id", "name", "importance", "core"]))
+
+
+def test_an_empty_residual_list_is_ranked_again_with_the_residual_family(monkeypatch):
+    sv, vecs = _residual_world()
+    seen = _calls(monkeypatch, [])
+    out = rank.rank_course_lists(pd.DataFrame(), pd.DataFrame(), vecs, E[0], _role("farm-workers-all-other"),
+                                 {"": (10, None)}, skill_vecs=sv)
+    assert seen == [False, True] and out[""] == [{"course_id": "trade"}]
+
+
+def test_a_residual_list_that_is_not_empty_and_other_roles_are_ranked_once(monkeypatch):
+    sv, vecs = _residual_world()
+    seen = _calls(monkeypatch, [{"course_id": "kept"}])
+    assert rank.rank_course_lists(pd.DataFrame(), pd.DataFrame(), vecs, E[0], _role("farm-workers-all-other"),
+                                  {"": (10, None)}, skill_vecs=sv)[""] == [{"course_id": "kept"}]
+    seen2 = _calls(monkeypatch, [])
+    assert rank.rank_course_lists(pd.DataFrame(), pd.DataFrame(), vecs, E[0], _role("farmers0"),
+                                  {"": (10, None)}, skill_vecs=sv)[""] == []
+    assert seen == [False] and seen2 == [False]

@@ -6,6 +6,8 @@
    O*NET description, `role_embeddings`); the more roles fit it better than this one, the lower its
    relevance, and past MAX_ROLE_RANK (MAX_ROLE_RANK_SEMANTIC when only semantic matches let it in) it is out;
    past MAX_FAMILY_RANK among role *families* (`family_vectors`: each role with its nearest roles) it is out too.
+   A residual code ("..., All Other", RESIDUAL_SUFFIX) whose list comes out empty is ranked again with its own family
+   drawn from the roles that are not residual (its nearest roles are the other residual codes, by their boilerplate).
    A course let in by semantic skill matches alone whose own extracted skill is a different sense of the word
    (`other_sense`: as close to its text, far from the role: "Chef Cookbooks" teaches the configuration tool)
    gets no semantic match, and so does one whose text names none of the skills it is matched to
@@ -134,6 +136,12 @@ ROLE_INDEX_VIEW = True  # the role's index vector joins its views (`role_views`)
 # another sense close to that role alone ("pipeline" for plumbers); its neighbouring roles do not share the word.
 FAMILY_K = 5
 MAX_FAMILY_RANK: int | None = 50
+# A residual O*NET code ("Agricultural Workers, All Other": slug ending RESIDUAL_SUFFIX) has no tasks and a one-line
+# description ("All agricultural workers not listed separately"), so its nearest roles are the other residual codes
+# (production, food processing, religious workers, all other), not its trade. When such a role gets no course at all,
+# it is ranked again with its own family drawn from the roles that are not residual, among the (unchanged) families
+# of all roles (`rank_course_lists`, `role_rank_penalty`); None: never, as before. bench/README.md, c37.
+RESIDUAL_SUFFIX: str | None = "-all-other"
 # Other sense (`other_sense`): a course let in by semantic skill matches alone is out when one of its own extracted
 # skills explains its text as well (cosine within SENSE_MARGIN of the matched role skill's) and means something
 # farther from the role (cosine to the role's index vector lower by SENSE_ROLE_GAP): "Chef Cookbooks" is close to
@@ -542,17 +550,38 @@ def greedy_select(cand: pd.DataFrame, weights: dict[str, float], core: set[str],
     return rows.loc[picked].reset_index(drop=True)
 
 
-def family_vectors(rmat: np.ndarray, k: int = FAMILY_K) -> np.ndarray:
+def family_vectors(rmat: np.ndarray, k: int = FAMILY_K, residual: np.ndarray | None = None) -> np.ndarray:
     """Each role's family vector: the L2-normalised mean of its own and its k - 1 nearest roles' vectors.
 
     A title word that has another sense elsewhere (plumbers' "pipe", chefs' "Chef") makes one role's vector close
     to courses of that other sense; the role's neighbours (steamfitters' and pipelayers' kin, cooks) say what the
-    family does, and the word weighs 1/k in their mean."""
+    family does, and the word weighs 1/k in their mean.
+
+    `residual` (boolean per role, `residual_roles`): a residual role's k - 1 neighbours are drawn from the roles that
+    are not residual (its nearest are otherwise the other residual codes, which share its boilerplate text, not its
+    trade); other roles' families are unchanged."""
     rmat = np.asarray(rmat, dtype=np.float32)
     k = max(1, min(k, len(rmat)))
-    nb = np.argsort(-(rmat @ rmat.T), axis=1)[:, :k]
+    sims = rmat @ rmat.T
+    nb = np.argsort(-sims, axis=1)[:, :k]
+    if residual is not None and k > 1:
+        residual = np.asarray(residual, dtype=bool)
+        if residual.any() and (~residual).sum() >= k - 1:
+            others = np.flatnonzero(~residual)
+            for i in np.flatnonzero(residual):
+                near = others[np.argsort(-sims[i, others])[:k - 1]]
+                nb[i] = np.concatenate([[i], near])
     fam = rmat[nb].mean(axis=1)
     return fam / np.linalg.norm(fam, axis=1, keepdims=True).clip(min=1e-9)
+
+
+def residual_roles(skill_vecs: SkillVecs) -> np.ndarray | None:
+    """Boolean mask of the residual roles (slug ending RESIDUAL_SUFFIX: O*NET's "..., All Other" codes), None when
+    the check is off or no role is residual."""
+    if RESIDUAL_SUFFIX is None or not skill_vecs.role_slugs:
+        return None
+    mask = np.array([str(s).endswith(RESIDUAL_SUFFIX) for s in skill_vecs.role_slugs], dtype=bool)
+    return mask if mask.any() else None
 
 
 def counted_roles(skill_vecs: SkillVecs, own: int) -> np.ndarray | None:
@@ -566,11 +595,13 @@ def counted_roles(skill_vecs: SkillVecs, own: int) -> np.ndarray | None:
 
 
 def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | None,
-                      vecs: dict[str, np.ndarray], semantic_only: set[str] | None = None) -> pd.DataFrame:
+                      vecs: dict[str, np.ndarray], semantic_only: set[str] | None = None,
+                      residual_family: bool = True) -> pd.DataFrame:
     """Down-weight candidates that other roles fit better (see ROLE_RANK_SCALE); adds `role_rank`.
 
     A course for data pipelines is also close to "Plumbers, Pipefitters" by words; what tells them apart is
-    that a hundred roles are closer to it. Unchanged without role vectors or when the role has none."""
+    that a hundred roles are closer to it. `residual_family`: a residual role's own family vector is drawn from the
+    roles that are not residual (`family_vectors`, RESIDUAL_SUFFIX). Unchanged without role vectors or when the role has none."""
     if skill_vecs is None or skill_vecs.role_mat is None or slug not in skill_vecs.role_index:
         return rel
     rmat = skill_vecs.role_mat
@@ -591,8 +622,18 @@ def role_rank_penalty(rel: pd.DataFrame, slug: str, skill_vecs: SkillVecs | None
         if key not in skill_vecs.derived:  # all roles' families: ~40 ms, the same for every recommendation
             skill_vecs.derived[key] = family_vectors(rmat)
         fam = skill_vecs.derived[key]
-        fs = np.vstack([vecs[c] for c in rel["course_id"]]) @ fam.T
-        above = fs > fs[:, [own]]
+        cm = np.vstack([vecs[c] for c in rel["course_id"]])
+        fs = cm @ fam.T
+        own_fs = fs[:, [own]]
+        residual = residual_roles(skill_vecs)
+        if residual_family and residual is not None and residual[own]:
+            # its own family from roles that are not residual; the families it is ranked among stay as they are
+            rkey = ("family", FAMILY_K, RESIDUAL_SUFFIX)
+            if rkey not in skill_vecs.derived:
+                skill_vecs.derived[rkey] = family_vectors(rmat, residual=residual)
+            own_fs = cm @ skill_vecs.derived[rkey][[own]].T
+        above = fs > own_fs
+        above[:, own] = False
         rel["family_rank"] = (above if mask is None else above[:, mask]).sum(axis=1)
         rel = rel[rel["family_rank"] <= MAX_FAMILY_RANK]
     if MAX_ROLE_RANK_SEMANTIC is not None and semantic_only:
@@ -790,7 +831,25 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
                       order: str = "best", skill_vecs: SkillVecs | None = None,
                       task_vec: np.ndarray | None = None) -> dict[str, list[dict]]:
     """`rank_courses` for several (top, filters) lists of one role, relevance computed once: a guide wants
-    its course list and its certificate courses, and relevance is most of the cost (~0.3 s a role)."""
+    its course list and its certificate courses, and relevance is most of the cost (~0.3 s a role).
+
+    A residual role ("..., All Other", RESIDUAL_SUFFIX) that gets no course at all is ranked once more with its own
+    family drawn from the roles that are not residual (`role_rank_penalty`): its boilerplate family (the other
+    residual codes) can hold out its trade's courses, but a list it does give is left as it is."""
+    out = _rank_course_lists(courses, course_skills, vecs, role_vec, role, lists, order, skill_vecs, task_vec,
+                             residual_family=False)
+    if (RESIDUAL_SUFFIX is not None and role.slug.endswith(RESIDUAL_SUFFIX) and skill_vecs is not None
+            and not any(out.values())):
+        out = _rank_course_lists(courses, course_skills, vecs, role_vec, role, lists, order, skill_vecs, task_vec,
+                                 residual_family=True)
+    return out
+
+
+def _rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: dict[str, np.ndarray],
+                       role_vec: np.ndarray, role: Role, lists: dict[str, tuple[int, Filters | None]],
+                       order: str = "best", skill_vecs: SkillVecs | None = None,
+                       task_vec: np.ndarray | None = None, residual_family: bool = False) -> dict[str, list[dict]]:
+    """`rank_course_lists` with the residual family on or off."""
     shares: dict[str, float] = dict(skill_vecs.role_share) if skill_vecs is not None else {}
     shares.update(specialty_shares(role, shares, skill_vecs))
     role = with_implied_skills(with_onet_skills(role, skill_vecs), course_skills, skill_vecs, role_vec, task_vec)
@@ -850,7 +909,7 @@ def rank_course_lists(courses: pd.DataFrame, course_skills: pd.DataFrame, vecs: 
         rel["cosine"] = rel["course_id"].map(raw).fillna(0.0)
         if contrast is not None:
             rel = rel[passes_raw_floor(rel, vecs, task_vec)].reset_index(drop=True)
-        rel = role_rank_penalty(rel, role.slug, skill_vecs, vecs, semantic_only)
+        rel = role_rank_penalty(rel, role.slug, skill_vecs, vecs, semantic_only, residual_family)
     if not rel.empty:
         rel = relative_cut(rel)
         if contrast is not None:
