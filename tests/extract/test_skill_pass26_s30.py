@@ -6,6 +6,7 @@ semantic link that shares no word with the text can be demoted (`sem_unworded_pe
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import numpy as np
 import pytest
@@ -200,3 +201,14 @@ def test_a_link_that_shares_no_word_with_the_text_can_be_demoted() -> None:
     on = _unworded_extractor(sem_unworded_penalty=0.3).extract(text)
     # "residents" is a word of the elderly skill's alternative label: only the staff link loses
     assert [h.name for h in on if h.method == "semantic"][:2] == ["tend to elderly people", "manage staff"]
+
+
+def test_a_rule_naming_it_in_capitals_matches_the_lower_cased_text():
+    """The rules match the lower-cased posting; a pattern's literal capitals ("IT", "ICT") matched nothing there, so
+    "troubleshooting IT related problems" gave *troubleshoot*, not *perform ICT troubleshooting*."""
+    from careerpath.extract import skill_competences as sc
+
+    lowered = sc._lower_pattern(re.compile(r"(?i)\bfix(ing)?\s+(IT|ICT)\b\S*\W"))
+    assert lowered.pattern == r"\bfix(ing)?\s+(it|ict)\b\S*\W" and lowered.match("fixing it! ")
+    assert _found(TROUBLESHOOT_PHRASES, "Minimise interruption to IT supply and troubleshooting IT related problems.") \
+        == {ICT_TROUBLESHOOT}

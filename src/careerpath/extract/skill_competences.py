@@ -766,9 +766,17 @@ def _by_need(rows: tuple[Phrase, ...]) -> dict[str, tuple[int, ...]]:
 
 
 @lru_cache(maxsize=64)
+@lru_cache(maxsize=None)
 def _lower_pattern(rx: re.Pattern) -> re.Pattern:
-    """`rx` without its case-blind flag, to match the lower-cased text: a case-blind match cost about twice as much."""
-    return re.compile(rx.pattern.removeprefix("(?i)"))
+    """`rx` without its case-blind flag, to match the lower-cased text: a case-blind match cost about twice as much.
+    Its literal capitals are lowered too (escapes such as \\S and \\W kept): a row naming "ICT" or "IT" matched nothing
+    in lower-cased text. Memoised: `re`'s own cache holds 512 patterns, fewer than the rules and the rest of a run use."""
+    pattern = _CAPITALS.sub(lambda m: m.group(0) if m.group(0).startswith("\\") else m.group(0).lower(),
+                            rx.pattern.removeprefix("(?i)"))
+    return re.compile(pattern)
+
+
+_CAPITALS = re.compile(r"\\.|[A-Z]")
 
 
 _TABLES: dict[tuple, tuple] = {}
@@ -895,8 +903,8 @@ def _need_auto_spans(text: str, low: str, rows: tuple[Phrase, ...], by_need: Map
             continue
         a, b = max(0, i - 80), min(len(text), i + len(word) + 60)
         for n in ns:
-            rx, comp = rows[n][0], rows[n][1]
-            for m in rx.finditer(text, a, b):
+            rx, comp = _lower_pattern(rows[n][0]), rows[n][1]
+            for m in rx.finditer(low, a, b):
                 if m.start() <= i + len(word) and m.end() >= i:
                     spans = out.setdefault(comp, [])
                     if [m.start(), m.end()] not in spans:
