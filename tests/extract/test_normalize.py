@@ -446,3 +446,25 @@ def test_medical_staffing_is_the_hr_office(raw, text) -> None:
 ])
 def test_engineering_before_drafting_is_the_department(raw, text) -> None:
     assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    # thirty-fourth pass: a serial comma lists the fields of one role; it is no title break, whatever the role word
+    ("Speech, Voice and Swallowing Therapy Lead", "voice and swallowing therapy lead"),  # was "speech"
+    ("Research, Evaluation and Learning Lead", "evaluation and learning lead"),          # was "research"
+    ("Environment, Health and Safety Specialist", "health and safety specialist"),       # as before
+    ("Manager, Data and Analytics", "data and analytics manager"),          # a role before the comma: unchanged
+    ("Analyst, Applied Data and Machine Learning", "applied data and machine learning analyst"),
+    ("Research Scientist, Talent Assessment", "talent assessment research scientist"),  # no list: unchanged
+])
+def test_a_serial_comma_is_no_title_break(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Lead Ruby on Rails Engineer", "ruby engineer"),                      # was "ruby on rail engineer"
+    ("Ruby on Rails developer", "ruby developer"),
+    ("Rail Engineer", "rail engineer"),
+])
+def test_ruby_on_rails_is_the_framework(raw, text) -> None:
+    assert normalize(raw).text == text

@@ -109,6 +109,12 @@ def test_columns_and_codes() -> None:
                           "titles_dev18", "titles_dev19", "titles_dev20", "titles_dev21", "titles_dev22",
                           "titles_dev23", "titles_dev24", "titles_dev25", "titles_dev26", "titles_dev27",
                           "titles_dev28")),
+    ("titles_dev30", 98, ("titles_dev", "titles_dev2", "titles_dev3", "titles_dev4", "titles_dev5", "titles_dev6",
+                          "titles_dev7", "titles_dev8", "titles_dev9", "titles_dev10", "titles_dev11", "titles_dev12",
+                          "titles_dev13", "titles_dev14", "titles_dev15", "titles_dev16", "titles_dev17",
+                          "titles_dev18", "titles_dev19", "titles_dev20", "titles_dev21", "titles_dev22",
+                          "titles_dev23", "titles_dev24", "titles_dev25", "titles_dev26", "titles_dev27",
+                          "titles_dev28", "titles_dev29")),
 ])
 def test_a_blind_set_shares_no_title_with_the_earlier_ones(blind, n, before) -> None:
     """Raw titles: the sets were drawn disjoint under the normaliser of their day, which has changed since."""
@@ -123,11 +129,11 @@ def test_a_blind_set_shares_no_title_with_the_earlier_ones(blind, n, before) -> 
                                   "titles_dev16", "titles_dev17", "titles_dev18", "titles_dev19",
                                   "titles_dev20", "titles_dev21", "titles_dev22", "titles_dev24", "titles_dev25",
                                   "titles_dev26", "titles_dev27", "titles_dev28",
-                                  "titles_dev29"])
+                                  "titles_dev29", "titles_dev30"])
 def test_per_source_sets_draw_each_source_equally(name) -> None:
     """`--per-source 14`: every source of the sampler's SOURCES contributes 14 titles (LukeBarousse's 125k postings
     count no more than LA City's 683); dev14 and dev15 `--per-source 9`, dev16 to dev22 `--per-source 17`, dev24
-    to dev29 `--per-source 14`."""
+    to dev30 `--per-source 14`."""
     counts = _sets()[name].source.value_counts()
     per = {"titles_dev14": 9, "titles_dev15": 9, "titles_dev16": 17, "titles_dev17": 17, "titles_dev18": 17,
            "titles_dev19": 17, "titles_dev20": 17, "titles_dev21": 17,

@@ -996,6 +996,9 @@ def test_a_task_word_names_its_worker_by_the_agent_suffix(real_onet) -> None:
     ("Patient Safety Manager", "11-9111.00"),
     # twenty-ninth pass
     ("Analytics Manager, Research", "15-2051.00"),  # O*NET: Data Warehousing Specialists only
+    # thirty-fourth pass: O*NET's four filings of "Program Manager" made it a media programming director
+    ("Senior Programme Manager", "13-1082.00"),
+    ("Program Manager", "13-1082.00"),
 ])
 def test_overrides_where_onet_files_a_posted_title_elsewhere(real_onet, title, code) -> None:
     from careerpath.extract.title_index import OVERRIDES

@@ -226,6 +226,15 @@ _ADMIN_OF = {"assistant", "officer", "support", "clerk", "worker", "coordinator"
 # mechanical drawings (a mechanical drafter), as "Civil Engineering Drafting Technician" civil ones; kept, it drew the
 # model to the mechanical engineering technicians
 _ENGINEERING_DRAFTING = re.compile(r"\bengineering (?=draft(?:ing|er|ers|sman|smen|sperson)\b)")
+# A serial comma: "Speech, Voice and Swallowing Therapy Lead" lists three fields of one role; the comma is no title
+# break. A strong role word after the list already made the rest the job ("Environment, Health and Safety
+# Specialist" -> "health and safety specialist"), but a weak one ("lead") did not: "speech" alone became the job. The
+# first item goes, whatever the role word, when the title opens with one or two words and no role word, then ", <one
+# or two words> and ... <role word>" (joining it with "and" lost two titles of dev19/dev22); "Manager, Data and
+# Analytics" (a role first) and "Intern, Data & AI" keep their comma
+_SERIAL_COMMA = re.compile(r"^\s*([a-z]+(?: [a-z]+)?)\s*,\s*(?=[a-z]+(?: [a-z]+)?\s+and\s+[a-z])")
+# "Ruby on Rails Engineer": the framework, not a railway ("rail engineer" drew Transportation Engineers)
+_RUBY_ON_RAILS = re.compile(r"\bruby on rails\b")
 _RND = re.compile(r"\br and d (?=[a-z])(?!(?:engineer|scientist|technician|specialist|manager|director|lead|"
                   r"chemist|associate|assistant|intern)\b)")
 
@@ -326,6 +335,12 @@ def _segments(text: str) -> list[str]:
             comma = i > 0 and "," in bits[i - 1]
             parts.append(("," if comma else "") + piece)
     return parts or [text]
+
+
+def _list_has_role(rest: str) -> bool:
+    """The text after a serial comma ends its first segment on a role word ("voice and swallowing therapy lead")."""
+    words = _NON_WORD.sub(" ", _segments(rest)[0].lstrip(",")).split()  # raw words: "lead" is a rank to _content
+    return bool(words) and singular(words[-1]) in _HEAD_WORDS | _ROLE_HEADS
 
 
 def _looks_like_place(segment: str) -> bool:
@@ -442,6 +457,9 @@ def _normalize(title: object) -> NormalizedTitle:
     for pattern, repl in _UK_ROLES:
         text = pattern.sub(repl, text)
     text = _RND.sub("", text)
+    text = _RUBY_ON_RAILS.sub("ruby", text)
+    if (m := _SERIAL_COMMA.match(text)) and not _has_head(_content(m.group(1))) and _list_has_role(text[m.end():]):
+        text = text[m.end():]  # as a strong role word after the list already reads it ("health and safety specialist")
     text = _ENGINEERING_DRAFTING.sub("", text)
     parts = _segments(text)
     shared = _shared_heads(text) if "/" in text else []  # most titles have no slash; used by `Resolver.shared_heads`

@@ -197,6 +197,11 @@ OVERRIDES = {
     # the UK nursing grade: every store title that normalises to a bare "Sister" (18, all NHS) is a "Sister / Charge
     # Nurse" post; O*NET files the word under religious and social workers
     "sister": "29-1141.00",
+    # O*NET files "Program Manager" under General and Operations Managers, Social and Community Service Managers,
+    # Managers, All Other and Media Programming Directors, and the last won (a broadcast programme's manager). The
+    # 35 store postings whose title normalises to a bare program(me) manager run projects and programmes (17 NHS
+    # change programmes, 14 LukeBarousse data programmes, none in broadcasting): Project Management Specialists
+    "program manager": "13-1082.00", "programme manager": "13-1082.00",
     # NHS / UK care names with no O*NET alias of that sense. A "Ward Manager" is the ward's senior sister / charge
     # nurse (a band 7 nurse; 41 of the store's 46 are NHS posts, 32 say "nurse"); O*NET has no "ward manager" and
     # the model reads it as an office supervisor. A "Home Manager" runs a care home (58 Adzuna UK posts, 53 say
