@@ -1,12 +1,14 @@
 """Issue 4, 27th pass (s31, session 24): a car of one's own in other words ("their own automobiles", "your own transport")
-states *drive vehicles* (`PASS24_FAMILIES` "transport"); "RN", "RNs" and "RSCN" in capitals name a nurse
+states *drive vehicles* (`PASS24_FAMILIES` "transport"), and so does driving vehicles with a word between ("vehicles");
+personality disorders are *psychiatric disorders* ("disorders"); "RN", "RNs" and "RSCN" in capitals name a nurse
 (`NURSE_ABBR`, `ExtractConfig.nurse_abbrev`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from careerpath.extract.skill_competences import DRIVE, NURSE, PASS24_FAMILIES, TRANSPORT_PHRASES, car_spans, role_spans
+from careerpath.extract.skill_competences import (DISORDER_PHRASES, DRIVE, NURSE, PASS24_FAMILIES, PSYCHIATRIC, TRANSPORT_PHRASES,
+                                                  VEHICLE_PHRASES, car_spans, role_spans)
 from careerpath.extract.skills import ExtractConfig
 
 from .skills_fixtures import esco_names, hand_extractor
@@ -42,8 +44,24 @@ def test_rn_in_capitals_names_a_nurse(text: str, found: bool) -> None:
     assert NURSE not in role_spans(text)  # off: the old rules read none of these
 
 
+@pytest.mark.parametrize("text, found", [
+    ("All Electric Distribution Mechanics are required to drive commercial vehicles.", True),
+    ("Driving City vehicles is part of the job.", True),
+    ("Drive the adoption of electric vehicles.", False),  # three words between: a business goal, not driving
+    ("Vehicles are driven by the crew.", False),
+])
+def test_driving_vehicles_with_a_word_between(text: str, found: bool) -> None:
+    assert (DRIVE in role_spans(text, extra=VEHICLE_PHRASES)) == found
+
+
+def test_personality_disorders_are_psychiatric_disorders() -> None:
+    assert PSYCHIATRIC in role_spans("Wards that care for adults with personality disorders.", extra=DISORDER_PHRASES)
+    assert PSYCHIATRIC not in role_spans("A personality test.", extra=DISORDER_PHRASES)
+
+
 def test_on_by_default_with_their_switches() -> None:
     cfg = ExtractConfig()
+    assert {"vehicles", "disorders"} <= set(cfg.pass24_phrases)
     assert "transport" in cfg.pass24_phrases and PASS24_FAMILIES["transport"] is TRANSPORT_PHRASES and cfg.nurse_abbrev
     skills = [{"skill_id": "d", "name": DRIVE, "type": "skill", "esco_uri": "u:d"},
               {"skill_id": "n", "name": NURSE, "type": "skill", "esco_uri": "u:n"}]

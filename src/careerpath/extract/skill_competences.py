@@ -612,13 +612,24 @@ MODEL_PHRASES = (
 TRANSPORT_PHRASES = (
     (re.compile(r"(?i)\bown\s+(automobiles?|transport(ation)?)\b"), DRIVE, ("own automobile", "own transport"), None),
 )
+# session 24 (s31): ESCO's "drive vehicles" with a word or two between ("required to drive commercial vehicles", "driving City
+# vehicles") matched no label; found from "vehicle" (rarer than "drive", a frequent verb)
+VEHICLE_PHRASES = (
+    (re.compile(r"(?i)\bdriv(e|es|ing)\s+(a\s+|an\s+|the\s+)?([\w-]+\s+){1,2}?vehicles?\b"), DRIVE, ("vehicle",), "vehicle"),
+)
+PSYCHIATRIC = "psychiatric disorders"
+# session 24 (s31): personality disorders are psychiatric disorders (ESCO has no label with the words)
+DISORDER_PHRASES = (
+    (re.compile(r"(?i)\bpersonality\s+disorders?\b"), PSYCHIATRIC, ("personality disorder",), None),
+)
 PASS24_FAMILIES = {"visual": VISUAL_PHRASES, "typing": TYPING_PHRASES, "acumen": ACUMEN_PHRASES, "detail": DETAIL_PHRASES,
                    "secretary": SECRETARY_PHRASES, "scripts": SCRIPT_PHRASES, "cnc": CNC_PHRASES,
                    "requirements": REQUIREMENTS_PHRASES, "data_arch": DATA_ARCH_PHRASES,
                    "troubleshoot": TROUBLESHOOT_PHRASES, "accountability": ACCOUNTABILITY_PHRASES,
                    "organisation": ORGANISATION_PHRASES, "insights": INSIGHT_PHRASES,
                    "nursing": NURSING_PHRASES, "commitment": COMMITMENT_PHRASES,
-                   "databases": DATABASE_PHRASES, "models": MODEL_PHRASES, "transport": TRANSPORT_PHRASES}
+                   "databases": DATABASE_PHRASES, "models": MODEL_PHRASES, "transport": TRANSPORT_PHRASES,
+                   "vehicles": VEHICLE_PHRASES, "disorders": DISORDER_PHRASES}
 
 
 # session 19: a nurse (or any licence holder) named as the one who directs, supervises or is assisted by the worker ("duties

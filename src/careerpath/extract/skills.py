@@ -235,10 +235,11 @@ class ExtractConfig:
     # "nursing" (nursing as the work -> provide professional care in nursing), "commitment" (commitment asked of the worker ->
     # show commitment, at `soft_trait_score` among the semantic links), "databases" (databases as knowledge, data stores -> database),
     # "models" (models built, predictive algorithms -> build predictive models)
-    # session 24 (s31): "transport" (own automobiles, own transport -> drive vehicles, as "own car")
+    # session 24 (s31): "transport" (own automobiles, own transport -> drive vehicles, as "own car"), "vehicles" (drive commercial
+    # vehicles -> drive vehicles), "disorders" (personality disorders -> psychiatric disorders)
     pass24_phrases: tuple[str, ...] = ("visual", "typing", "acumen", "detail", "secretary", "scripts", "cnc", "requirements", "data_arch",
                                        "troubleshoot", "accountability", "organisation", "insights", "nursing", "commitment",
-                                       "databases", "models", "transport")
+                                       "databases", "models", "transport", "vehicles", "disorders")
     # twenty-fourth pass: an alias match may not run over a comma, semicolon, colon, bullet or full stop unless the alias
     # has one itself ("creating Cloud Platform team, building our AWS Organisation" is no *team building*, "Process Design,
     # Process Qualification" no *design process*); the words on either side are still matched on their own
