@@ -92,6 +92,11 @@ NURSES_SOUGHT = re.compile(r"(?i)\b(looking\s+for|recruit(s|ing)?(\s+for)?|seek(
                            r"([\w'’/&-]+,?\s+){0,5}?nurses\b|\bnurses\s+(should|must|will\s+need\s+to)\b")
 NURSE_CUE = re.compile(r"(?i)\b(nurse|nurses|nursing|RGN|RMN|RNLD|RNMH|RN|NMC)\b")
 _HOME_KEYS = ("care home", "nursing home", "residential home")
+# session 24 (s31): the abbreviations "RN" / "RNs" (US and UK postings: "RN / RSCN to join our ED team", "RNs/LPNs we are
+# looking to hire", "a qualified RN Registered Nurse") and "RSCN" name a nurse as "RGN" does, but "RN" is no alias of the
+# certification (a case-blind alias would match "rn" in any text): read here in capitals only, not inside a code
+# ("339-NBTX-RN-TH-07") or after "React Native", and not for the nurse the worker answers to ("under direction of the RN": `colleague_before`)
+NURSE_ABBR = re.compile(r"(?<![-\w])(RNs?|RSCN)(?![-\w])")
 # eighteenth pass: the people competences a posting states in a phrase about the job's team rather than in a skill's words.
 # Each is a general ESCO skill that the sentence's vector misses for its domain nouns ("act as part of the wider
 # administration team for Continuing Healthcare" -> healthcare administration; "supervising journey-level workers involved
@@ -600,13 +605,31 @@ MODEL_PHRASES = (
     (re.compile(r"(?i)\bpredictive\s+(algorithms?|problems?|systems?)\b|\bprediction\s+(systems?|engines?)\b"), PREDICTIVE,
      ("predictive", "prediction"), None),
 )
+# session 24 (s31): a car of one's own in other words ("furnish their own automobiles", "a driver with your own transport",
+# "have their own transportation") states *drive vehicles* as "own car" does (`CAR`); over the postings "own transport" is
+# a UK care or field ad's request for a driver (195 uses, 12 read: all travel between clients, sites or bases, one a
+# warehouse's shift times)
+TRANSPORT_PHRASES = (
+    (re.compile(r"(?i)\bown\s+(automobiles?|transport(ation)?)\b"), DRIVE, ("own automobile", "own transport"), None),
+)
+# session 24 (s31): ESCO's "drive vehicles" with a word or two between ("required to drive commercial vehicles", "driving City
+# vehicles") matched no label; found from "vehicle" (rarer than "drive", a frequent verb)
+VEHICLE_PHRASES = (
+    (re.compile(r"(?i)\bdriv(e|es|ing)\s+(a\s+|an\s+|the\s+)?([\w-]+\s+){1,2}?vehicles?\b"), DRIVE, ("vehicle",), "vehicle"),
+)
+PSYCHIATRIC = "psychiatric disorders"
+# session 24 (s31): personality disorders are psychiatric disorders (ESCO has no label with the words)
+DISORDER_PHRASES = (
+    (re.compile(r"(?i)\bpersonality\s+disorders?\b"), PSYCHIATRIC, ("personality disorder",), None),
+)
 PASS24_FAMILIES = {"visual": VISUAL_PHRASES, "typing": TYPING_PHRASES, "acumen": ACUMEN_PHRASES, "detail": DETAIL_PHRASES,
                    "secretary": SECRETARY_PHRASES, "scripts": SCRIPT_PHRASES, "cnc": CNC_PHRASES,
                    "requirements": REQUIREMENTS_PHRASES, "data_arch": DATA_ARCH_PHRASES,
                    "troubleshoot": TROUBLESHOOT_PHRASES, "accountability": ACCOUNTABILITY_PHRASES,
                    "organisation": ORGANISATION_PHRASES, "insights": INSIGHT_PHRASES,
                    "nursing": NURSING_PHRASES, "commitment": COMMITMENT_PHRASES,
-                   "databases": DATABASE_PHRASES, "models": MODEL_PHRASES}
+                   "databases": DATABASE_PHRASES, "models": MODEL_PHRASES, "transport": TRANSPORT_PHRASES,
+                   "vehicles": VEHICLE_PHRASES, "disorders": DISORDER_PHRASES}
 
 
 # session 19: a nurse (or any licence holder) named as the one who directs, supervises or is assisted by the worker ("duties
@@ -838,7 +861,7 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
                reports: bool = False, analytics: bool = False, independence: bool = False,
                drive: bool = False, comm: bool = False, clerical: bool = False,
                agents: bool = False, extra: tuple[Phrase, ...] = (),
-               places: KeyPlaces | None = None) -> dict[str, list[list[int]]]:
+               places: KeyPlaces | None = None, abbrev: bool = False) -> dict[str, list[list[int]]]:
     """competence name -> character spans of the role nouns that state it (`ROLE_NOUNS`); `plural` False skips "nurses"
     (a plural often names colleagues: "a team of nurses", "GPs, nurses, pharmacists"); `team`: a multidisciplinary team
     states *work in multidisciplinary health teams* (`TEAM_PHRASE`); `elderly`: *tend to elderly people* (`ELDERLY_PHRASE`).
@@ -858,8 +881,11 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
             add(NURSE, [sp for sp in _scan(text, low, ("nurses",), ROLE_NOUNS[1][0], at=at) if not colleague_before(text, sp[0])])
         elif sought and "nurses" in at:
             add(NURSE, _scan(text, low, ("nurses",), NURSES_SOUGHT, back=80, at=at))
-        if NURSE in out:
-            out[NURSE] = sorted(out[NURSE])
+    if abbrev and ("RN" in text or "RSCN" in text):  # two C-level finds: most postings stop here
+        add(NURSE, [[m.start(), m.end()] for m in NURSE_ABBR.finditer(text) if not colleague_before(text, m.start())
+                    and "native" not in text[max(0, m.start() - 12):m.start()].lower()])  # "React Native (RN)"
+    if NURSE in out:
+        out[NURSE] = sorted(out[NURSE])
     if "home manag" in at or ("manag" in at and any(k in at for k in _HOME_KEYS)):
         add(HOME, _scan(text, low, ("home",), ROLE_NOUNS[2][0], back=60, at=at))
     if team == "wide":

@@ -154,6 +154,9 @@ class ExtractConfig:
     # twentieth pass: nurses sought ("We are looking for Registered Mental Health Nurses", "Nurses should have ...") state
     # nursing care where the plural alone does not (`skill_competences.NURSES_SOUGHT`)
     nurses_sought: bool = True
+    # session 24 (s31): "RN", "RNs", "RSCN" in capitals name a nurse (`skill_competences.NURSE_ABBR`) -> provide professional
+    # care in nursing, as a role noun; False: off
+    nurse_abbrev: bool = True
     # twentieth pass: data analysis, programming and initiative in other words (`skill_competences.ANALYSIS_PHRASES`,
     # `PROGRAMMING_PHRASES`, `INITIATIVE_PHRASES`), same score as the other phrase competences
     analysis_competence: bool = True
@@ -232,9 +235,11 @@ class ExtractConfig:
     # "nursing" (nursing as the work -> provide professional care in nursing), "commitment" (commitment asked of the worker ->
     # show commitment, at `soft_trait_score` among the semantic links), "databases" (databases as knowledge, data stores -> database),
     # "models" (models built, predictive algorithms -> build predictive models)
+    # session 24 (s31): "transport" (own automobiles, own transport -> drive vehicles, as "own car"), "vehicles" (drive commercial
+    # vehicles -> drive vehicles), "disorders" (personality disorders -> psychiatric disorders)
     pass24_phrases: tuple[str, ...] = ("visual", "typing", "acumen", "detail", "secretary", "scripts", "cnc", "requirements", "data_arch",
                                        "troubleshoot", "accountability", "organisation", "insights", "nursing", "commitment",
-                                       "databases", "models")
+                                       "databases", "models", "transport", "vehicles", "disorders")
     # twenty-fourth pass: an alias match may not run over a comma, semicolon, colon, bullet or full stop unless the alias
     # has one itself ("creating Cloud Platform team, building our AWS Organisation" is no *team building*, "Process Design,
     # Process Qualification" no *design process*); the words on either side are still matched on their own
@@ -976,7 +981,7 @@ class SkillExtractor:
                             cfg.initiative_competence, cfg.collab_competence, cfg.report_competence,
                             cfg.analytics_competence, cfg.independence_competence,
                             cfg.soft_trait_score is not None, cfg.comm_competence, cfg.clerical_competence,
-                            cfg.supervise_agents, self._pass24, places) if self._roles and places is not None else {})
+                            cfg.supervise_agents, self._pass24, places, abbrev=cfg.nurse_abbrev) if self._roles and places is not None else {})
         if self._roles and places is not None and any(self._duties):
             for comp, spans in duty_spans(text, low, *self._duties, places=places).items():
                 roles.setdefault(comp, []).extend(spans)
