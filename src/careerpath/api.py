@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from careerpath.guide.model import Guide
     from careerpath.profile.model import Profile
 
-MAX_TITLE_CHARS = 1000
+MAX_TITLE_CHARS = 1_000  # a title longer than this is not a title (`careerpath resolve` says so; the API cuts it)
 
 
 class Careerpath:

@@ -9,12 +9,12 @@ from pathlib import Path
 import click
 
 from careerpath import config
+from careerpath.api import MAX_TITLE_CHARS  # one cap for the CLI and the Python API
 from careerpath.textfile import read_text
 from careerpath.errors import InputError
 
 db_option = click.option("--db", "db", default=None, help="The store file (default $CAREERPATH_DB or ./careerpath.duckdb).")
 MAX_FILE_BYTES = 200_000_000
-MAX_TITLE_CHARS = 1_000
 
 
 def _emit(obj: object, indent: int | None = 2) -> None:
