@@ -770,25 +770,28 @@ def _places(text: str, low: str | None, extra: tuple[Phrase, ...] = ()) -> tuple
     return low, key_places(low, extra)
 
 
-def _by_key(rows: tuple[Phrase, ...]) -> dict[str, tuple[int, ...]]:
-    """key -> the rows it starts."""
-    by: dict[str, list[int]] = {}
-    for n, (_, _, ks, _) in enumerate(rows):
+Row = tuple[re.Pattern, str, "str | None", bool]  # (pattern on lower-cased text, competence, need word, multidisciplinary check)
+
+
+def _by_key(rows: tuple[Phrase, ...]) -> dict[str, tuple[Row, ...]]:
+    """key -> the rows it starts, their patterns already lowered (`_lower_pattern`): looked up once per table, not once
+    per key found in a posting."""
+    by: dict[str, list[Row]] = {}
+    for rx, comp, ks, need in rows:
         for k in ks:
-            by.setdefault(k, []).append(n)
+            by.setdefault(k, []).append((_lower_pattern(rx), comp, need, comp == WORK_IN_TEAMS))
     return {k: tuple(v) for k, v in by.items()}
 
 
-def _by_need(rows: tuple[Phrase, ...]) -> dict[str, tuple[int, ...]]:
-    """`need` word -> the rows that need it."""
-    by: dict[str, list[int]] = {}
-    for n, (_, _, _, need) in enumerate(rows):
+def _by_need(rows: tuple[Phrase, ...]) -> dict[str, tuple[Row, ...]]:
+    """`need` word -> the rows that need it, their patterns lowered."""
+    by: dict[str, list[Row]] = {}
+    for rx, comp, _, need in rows:
         assert need is not None
-        by.setdefault(need, []).append(n)
+        by.setdefault(need, []).append((_lower_pattern(rx), comp, need, False))
     return {k: tuple(v) for k, v in by.items()}
 
 
-@lru_cache(maxsize=64)
 @lru_cache(maxsize=None)
 def _lower_pattern(rx: re.Pattern) -> re.Pattern:
     """`rx` without its case-blind flag, to match the lower-cased text: a case-blind match cost about twice as much.
@@ -829,10 +832,11 @@ def _phrase_tables(flags: tuple, extra: tuple[Phrase, ...]) -> tuple:
     return tables
 
 
-def _phrase_spans(text: str, low: str | None, phrases: tuple[Phrase, ...], by_key: Mapping[str, tuple[int, ...]] | None = None,
+def _phrase_spans(text: str, low: str | None, phrases: tuple[Phrase, ...], by_key: Mapping[str, tuple[Row, ...]] | None = None,
                   places: KeyPlaces | None = None) -> dict[str, list[list[int]]]:
     """competence name -> spans of the phrases that state it (each entry of `phrases` as in `PEOPLE_PHRASES`): each
-    pattern is tried only where one of its keys occurs (and its `need` word follows within `_NEED_CHARS`), anchored there."""
+    pattern is tried only where one of its keys occurs (and its `need` word follows within `_NEED_CHARS`), anchored there.
+    `by_key`: `_by_key(phrases)`, when the caller has it."""
     if places is None:
         low, places = _places(text, low, phrases)
     assert low is not None
@@ -842,15 +846,15 @@ def _phrase_spans(text: str, low: str | None, phrases: tuple[Phrase, ...], by_ke
         rows = by_key.get(k)
         if rows is None:
             continue
-        for n in rows:
-            rx, comp, _, need = phrases[n]
+        for rx, comp, need, team in rows:
             if need is not None and low.find(need, i, i + _NEED_CHARS) == -1:
                 continue
-            m = _lower_pattern(rx).match(low, i)
-            if m and not (comp == WORK_IN_TEAMS and _MULTI_DISCIPLINARY.search(low, m.start(), m.end())):
+            m = rx.match(low, i)
+            if m and not (team and _MULTI_DISCIPLINARY.search(low, m.start(), m.end())):
                 spans = out.setdefault(comp, [])
-                if [m.start(), m.end()] not in spans:
-                    spans.append([m.start(), m.end()])
+                span = [m.start(), m.end()]
+                if span not in spans:
+                    spans.append(span)
     return out
 
 
@@ -916,25 +920,27 @@ def role_spans(text: str, plural: bool = True, low: str | None = None, team: boo
     return out
 
 
-def _need_auto_spans(text: str, low: str, rows: tuple[Phrase, ...], by_need: Mapping[str, tuple[int, ...]],
+def _need_auto_spans(text: str, low: str, rows: tuple[Phrase, ...], by_need: Mapping[str, tuple[Row, ...]],
                      places: KeyPlaces) -> dict[str, list[list[int]]]:
     """`_need_spans` read from the places of every `need` word (`key_places`): each row's pattern is searched from 80
-    characters before each place of its word to 60 after it."""
+    characters before each place of its word to 60 after it. `by_need`: `_by_need(rows)`."""
     out: dict[str, list[list[int]]] = {}
-    if not any(w in places.at for w in by_need):
+    at = places.at
+    n = len(text)
+    if not any(w in at for w in by_need):
         return out
     for word, i in places.matches:
         ns = by_need.get(word)
         if ns is None:
             continue
-        a, b = max(0, i - 80), min(len(text), i + len(word) + 60)
-        for n in ns:
-            rx, comp = _lower_pattern(rows[n][0]), rows[n][1]
+        a, b = max(0, i - 80), min(n, i + len(word) + 60)
+        for rx, comp, _, _ in ns:
             for m in rx.finditer(low, a, b):
                 if m.start() <= i + len(word) and m.end() >= i:
                     spans = out.setdefault(comp, [])
-                    if [m.start(), m.end()] not in spans:
-                        spans.append([m.start(), m.end()])
+                    span = [m.start(), m.end()]
+                    if span not in spans:
+                        spans.append(span)
     return out
 
 
