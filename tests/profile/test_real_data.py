@@ -178,3 +178,34 @@ def test_an_unrated_occupation_borrows_the_ratings_of_those_filed_under_it(real_
     assert "O*NET rates no skills for Biological Scientists, All Other" in bio.skills.evidence_text
     assert "Geneticists" in bio.skills.evidence_text
     assert not [i for i in infantry.skills.items if i.evidence == "onet"]
+
+
+def test_a_code_bls_prints_as_broad_and_detailed_is_one_occupation(real_con):
+    """13-1020 and 31-1120 are both a broad and a detailed BLS occupation, printed twice with the same figures; a role
+    filed under them read as a "mixture of 2 occupations" with no employment count."""
+    dup = real_con.execute("""SELECT soc6 FROM oews_national WHERE year = 2025 GROUP BY soc6 HAVING count(*) > 1
+                              ORDER BY soc6""").fetchall()
+    assert dup, "the data no longer prints a code twice: the case this test covers is gone"
+    slugs = [r[0] for r in real_con.execute("""SELECT DISTINCT r.slug FROM roles r JOIN soc_crosswalk x ON x.onet_soc = r.soc_code
+                                               WHERE r.kind = 'occupation' AND x.dataset = 'oews' AND x.bls_soc IN ?
+                                               ORDER BY r.slug LIMIT 6""", [[d[0] for d in dup]]).fetchall()]
+    assert slugs
+    for slug, p in compute_profiles(real_con, slugs).items():
+        nat = p.salary.national[0]
+        assert nat.method == "single occupation", slug
+        assert len(nat.components) == 1 and nat.employment is not None, slug
+
+
+def test_a_specialty_says_its_bls_figures_are_the_wider_occupations(real_con):
+    """O*NET's Baristas (35-3023.01) are paid and counted by BLS within 35-3023 Fast Food and Counter Workers: every
+    figure from that code says so; an occupation that is its BLS code (29-1141.00) carries no such note."""
+    slugs = {c: _slug_of(real_con, c) for c in ("35-3023.01", "29-1141.00")}
+    profiles = compute_profiles(real_con, list(slugs.values()))
+    barista, nurse = profiles[slugs["35-3023.01"]], profiles[slugs["29-1141.00"]]
+    nat = barista.salary.national[0]
+    for fig in (nat.median, nat.mean, nat.p10, nat.p90, nat.employment, barista.outlook.change_pct,
+                barista.outlook.openings_annual, barista.salary.by_state[0].median):
+        assert "35-3023" in fig.note and "includes Baristas" in fig.note
+    n_nat = nurse.salary.national[0]
+    for fig in (n_nat.median, n_nat.employment, nurse.outlook.employment_2024):
+        assert fig.note is None or "includes" not in fig.note

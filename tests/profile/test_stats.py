@@ -98,3 +98,15 @@ def test_the_specificity_rule_can_be_switched_off(monkeypatch):
     monkeypatch.setattr(stats, "RATING_SPECIFICITY", None)
     assert stats.onet_score(3.2, z=-0.8) == pytest.approx(0.55)
     assert stats.onet_score(None, technology=True) == pytest.approx(0.3)
+
+
+def test_broader_note_only_when_the_bls_code_is_wider():
+    from careerpath.profile.assemble import broader_note
+    row = [{"bls_soc": "35-3023", "occ_title": "Fast Food and Counter Workers"}]
+    assert broader_note(row, [{"soc_code": "35-3023.01", "title": "Baristas"}]) == (
+        "BLS figure for 35-3023 Fast Food and Counter Workers, the occupation that includes Baristas")
+    assert broader_note(row, [{"soc_code": "35-3023.00", "title": "Fast Food and Counter Workers"}]) is None
+    assert broader_note(row * 2, [{"soc_code": "35-3023.01", "title": "Baristas"}]) is None  # a mixture says so itself
+    assert broader_note(row, []) is None
+    agg = [{"bls_soc": "13-1020", "title": "Buyers and purchasing agents"}]  # projections' rows name it `title`
+    assert "13-1020 Buyers and purchasing agents" in broader_note(agg, [{"soc_code": "13-1021.00", "title": "Buyers, Farm"}])

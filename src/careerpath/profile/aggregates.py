@@ -238,8 +238,12 @@ def collect(con: duckdb.DuckDBPyConnection, slugs: list[str] | None = None) -> A
     agg = Aggregates(roles=_rows(con, "SELECT * FROM _prof_roles ORDER BY slug"))
     agg.occupations = q("""SELECT o.slug, o.soc_code, o.weight, oc.title, oc.description, oc.source_id FROM _prof_occ o
                            LEFT JOIN onet_occupations oc USING (soc_code) ORDER BY o.slug, o.weight DESC, o.soc_code""")
+    # BLS prints a code that is both a broad and a detailed occupation twice (13-1020 Buyers and Purchasing Agents,
+    # o_group 'broad' and 'detailed', same figures): one row per code and year, or the role reads as a mixture of two
     agg.oews = q("""SELECT b.slug, b.bls_soc, b.weight, w.* EXCLUDE (soc6) FROM _prof_bls b
                     JOIN oews_national w ON w.soc6 = b.bls_soc WHERE b.dataset = 'oews'
+                    QUALIFY row_number() OVER (PARTITION BY b.slug, b.bls_soc, w.year
+                                               ORDER BY w.o_group = 'detailed' DESC, w.o_group) = 1
                     ORDER BY b.slug, w.year DESC, b.weight DESC, b.bls_soc""")
     agg.oews_state = q("""SELECT b.slug, b.bls_soc, b.weight, s.year, s.state, s.tot_emp, s.a_mean, s.a_p10,
                                  s.a_median, s.a_p90, s.a_topcoded, s.source_id,

@@ -52,6 +52,26 @@ def _mix_note(components: list[dict], what: str) -> str:
     return f"weighted mean of the {what} of {len(components)} occupations: {parts} (an approximation for a role spanning occupations)"
 
 
+def broader_note(rows: list[dict], occupations: list[dict]) -> str | None:
+    """Say so when a role's BLS figures are those of a wider BLS occupation. BLS counts and pays by 6-digit SOC code;
+    O*NET splits some into specialties (35-3023.01 Baristas within 35-3023 Fast Food and Counter Workers) and BLS pools
+    some codes (13-1020 Buyers and Purchasing Agents): "Employment: 3,854,050" read as baristas alone is wrong by far.
+    None when the figures are the occupation's own (its code is the BLS code + ".00") or come from several codes
+    (`_mix_note` says that)."""
+    if len(rows) != 1 or not occupations:
+        return None
+    bls = rows[0]["bls_soc"]
+    if any(o["soc_code"] == f"{bls}.00" for o in occupations):
+        return None
+    title = rows[0].get("occ_title") or rows[0].get("title") or ""
+    own = " and ".join(str(o.get("title") or o["soc_code"]) for o in occupations)
+    return f"BLS figure for {bls} {title}, the occupation that includes {own}"
+
+
+def _noted(*notes: str | None) -> str | None:
+    return "; ".join(n for n in notes if n) or None
+
+
 def _wage_stat(rows: list[dict], col: str, hcol: str, fig, method_note: str | None) -> Figure | None:
     pairs = [(r.get(col), r["weight"]) for r in rows]
     unit = "USD/year"
@@ -67,7 +87,8 @@ def _wage_stat(rows: list[dict], col: str, hcol: str, fig, method_note: str | No
     return fig(value, unit, rows[0]["source_id"], "; ".join(notes) or None)
 
 
-def national_wages(rows: list[dict], fig) -> list[NationalWages]:
+def national_wages(rows: list[dict], fig, occupations: list[dict] = ()) -> list[NationalWages]:
+    """One `NationalWages` per OEWS year, newest first. `occupations`: the role's O*NET occupations (`broader_note`)."""
     by_year: dict[int, list[dict]] = defaultdict(list)
     for r in rows:
         by_year[int(r["year"])].append(r)
@@ -75,12 +96,12 @@ def national_wages(rows: list[dict], fig) -> list[NationalWages]:
     for year in sorted(by_year, reverse=True):
         comps = by_year[year]
         mixed = len(comps) > 1
-        note = _mix_note(comps, "{}") if mixed else None
+        note = _mix_note(comps, "{}") if mixed else broader_note(comps, list(occupations))
         nw = NationalWages(year=year, method=(f"mixture of {len(comps)} occupations" if mixed else "single occupation"))
         for name, col, hcol in STATS:
-            setattr(nw, name, _wage_stat(comps, col, hcol, fig, note.format(name) if note else None))
+            setattr(nw, name, _wage_stat(comps, col, hcol, fig, note.format(name) if mixed else note))
         if not mixed:
-            nw.employment = fig(comps[0].get("tot_emp"), "persons", comps[0]["source_id"])
+            nw.employment = fig(comps[0].get("tot_emp"), "persons", comps[0]["source_id"], note)
         nw.components = [OccupationWages(
             bls_soc=c["bls_soc"], title=c.get("occ_title"), weight=round(c["weight"], 4),
             mean=_wage_stat([c], "a_mean", "h_mean", fig, None), median=_wage_stat([c], "a_median", "h_median", fig, None),
@@ -99,19 +120,21 @@ def median_change(national: list[NationalWages], fig) -> Figure | None:
                f"median wage, May {national[1].year} to May {national[0].year}, nominal")
 
 
-def state_wages(rows: list[dict], fig) -> list[StateWages]:
+def state_wages(rows: list[dict], fig, occupations: list[dict] = ()) -> list[StateWages]:
+    """Wages by state (`occupations` as in `national_wages`)."""
     by_state: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         by_state[r["state"]].append(r)
     out = []
     for state in sorted(by_state):
         comps = by_state[state]
-        note = _mix_note(comps, "{}") if len(comps) > 1 else None
+        mixed = len(comps) > 1
+        note = _mix_note(comps, "{}") if mixed else broader_note(comps, list(occupations))
         sw = StateWages(state=state)
         for name, col in (("mean", "a_mean"), ("median", "a_median"), ("p10", "a_p10"), ("p90", "a_p90")):
-            setattr(sw, name, _wage_stat(comps, col, "", fig, note.format(name) if note else None))
-        if len(comps) == 1:
-            sw.employment = fig(comps[0].get("tot_emp"), "persons", comps[0]["source_id"])
+            setattr(sw, name, _wage_stat(comps, col, "", fig, note.format(name) if mixed else note))
+        if not mixed:
+            sw.employment = fig(comps[0].get("tot_emp"), "persons", comps[0]["source_id"], note)
         if any(getattr(sw, k) for k in ("mean", "median", "employment")):
             out.append(sw)
     return out
@@ -153,7 +176,8 @@ def level_wages(rows: list[dict], fig) -> list[LevelWages]:
     return out
 
 
-def outlook(rows: list[dict], total: dict | None, volume: list[dict], fig) -> Outlook:
+def outlook(rows: list[dict], total: dict | None, volume: list[dict], fig, occupations: list[dict] = ()) -> Outlook:
+    """BLS projections for the role (`occupations` as in `national_wages`), and posting volume by month."""
     o = Outlook(posting_volume=[MonthCount(month=v["month"], n=int(v["n"]), sources=v["sources"]) for v in volume])
     if total:
         o.average_change_pct = fig(total.get("change_pct"), "percent", total["source_id"],
@@ -162,17 +186,19 @@ def outlook(rows: list[dict], total: dict | None, volume: list[dict], fig) -> Ou
         return o
     mixed = len(rows) > 1
     note = (lambda what: _mix_note(rows, what)) if mixed else (lambda what: None)
+    wider = None if mixed else broader_note(rows, list(occupations))
     src = rows[0]["source_id"]
     mix = lambda col: stats.mixture((r.get(col), r["weight"]) for r in rows)  # noqa: E731
-    o.change_pct = fig(mix("change_pct"), "percent", src, note("projected changes") or "projected change, 2024–34")
-    o.openings_annual = fig(mix("openings_annual"), "persons", src, note("annual openings") or "average annual openings, 2024–34")
+    o.change_pct = fig(mix("change_pct"), "percent", src, note("projected changes") or _noted("projected change, 2024–34", wider))
+    o.openings_annual = fig(mix("openings_annual"), "persons", src,
+                            note("annual openings") or _noted("average annual openings, 2024–34", wider))
     if not mixed:
         r = rows[0]
-        o.change_n = fig(r.get("change_n"), "persons", src, "projected change in employment, 2024–34")
-        o.employment_2024 = fig(r.get("emp_2024"), "persons", src)
-        o.employment_2034 = fig(r.get("emp_2034"), "persons", src, "projected")
+        o.change_n = fig(r.get("change_n"), "persons", src, _noted("projected change in employment, 2024–34", wider))
+        o.employment_2024 = fig(r.get("emp_2024"), "persons", src, wider)
+        o.employment_2034 = fig(r.get("emp_2034"), "persons", src, _noted("projected", wider))
         capped = "at or above $239,200/year (BLS top code)" if r.get("median_wage_topcoded") else None
-        o.median_wage_2024 = fig(r.get("median_wage_2024"), "USD/year", src, capped)
+        o.median_wage_2024 = fig(r.get("median_wage_2024"), "USD/year", src, _noted(capped, wider))
     o.method = f"mixture of {len(rows)} occupations" if mixed else "single occupation"
     avg = o.average_change_pct.value if o.average_change_pct else None
     o.wording = stats.outlook_wording(o.change_pct.value if o.change_pct else None, avg)

@@ -44,17 +44,17 @@ def profile_of(role: dict, agg: aggregates.Aggregates, names: dict[str, str], fi
     section = skills.skills_section(g("skill_counts"), g("onet_ratings"), g("onet_tech"), g("evidence"),
                                     agg.skills, names, fig, standins=g("rating_standins"),
                                     left_out=g("left_out"))
-    national = assemble.national_wages(g("oews"), fig)
+    national = assemble.national_wages(g("oews"), fig, occupations)
     market_row = (g("market") or [None])[0]
     trend_rows = g("trends")
     profile = Profile(
         role=_role_info(role, occupations),
         skills=section,
         salary=SalarySection(national=national, median_change=assemble.median_change(national, fig),
-                             by_state=assemble.state_wages(g("oews_state"), fig),
+                             by_state=assemble.state_wages(g("oews_state"), fig, occupations),
                              postings=assemble.posting_wages(g("posting_wages"), fig),
                              by_experience=assemble.level_wages(g("level_wages"), fig)),
-        outlook=assemble.outlook(g("ep"), agg.ep_total, g("volume"), fig),
+        outlook=assemble.outlook(g("ep"), agg.ep_total, g("volume"), fig, occupations),
         education=assemble.education(g("ep"), g("education"), market_row,
                                      occupations[0].get("job_zone") if occupations else None, fig,
                                      g("preparation")),
