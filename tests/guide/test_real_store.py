@@ -261,3 +261,28 @@ def test_a_day_in_the_life_counts_its_tasks_with_the_right_verb(full_con):
     ones = [d for d in items if " — 1 of the " in d]
     assert ones and all("tasks O*NET lists for Data Scientists involves this" in d for d in ones)
     assert all(" involve this" in d for d in items if d not in ones)
+
+
+def test_a_specialty_guide_says_once_which_wider_bls_occupation_its_figures_are(full_con):
+    """Baristas (O*NET 35-3023.01) are paid, counted and projected by BLS within 35-3023 Fast Food and Counter Workers:
+    the snapshot says so once, in every format, and the FAQ's market and salary answers say so; each figure's note
+    keeps it for the JSON reader. Registered Nurses (29-1141.00, its own BLS code) carry no such line."""
+    from careerpath.guide.render_html import render_html
+    from careerpath.guide.render_md import render_md
+
+    g = build_guide(full_con, "baristas")
+    scope = g.snapshot.bls_scope
+    assert scope and scope.startswith("35-3023 ") and scope.endswith("includes Baristas")
+    assert "35-3023" in g.snapshot.employment.note and "35-3023" in g.snapshot.job_growth.note
+    md = render_md(g)
+    assert md.count(f"are for {scope}") == 1 and "BLS figure for" not in md
+    html = render_html(g)
+    assert html.count(f"are for {scope}") == 1 and "BLS figure for" not in html
+    faq = {f.question: f.answer for f in g.faq}
+    market = next(a for q, a in faq.items() if "job market" in q)
+    salary = next(a for q, a in faq.items() if "salary" in q)
+    assert "These are BLS figures for 35-3023" in market and "These are BLS figures for 35-3023" in salary
+    how_long = next(a for q, a in faq.items() if q.startswith("How long"))
+    assert "a formal “No formal" not in how_long
+    nurse = build_guide(full_con, "registered nurses")
+    assert nurse.snapshot.bls_scope is None and "projections are for" not in render_md(nurse)

@@ -211,3 +211,20 @@ def test_warm_loads_the_course_catalogue_a_guide_built_on_demand_needs(store_pat
     data.warm()
     cat = courses._CATALOGUES[key]
     assert len(cat.courses) and courses.catalogue(data.cursor()) is cat  # what a guide built next reads
+
+
+def test_a_guide_whose_bls_figures_are_a_wider_occupations_says_so_once_on_the_page():
+    """The site folds a figure's note under "how"; which BLS occupation the wages and counts are for is shown, once."""
+    from types import SimpleNamespace
+
+    from careerpath.web import views
+    from careerpath.web.pages import LINKS
+    from careerpath.web.render import make_env
+    from tests.web.fixtures import ROLES, make_guide
+
+    g = make_guide(*ROLES[0][:4], ROLES[0][6])
+    scope = "35-3023 Fast Food and Counter Workers, the occupation that includes Baristas"
+    g.snapshot.bls_scope = scope
+    g.snapshot.median_salary.note = f"BLS figure for {scope}"
+    html = make_env().get_template("guide.html").render(L=LINKS, **views.guide_page(SimpleNamespace(by_slug={}), g))
+    assert html.count(f"are for {scope}") == 1 and "BLS figure for" not in html

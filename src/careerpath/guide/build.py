@@ -36,6 +36,7 @@ from careerpath.guide.courses import prime_role_vectors, role_text_vectors
 from careerpath.guide.upstream import (TOP_COURSES, extract_skills, get_profile, implied_skills, prefetch_profiles,
                                       recommend_courses, skills_of)
 from careerpath.profile import model as pm
+from careerpath.profile.assemble import WIDER, wider_scope
 from careerpath.recommend.notes import course_list_note
 
 MAX_PATH_SKILLS = 20
@@ -94,7 +95,11 @@ def _snapshot(prof: pm.Profile, ttj: gm.TimeToJobReady, con: duckdb.DuckDBPyConn
     if edu.bls_source:
         row = con.execute("SELECT as_of FROM sources WHERE id = ?", [edu.bls_source]).fetchone()
         as_of = str(row[0]) if row else None
+    scopes = (wider_scope(f.note) for f in (nat.median if nat else None, nat.employment if nat else None,
+                                            prof.outlook.change_pct, prof.outlook.employment_2024) if f)
+    scope = next((w for w in scopes if w), None)
     return gm.Snapshot(
+        bls_scope=scope.removeprefix(WIDER).strip() if scope else None,
         median_salary=nat.median if nat else None, mean_salary=nat.mean if nat else None,
         salary_range=gm.SalaryRange(low=nat.p10 if nat else None, high=nat.p90 if nat else None),
         job_growth=prof.outlook.change_pct, average_growth=prof.outlook.average_change_pct,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from careerpath.figures import Figure
 from careerpath.guide.model import FAQ, ExperienceSalary, Snapshot
 from careerpath.guide.wording import article, month_range, preparation_phrase, preparation_source
+from careerpath.profile.assemble import WIDER, own_note, wider_scope
 
 
 def _money(f: Figure) -> str:
@@ -17,6 +18,13 @@ def _money(f: Figure) -> str:
 
 def _cite(f: Figure) -> str:
     return f"({f.source}, {f.as_of})"
+
+
+def _scope(*figs: Figure | None) -> str:
+    """A sentence's end, saying once which wider BLS occupation its figures are for (`wider_scope`), when they are:
+    ". These are BLS figures for 35-3023 Fast Food and Counter Workers, the occupation that includes Baristas."."""
+    wider = next((w for f in figs if f is not None and (w := wider_scope(f.note))), None)
+    return f". These are BLS figures for {wider.removeprefix(WIDER).strip()}." if wider else "."
 
 
 def _pct(f: Figure) -> str:
@@ -61,7 +69,8 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
         if t.personalised:
             ans += f", and {month_range(t.personalised)} from the skills you already have"
         ans += f"{f' ({hours:,.0f} hours of courses and practice)' if hours else ''}. This is learning time only"
-        ans += f"; it does not include a formal “{edu_text}”." if edu_text else "."
+        formal = edu_text and not edu_text.lower().startswith("no formal")  # not "a formal “No formal educational credential”"
+        ans += f"; it does not include a formal “{edu_text}”." if formal else "."
     if t.preparation:
         ans += (" Beyond study, workers in the occupation told O*NET: "
                 + "; ".join(preparation_phrase(p) for p in t.preparation)
@@ -74,7 +83,7 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
         ans = f"BLS projects {title} employment to change by {g.value:+.1f}% over 2024–34 {_cite(g)}"
         if average_growth:
             ans += f", against {average_growth.value:+.1f}% for all occupations {_cite(average_growth)}"
-        ans += "."
+        ans += _scope(g, snap.employment)
         if snap.annual_openings:
             ans += f" About {snap.annual_openings.value:,.0f} openings a year are projected {_cite(snap.annual_openings)}."
         if snap.employment:
@@ -91,8 +100,8 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
         ans = f"The median annual wage of {a_one} is {_money(m)} {_cite(m)}"
         if snap.salary_range.low and snap.salary_range.high:
             ans += (f"; {snap.salary_range.label}: {_money(snap.salary_range.low)} to {_money(snap.salary_range.high)}"
-                    f"{' (' + snap.salary_range.high.note + ')' if snap.salary_range.high.note else ''}")
-        ans += "."
+                    f"{' (' + high_note + ')' if (high_note := own_note(snap.salary_range.high.note)) else ''}")
+        ans += _scope(m)
         entry = next((e for e in by_experience or [] if e.level == "entry"), None)
         if entry:
             ans += f" A realistic starting salary is about {_money(entry.annual)} {_cite(entry.annual)}" \

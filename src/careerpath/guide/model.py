@@ -68,6 +68,9 @@ class Snapshot(BaseModel):
     average_growth: Figure | None = None  # all occupations, same projection decade
     annual_openings: Figure | None = None
     employment: Figure | None = None
+    # "35-3023 Fast Food and Counter Workers, the occupation that includes Baristas": the wider BLS occupation whose
+    # wages, employment and projections these are (an O*NET specialty or a code BLS pools); each figure's note says so too
+    bls_scope: str | None = None
     time_to_job_ready: TimeToJobReady
     degree: Degree = Field(default_factory=Degree)
 

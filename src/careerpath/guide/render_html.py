@@ -14,6 +14,7 @@ from careerpath.figures import Figure
 from careerpath.guide import charts
 from careerpath.guide.model import COURSE_LEVELS, NO_EXTRA_TIME, ONET_RELATED_MARK, Guide
 from careerpath.guide.wording import employment_not_counted, month_range, preparation_phrase, preparation_source
+from careerpath.profile.assemble import own_note
 
 
 def fmt(f: Figure | None) -> str:
@@ -41,6 +42,7 @@ def environment() -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["fig"] = fmt
+    env.filters["own_note"] = own_note
     env.filters["url"] = safe_url
     env.filters["months"] = month_range
     env.globals.update(preparation_phrase=preparation_phrase, preparation_source=preparation_source,

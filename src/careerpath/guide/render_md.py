@@ -6,6 +6,7 @@ from careerpath.figures import Figure
 from careerpath.guide.model import NO_EXTRA_TIME, ONET_RELATED_MARK, Guide, roadmap_label
 from careerpath.guide.render_html import fmt
 from careerpath.guide.wording import employment_not_counted, month_range, preparation_phrase, preparation_source
+from careerpath.profile.assemble import own_note
 
 ONET_ATTRIBUTION = (
     "This guide includes information from the O*NET Database by the U.S. Department of Labor, Employment and "
@@ -30,7 +31,7 @@ def _md(text: object) -> str:
 def _fig(f: Figure | None) -> str:
     if f is None:
         return "n/a"
-    note = f"; {_md(f.note)}" if f.note else ""
+    note = f"; {_md(n)}" if (n := own_note(f.note)) else ""  # a wider BLS occupation: said once (`bls_scope`)
     return f"{fmt(f)} \\[{f.source}, {f.as_of}{note}\\]"
 
 
@@ -44,6 +45,7 @@ def render_md(g: Guide) -> str:
            f"- Job growth 2024–34: {_fig(s.job_growth)}"
            + (f" (all occupations: {_fig(s.average_growth)})" if s.average_growth else ""),
            f"- Openings a year: {_fig(s.annual_openings)}", *([f"- Employment: {employment}"] if employment else []),
+           *([f"- BLS wages, employment and projections are for {_md(s.bls_scope)}"] if s.bls_scope else []),
            (f"- Time to job-ready: not estimated: {_md(t.not_estimated)}" if t.not_estimated else
             f"- Time to job-ready at {t.hours_per_week[0]:g}–{t.hours_per_week[1]:g} h/week: "
             f"{month_range(t.from_scratch)} from scratch"

@@ -65,7 +65,20 @@ def broader_note(rows: list[dict], occupations: list[dict]) -> str | None:
         return None
     title = rows[0].get("occ_title") or rows[0].get("title") or ""
     own = " and ".join(str(o.get("title") or o["soc_code"]) for o in occupations)
-    return f"BLS figure for {bls} {title}, the occupation that includes {own}"
+    return f"{WIDER} {bls} {title}, the occupation that includes {own}"
+
+
+WIDER = "BLS figure for"  # how `broader_note` begins: `wider_scope` finds it again in a figure's note
+
+
+def wider_scope(note: str | None) -> str | None:
+    """The `broader_note` part of a figure's note, if it has one (notes are joined with "; ")."""
+    return next((part for part in (note or "").split("; ") if part.startswith(WIDER)), None)
+
+
+def own_note(note: str | None) -> str | None:
+    """A figure's note without its `wider_scope` part: a page says that once (`Snapshot.bls_scope`), not on every figure."""
+    return "; ".join(p for p in (note or "").split("; ") if p and not p.startswith(WIDER)) or None
 
 
 def _noted(*notes: str | None) -> str | None:

@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from careerpath.figures import Figure
 from careerpath.guide.model import NO_EXTRA_TIME, ONET_RELATED_MARK
 from careerpath.guide.wording import employment_not_counted, month_range, preparation_phrase, preparation_source
+from careerpath.profile.assemble import own_note
 
 CURRENCY = {"USD": "$", "GBP": "£", "EUR": "€", "PLN": "PLN ", "INR": "₹"}
 
@@ -80,7 +81,7 @@ def make_env() -> Environment:
     env = Environment(loader=PackageLoader("careerpath.web", "templates"),
                       autoescape=select_autoescape(["html", "xml", "svg"], default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(fig=fmt_fig, value=fmt_value, range=month_range)
+    env.filters.update(fig=fmt_fig, value=fmt_value, range=month_range, own_note=own_note)
     env.globals.update(bars=bars, salary_scale=salary_scale, roadmap_bars=roadmap_bars, fmt_value=fmt_value,
                        preparation_phrase=preparation_phrase, preparation_source=preparation_source,
                        employment_not_counted=employment_not_counted, no_extra_time=NO_EXTRA_TIME, onet_related_mark=ONET_RELATED_MARK)
