@@ -286,3 +286,19 @@ def test_a_specialty_guide_says_once_which_wider_bls_occupation_its_figures_are(
     assert "a formal “No formal" not in how_long
     nurse = build_guide(full_con, "registered nurses")
     assert nurse.snapshot.bls_scope is None and "projections are for" not in render_md(nurse)
+
+
+def test_a_role_hired_in_pounds_shows_what_its_postings_pay_in_pounds(full_con):
+    """Support workers' postings are NHS and UK ones with salaries in pounds; the guide showed only US BLS dollars. It
+    now shows the postings' own salaries per country and currency, each line cited with every source it draws on."""
+    from careerpath.guide.render_md import render_md
+
+    g = build_guide(full_con, "support worker")
+    gb = [p for p in g.salary_in_postings if p.currency == "GBP"]
+    assert gb and gb[0].country == "GB" and gb[0].n >= 5 and gb[0].low.value <= gb[0].median.value <= gb[0].high.value
+    assert gb[0].median.unit == "GBP/year" and gb[0].sources
+    assert {s for p in g.salary_in_postings for s in p.sources} <= {s.id for s in g.sources}
+    md = render_md(g)
+    assert "## Salary in job postings" in md and f"median £{gb[0].median.value:,.0f}" in md
+    usd_first = build_guide(full_con, "machine learning engineer").salary_in_postings
+    assert usd_first and (usd_first[0].country, usd_first[0].currency) == ("US", "USD")

@@ -172,3 +172,12 @@ def test_a_role_spanning_occupations_says_why_it_has_no_employment_count(guide):
                       gm.SocWeight(code="15-1221.00", title="Computer and Information Research Scientists", weight=0.4)]
     want = "Employment: not counted: BLS counts people by occupation, and this role spans 2"
     assert want in render_md(guide) and want in render_html(guide)
+
+
+def test_a_salary_in_pounds_reads_in_pounds():
+    from careerpath.figures import Figure
+    from careerpath.guide.render_html import fmt
+
+    assert fmt(Figure(value=15902.0, unit="GBP/year", source="s", as_of="2020")) == "£15,902"
+    assert fmt(Figure(value=97550.0, unit="USD/year", source="s", as_of="2025")) == "$97,550"
+    assert fmt(Figure(value=12.0, unit="SEK/year", source="s", as_of="2025")) == "12 SEK/year"

@@ -228,3 +228,22 @@ def test_a_guide_whose_bls_figures_are_a_wider_occupations_says_so_once_on_the_p
     g.snapshot.median_salary.note = f"BLS figure for {scope}"
     html = make_env().get_template("guide.html").render(L=LINKS, **views.guide_page(SimpleNamespace(by_slug={}), g))
     assert html.count(f"are for {scope}") == 1 and "BLS figure for" not in html
+
+
+def test_a_guide_page_lists_what_postings_pay_with_their_sources():
+    from types import SimpleNamespace
+
+    from careerpath.figures import Figure
+    from careerpath.guide.model import PostingSalary
+    from careerpath.web import views
+    from careerpath.web.pages import LINKS
+    from careerpath.web.render import make_env
+    from tests.web.fixtures import ROLES, make_guide
+
+    g = make_guide(*ROLES[0][:4], ROLES[0][6])
+    fig = lambda v: Figure(value=v, unit="GBP/year", source="postings-nhs", as_of="2020-11")  # noqa: E731
+    g.salary_in_postings = [PostingSalary(country="GB", currency="GBP", n=256, median=fig(15902.0), low=fig(14030.0),
+                                          high=fig(20440.0), sources=["postings-adzuna", "postings-nhs"])]
+    html = make_env().get_template("guide.html").render(L=LINKS, **views.guide_page(SimpleNamespace(by_slug={}), g))
+    assert "GB (GBP), 256 postings: median £15,902, 10th to 90th percentile £14,030 to £20,440" in html
+    assert 'href="/sources#src-postings-adzuna"' in html and 'href="/sources#src-postings-nhs"' in html

@@ -40,6 +40,7 @@ from careerpath.profile.assemble import WIDER, wider_scope
 from careerpath.recommend.notes import course_list_note
 
 MAX_PATH_SKILLS = 20
+MAX_POSTING_SALARIES = 3  # countries / currencies of posting salaries a guide shows
 MAX_TAUGHT_SKILLS = 6  # skills the recommended courses teach beyond the ranked ones, on the path (`taught_beyond`)
 TAUGHT_IMPORTANCE = 0.0  # below every ranked skill: a course's hours go to the role's own skills first
 MIN_CERT_SHARE = 0.02       # a certification asked for in 2% of postings earns a roadmap step
@@ -74,6 +75,12 @@ def _experience(prof: pm.Profile, nat: pm.NationalWages | None) -> list[gm.Exper
             note = f"method: {what} percentile of the OEWS wage distribution stands in for {level} level"
             out.append(gm.ExperienceSalary(level=level, annual=f.model_copy(update={"note": note})))
     return out
+
+
+def _posting_salaries(prof: pm.Profile, n: int = MAX_POSTING_SALARIES) -> list[gm.PostingSalary]:
+    """What the postings pay, per country and currency (the profile's order: US dollars first, then by postings)."""
+    return [gm.PostingSalary(country=w.country, currency=w.currency, n=w.n, median=w.median, low=w.p10, high=w.p90,
+                             sources=w.sources) for w in prof.salary.postings if w.median][:n]
 
 
 def _top_states(prof: pm.Profile, n: int = TOP_STATES) -> list[gm.StateSalary]:
@@ -164,6 +171,7 @@ def _sources(con: duckdb.DuckDBPyConnection, guide: gm.Guide) -> list[gm.SourceR
     if guide.snapshot.degree.source:
         ids.add(guide.snapshot.degree.source)
     ids |= {c.course_id.split(":", 1)[0] for c in guide.courses}
+    ids |= {s for p in guide.salary_in_postings for s in p.sources}
     rows = con.execute("SELECT id, publisher, title, version, license, url, as_of FROM sources WHERE list_contains(?, id) "
                        "ORDER BY id", [sorted(ids)]).fetchall()
     return [gm.SourceRef(id=r[0], publisher=r[1] or "", title=r[2] or "", version=str(r[3] or ""), license=r[4] or "",
@@ -285,7 +293,7 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
                                    source=prof.what_they_do.source or "onet-29.0"),
         skills=skills, skills_evidence=prof.skills.evidence_text, roadmap=roadmap, certifications=certs,
         salary_by_experience=by_exp,
-        salary_by_state=_top_states(prof),
+        salary_by_state=_top_states(prof), salary_in_postings=_posting_salaries(prof),
         courses=courses, courses_note=course_list_note(len(courses), TOP_COURSES),
         day_in_the_life=day_in_the_life(con, code, hit.title),
         faq=build_faq(hit.title, snap, average_growth=prof.outlook.average_change_pct,

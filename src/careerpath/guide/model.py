@@ -114,6 +114,23 @@ class ExperienceSalary(BaseModel):
     annual: Figure
 
 
+POSTING_SALARY_INTRO = ("Annualised salaries stated in the job postings this guide reads, per country and currency "
+                        "(never converted or pooled; each line dated by its postings).")
+
+
+class PostingSalary(BaseModel):
+    """Annualised salaries the role's job postings state, one country and currency at a time (never converted or pooled):
+    for a role hired mostly outside the US (NHS support workers) the only pay figure in its own currency."""
+
+    country: str | None = None  # ISO code, as the postings give it
+    currency: str
+    n: int  # postings
+    median: Figure
+    low: Figure | None = None  # 10th percentile
+    high: Figure | None = None  # 90th percentile
+    sources: list[str] = Field(default_factory=list)
+
+
 class StateSalary(BaseModel):
     state: str
     median: Figure | None = None
@@ -200,6 +217,7 @@ class Guide(BaseModel):
     certifications: list[Certification] = Field(default_factory=list)
     salary_by_experience: list[ExperienceSalary] = Field(default_factory=list)
     salary_by_state: list[StateSalary] = Field(default_factory=list)
+    salary_in_postings: list[PostingSalary] = Field(default_factory=list)
     courses: list[CourseItem] = Field(default_factory=list)
     # Set when the list is shorter than asked for (`recommend.notes.course_list_note`): the catalog has only that many.
     courses_note: str | None = None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from careerpath.figures import Figure
-from careerpath.guide.model import NO_EXTRA_TIME, ONET_RELATED_MARK, Guide, roadmap_label
-from careerpath.guide.render_html import fmt
+from careerpath.guide.model import NO_EXTRA_TIME, ONET_RELATED_MARK, POSTING_SALARY_INTRO, Guide, roadmap_label
+from careerpath.guide.render_html import fmt, posting_salary_line, posting_salary_source
 from careerpath.guide.wording import employment_not_counted, month_range, preparation_phrase, preparation_source
 from careerpath.profile.assemble import own_note
 
@@ -94,6 +94,9 @@ def render_md(g: Guide) -> str:
         out += ["## Certifications", "", *[f"- {_link(c.name, c.url)} — {_md(c.evidence)}" for c in g.certifications], ""]
     if g.salary_by_experience:
         out += ["## Salary by experience", "", *[f"- {e.level}: {_fig(e.annual)}" for e in g.salary_by_experience], ""]
+    if g.salary_in_postings:
+        out += ["## Salary in job postings", "", POSTING_SALARY_INTRO, "",
+                *[f"- {_md(posting_salary_line(p))} \\[{_md(posting_salary_source(p))}\\]" for p in g.salary_in_postings], ""]
     if g.salary_by_state:
         out += ["## Salary by state", "", "| State | Median | Employment |", "|---|---|---|",
                 *[f"| {_md(x.state)} | {_fig(x.median)} | {_fig(x.employment)} |" for x in g.salary_by_state], ""]

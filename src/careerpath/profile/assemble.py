@@ -168,7 +168,8 @@ def posting_wages(rows: list[dict], fig) -> list[PostingWages]:
         base = f"of {r['n']:,} postings' annualised salary midpoints ({where}); sources: {', '.join(r['sources'])}"
         q = r["q"]
         mk = lambda v, what: fig(v, unit, r["source_id"], f"{what} {base}", r["n"])  # noqa: E731
-        out.append(PostingWages(country=r["country"], currency=r["currency"], n=int(r["n"]),
+        fig.cited.update(r["sources"])
+        out.append(PostingWages(country=r["country"], currency=r["currency"], n=int(r["n"]), sources=list(r["sources"]),
                                 median=mk(q[2], "median"), mean=mk(r["mean"], "mean"), p10=mk(q[0], "10th percentile"),
                                 p25=mk(q[1], "25th percentile"), p75=mk(q[3], "75th percentile"),
                                 p90=mk(q[4], "90th percentile")))

@@ -100,6 +100,7 @@ class PostingWages(BaseModel):
     country: str | None
     currency: str
     n: int
+    sources: list[str] = Field(default_factory=list)  # every posting source the salaries come from (figures name the most)
     median: Figure | None = None
     mean: Figure | None = None
     p10: Figure | None = None

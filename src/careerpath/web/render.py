@@ -11,11 +11,11 @@ from typing import Iterable
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from careerpath.figures import Figure
-from careerpath.guide.model import NO_EXTRA_TIME, ONET_RELATED_MARK
+from careerpath.guide.model import NO_EXTRA_TIME, ONET_RELATED_MARK, POSTING_SALARY_INTRO
+from careerpath.guide.render_html import CURRENCY, posting_salary_line
 from careerpath.guide.wording import employment_not_counted, month_range, preparation_phrase, preparation_source
 from careerpath.profile.assemble import own_note
 
-CURRENCY = {"USD": "$", "GBP": "£", "EUR": "€", "PLN": "PLN ", "INR": "₹"}
 
 
 def fmt_value(value: float | None, unit: str | None = None) -> str:
@@ -82,6 +82,7 @@ def make_env() -> Environment:
                       autoescape=select_autoescape(["html", "xml", "svg"], default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(fig=fmt_fig, value=fmt_value, range=month_range, own_note=own_note)
+    env.globals.update(posting_salary_line=posting_salary_line, posting_salary_intro=POSTING_SALARY_INTRO)
     env.globals.update(bars=bars, salary_scale=salary_scale, roadmap_bars=roadmap_bars, fmt_value=fmt_value,
                        preparation_phrase=preparation_phrase, preparation_source=preparation_source,
                        employment_not_counted=employment_not_counted, no_extra_time=NO_EXTRA_TIME, onet_related_mark=ONET_RELATED_MARK)
