@@ -302,3 +302,12 @@ def test_a_role_hired_in_pounds_shows_what_its_postings_pay_in_pounds(full_con):
     assert "## Salary in job postings" in md and f"median £{gb[0].median.value:,.0f}" in md
     usd_first = build_guide(full_con, "machine learning engineer").salary_in_postings
     assert usd_first and (usd_first[0].country, usd_first[0].currency) == ("US", "USD")
+
+
+def test_the_salary_answer_says_the_bls_wage_is_american_and_adds_the_postings_own(full_con):
+    g = build_guide(full_con, "support worker")
+    answer = next(f for f in g.faq if "salary" in f.question)
+    assert answer.answer.startswith("In the US, the median annual wage")
+    gb = next(p for p in g.salary_in_postings if p.country == "GB")
+    assert f"Job postings in GB state a median of £{gb.median.value:,.0f} a year" in answer.answer
+    assert gb.median in answer.figures

@@ -283,6 +283,7 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
                             preparation=prof.education.preparation)
     snap = _snapshot(prof, ttj, con)
     by_exp = _experience(prof, prof.salary.national[0] if prof.salary.national else None)
+    paid = _posting_salaries(prof)
     code = max(hit.soc, key=lambda s: s[2])[0] if hit.soc else None
     one = person(hit.title, hit.kind)
     guide = gm.Guide(
@@ -293,12 +294,12 @@ def build_guide(con: duckdb.DuckDBPyConnection, role: str, *, have_skills: list[
                                    source=prof.what_they_do.source or "onet-29.0"),
         skills=skills, skills_evidence=prof.skills.evidence_text, roadmap=roadmap, certifications=certs,
         salary_by_experience=by_exp,
-        salary_by_state=_top_states(prof), salary_in_postings=_posting_salaries(prof),
+        salary_by_state=_top_states(prof), salary_in_postings=paid,
         courses=courses, courses_note=course_list_note(len(courses), TOP_COURSES),
         day_in_the_life=day_in_the_life(con, code, hit.title),
         faq=build_faq(hit.title, snap, average_growth=prof.outlook.average_change_pct,
                       remote_share=prof.market.remote_share, n_postings=prof.market.n_postings,
-                      by_experience=by_exp, hours=total_hours(roadmap), person=one),
+                      by_experience=by_exp, hours=total_hours(roadmap), person=one, posting_salaries=paid),
         related_roles=related_roles(con, prof), skill_gap=gap,
     )
     guide.sources = _sources(con, guide)

@@ -7,13 +7,14 @@ question the data cannot answer says so instead of guessing.
 from __future__ import annotations
 
 from careerpath.figures import Figure
-from careerpath.guide.model import FAQ, ExperienceSalary, Snapshot
+from careerpath.guide.model import FAQ, ExperienceSalary, PostingSalary, Snapshot
+from careerpath.guide.render_html import CURRENCY, fmt
 from careerpath.guide.wording import article, month_range, preparation_phrase, preparation_source
 from careerpath.profile.assemble import WIDER, own_note, wider_scope
 
 
 def _money(f: Figure) -> str:
-    return f"${f.value:,.0f}" if f.unit.startswith("USD") else f"{f.value:,.0f} {f.unit}"
+    return fmt(f) if f.unit.split("/")[0] in CURRENCY else f"{f.value:,.0f} {f.unit}"
 
 
 def _cite(f: Figure) -> str:
@@ -34,7 +35,8 @@ def _pct(f: Figure) -> str:
 
 def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = None, remote_share: Figure | None = None,
               n_postings: int = 0, by_experience: list[ExperienceSalary] | None = None,
-              hours: float | None = None, person: str | None = None) -> list[FAQ]:
+              hours: float | None = None, person: str | None = None,
+              posting_salaries: list[PostingSalary] | None = None) -> list[FAQ]:
     """`title` names the occupation ("Dental Hygienists"); `person` one of them ("Dental Hygienist",
     `wording.person`), for the questions a reader asks about themselves."""
     one = person or title
@@ -97,7 +99,7 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
     figs = [f for f in (snap.median_salary, snap.salary_range.low, snap.salary_range.high) if f]
     if snap.median_salary:
         m = snap.median_salary
-        ans = f"The median annual wage of {a_one} is {_money(m)} {_cite(m)}"
+        ans = f"In the US, the median annual wage of {a_one} is {_money(m)} {_cite(m)}"
         if snap.salary_range.low and snap.salary_range.high:
             ans += (f"; {snap.salary_range.label}: {_money(snap.salary_range.low)} to {_money(snap.salary_range.high)}"
                     f"{' (' + high_note + ')' if (high_note := own_note(snap.salary_range.high.note)) else ''}")
@@ -109,6 +111,11 @@ def build_faq(title: str, snap: Snapshot, *, average_growth: Figure | None = Non
             figs.append(entry.annual)
     else:
         ans = f"OEWS publishes no annual wage for {title}, so no salary can be given."
+    for p in posting_salaries or []:  # what the postings themselves offer, in their own currency
+        where = f"in {p.country}" if p.country else "(country not given)"
+        ans += (f" Job postings {where} state a median of {_money(p.median)} a year {_cite(p.median)}, "
+                f"over {p.n:,} postings.")
+        figs.append(p.median)
     out.append(FAQ(question=f"What is a realistic salary for {a_one}?", answer=ans, figures=figs))
 
     if remote_share:
