@@ -165,3 +165,23 @@ def test_short_titles_in_another_language_are_detected(detector, title, expected
                                    "Crème Brûlée Baking", "Global Financing Solutions (by EDHEC and Société Générale)"])
 def test_short_english_titles_are_not_called_foreign(detector, title) -> None:
     assert courses.language(title, None, detector) in (None, "en")
+
+
+def test_zero_hours_of_video_is_no_length_and_is_counted(tmp_path: Path) -> None:
+    """Udemy gives 0 hours for a few courses: the course is kept, its length unstated, and the change counted."""
+    udemy = FILES["udemy_courses_andrewmvd.csv"].replace(
+        "12,Free Guitar,https://www.udemy.com/b/,False,0,10,1,5,Expert Level,1.0,",
+        "12,Free Guitar,https://www.udemy.com/b/,False,0,10,1,5,Expert Level,0,")
+    loaded = courses.load(write(tmp_path, **{"udemy_courses_andrewmvd.csv": udemy}))
+    df = loaded[0].tables["courses"].set_index("course_id")
+    assert df.loc["courses-udemy:12"].hours is None and df.loc["courses-udemy:12"].hours_rule is None
+    assert df.loc["courses-udemy:11"].hours == 2.5
+    assert loaded[0].tables["courses"].attrs["notes"] == {"courses-udemy": {"hours_zero_nulled": 1}}
+
+
+def test_a_course_under_an_hour_says_minutes():
+    from careerpath.recommend.rank import why
+
+    assert why(["law"], 0, "beginner", 0.45).endswith("beginner level, about 27 min.")
+    assert why(["law"], 0, "beginner", 0.0).endswith("length not stated.")
+    assert why(["law"], 0, "beginner", 12.4).endswith("about 12 h.")

@@ -799,6 +799,13 @@ def _shown(covers: list[str], k: int = 3) -> list[str]:
     return shown or covers[:k]
 
 
+def _length(hours: object) -> str:
+    """"about 12 h", "about 27 min" under an hour (Udemy's short video courses), else "length not stated"."""
+    if not isinstance(hours, (int, float)) or hours != hours or hours <= 0:
+        return "length not stated"
+    return f"about {float(hours):.0f} h" if hours >= 1 else f"about {max(1, round(float(hours) * 60))} min"
+
+
 def why(covers: list[str], n_core: int, level: object, hours: object) -> str:
     """One sentence naming what the course teaches of the role."""
     names = _shown(covers)
@@ -806,7 +813,7 @@ def why(covers: list[str], n_core: int, level: object, hours: object) -> str:
     more = f" (+{len(covers) - len(names)} more)" if len(covers) > len(names) else ""
     core = f", {n_core} of the role's core skills" if n_core else ""
     lv = f"{level} level" if isinstance(level, str) else "level not stated"
-    hrs = f"about {float(hours):.0f} h" if isinstance(hours, (int, float)) and hours == hours else "length not stated"
+    hrs = _length(hours)
     return f"Teaches {taught}{more}{core}; {lv}, {hrs}."
 
 

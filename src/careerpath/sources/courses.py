@@ -341,6 +341,12 @@ def load(data_dir: Path) -> list[Loaded]:
     for col in ("skills_given", "modules"):
         df[col] = df[col].map(lambda v: v if isinstance(v, list) else [])
     df = df.astype(object).where(df.notna(), None)
+    # Udemy gives 0 hours of video for a few courses ("Mutual Funds for Investors in Retirement Accounts"): not a
+    # length, so unstated (a guide read "about 0 h"; a roadmap would count no study time); counted in the notes
+    zero = df["hours"].map(lambda h: h is not None and h <= 0)
+    if zero.any():
+        df.loc[zero, ["hours", "hours_rule"]] = None
+        df.attrs["notes"] = {sid: {"hours_zero_nulled": int(n)} for sid, n in df[zero].groupby("source_id").size().items()}
     detector = language_detector()
     df["language"] = [language(t, o or d, detector) for t, o, d in zip(df["title"], df["outcomes"], df["description"])]
     df["duplicate_group"] = duplicate_groups(df)
