@@ -495,3 +495,21 @@ def test_polish_in_charge_of_is_no_data_scientist(raw, text) -> None:
 ])
 def test_british_names_of_american_titles(raw, text) -> None:
     assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Strategic Estates Lead", "strategic facility lead"),          # NHS estates: buildings and grounds
+    ("Director of Estates", "director of facility"),
+    ("Estates Officer Operations", "facility officer operation"),
+    ("Real Estates Agent", "real estate agent"),                    # kept
+    ("Estate Manager", "estate manager"),                           # a singular estate stays
+    ("Personal Tax Senior", "personal tax accountant"),             # was "personal tax": the role is the "senior"
+    ("Audit Senior", "auditor"),
+    ("Accounts Senior", "accountant"),
+    ("Personal Tax Senior Manager", "personal tax manager"),        # a rank before a role word, as before
+    ("Senior Tax Manager", "tax manager"),
+    ("Tenure-Track Faculty Positions in Statistics", "tenure track faculty in statistics"),  # plural noise
+    ("Porter Opportunities", "porter"),
+])
+def test_uk_department_and_grade_words(raw, text) -> None:
+    assert normalize(raw).text == text

@@ -999,6 +999,9 @@ def test_a_task_word_names_its_worker_by_the_agent_suffix(real_onet) -> None:
     # thirty-fourth pass: O*NET's four filings of "Program Manager" made it a media programming director
     ("Senior Programme Manager", "13-1082.00"),
     ("Program Manager", "13-1082.00"),
+    # thirty-fifth pass: O*NET's five filings of "Data Modeler" made it a software developer by employment
+    ("Data Modeler", "15-1243.00"),
+    ("Senior Data Modeller", "15-1243.00"),
 ])
 def test_overrides_where_onet_files_a_posted_title_elsewhere(real_onet, title, code) -> None:
     from careerpath.extract.title_index import OVERRIDES

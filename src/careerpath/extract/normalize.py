@@ -62,6 +62,7 @@ NOISE_WORDS = {
     "freelance", "seasonal", "locum", "prn", "diem", "nights", "night", "days",
     "weekend", "weekends", "evenings", "shift", "shifts", "urgent", "urgently", "immediate", "start",
     "new", "hiring", "wanted", "needed", "opportunity", "position", "role", "vacancy", "m", "f",
+    "opportunities", "positions", "roles",  # "Faculty Positions in AI": the plurals say no more than the singulars
     "d", "w", "x", "mfd", "fte", "usa", "us", "uk", "nationwide", "anywhere", "worldwide", "global",
     "azure", "aws", "gcp", "level", "band", "grade", "ref", "req",
 }
@@ -224,6 +225,15 @@ _UK_ROLES = ((re.compile(r"\b(ward|theatre|theater|deputy|charge|junior|senior|n
              # a UK therapeutic (therapy, radiotherapy, treatment) radiographer gives radiotherapy: O*NET's Radiation
              # Therapists; a bare radiographer (diagnostic imaging) stays a radiologic technologist
              (re.compile(r"\b(?:therapeutic|therapy|radiotherapy)(?: treatment)? radiographers?\b"), "radiation therapist"),
+             # an NHS trust's "Estates" are its buildings and grounds, run by its estates (and facilities) department:
+             # "Estates Manager", "Director of Estates", "Estates Officer" are facilities jobs (27 of the store's 30
+             # titles saying "estates" are NHS posts), not the real estate the model read; a singular "estate" stays
+             (re.compile(r"(?<!real )\bestates\b"), "facilities"),
+             # UK accountancy practice grades: an "Audit Senior" or "Tax Senior" is a qualified (or qualifying) auditor or
+             # tax accountant who runs assignments, the "senior" the role, not a rank of it ("Personal Tax Senior" was
+             # keyed "personal tax"); before another role word ("Tax Senior Manager") it stays a rank
+             (re.compile(r"\b(audit|tax|accounts) (?:semi[ -])?senior(?=\s*(?:$|[-,/|(\u2013\u2014]))"),
+              lambda m: {"audit": "auditor", "tax": "tax accountant", "accounts": "accountant"}[m.group(1)]),
              # a deputy (or assistant) ward manager is still a ward's charge nurse, one band lower
              (re.compile(r"\b(?:deputy|assistant) ward managers?\b"), "ward manager"),
              # "PA to Directors", "PA to CAS matrons": the personal assistant of whoever follows "to" (8 store postings,

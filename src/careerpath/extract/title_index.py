@@ -324,6 +324,13 @@ OVERRIDES = {
     # "Test Manager": Managers, All Other): a software test manager leads testers (Software Quality Assurance Analysts
     # and Testers, 3 store postings), an agile coach does a Scrum Master's work (IT Project Managers, 2)
     "test manager": "15-1253.00", "agile coach": "15-1299.09",
+    # O*NET files "Data Modeler" under Database Architects, Software Developers, Software Quality Assurance Analysts
+    # and Testers, Statisticians and Data Scientists, and the employment prior took Software Developers. A data
+    # modeler designs the data models of databases and warehouses (O*NET's Database Architects' task "develop and
+    # document data models"); the source files the store's 55 LukeBarousse postings so titled under its data scientist
+    # categories, none under software engineering, and the dev labels of the five data modeler titles (dev12 to dev31)
+    # are Database Architects, data scientists and database administrators also ok
+    "data modeler": "15-1243.00",
     # O*NET files "Chief Clerk" under Managers, All Other; the store's LA City "Chief Clerk" classes (and "Chief Clerk
     # Personnel", "Chief Clerk Police") plan and supervise the work of clerical employees: the SOC's first-line
     # supervisors of office workers
