@@ -509,7 +509,7 @@ def test_british_names_of_american_titles(raw, text) -> None:
     ("Personal Tax Senior Manager", "personal tax manager"),        # a rank before a role word, as before
     ("Senior Tax Manager", "tax manager"),
     ("Tenure-Track Faculty Positions in Statistics", "tenure track faculty in statistics"),  # plural noise
-    ("Porter Opportunities", "porter"),
+    ("Staff Nurse Roles", "staff nurse"),
 ])
 def test_uk_department_and_grade_words(raw, text) -> None:
     assert normalize(raw).text == text

@@ -62,7 +62,9 @@ NOISE_WORDS = {
     "freelance", "seasonal", "locum", "prn", "diem", "nights", "night", "days",
     "weekend", "weekends", "evenings", "shift", "shifts", "urgent", "urgently", "immediate", "start",
     "new", "hiring", "wanted", "needed", "opportunity", "position", "role", "vacancy", "m", "f",
-    "opportunities", "positions", "roles",  # "Faculty Positions in AI": the plurals say no more than the singulars
+    # "Faculty Positions in AI", "Staff Nurse Roles": the plurals say no more than the singulars ("Opportunities"
+    # stays: dropped, "Senior Scientist - Multiple Opportunities Available in ..." read the rest as the field)
+    "positions", "roles",
     "d", "w", "x", "mfd", "fte", "usa", "us", "uk", "nationwide", "anywhere", "worldwide", "global",
     "azure", "aws", "gcp", "level", "band", "grade", "ref", "req",
 }
@@ -206,10 +208,7 @@ FOREIGN = {
 _FOREIGN_WEAK = {"de": "", "des": "", "du": "", "da": "", "do": "", "del": "", "la": "", "le": "", "el": "",
                  "en": "", "em": "", "y": "", "e": "", "et": "", "und": "", "die": "", "der": "", "das": "", "d": "",
                  "im": "in", "fur": "for", "pour": "for", "para": "for", "dla": "for", "bei": "at", "mit": "with",
-                 "stage": "intern",
-                 # Polish "ds." ("do spraw", in charge of: "Specjalista ds. Wdrozen IT"); read as the abbreviation of a
-                 # data scientist it made every such specialist one
-                 "ds": "", "z": "with"}
+                 "stage": "intern", "z": "with"}
 _PREPOSITIONS = {"de", "da", "du", "des", "do"}
 # phrases translated whole: a French project lead, a French internship, a Polish database ("baz danych": of databases)
 _FOREIGN_PHRASES = re.compile(r"\b(?:chef de projets?|en stage|baz[ay]? danych)\b")
@@ -228,7 +227,7 @@ _UK_ROLES = ((re.compile(r"\b(ward|theatre|theater|deputy|charge|junior|senior|n
              # an NHS trust's "Estates" are its buildings and grounds, run by its estates (and facilities) department:
              # "Estates Manager", "Director of Estates", "Estates Officer" are facilities jobs (27 of the store's 30
              # titles saying "estates" are NHS posts), not the real estate the model read; a singular "estate" stays
-             (re.compile(r"(?<!real )\bestates\b"), "facilities"),
+             (re.compile(r"(?<!real )\bestates(?: and facilities)?\b"), "facilities"),
              # UK accountancy practice grades: an "Audit Senior" or "Tax Senior" is a qualified (or qualifying) auditor or
              # tax accountant who runs assignments, the "senior" the role, not a rank of it ("Personal Tax Senior" was
              # keyed "personal tax"); before another role word ("Tax Senior Manager") it stays a rank
@@ -267,16 +266,25 @@ _RND = re.compile(r"\br and d (?=[a-z])(?!(?:engineer|scientist|technician|speci
 
 
 _POLISH_AND = re.compile(r"(?<=[a-z]) i (?=[a-z])")
+_POLISH_DS = re.compile(r"\bds\b")
+_POLISH = frozenset({"programista", "inzynier", "analityk", "kierownik", "specjalista", "specjalistka", "danych",
+                     "starszy", "mlodszy", "biznesowy", "biznesowo", "systemowy", "oprogramowania", "stazysta",
+                     "praktykant", "wdrozen", "wdrozenia", "wdrozeniowy", "testow", "testowania", "analiz", "analizy"})
 
 
 def _translate(text: str) -> tuple[str, bool]:
     """Non-English role words to English; the bool says whether any was found."""
     if not (any(w in FOREIGN for w in _WORD.findall(text)) or _FOREIGN_PHRASES.search(text)):
         return text, False
+    polish = any(w in _POLISH for w in _WORD.findall(text))
     text = _FOREIGN_PHRASES.sub(lambda m: "project manager" if m.group(0).startswith("chef")
                                 else "database" if m.group(0).startswith("baz") else "intern", text)
     text = _WORD.sub(lambda m: FOREIGN.get(m.group(0), _FOREIGN_WEAK.get(m.group(0), m.group(0))), text)
-    text = _POLISH_AND.sub(" and ", text)  # "Testow i Analiz"; a closing "I" stays a grade ("Analityk danych I")
+    if polish:
+        text = _POLISH_AND.sub(" and ", text)  # "Testow i Analiz"; a closing "I" stays a grade ("Analityk danych I")
+        # "ds." ("do spraw", in charge of: "Specjalista ds. Wdrozen IT"); read as the abbreviation of a data scientist
+        # it made every such specialist one
+        text = _POLISH_DS.sub(" ", text)
     return text, True
 
 
