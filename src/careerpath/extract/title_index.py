@@ -328,7 +328,7 @@ OVERRIDES = {
     # and Testers, Statisticians and Data Scientists, and the employment prior took Software Developers. A data
     # modeler designs the data models of databases and warehouses (O*NET's Database Architects' task "develop and
     # document data models"); the source files the store's 55 LukeBarousse postings so titled under its data scientist
-    # categories, none under software engineering, and the dev labels of the five data modeler titles (dev12 to dev31)
+    # categories, none under software engineering, and the dev labels of the six data modeler titles (dev2 to dev31)
     # are Database Architects, data scientists and database administrators also ok
     "data modeler": "15-1243.00",
     # O*NET files "Chief Clerk" under Managers, All Other; the store's LA City "Chief Clerk" classes (and "Chief Clerk
