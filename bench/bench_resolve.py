@@ -45,7 +45,8 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     pass (t34); titles_dev29.tsv (98 titles, `--per-source 14 --seed 20261222`, dev-dev28 skipped; bookcamp's "Page Not
     Found", an Indeed error page with no posting, replaced by that source's 15th draw) likewise in the thirty-third pass
     (t35); titles_dev30.tsv (98 titles, `--per-source 14 --seed 20261223`, dev-dev29 skipped) likewise in the
-    thirty-fourth pass (t37);
+    thirty-fourth pass (t37); titles_dev31.tsv (98 titles, `--per-source 14 --seed 20261224`, dev-dev30 skipped)
+    likewise in the thirty-fifth pass (t38);
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
@@ -112,7 +113,8 @@ DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled 
         "dev27": HERE.parent / "tests" / "data" / "titles_dev27.tsv",  # --per-source 14 --seed 20261220, thirty-first pass (t33)
         "dev28": HERE.parent / "tests" / "data" / "titles_dev28.tsv",  # --per-source 14 --seed 20261221, thirty-second pass (t34)
         "dev29": HERE.parent / "tests" / "data" / "titles_dev29.tsv",  # --per-source 14 --seed 20261222, thirty-third pass (t35)
-        "dev30": HERE.parent / "tests" / "data" / "titles_dev30.tsv"}  # --per-source 14 --seed 20261223, thirty-fourth pass (t37)
+        "dev30": HERE.parent / "tests" / "data" / "titles_dev30.tsv",  # --per-source 14 --seed 20261223, thirty-fourth pass (t37)
+        "dev31": HERE.parent / "tests" / "data" / "titles_dev31.tsv"}  # --per-source 14 --seed 20261224, thirty-fifth pass (t38)
 SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
            "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 

@@ -468,3 +468,48 @@ def test_a_serial_comma_is_no_title_break(raw, text) -> None:
 ])
 def test_ruby_on_rails_is_the_framework(raw, text) -> None:
     assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Specjalista ds. Wdrożeń IT", "implementation information technology specialist"),  # was "data scientist ..."
+    ("Specjalista/Specjalistka ds. baz danych", "database specialist"),
+    ("Młodszy Specjalista ds. Testów i Analiz", "test and analysis specialist"),
+    ("Konsultant - Business Intelligence / BI", "business intelligence consultant"),      # was "konsultant"
+    ("Analityk Danych z Power BI", "data analyst"),                 # was "data z power business intelligence analyst"
+    ("Data Scientist - DS 3", "data scientist"),                    # an English title: "DS" is still a data scientist
+    ("Lead DS (Data Scientist)", "data scientist"),
+])
+def test_polish_in_charge_of_is_no_data_scientist(raw, text) -> None:
+    """Polish "ds." ("do spraw", in charge of) was read as the abbreviation of a data scientist."""
+    assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Data Modeller", "data modeler"),                              # O*NET's "Data Modeler"
+    ("Data Modelling Engineer", "data modeling engineer"),
+    ("Therapeutic Treatment Radiographer", "radiation therapist"),
+    ("Band 6 Senior Therapy Radiographer", "radiation therapist"),
+    ("Radiotherapy Radiographer", "radiation therapist"),
+    ("Diagnostic Radiographer", "diagnostic radiographer"),         # imaging: a radiologic technologist still
+    ("Radiographer", "radiographer"),
+])
+def test_british_names_of_american_titles(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Strategic Estates Lead", "strategic facility lead"),          # NHS estates: buildings and grounds
+    ("Director of Estates", "director of facility"),
+    ("Estates Officer Operations", "facility officer operation"),
+    ("Real Estates Agent", "real estate agent"),                    # kept
+    ("Estate Manager", "estate manager"),                           # a singular estate stays
+    ("Personal Tax Senior", "personal tax accountant"),             # was "personal tax": the role is the "senior"
+    ("Audit Senior", "auditor"),
+    ("Accounts Senior", "accountant"),
+    ("Personal Tax Senior Manager", "personal tax manager"),        # a rank before a role word, as before
+    ("Senior Tax Manager", "tax manager"),
+    ("Tenure-Track Faculty Positions in Statistics", "tenure track faculty in statistics"),  # plural noise
+    ("Staff Nurse Roles", "staff nurse"),
+])
+def test_uk_department_and_grade_words(raw, text) -> None:
+    assert normalize(raw).text == text

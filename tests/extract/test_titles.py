@@ -999,6 +999,9 @@ def test_a_task_word_names_its_worker_by_the_agent_suffix(real_onet) -> None:
     # thirty-fourth pass: O*NET's four filings of "Program Manager" made it a media programming director
     ("Senior Programme Manager", "13-1082.00"),
     ("Program Manager", "13-1082.00"),
+    # thirty-fifth pass: O*NET's five filings of "Data Modeler" made it a software developer by employment
+    ("Data Modeler", "15-1243.00"),
+    ("Senior Data Modeller", "15-1243.00"),
 ])
 def test_overrides_where_onet_files_a_posted_title_elsewhere(real_onet, title, code) -> None:
     from careerpath.extract.title_index import OVERRIDES
@@ -1689,3 +1692,43 @@ def test_a_settling_span_reads_a_shared_alias_as_exact_does() -> None:
     assert _lead(r._span("front end developer for data visualization")[0]) == design   # the model's evidence
     r.span_senses = False
     assert _lead(r._settle("front end developer for data visualization")[0]) == design
+
+
+@pytest.mark.parametrize("title, short, clash", [
+    ("Continuous Miner Operator (CMO)", "CMO", True),               # not the table's chief marketing officer
+    ("Artificial Insemination Technician (AI Technician)", "AI Technician", True),
+    ("Preventive Maintenance Coordinator (PM Coordinator)", "PM Coordinator", True),
+    ("Dental Assistant (DA)", "DA", True),
+    ("Certified Nurses Aide (CNA)", "CNA", False),                  # a paraphrase of the table's words
+    ("Occupational Therapy Aide (OT Aide)", "OT Aide", False),
+    ("Physician Associate (PA)", "PA", False),
+    ("HR Recruiter (Human Resources Recruiter)", "HR Recruiter", False),
+    ("Administrative Technician (Admin Tech)", "Admin Tech", False),  # no acronym
+])
+def test_an_acronym_clash_in_onet_short_titles(title, short, clash) -> None:
+    from careerpath.extract.title_index import acronym_clash
+
+    assert acronym_clash(title, short) is clash
+
+
+def test_a_short_title_is_not_filed_under_another_acronym(real_onet) -> None:
+    """O*NET's short title "CMO" (Continuous Miner Operator) normalised to "chief marketing officer" and made the
+    typed title an exact alias of Continuous Mining Machine Operators; "AI Technician" (artificial insemination) an
+    artificial intelligence technician of Animal Breeders."""
+    for key, soc in [("chief marketing officer", "47-5041.00"), ("artificial intelligence technician", "45-2021.00"),
+                     ("project manager coordinator", "49-1011.00"), ("data analyst", "31-9091.00")]:
+        assert key not in real_onet.pos or soc not in real_onet.key_socs[real_onet.pos[key]], key
+    assert "29-1171.00" in real_onet.key_socs[real_onet.pos["nurse practitioner"]]  # "NP" and the like stay
+
+
+def test_a_title_that_names_the_specialty_keeps_it() -> None:
+    """prefer_base gives the base occupation the lead, unless the title says the specialty's own O*NET name: "Power BI
+    Analyst" is a business intelligence analyst (its base, Data Scientists, came in by a model neighbour)."""
+    titles = {"15-2051.00": "Data Scientists", "15-2051.01": "Business Intelligence Analysts",
+              "29-1141.00": "Registered Nurses", "29-1141.04": "Clinical Nurse Specialists"}
+    scores = {"15-2051.01": 0.85, "15-2051.00": 0.5}
+    assert T.prefer_base(scores, titles, "power business intelligence analyst") == scores
+    assert T.prefer_base(scores, titles, "data analyst")["15-2051.00"] == 0.85      # as before
+    cns = {"29-1141.04": 0.7, "29-1141.00": 0.6}
+    assert T.prefer_base(cns, titles, "asthma and allergy clinical nurse specialist") == cns
+    assert T.prefer_base(cns, titles, "nurse")["29-1141.00"] == 0.7

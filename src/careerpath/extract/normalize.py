@@ -62,6 +62,9 @@ NOISE_WORDS = {
     "freelance", "seasonal", "locum", "prn", "diem", "nights", "night", "days",
     "weekend", "weekends", "evenings", "shift", "shifts", "urgent", "urgently", "immediate", "start",
     "new", "hiring", "wanted", "needed", "opportunity", "position", "role", "vacancy", "m", "f",
+    # "Faculty Positions in AI", "Staff Nurse Roles": the plurals say no more than the singulars ("Opportunities"
+    # stays: dropped, "Senior Scientist - Multiple Opportunities Available in ..." read the rest as the field)
+    "positions", "roles",
     "d", "w", "x", "mfd", "fte", "usa", "us", "uk", "nationwide", "anywhere", "worldwide", "global",
     "azure", "aws", "gcp", "level", "band", "grade", "ref", "req",
 }
@@ -141,6 +144,9 @@ TYPOS = {
     "cordinator": "coordinator", "adminstrator": "administrator", "programer": "programmer",
     "learnig": "learning", "machien": "machine", "sofware": "software", "softare": "software",
     "nuse": "nurse", "registerd": "registered",
+    # British spellings of O*NET's American ones: "Data Modeller" is O*NET's "Data Modeler" (Database Architects), "Data
+    # Modelling" its "Data Modeling"; kept, the fuzzy stage read "data modeller" as a software developer
+    "modeller": "modeler", "modellers": "modeler", "modelling": "modeling",
 }
 # Plural folding: irregular words first; then a few safe suffix rules.
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "staff": "staff",
@@ -190,14 +196,22 @@ FOREIGN = {
     "specjalista": "specialist", "danych": "data", "starszy": "senior", "mlodszy": "junior", "młodszy": "junior",
     "biznesowy": "business", "biznesowo": "business", "systemowy": "system", "oprogramowania": "software",
     "stazysta": "intern", "praktykant": "intern",
+    # the female form of the Polish specialist ("Specjalista/Specjalistka ds. baz danych"); a consultant in Polish,
+    # German, Czech and the Nordic languages ("Konsultant - Business Intelligence / BI" was a chemical technician, by
+    # the typo stage); a Polish IT "wdrozenie" is an implementation ("Specjalista ds. Wdrozen IT")
+    "specjalistka": "specialist", "konsultant": "consultant", "konsultantka": "consultant",
+    "wdrozen": "implementation", "wdrozenia": "implementation", "wdrozeniowy": "implementation",
+    # the fields of those specialists: tests and analyses ("Specjalista ds. Testow i Analiz")
+    "testow": "test", "testowania": "testing", "analiz": "analysis", "analizy": "analysis",
 }
 # Connectors dropped, and weak words translated, only in a title that holds a FOREIGN word.
 _FOREIGN_WEAK = {"de": "", "des": "", "du": "", "da": "", "do": "", "del": "", "la": "", "le": "", "el": "",
                  "en": "", "em": "", "y": "", "e": "", "et": "", "und": "", "die": "", "der": "", "das": "", "d": "",
                  "im": "in", "fur": "for", "pour": "for", "para": "for", "dla": "for", "bei": "at", "mit": "with",
-                 "stage": "intern"}
+                 "stage": "intern", "z": "with"}
 _PREPOSITIONS = {"de", "da", "du", "des", "do"}
-_FOREIGN_PHRASES = re.compile(r"\b(?:chef de projets?|en stage)\b")
+# phrases translated whole: a French project lead, a French internship, a Polish database ("baz danych": of databases)
+_FOREIGN_PHRASES = re.compile(r"\b(?:chef de projets?|en stage|baz[ay]? danych)\b")
 _FOREIGN_ROLES = {"developer", "engineer", "consultant", "manager", "analyst", "scientist", "technician",
                   "programmer", "specialist"}
 _WORD = re.compile(r"[^\W\d_]+")
@@ -207,6 +221,18 @@ _UK_ROLES = ((re.compile(r"\b(ward|theatre|theater|deputy|charge|junior|senior|n
                          r"department|departmental|outpatients?|team) sisters?\b"), r"\1 nurse"),
              (re.compile(r"\b(band \d+[a-z]?) sisters?\b"), r"\1 nurse"),  # "Band 6 Sister": an NHS pay band, so a nurse
              (re.compile(r"\b(?:clinical|healthcare) support workers?\b"), "healthcare assistant"),
+             # a UK therapeutic (therapy, radiotherapy, treatment) radiographer gives radiotherapy: O*NET's Radiation
+             # Therapists; a bare radiographer (diagnostic imaging) stays a radiologic technologist
+             (re.compile(r"\b(?:therapeutic|therapy|radiotherapy)(?: treatment)? radiographers?\b"), "radiation therapist"),
+             # an NHS trust's "Estates" are its buildings and grounds, run by its estates (and facilities) department:
+             # "Estates Manager", "Director of Estates", "Estates Officer" are facilities jobs (27 of the store's 30
+             # titles saying "estates" are NHS posts), not the real estate the model read; a singular "estate" stays
+             (re.compile(r"(?<!real )\bestates(?: and facilities)?\b"), "facilities"),
+             # UK accountancy practice grades: an "Audit Senior" or "Tax Senior" is a qualified (or qualifying) auditor or
+             # tax accountant who runs assignments, the "senior" the role, not a rank of it ("Personal Tax Senior" was
+             # keyed "personal tax"); before another role word ("Tax Senior Manager") it stays a rank
+             (re.compile(r"\b(audit|tax|accounts) (?:semi[ -])?senior(?=\s*(?:$|[-,/|(\u2013\u2014]))"),
+              lambda m: {"audit": "auditor", "tax": "tax accountant", "accounts": "accountant"}[m.group(1)]),
              # a deputy (or assistant) ward manager is still a ward's charge nurse, one band lower
              (re.compile(r"\b(?:deputy|assistant) ward managers?\b"), "ward manager"),
              # "PA to Directors", "PA to CAS matrons": the personal assistant of whoever follows "to" (8 store postings,
@@ -239,12 +265,26 @@ _RND = re.compile(r"\br and d (?=[a-z])(?!(?:engineer|scientist|technician|speci
                   r"chemist|associate|assistant|intern)\b)")
 
 
+_POLISH_AND = re.compile(r"(?<=[a-z]) i (?=[a-z])")
+_POLISH_DS = re.compile(r"\bds\b")
+_POLISH = frozenset({"programista", "inzynier", "analityk", "kierownik", "specjalista", "specjalistka", "danych",
+                     "starszy", "mlodszy", "biznesowy", "biznesowo", "systemowy", "oprogramowania", "stazysta",
+                     "praktykant", "wdrozen", "wdrozenia", "wdrozeniowy", "testow", "testowania", "analiz", "analizy"})
+
+
 def _translate(text: str) -> tuple[str, bool]:
     """Non-English role words to English; the bool says whether any was found."""
     if not (any(w in FOREIGN for w in _WORD.findall(text)) or _FOREIGN_PHRASES.search(text)):
         return text, False
-    text = _FOREIGN_PHRASES.sub(lambda m: "project manager" if m.group(0).startswith("chef") else "intern", text)
+    polish = any(w in _POLISH for w in _WORD.findall(text))
+    text = _FOREIGN_PHRASES.sub(lambda m: "project manager" if m.group(0).startswith("chef")
+                                else "database" if m.group(0).startswith("baz") else "intern", text)
     text = _WORD.sub(lambda m: FOREIGN.get(m.group(0), _FOREIGN_WEAK.get(m.group(0), m.group(0))), text)
+    if polish:
+        text = _POLISH_AND.sub(" and ", text)  # "Testow i Analiz"; a closing "I" stays a grade ("Analityk danych I")
+        # "ds." ("do spraw", in charge of: "Specjalista ds. Wdrozen IT"); read as the abbreviation of a data scientist
+        # it made every such specialist one
+        text = _POLISH_DS.sub(" ", text)
     return text, True
 
 
@@ -252,7 +292,9 @@ def _role_last(words: list[str]) -> list[str]:
     """Romance and Polish titles name the role first ("analyst data" from "Analista de Datos"): put it last."""
     i = next((i for i, w in enumerate(words) if w not in SENIORITY), len(words))
     if i < len(words) - 1 and words[i] in _FOREIGN_ROLES and words[-1] not in _FOREIGN_ROLES:
-        return words[:i] + words[i + 1:] + [words[i]]
+        # before a "with" that follows its field ("Analityk Danych z Power BI": a data analyst with Power BI)
+        end = next((j for j in range(i + 2, len(words)) if words[j] == "with"), len(words))
+        return words[:i] + words[i + 1:end] + [words[i]] + words[end:]
     return words
 
 
@@ -524,7 +566,8 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
     text = _BAND.sub(" ", text)
     words = _NON_WORD.sub(" ", text.replace("-", " ").replace("/", " ")).split()
     if foreign:
-        words = _role_last(words)
+        # "Specjalista/Specjalistka": the male and female forms of one role, the same word once translated
+        words = _role_last([w for i, w in enumerate(words) if i == 0 or w != words[i - 1]])
     for i, w in enumerate(words):  # "Care Assistant Job Hereford", "Nurse Required in Surrey"
         if i > 0 and (w in _CUT_AT or (w == "with" and words[i - 1] in _HEAD_WORDS)):
             words = words[:i]  # "Senior Python Engineer with Spark": the role ends at "with"

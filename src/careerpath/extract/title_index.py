@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from careerpath.embed import DIM, Embedder
-from careerpath.extract.normalize import normalize
+from careerpath.extract.normalize import ABBREVIATIONS, normalize
 
 SOURCE_WEIGHT = {"override": 1.0, "occupation": 1.0, "alternate": 0.9, "reported": 0.85, "short": 0.8, "esco": 0.6}
 TOP_K = 5
@@ -76,7 +76,7 @@ def alias_rows(con: duckdb.DuckDBPyConnection, exclude: set[tuple[str, str]] | N
     for soc, title, short, sources in alts:
         votes = len(str(sources or "").split(","))  # how many O*NET sources report this title
         rows.append((title, soc, "alternate", votes))
-        if short:
+        if short and not acronym_clash(title, short):
             rows.append((short, soc, "short", 1))
     for soc, title in con.execute("SELECT soc_code, title FROM onet_reported_titles").fetchall():
         rows.append((title, soc, "reported", 1))
@@ -102,6 +102,32 @@ def alias_rows(con: duckdb.DuckDBPyConnection, exclude: set[tuple[str, str]] | N
 
 
 _POSTDOC = re.compile(r"(?i)\bpost[ -]?doc")
+
+
+def acronym_clash(title: str, short: str) -> bool:
+    """Whether an acronym of O*NET's short title stands for other words in its own title than the normaliser's
+    abbreviation table reads: "CMO" is a "Continuous Miner Operator" there, not the table's chief marketing officer,
+    "AI Technician" an "Artificial Insemination Technician", "PM Coordinator" a "Preventive Maintenance Coordinator",
+    "DA" a "Dental Assistant". Filed as it is normalised, the short title made "Chief Marketing Officer" an exact alias
+    of Continuous Mining Machine Operators. A paraphrase of the same words is no clash ("CNA": "Certified Nurses Aide"
+    against "certified nursing assistant", "OT Aide": "Occupational Therapy Aide"): every word but one of a three-word
+    acronym, and every word of a shorter one, must begin as the table's word does (three letters: "Physician
+    Associate" is the table's physician assistant). Fourteen short titles clash, all so (CSR, DE, BSA, PA, PM ...)."""
+    words = [w for w in re.findall(r"[A-Za-z]+", title) if not w.isupper()]  # the spelled-out words, not "CMO" again
+    for tok in re.findall(r"\b[A-Z]{2,5}\b", short):
+        table = ABBREVIATIONS.get(tok.lower(), "").split()
+        if len(table) != len(tok):
+            continue  # not an acronym in the table ("CPA" is, "Tech" is no acronym)
+        for i in range(len(words) - len(tok) + 1):
+            spelled = words[i:i + len(tok)]
+            if "".join(w[0] for w in spelled).lower() == tok.lower():
+                same = sum(w.lower()[:3] == t[:3] for w, t in zip(spelled, table))
+                if same < len(tok) - (len(tok) >= 3):
+                    return True
+                break
+    return False
+
+
 EMP_PRIOR = 0.02  # weight per decade of employment; 10k vs 1M jobs is worth a 0.04 weight gap
 
 
@@ -298,6 +324,13 @@ OVERRIDES = {
     # "Test Manager": Managers, All Other): a software test manager leads testers (Software Quality Assurance Analysts
     # and Testers, 3 store postings), an agile coach does a Scrum Master's work (IT Project Managers, 2)
     "test manager": "15-1253.00", "agile coach": "15-1299.09",
+    # O*NET files "Data Modeler" under Database Architects, Software Developers, Software Quality Assurance Analysts
+    # and Testers, Statisticians and Data Scientists, and the employment prior took Software Developers. A data
+    # modeler designs the data models of databases and warehouses (O*NET's Database Architects' task "develop and
+    # document data models"); the source files the store's 55 LukeBarousse postings so titled under its data scientist
+    # categories, none under software engineering, and the dev labels of the six data modeler titles (dev2 to dev31)
+    # are Database Architects, data scientists and database administrators also ok
+    "data modeler": "15-1243.00",
     # O*NET files "Chief Clerk" under Managers, All Other; the store's LA City "Chief Clerk" classes (and "Chief Clerk
     # Personnel", "Chief Clerk Police") plan and supervise the work of clerical employees: the SOC's first-line
     # supervisors of office workers

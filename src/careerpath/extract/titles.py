@@ -39,6 +39,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Collection, Iterable, Sequence
 
 import numpy as np
@@ -1263,7 +1264,7 @@ class Resolver:
                     scores = self._office_administrator(scores, k)
                     scores = self._director(scores, k)
                 out[k] = (prefer_base(self._data_build(self._nurse_kind(self._licensed_head(scores, k), k), k),
-                                      self.index.soc_titles), method)
+                                      self.index.soc_titles, k), method)
         for k in out:
             if k not in self.cache and k not in self.partial:
                 self.seen[k] = out[k]
@@ -1525,12 +1526,15 @@ class Resolver:
         return self.resolve_many([title], [description] if description else None, top=top)[0]
 
 
-def prefer_base(scores: dict[str, float], soc_titles: dict[str, str]) -> dict[str, float]:
+def prefer_base(scores: dict[str, float], soc_titles: dict[str, str], key: str = "") -> dict[str, float]:
     """An O*NET specialty (".01", ".02": Business Intelligence Analysts under Data Scientists) leads only
     when its base occupation is not among the reported candidates; otherwise the base takes the lead
     score - unless the base is a residual "All Other" (Urologists, not Physicians, All Other). On the
     hand-labelled dev set, titles whose family offers both were labelled with the base
-    code 35 times out of 40 ("Data Analyst" is a Data Scientists 15-2051.00 posting, not a BI analyst)."""
+    code 35 times out of 40 ("Data Analyst" is a Data Scientists 15-2051.00 posting, not a BI analyst).
+
+    A title (`key`) that says the specialty's own O*NET name keeps it: "Power BI Analyst" is a business intelligence
+    analyst, whichever neighbour of the model brought the base code into the candidates."""
     shown = current_scores(scores)
     if not shown:
         return scores
@@ -1538,7 +1542,19 @@ def prefer_base(scores: dict[str, float], soc_titles: dict[str, str]) -> dict[st
     base = top[:8] + "00"
     if top.endswith(".00") or base not in shown or soc_titles.get(base, "").endswith("All Other"):
         return scores
+    if key and _says(key, _occupation_key(soc_titles.get(top, ""))):
+        return scores
     return {**scores, base: scores[top]}
+
+
+@lru_cache(maxsize=None)
+def _occupation_key(title: str) -> str:
+    return normalize(title).text if title else ""
+
+
+def _says(key: str, phrase: str) -> bool:
+    """Whether `phrase` is a run of whole words of `key`."""
+    return bool(phrase) and f" {phrase} " in f" {key} "
 
 
 def current_scores(scores: dict[str, float]) -> dict[str, float]:
