@@ -65,7 +65,8 @@ BATCHES = [("1 first five", 5), ("2 six added (third pass)", 6), ("3 three added
            ("23 four added (c32)", 4),
            ("24 one added (c33)", 1),
            ("25 four added (c35)", 4),
-           ("26 four added (c36)", 4), ("27 four added (c37)", 4)]
+           ("26 four added (c36)", 4), ("27 four added (c37)", 4),
+           ("28 four added (c38)", 4)]
 
 
 def bm25_scores(docs: list[list[str]], query: list[str], k1: float = 1.2, b: float = 0.75) -> np.ndarray:

@@ -77,3 +77,22 @@ def test_role_skill_fit_asks_which_roles_the_claiming_courses_fit_best():
     # without role vectors: the text scores against the floor, as skill_fit
     text = pd.Series(1.0, index=ids)
     assert rank.role_skill_fit(cs, text, 0.5, ids, cmat, "plumbers", None) == {"docker": 1.0, "hydraulics": 1.0}
+
+
+def test_a_skill_few_roles_list_opens_the_floor_whatever_its_fit(monkeypatch):
+    """relevance.RARE_SKILL_SHARE (c38): *first aid*, listed by 0.2 % of role profiles, is the role's own even when the
+    courses claiming it sit outside the catalogue's closest to the role's text (fit 0.18); a skill many roles list
+    with the same fit, an implied skill and a software product are still asked for their fit."""
+    ids = ["first-aid", "psychology", "breathing", "excel"]
+    role = Role("respiratory-therapists", "Respiratory Therapists", pd.DataFrame({
+        "skill_id": ids, "name": ids, "importance": [1.0, 0.9, 0.8, 0.7], "core": False,
+        "type": ["knowledge", "knowledge", "implied", "software"]}))
+    shares = {"first-aid": 0.002, "psychology": 0.05, "breathing": 0.001, "excel": 0.001}
+    fit = {s: 0.18 for s in ids}
+    assert 0.18 < MIN_SKILL_FIT
+    rs = weighted_role_skills(role, _spec(ids), shares, fit).set_index("skill_id")
+    assert rs.at["first-aid", "floor_skill"]
+    assert not rs.at["psychology", "floor_skill"] and not rs.at["breathing", "floor_skill"]
+    assert not rs.at["excel", "floor_skill"]
+    monkeypatch.setattr(relevance, "RARE_SKILL_SHARE", None)
+    assert not weighted_role_skills(role, _spec(ids), shares, fit).set_index("skill_id").at["first-aid", "floor_skill"]

@@ -88,6 +88,15 @@ MIN_FIT_COURSES = 5  # below this many claiming courses (with vectors) the share
 # A named product (type software) that too few courses claim for a fit measure opens no floor (`weighted_role_skills`):
 # its name is all the evidence, and a name can be another sense's ("Chef", the configuration tool, in chefs' postings).
 UNFIT_SOFTWARE_OPENS_FLOOR = False
+# A skill of the role's own (its profile or its O*NET task skills; not an implied one, a software or a soft skill) that at
+# most RARE_SKILL_SHARE of all role profiles list is the role's by construction: its fit (`skill_fit`) is not asked.
+# Fit measures where the courses claiming a skill sit against the role's text, and a role's text can sit off its
+# trade (an emerging title described by a borrowed O*NET text; respiratory therapists' text, near anatomy and
+# medicine, leaves the first-aid courses outside the catalogue's closest 3 %: *first aid*, listed by 0.2 % of
+# roles, fit 0.18, so "Medical Emergencies: Airway, Breathing, and Circulation" never passed). At 0.002 (two or three
+# roles of 1,245) only such skills; at 0.01 intelligence analysts' *geographic information systems* (fit 0) let in
+# three irrelevant courses. None: every skill's fit is asked. bench/README.md, c38.
+RARE_SKILL_SHARE: float | None = 0.002
 
 
 @dataclass
@@ -192,8 +201,12 @@ def weighted_role_skills(role: Role, spec: pd.DataFrame, role_share: dict[str, f
     rs["rank"] = np.arange(len(rs))
     fit = skill_fit or {}
     rs["fit"] = rs["skill_id"].map(lambda s: fit.get(s, np.nan)).astype(float)
+    unfit = rs["fit"] < MIN_SKILL_FIT
+    if RARE_SKILL_SHARE is not None:
+        unfit &= ~((rs["role_share"] > 0) & (rs["role_share"] <= RARE_SKILL_SHARE)
+                   & ~rs["type"].isin(GENERIC_TYPES | {"implied", "software"}))
     generic = (((rs["share"] > MAX_GENERIC_SHARE) & (rs["n"] >= MIN_GENERIC_COUNT)) | (rs["role_share"] > MAX_ROLE_SHARE)
-               | (rs["fit"] < MIN_SKILL_FIT))
+               | unfit)
     if not UNFIT_SOFTWARE_OPENS_FLOOR and skill_fit:
         generic |= (rs["type"] == "software") & rs["fit"].isna()
     rs["floor_skill"] = (floor_ranked(rs, role) & ~generic
