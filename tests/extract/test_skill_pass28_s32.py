@@ -111,3 +111,20 @@ def test_on_by_default_with_their_switches() -> None:
                                                                COMMUNICATION: 0.745}
     rest = tuple(f for f in cfg.pass24_phrases if f not in NEW)
     assert esco_names(hand_extractor(skills, [], semantic=False, pass24_phrases=rest).extract(text)) == []
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Select vehicles, excipients and/or new technologies to prepare formulations of novel small molecules for in vivo studies.",
+     True),
+    ("Thorough understanding of CAR-based cell therapy; a working knowledge of CAR engineering and in vitro assays.", True),
+    ("Deliver drugs to the pharmacy in a company vehicle; a full driving licence is required.", False),  # roads and drivers
+    ("Maintain the fleet of vehicles used for drug deliveries.", False),
+    ("The car park is free; immunology clinics run on Mondays.", False),  # "car" in lower case is no CAR-T
+    ("Select vehicles for the new depot.", False),  # no life-science cue
+])
+def test_vehicles_and_car_t_among_life_science_words_are_another_sense(text: str, other: bool) -> None:
+    from careerpath.extract.skill_competences import OTHER_SENSES
+
+    label, word, own, need = OTHER_SENSES[-1]
+    assert label.search("drive vehicles") and label.search("automotive engineering") and not label.search("immunology")
+    assert (bool(word.search(text)) and not own.search(text) and bool(need.search(text))) == other

@@ -384,6 +384,16 @@ OTHER_SENSES = (
      re.compile(r"(?i)\b(software|cod(e|es|ing)|systems?|data|cloud|micro-?services?|platforms?|applications?|apps?|APIs?|"
                 r"infrastructure|solutions?|engineer\w*|develop\w*|neural|networks?|servers?|databases?|technical|IT|ICT|"
                 r"serverless|programming|DevOps|deployment|technolog\w*)\b")),
+    # session 25 (s32): a drug's "vehicle" (excipients, formulations) and CAR-T cells ("CAR engineering", "CAR-based cell therapy")
+    # are the life sciences' words: ESCO's vehicle, car and driving concepts (*drive vehicles*, *automotive engineering*, *sell
+    # vehicles*) are the other sense there. "CAR" in capitals only; any word of roads, drivers or engines keeps the links. Over the
+    # store's postings 54 sentences have the word, a life-science cue and no road cue: 20 read, all cell therapy or formulation.
+    (re.compile(r"(?i)\b(vehicles?|cars?|automotive|driv(e|es|ing))\b"),
+     re.compile(r"(?i)\bvehicles?\b|(?-i:\bCARs?\b)"),
+     re.compile(r"(?i)\b(driv\w*|licen[cs]es?|automotive|motor\w*|fleet|transport\w*|roads?|mechanics?|tyres?|tires?|garage|parking|"
+                r"traffic|electric|engines?|chassis|passengers?|insur\w*|mileage|trucks?|buses|autonomous|(?-i:[Cc]ars?))\b"),
+     re.compile(r"(?i)\b(formulations?|excipients?|drugs?|dos(e|es|ing)|pharma\w*|in\s+vivo|in\s+vitro|cell\s+therap\w*|T[- ]cells?|"
+                r"chimeric|antigens?|assays?|immun\w*|molecules?|oncology|tumou?rs?)\b")),
 )
 # twenty-first pass: drive words asked of the worker ("highly motivated", "self-motivated",
 # "self-directed", "self-reliant") state *show initiative* in about half the dev sentences that have them; `SOFT` marks a
