@@ -107,6 +107,7 @@ DEV_SETS = {  # the hand-labelled check sets tests/data/skills_dev<N>.jsonl, how
     22: "twenty-second set (51 sentences, 2026-11-29, skills_draw.py --seed dev22 --per-group 30, s28), labelled before the extractor ran on it: blind on main 02c31d8",
     23: "twenty-third set (99 sentences, 2026-11-30, skills_draw.py --seed dev23 --per-group 30, s30), labelled before the extractor ran on it: blind on main 01f1e64",
     24: "twenty-fourth set (98 sentences, 2026-11-30, skills_draw.py --seed dev24 --per-group 30, s31), labelled before the extractor ran on it: blind on main 931c733",
+    25: "twenty-fifth set (97 sentences, 2026-11-30, skills_draw.py --seed dev25 --per-group 30, s32), labelled before the extractor ran on it: blind on main 81902d9",
 }
 
 

@@ -237,9 +237,13 @@ class ExtractConfig:
     # "models" (models built, predictive algorithms -> build predictive models)
     # session 24 (s31): "transport" (own automobiles, own transport -> drive vehicles, as "own car"), "vehicles" (drive commercial
     # vehicles -> drive vehicles), "disorders" (personality disorders -> psychiatric disorders)
+    # session 25 (s32): "mentor" (mentoring by the worker -> mentor individuals), "curiosity" (curious, inquisitive -> demonstrate
+    # curiosity, at `soft_trait_score`), "furnish" (an automobile furnished -> drive vehicles), "driving" (driving a bus, truck or
+    # lorry -> drive vehicles), "communicate" (effectively / clearly communicate -> communication)
     pass24_phrases: tuple[str, ...] = ("visual", "typing", "acumen", "detail", "secretary", "scripts", "cnc", "requirements", "data_arch",
                                        "troubleshoot", "accountability", "organisation", "insights", "nursing", "commitment",
-                                       "databases", "models", "transport", "vehicles", "disorders")
+                                       "databases", "models", "transport", "vehicles", "disorders", "mentor", "curiosity", "furnish",
+                                       "driving", "communicate")
     # twenty-fourth pass: an alias match may not run over a comma, semicolon, colon, bullet or full stop unless the alias
     # has one itself ("creating Cloud Platform team, building our AWS Organisation" is no *team building*, "Process Design,
     # Process Qualification" no *design process*); the words on either side are still matched on their own

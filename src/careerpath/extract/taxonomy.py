@@ -249,6 +249,9 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
                 skills[label].aliases.setdefault(a, "alt")
                 if by_norm.setdefault(normalise_phrase(a), label) == label:
                     from_alt.add(normalise_phrase(a))
+            else:  # a run-on string of alternatives, dropped: its acronym of the label in capitals is kept (`run_on_acronyms`)
+                for acr in run_on_acronyms(label, a):
+                    skills[label].aliases.setdefault(acr, "acronym")
 
     links = {normalise_phrase(r["name"]): r["value"] for r in overrides if r["kind"] == "link"}
 
@@ -366,7 +369,7 @@ def build_taxonomy(con: duckdb.DuckDBPyConnection) -> TaxonomyStats:
             if len(n) < 1 or n in seen or (owner.get(n, sid) != sid and (kind not in ("preferred", "variant") or n in overridden)):
                 continue
             seen.add(n)
-            if kind == "alt" and (len(claims[n]) > 1 or (" " not in n and n in common)) and n not in owner:
+            if kind in ("alt", "acronym") and (len(claims[n]) > 1 or (" " not in n and n in common)) and n not in owner:
                 continue
             if kind == "singular" and named[n] - {key}:
                 # a tool's singular that names another skill is that skill: "Pig" is Apache Pig, not O*NET's pipe
@@ -485,6 +488,30 @@ def _vendor_stripped_words(alias: str, name: str, common: set[str]) -> bool:
     return any(full.startswith(f"{v} {low}") for v in VENDORS)
 
 
+# session 25 (s32): ESCO gives some concepts their alternative labels as one run-on string ("geospatial technologies GPS geographic
+# information systems RS rs remote sensing gps GIS global positioning systems gis", "... Customer relationship management CRM ...",
+# "... HPLC ..."); the taxonomy drops an alternative of more than 8 words, and with it the acronym postings write ("GIS", "HPLC",
+# "CRM": gold in all 4 dev-dev25 sentences naming one, found in none). `run_on_acronyms` keeps, from such a string, a word in
+# capitals of 3 to 6 letters that is the initials of the preferred label's content words (hyphenated words count each part:
+# "high-performance liquid chromatography" -> HPLC), matched in capitals only (rule "upper"). On the session-25 store 16 labels gain
+# one (CBT, GIS, CRM, GLP, UAS, PPC, ANN, CFD, ERM, PCB, SNE, TCM, HRM, SFM, THT, VFR; not HPLC, which an O*NET tool's alias also
+# claims, so it names neither, as an alternative label shared by two concepts does). Left out: the
+# acronyms the postings use for something else far more often (read in the store's postings: "CSR" a customer service
+# representative, "PLC" a public limited company, "CPT" procedural codes or a penetration tester, "SMT" a senior management team).
+_ACRONYM_STOP = frozenset({"and", "of", "for", "the", "in", "on", "to", "a", "an", "with", "or"})
+ACRONYM_OTHER_SENSE = frozenset({"CSR", "PLC", "CPT", "SMT"})
+
+
+def run_on_acronyms(label: str, alt: str) -> list[str]:
+    """The acronyms of `label` (its content words' initials, in capitals, 3-6 letters) that the run-on alternative string `alt`
+    writes as a word, less those of `ACRONYM_OTHER_SENSE`."""
+    words = [w for w in re.split(r"[\s/-]+", label) if w and w.lower() not in _ACRONYM_STOP]
+    initials = "".join(w[0] for w in words).upper()
+    if not 3 <= len(initials) <= 6 or not initials.isalpha() or initials in ACRONYM_OTHER_SENSE:
+        return []
+    return [initials] if re.search(rf"(?<![\w-]){initials}(?![\w-])", alt) else []
+
+
 def _initials(phrase: str) -> str:
     return "".join(x[0] for x in phrase.split()).upper()
 
@@ -495,6 +522,8 @@ def _auto_rule(alias: str, kind: str, type_: str, common: set[str], name: str = 
     if len(words) != 1:
         return "none"
     w = words[0]
+    if kind == "acronym":  # `run_on_acronyms`: the label's initials, a name only in capitals ("GIS", not "gis")
+        return "upper"
     if kind in ("preferred", "alt") and type_ not in ("software", "tool"):
         return "none" if len(w) > 2 else "case"
     if kind == "onet-tools":
