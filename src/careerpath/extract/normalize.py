@@ -49,6 +49,14 @@ STRAY_S = True
 # "people" before another word names the people function (HR: "People Research", "People Data Analyst"), not persons:
 # folded to "person" it read "person research scientist" as a computer scientist; off to measure
 PEOPLE_MODIFIER = True
+# "expert" ranks a role ("Expert Ad Product Manager"), but "Expert in K-12 Educational Analytics" (in, of, for, on a field
+# with no role word) is a specialist of the field: before, "in k educational analytics" read as a school administrator.
+# A closing "expert" stays a rank: read as "specialist" ("Cloud Expert", "Power BI Expert") it gained no title and lost
+# one (O*NET's 175 "... Expert" titles are keyed without it); off to measure
+EXPERT_ROLE = True
+# a word ending in "-ologist" is a role word in segment choice (`_has_head`); off to measure
+OLOGIST_HEADS = True
+_EXPERT_OF = frozenset({"in", "for", "of", "on"})
 _DIRECTOR_RANKS = frozenset({"associate", "assistant", "deputy"})
 _STAFF_TECH = {"engineer", "scientist", "developer", "designer", "architect", "analyst", "researcher", "programmer"}
 # a conjunction left at either end once the words it joined (ranks, noise) are dropped joins nothing
@@ -243,7 +251,10 @@ _UK_ROLES = ((re.compile(r"\b(ward|theatre|theater|deputy|charge|junior|senior|n
              # Apprentice" as a family physician); an administrator is left alone (O*NET's "Human Resources
              # Administrator" is a manager's title)
              (re.compile(r"\b(?:medical )?(?:workforce|staffing)(?= (?:assistant|apprentice|officer|co[ -]?ordinator|"
-                         r"clerk|support)s?\b)"), "human resources"))
+                         r"clerk|support)s?\b)"), "human resources"),
+             # British "fostering" is O*NET's "foster care" ("Fostering Manager", "Fostering Social Worker", "Supervising
+             # Social Worker - Fostering"): the model read "fostering manager" as a food service manager
+             (re.compile(r"\bfostering\b"), "foster care"))
 # "Admin" before these is administrative ("Admin Assistant" is an administrative assistant, not an administrator's)
 _ADMIN_OF = {"assistant", "officer", "support", "clerk", "worker", "coordinator", "secretary", "apprentice", "team",
              "staff", "manager", "supervisor", "lead", "role", "receptionist"}
@@ -402,7 +413,9 @@ def _content(segment: str) -> list[str]:
 
 
 def _has_head(words: list[str]) -> bool:
-    return any(w in _HEAD_WORDS for w in words)
+    # a scientist of an "-ology" names a role of its own ("HYDROLOGIST (QUALITY ASSURANCE SPECIALIST - ...)" is the
+    # hydrologist, not the bracket's specialist), as "biologist" and "psychologist" in the list do
+    return any(w in _HEAD_WORDS or (OLOGIST_HEADS and len(w) > 8 and w.endswith("ologist")) for w in words)
 
 
 def _choose_segment(parts: list[str]) -> str:
@@ -451,6 +464,8 @@ def _choose_segment(parts: list[str]) -> str:
         if _has_head(c):  # "Engineer - Software Engineer" -> the specific one; "Nurse / ODP" stays a nurse
             if bare and words[0] in _MANAGES and len(c) >= 2 and c[-1] in _HEAD_WORDS and c[-1] not in _MANAGES:
                 return f"{p} {first}"  # "Manager - Data Applications Engineer": a manager of those engineers
+            if bare and words[0] == "scientist" and len(c) == 1 and OLOGIST_HEADS and c[0].endswith("ologist"):
+                return f"{p} {first}"  # "Scientist II (Electrophysiologist)" as before: the "-ologist" as the field
             return p if bare and len(c) >= 2 and c[-1] == words[0] else first
         if set(_NON_WORD.sub(" ", p).split()) & _WEAK_HEADS:  # "Scientist / Group Lead, ...": a rank, not a field
             continue
@@ -581,6 +596,9 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
         while len(rest) > 1 and rest[0] in ("with", "for", "in", "of"):
             rest = rest[1:]
         words, seniority = (rest, "lead") if _has_head(rest) else (rest + [words[0], words[1]], None)
+    if EXPERT_ROLE and len(words) > 2 and words[0] == "expert" and words[1] in _EXPERT_OF \
+            and not _has_head(words[2:]):
+        words = words[2:] + ["specialist"]  # "Expert in K-12 Educational Analytics": an educational analytics specialist
     level: int | None = None
     kept: list[str] = []
     for i, w in enumerate(words):
