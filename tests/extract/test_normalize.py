@@ -540,3 +540,13 @@ def test_fostering_is_foster_care(raw, text) -> None:
 ])
 def test_an_ologist_is_a_role_word(raw, text) -> None:
     assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text, rank", [
+    ("Principle Data Scientist", "data scientist", "principal"),         # was "principle data scientist"
+    ("Principle Mechancial Engineer", "mechanical engineer", "principal"),
+    ("Principal Data Scientist", "data scientist", "principal"),         # as before
+])
+def test_principle_is_a_misspelt_rank(raw, text, rank) -> None:
+    n = normalize(raw)
+    assert (n.text, n.seniority) == (text, rank)

@@ -30,6 +30,9 @@ SENIORITY = {
     "senior": "senior", "sr": "senior", "snr": "senior", "experienced": "senior",
     "lead": "lead", "principal": "principal", "staff": "staff", "distinguished": "principal",
     "expert": "senior",
+    # "Principle Data Engineer", "Principle Psychologist": 35 store titles write the rank so (no O*NET title says
+    # "principle"); kept, it stayed in the key as a field word
+    "principle": "principal",
     # a postdoc is a research trainee: "Postdoc Scientist - T cell engineering" is a scientist of T cell engineering
     "postdoc": "junior", "postdoctoral": "junior",
 }
@@ -145,7 +148,7 @@ TYPOS = {
     "enginer": "engineer", "engeneer": "engineer", "enginner": "engineer", "engineeer": "engineer",
     "engneer": "engineer", "analyts": "analyst", "anaylst": "analyst", "analsyt": "analyst",
     "anlayst": "analyst", "analist": "analyst", "scienist": "scientist", "scientst": "scientist",
-    "sceintist": "scientist", "developper": "developer", "develper": "developer", "maneger": "manager",
+    "sceintist": "scientist", "developper": "developer", "develper": "developer", "maneger": "manager", "mechancial": "mechanical",
     "manger": "manager", "managar": "manager", "asistant": "assistant", "assisstant": "assistant",
     "assitant": "assistant", "acountant": "accountant", "accountent": "accountant", "recepcionist": "receptionist",
     "techician": "technician", "technican": "technician", "specalist": "specialist", "specilist": "specialist",
