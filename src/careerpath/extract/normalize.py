@@ -57,7 +57,7 @@ PEOPLE_MODIFIER = True
 # A closing "expert" stays a rank: read as "specialist" ("Cloud Expert", "Power BI Expert") it gained no title and lost
 # one (O*NET's 175 "... Expert" titles are keyed without it); off to measure
 EXPERT_ROLE = True
-# a word ending in "-ologist" is a role word in segment choice (`_has_head`); off to measure
+# a title of one "-ologist" word keeps it over a bracket ("HYDROLOGIST (QUALITY ASSURANCE SPECIALIST - ...)"); off to measure
 OLOGIST_HEADS = True
 _EXPERT_OF = frozenset({"in", "for", "of", "on"})
 _DIRECTOR_RANKS = frozenset({"associate", "assistant", "deputy"})
@@ -416,9 +416,7 @@ def _content(segment: str) -> list[str]:
 
 
 def _has_head(words: list[str]) -> bool:
-    # a scientist of an "-ology" names a role of its own ("HYDROLOGIST (QUALITY ASSURANCE SPECIALIST - ...)" is the
-    # hydrologist, not the bracket's specialist), as "biologist" and "psychologist" in the list do
-    return any(w in _HEAD_WORDS or (OLOGIST_HEADS and len(w) > 8 and w.endswith("ologist")) for w in words)
+    return any(w in _HEAD_WORDS for w in words)
 
 
 def _choose_segment(parts: list[str]) -> str:
@@ -467,8 +465,6 @@ def _choose_segment(parts: list[str]) -> str:
         if _has_head(c):  # "Engineer - Software Engineer" -> the specific one; "Nurse / ODP" stays a nurse
             if bare and words[0] in _MANAGES and len(c) >= 2 and c[-1] in _HEAD_WORDS and c[-1] not in _MANAGES:
                 return f"{p} {first}"  # "Manager - Data Applications Engineer": a manager of those engineers
-            if bare and words[0] == "scientist" and len(c) == 1 and OLOGIST_HEADS and c[0].endswith("ologist"):
-                return f"{p} {first}"  # "Scientist II (Electrophysiologist)" as before: the "-ologist" as the field
             return p if bare and len(c) >= 2 and c[-1] == words[0] else first
         if set(_NON_WORD.sub(" ", p).split()) & _WEAK_HEADS:  # "Scientist / Group Lead, ...": a rank, not a field
             continue
@@ -529,7 +525,10 @@ def _normalize(title: object) -> NormalizedTitle:
         # "SR. Scientist (Computational Biology)", "Graduate Program (Social Scientist)": when the title outside
         # the brackets is a bare role or no role at all, the bracket is read as one more segment after a comma
         words = _content(chosen)
-        if len(words) <= 1 or not _has_head(words):
+        if (len(words) <= 1 or not _has_head(words)) \
+                and not (OLOGIST_HEADS and len(words) == 1 and len(words[0]) > 8 and words[0].endswith("ologist")):
+            # ... but a scientist of an "-ology" names the role ("HYDROLOGIST (QUALITY ASSURANCE SPECIALIST - ...)" is
+            # the hydrologist, not the bracket's specialist)
             chosen = _choose_segment(parts + ["," + p.lstrip(",") for p in extra])
     text, seniority, level = _finish(chosen, foreign)
     if seniority is None and len(parts) > 1 and (season := set(_content(parts[0].lstrip(",")))) and season <= _SEASONS:
