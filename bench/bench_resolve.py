@@ -46,7 +46,8 @@ Needs a store after `careerpath roles build` (the cached alias vectors). Three m
     Found", an Indeed error page with no posting, replaced by that source's 15th draw) likewise in the thirty-third pass
     (t35); titles_dev30.tsv (98 titles, `--per-source 14 --seed 20261223`, dev-dev29 skipped) likewise in the
     thirty-fourth pass (t37); titles_dev31.tsv (98 titles, `--per-source 14 --seed 20261224`, dev-dev30 skipped)
-    likewise in the thirty-fifth pass (t38);
+    likewise in the thirty-fifth pass (t38); titles_dev32.tsv (98 titles, `--per-source 14 --seed 20261225`, dev-dev31
+    skipped) likewise in the thirty-sixth pass (t39);
 (c) throughput of Resolver.resolve_many on posting titles from the store, cold (no cached posting
     results: the model runs on whatever the cheap stages leave) and warm (with the store's cache),
     plus the real CLI (`careerpath resolve --file F --jsonl`) end to end.
@@ -114,7 +115,8 @@ DEVS = {"dev": HERE.parent / "tests" / "data" / "titles_dev.tsv",    # labelled 
         "dev28": HERE.parent / "tests" / "data" / "titles_dev28.tsv",  # --per-source 14 --seed 20261221, thirty-second pass (t34)
         "dev29": HERE.parent / "tests" / "data" / "titles_dev29.tsv",  # --per-source 14 --seed 20261222, thirty-third pass (t35)
         "dev30": HERE.parent / "tests" / "data" / "titles_dev30.tsv",  # --per-source 14 --seed 20261223, thirty-fourth pass (t37)
-        "dev31": HERE.parent / "tests" / "data" / "titles_dev31.tsv"}  # --per-source 14 --seed 20261224, thirty-fifth pass (t38)
+        "dev31": HERE.parent / "tests" / "data" / "titles_dev31.tsv",  # --per-source 14 --seed 20261224, thirty-fifth pass (t38)
+        "dev32": HERE.parent / "tests" / "data" / "titles_dev32.tsv"}  # --per-source 14 --seed 20261225, thirty-sixth pass (t39)
 SOURCES = {"adzuna": "adzuna", "bookcamp": "bookcamp", "glassdoor": "glassdoor", "la-city": "la", "lukebarousse": "lukebarousse",
            "nhs": "nhs", "nofluffjobs": "nofluffjobs"}  # source_id fragment -> the dev sets' source column
 

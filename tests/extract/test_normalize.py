@@ -513,3 +513,40 @@ def test_british_names_of_american_titles(raw, text) -> None:
 ])
 def test_uk_department_and_grade_words(raw, text) -> None:
     assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Expert in K-12 Educational Analytics", "k educational analytics specialist"),  # was "in k educational analytics"
+    ("Expert for Machine Learning", "machine learning specialist"),
+    ("Expert Ad Product Manager-Data Products", "ad product manager data product"),   # a rank before a role, as before
+    ("Power BI Expert", "power business intelligence"),                              # a closing "expert" stays a rank
+])
+def test_an_expert_in_a_field_is_its_specialist(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Fostering Manager", "foster care manager"),              # British "fostering" is O*NET's "foster care"
+    ("Senior Social Worker Fostering", "social worker foster care"),
+])
+def test_fostering_is_foster_care(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("HYDROLOGIST (QUALITY ASSURANCE SPECIALIST - HYDROLOGIC DATA MANAGEMENT)", "hydrologist"),  # was the bracket
+    ("Scientist II (Electrophysiologist)", "electrophysiologist scientist"),                      # as before
+    ("SR. Scientist (Computational Biology)", "computational biology scientist"),                 # a field, as before
+])
+def test_an_ologist_is_a_role_word(raw, text) -> None:
+    assert normalize(raw).text == text
+
+
+@pytest.mark.parametrize("raw, text, rank", [
+    ("Principle Data Scientist", "data scientist", "principal"),         # was "principle data scientist"
+    ("Principle Mechancial Engineer", "mechanical engineer", "principal"),
+    ("Principal Data Scientist", "data scientist", "principal"),         # as before
+])
+def test_principle_is_a_misspelt_rank(raw, text, rank) -> None:
+    n = normalize(raw)
+    assert (n.text, n.seniority) == (text, rank)

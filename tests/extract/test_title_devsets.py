@@ -37,7 +37,7 @@ def _before(k: int) -> tuple[str, ...]:
 #: (k, titles) of every set labelled blind against all the sets before it (dev9 was not drawn disjoint)
 BLIND = [(5, 100), (6, 100), (7, 60), (8, 60), (10, 50), (11, 98), (12, 98), (13, 98), (14, 63), (15, 63),
          (16, 119), (17, 119), (18, 119), (19, 119), (20, 119), (21, 119), (22, 119), (23, 98), (24, 98), (25, 98),
-         (26, 98), (27, 98), (28, 98), (29, 98), (30, 98), (31, 98)]
+         (26, 98), (27, 98), (28, 98), (29, 98), (30, 98), (31, 98), (32, 98)]
 
 
 @pytest.mark.parametrize("blind, n, before", [(f"titles_dev{k}", n, _before(k)) for k, n in BLIND])
@@ -54,11 +54,11 @@ def test_a_blind_set_shares_no_title_with_the_earlier_ones(blind, n, before) -> 
                                   "titles_dev16", "titles_dev17", "titles_dev18", "titles_dev19",
                                   "titles_dev20", "titles_dev21", "titles_dev22", "titles_dev24", "titles_dev25",
                                   "titles_dev26", "titles_dev27", "titles_dev28",
-                                  "titles_dev29", "titles_dev30", "titles_dev31"])
+                                  "titles_dev29", "titles_dev30", "titles_dev31", "titles_dev32"])
 def test_per_source_sets_draw_each_source_equally(name) -> None:
     """`--per-source 14`: every source of the sampler's SOURCES contributes 14 titles (LukeBarousse's 125k postings
     count no more than LA City's 683); dev14 and dev15 `--per-source 9`, dev16 to dev22 `--per-source 17`, dev24
-    to dev31 `--per-source 14`."""
+    to dev32 `--per-source 14`."""
     counts = _sets()[name].source.value_counts()
     per = {"titles_dev14": 9, "titles_dev15": 9, "titles_dev16": 17, "titles_dev17": 17, "titles_dev18": 17,
            "titles_dev19": 17, "titles_dev20": 17, "titles_dev21": 17,

@@ -868,7 +868,8 @@ def test_a_place_word_is_dropped_only_at_the_end_after_a_settled_role(real_onet,
     assert r.resolve("Data Engineer at Bristol").key == "data engineer"
     assert r.resolve("Consultant in Dermatology").key == "consultant in dermatology"   # no place: the qualifier stays
     monkeypatch.setattr(real_onet, "place_words", set())
-    assert r.resolve("Social Worker Fostering").key == "social worker fostering"  # any unknown word is not a place
+    # any unknown word is not a place ("fostering" is read as O*NET's "foster care" since t39)
+    assert r.resolve("Social Worker Fostering").key == "social worker foster care"
     off = T.Resolver(real_onet)
     off.trailing_unknown = False
     monkeypatch.setattr(real_onet, "place_words", {"bristol"})
@@ -1732,3 +1733,22 @@ def test_a_title_that_names_the_specialty_keeps_it() -> None:
     cns = {"29-1141.04": 0.7, "29-1141.00": 0.6}
     assert T.prefer_base(cns, titles, "asthma and allergy clinical nurse specialist") == cns
     assert T.prefer_base(cns, titles, "nurse")["29-1141.00"] == 0.7
+
+
+
+def test_a_bare_occupation_title_keeps_its_role() -> None:
+    """choose_key lets a bare role word ("analyst") yield to a segment naming a modified role that settles surely; not
+    when the word is an occupation's own O*NET title: "HYDROLOGIST (QUALITY ASSURANCE SPECIALIST - ...)" is a
+    hydrologist, not a software tester."""
+    from careerpath.extract.title_index import TitleIndex
+
+    hyd, qa = "19-2043.00", "15-1253.00"
+    keys = ["hydrologist", "ground water hydrologist", "surface water hydrologist", "research hydrologist",
+            "staff hydrologist", "quality assurance specialist", "test specialist", "software test specialist",
+            "quality specialist", "testing specialist"]
+    index = TitleIndex(keys=keys, key_socs=[{hyd: 1.0} if k.endswith("hydrologist") else {qa: 1.0} for k in keys],
+                       soc_titles={hyd: "Hydrologists", qa: "Software Quality Assurance Analysts and Testers"})
+    title = normalize("HYDROLOGIST (QUALITY ASSURANCE SPECIALIST - HYDROLOGIC DATA MANAGEMENT)")
+    assert T.Resolver(index).choose_key(title) == "hydrologist"
+    generic = TitleIndex(keys=keys, key_socs=index.key_socs, soc_titles={hyd: "Water Scientists", qa: index.soc_titles[qa]})
+    assert T.Resolver(generic).choose_key(title) == "quality assurance specialist"  # a bare word no occupation's title

@@ -30,6 +30,9 @@ SENIORITY = {
     "senior": "senior", "sr": "senior", "snr": "senior", "experienced": "senior",
     "lead": "lead", "principal": "principal", "staff": "staff", "distinguished": "principal",
     "expert": "senior",
+    # "Principle Data Engineer", "Principle Psychologist": 35 store titles write the rank so (no O*NET title says
+    # "principle"); kept, it stayed in the key as a field word
+    "principle": "principal",
     # a postdoc is a research trainee: "Postdoc Scientist - T cell engineering" is a scientist of T cell engineering
     "postdoc": "junior", "postdoctoral": "junior",
 }
@@ -49,6 +52,14 @@ STRAY_S = True
 # "people" before another word names the people function (HR: "People Research", "People Data Analyst"), not persons:
 # folded to "person" it read "person research scientist" as a computer scientist; off to measure
 PEOPLE_MODIFIER = True
+# "expert" ranks a role ("Expert Ad Product Manager"), but "Expert in K-12 Educational Analytics" (in, of, for, on a field
+# with no role word) is a specialist of the field: before, "in k educational analytics" read as a school administrator.
+# A closing "expert" stays a rank: read as "specialist" ("Cloud Expert", "Power BI Expert") it gained no title and lost
+# one (O*NET's 175 "... Expert" titles are keyed without it); off to measure
+EXPERT_ROLE = True
+# a title of one "-ologist" word keeps it over a bracket ("HYDROLOGIST (QUALITY ASSURANCE SPECIALIST - ...)"); off to measure
+OLOGIST_HEADS = True
+_EXPERT_OF = frozenset({"in", "for", "of", "on"})
 _DIRECTOR_RANKS = frozenset({"associate", "assistant", "deputy"})
 _STAFF_TECH = {"engineer", "scientist", "developer", "designer", "architect", "analyst", "researcher", "programmer"}
 # a conjunction left at either end once the words it joined (ranks, noise) are dropped joins nothing
@@ -137,7 +148,7 @@ TYPOS = {
     "enginer": "engineer", "engeneer": "engineer", "enginner": "engineer", "engineeer": "engineer",
     "engneer": "engineer", "analyts": "analyst", "anaylst": "analyst", "analsyt": "analyst",
     "anlayst": "analyst", "analist": "analyst", "scienist": "scientist", "scientst": "scientist",
-    "sceintist": "scientist", "developper": "developer", "develper": "developer", "maneger": "manager",
+    "sceintist": "scientist", "developper": "developer", "develper": "developer", "maneger": "manager", "mechancial": "mechanical",
     "manger": "manager", "managar": "manager", "asistant": "assistant", "assisstant": "assistant",
     "assitant": "assistant", "acountant": "accountant", "accountent": "accountant", "recepcionist": "receptionist",
     "techician": "technician", "technican": "technician", "specalist": "specialist", "specilist": "specialist",
@@ -243,7 +254,10 @@ _UK_ROLES = ((re.compile(r"\b(ward|theatre|theater|deputy|charge|junior|senior|n
              # Apprentice" as a family physician); an administrator is left alone (O*NET's "Human Resources
              # Administrator" is a manager's title)
              (re.compile(r"\b(?:medical )?(?:workforce|staffing)(?= (?:assistant|apprentice|officer|co[ -]?ordinator|"
-                         r"clerk|support)s?\b)"), "human resources"))
+                         r"clerk|support)s?\b)"), "human resources"),
+             # British "fostering" is O*NET's "foster care" ("Fostering Manager", "Fostering Social Worker", "Supervising
+             # Social Worker - Fostering"): the model read "fostering manager" as a food service manager
+             (re.compile(r"\bfostering\b"), "foster care"))
 # "Admin" before these is administrative ("Admin Assistant" is an administrative assistant, not an administrator's)
 _ADMIN_OF = {"assistant", "officer", "support", "clerk", "worker", "coordinator", "secretary", "apprentice", "team",
              "staff", "manager", "supervisor", "lead", "role", "receptionist"}
@@ -511,7 +525,10 @@ def _normalize(title: object) -> NormalizedTitle:
         # "SR. Scientist (Computational Biology)", "Graduate Program (Social Scientist)": when the title outside
         # the brackets is a bare role or no role at all, the bracket is read as one more segment after a comma
         words = _content(chosen)
-        if len(words) <= 1 or not _has_head(words):
+        if (len(words) <= 1 or not _has_head(words)) \
+                and not (OLOGIST_HEADS and len(words) == 1 and len(words[0]) > 8 and words[0].endswith("ologist")):
+            # ... but a scientist of an "-ology" names the role ("HYDROLOGIST (QUALITY ASSURANCE SPECIALIST - ...)" is
+            # the hydrologist, not the bracket's specialist)
             chosen = _choose_segment(parts + ["," + p.lstrip(",") for p in extra])
     text, seniority, level = _finish(chosen, foreign)
     if seniority is None and len(parts) > 1 and (season := set(_content(parts[0].lstrip(",")))) and season <= _SEASONS:
@@ -581,6 +598,9 @@ def _finish(text: str, foreign: bool) -> tuple[str, str | None, int | None]:
         while len(rest) > 1 and rest[0] in ("with", "for", "in", "of"):
             rest = rest[1:]
         words, seniority = (rest, "lead") if _has_head(rest) else (rest + [words[0], words[1]], None)
+    if EXPERT_ROLE and len(words) > 2 and words[0] == "expert" and words[1] in _EXPERT_OF \
+            and not _has_head(words[2:]):
+        words = words[2:] + ["specialist"]  # "Expert in K-12 Educational Analytics": an educational analytics specialist
     level: int | None = None
     kept: list[str] = []
     for i, w in enumerate(words):

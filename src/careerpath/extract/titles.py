@@ -236,6 +236,7 @@ class Resolver:
     teaching_heads = True  # _licensed_head also for teaching heads (TEACHING_HEADS); off to measure
     shared_heads = True  # choose_key tries a slash part with the next part's role word when nothing else settles
     bare_heads = True  # choose_key: a chosen key of one role word yields to a segment of a modifier + role word
+    named_occupations = True  # ... not when the role word is an occupation's own title ("hydrologist"); off to measure
     science_heads = True  # _licensed_head also for SCIENCE_HEADS (demotion only); off to measure
     supervised_fields = True  # _supervisor reads a field of several words as its workers ("refuse collection")
     professional_supervisors = True  # _supervisor: a supervisor of professionals (PROFESSIONAL_GROUPS) is one of them
@@ -640,9 +641,12 @@ class Resolver:
             with_role = next((a for a in norm.alternatives if any(w in named for w in a.split())), None)
             if with_role is not None:
                 best, best_q = with_role, self.settled_confidence(with_role)
-        if self.bare_heads and len(best.split()) == 1 and best in heads:
+        if self.bare_heads and len(best.split()) == 1 and best in heads \
+                and not (self.named_occupations and best in self._occupation_titles()):
             # "Sr Analyst, AML Data Scientist": a bare "analyst" says too little (its alias settles, so the margin
             # rule below keeps it); a segment naming a role with its modifier that settles surely is the job
+            # ... unless the one word is an occupation's own O*NET title: "HYDROLOGIST (QUALITY ASSURANCE SPECIALIST -
+            # HYDROLOGIC DATA MANAGEMENT)" is a hydrologist whose work the bracket names
             for alt in norm.alternatives:
                 words = alt.split()
                 if len(words) >= 2 and words[-1] in heads and self.settled_confidence(alt) >= SEGMENT_MIN:
