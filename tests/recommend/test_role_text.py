@@ -31,3 +31,12 @@ def test_switched_off_every_role_keeps_its_profile_text(monkeypatch):
     for kind in ("emerging", "occupation"):
         role = role_from_profile("data-engineer", "Data Engineer", _profile(kind))
         assert SUMMARY in role.text and TASK in role.text
+
+
+def test_a_confidence_gate_keeps_the_borrowed_text_of_a_well_mapped_title(monkeypatch):
+    monkeypatch.setattr(relevance, "BORROWED_TEXT_KINDS_OFF", frozenset({"emerging"}))
+    monkeypatch.setattr(relevance, "BORROWED_TEXT_BELOW_CONFIDENCE", 0.7)
+    weak, sure = _profile("emerging"), _profile("emerging")
+    weak["role"]["confidence"], sure["role"]["confidence"] = 0.66, 0.95
+    assert SUMMARY not in role_from_profile("data-engineer", "Data Engineer", weak).text
+    assert SUMMARY in role_from_profile("data-engineer", "Data Engineer", sure).text

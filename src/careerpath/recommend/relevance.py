@@ -103,6 +103,8 @@ RARE_SKILL_SHARE: float | None = 0.002
 # summary and tasks out of its text: title and skills only. Empty: every role's text is as its profile has it.
 # bench/README.md, c38 (measured by patching the bench) and c39 (this switch).
 BORROWED_TEXT_KINDS_OFF: frozenset[str] = frozenset()
+# With a value, only a role whose title's SOC mapping (`role.confidence`) is below it loses its borrowed text (None: any).
+BORROWED_TEXT_BELOW_CONFIDENCE: float | None = None
 
 
 @dataclass
