@@ -72,7 +72,7 @@ def main() -> None:
             continue
         rvec, tvec = R.role_vectors(role, emb), R.role_task_vector(con, slug, emb)
 
-        def run() -> int:
+        def run(role=role, rvec=rvec) -> int:
             return len(R.rank_courses(courses, cs, vecs, rvec, role, top=10, filters=Filters(language="en"),
                                       skill_vecs=sv, task_vec=tvec))
         counts[slug] = run()
@@ -81,7 +81,9 @@ def main() -> None:
             for m, n, v in against:
                 setattr(m, n, v)
             try:
-                other[slug] = run()
+                # the role is loaded again: a setting can change its text (relevance.BORROWED_TEXT_KINDS_OFF)
+                role2 = load_role(con, slug)
+                other[slug] = run(role2, R.role_vectors(role2, emb))
             finally:
                 for m, n, v in saved:
                     setattr(m, n, v)

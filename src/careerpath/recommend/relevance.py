@@ -97,6 +97,14 @@ UNFIT_SOFTWARE_OPENS_FLOOR = False
 # roles of 1,245) only such skills; at 0.01 intelligence analysts' *geographic information systems* (fit 0) let in
 # three irrelevant courses. None: every skill's fit is asked. bench/README.md, c38.
 RARE_SKILL_SHARE: float | None = 0.002
+# An emerging role (a posting-derived title; its profile's `role.kind` is not "occupation") borrows its summary and tasks
+# from the O*NET occupation its title resolved to (data engineers read as database architects, associate scientists as
+# medical scientists). With BORROWED_TEXT_KINDS_OFF holding its kind, `roles.role_from_profile` leaves the borrowed
+# summary and tasks out of its text: title and skills only. Empty: every role's text is as its profile has it.
+# bench/README.md, c38 (measured by patching the bench) and c39 (this switch).
+BORROWED_TEXT_KINDS_OFF: frozenset[str] = frozenset()
+# With a value, only a role whose title's SOC mapping (`role.confidence`) is below it loses its borrowed text (None: any).
+BORROWED_TEXT_BELOW_CONFIDENCE: float | None = None
 
 
 @dataclass

@@ -15,6 +15,7 @@ import pandas as pd
 from careerpath.errors import CareerpathError
 from careerpath.extract.role_lookup import resolve_role
 from careerpath.store import has_table
+from careerpath.recommend import relevance
 from careerpath.recommend.relevance import Role, role_text
 
 
@@ -79,6 +80,12 @@ def role_from_profile(slug: str, title: str, prof: dict) -> Role:
     names = skills.sort_values("importance", ascending=False)["name"].tolist()
     role = _get(prof, "role", default={}) or {}
     title = str(_get(role, "title", default=title) or title)
+    kind = _get(role, "kind")
+    conf = _get(role, "confidence")
+    weak = relevance.BORROWED_TEXT_BELOW_CONFIDENCE is None or (
+        conf is not None and float(conf) < relevance.BORROWED_TEXT_BELOW_CONFIDENCE)
+    if kind is not None and str(kind) != "occupation" and str(kind) in relevance.BORROWED_TEXT_KINDS_OFF and weak:
+        summary, tasks = None, []  # borrowed from the O*NET occupation the title resolved to (see relevance)
     return Role(slug=slug, title=title, skills=skills, text=role_text(title, summary, names, tasks),
                 evidence=_get(section, "evidence_text") if isinstance(section, dict) else _get(prof, "skills_evidence"))
 
